@@ -1,0 +1,108 @@
+import { CreateUserInput, UserRole } from "@conventio/domain";
+import {
+  aliasesOfRor,
+  candidateFromRor,
+  loadDemoData,
+  readBundledRegistry,
+  readRorRecords,
+  SYSTEM_ACTOR,
+  startServer,
+} from "@conventio/server";
+import { Command, Option } from "commander";
+import { withServices } from "./context.js";
+import { progressBar } from "./progress.js";
+
+const program = new Command("conventio").description(
+  "Conventio: institutional partnerships, from partners to publication.",
+);
+
+program
+  .command("serve")
+  .description("Start the web app and API (runs migrations and first-start preparation)")
+  .option("--demo", "load demo data into an empty database")
+  .action(async (opts: { demo?: boolean }) => {
+    const running = await startServer({ demo: opts.demo ?? false });
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.once(signal, () => void running.stop().then(() => process.exit(0)));
+    }
+  });
+
+program
+  .command("migrate")
+  .description("Apply pending database migrations")
+  .action(() => withServices(async () => console.log("Database is up to date.")));
+
+program
+  .command("create-user")
+  .description("Create an account (the first administrator, for example)")
+  .requiredOption("--email <email>")
+  .requiredOption("--name <name>")
+  .addOption(new Option("--role <role>").choices(UserRole.options).default("admin"))
+  .option("--password <password>", "at least 12 characters; read from CONVENTIO_PASSWORD when omitted")
+  .action((opts: { email: string; name: string; role: string; password?: string }) =>
+    withServices(async ({ accounts }) => {
+      const parsed = CreateUserInput.safeParse({
+        ...opts,
+        password: opts.password ?? process.env.CONVENTIO_PASSWORD ?? "",
+      });
+      if (!parsed.success) {
+        for (const i of parsed.error.issues) console.error(`${i.path.join(".")}: ${i.message}`);
+        process.exitCode = 2;
+        return;
+      }
+      const user = await accounts.createUserAsOperator(parsed.data);
+      console.log(`Created ${user.role} ${user.email}.`);
+    }),
+  );
+
+program
+  .command("demo")
+  .description("Load the demo data into an empty database")
+  .action(() =>
+    withServices(async (services) => {
+      if ((await services.registry.countEntries()) === 0) await services.registry.loadRegistry(readBundledRegistry());
+      const r = await loadDemoData(services);
+      console.log(
+        r
+          ? `Loaded ${r.organisations} organisations and ${r.people} people.`
+          : "The database already holds organisations; nothing loaded.",
+      );
+    }),
+  );
+
+program
+  .command("import-ror <file>")
+  .description("Import a ROR dump (JSON array of schema v2, or JSON lines; .gz accepted) with progress")
+  .addOption(
+    new Option("--into <target>", "registry: searchable candidates; organisations: partners")
+      .choices(["registry", "organisations"])
+      .default("registry"),
+  )
+  .option("--include-inactive", "also import inactive and withdrawn records")
+  .action((file: string, opts: { into: "registry" | "organisations"; includeInactive?: boolean }) =>
+    withServices(async ({ registry }) => {
+      let bytes = { bytesRead: 0, totalBytes: 1 };
+      const bar = progressBar(`Importing ${file}`, 100);
+      async function* candidates() {
+        for await (const record of readRorRecords(file, (p) => (bytes = p))) {
+          const c = candidateFromRor(record);
+          if (!c || (!opts.includeInactive && c.status !== "active")) continue;
+          yield { ...c, aliases: aliasesOfRor(record).filter((a) => a !== c.name) };
+        }
+      }
+      const report = (p: { processed: number; inserted: number; skipped: number }) =>
+        bar.update(
+          Math.floor((100 * bytes.bytesRead) / bytes.totalBytes),
+          `${p.processed} read, ${p.inserted} saved, ${p.skipped} skipped`,
+        );
+      const result =
+        opts.into === "registry"
+          ? await registry.loadRegistry(candidates(), report)
+          : await registry.importOrganisations(SYSTEM_ACTOR, candidates(), report);
+      bar.update(100, `${result.processed} read, ${result.inserted} saved, ${result.skipped} skipped`);
+      bar.stop();
+      console.log(`Done: ${result.inserted} saved, ${result.skipped} skipped, ${result.processed} read.`);
+    }),
+  );
+
+await program.parseAsync();

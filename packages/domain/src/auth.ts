@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+export const USER_ROLES = ["viewer", "editor", "admin"] as const;
+export const UserRole = z.enum(USER_ROLES);
+export type UserRole = z.infer<typeof UserRole>;
+
+/** Who is asking: a signed-in user or the anonymous public. */
+export type Actor = { kind: "user"; id: string; role: UserRole; name: string } | { kind: "public" };
+
+const ROLE_RANK: Record<UserRole, number> = { viewer: 1, editor: 2, admin: 3 };
+
+/** True when the actor holds at least the given role. */
+export function hasRole(actor: Actor, role: UserRole): boolean {
+  return actor.kind === "user" && ROLE_RANK[actor.role] >= ROLE_RANK[role];
+}
+
+export const PASSWORD_MIN = 12;
+export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+export const Password = z.string().min(PASSWORD_MIN, `At least ${PASSWORD_MIN} characters`).max(200);
+
+export const SignInInput = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
+export type SignInInput = z.infer<typeof SignInInput>;
+
+export const CreateUserInput = z.strictObject({
+  email: Email,
+  name: z.string().trim().min(1).max(200),
+  role: UserRole,
+  password: Password,
+});
+export type CreateUserInput = z.infer<typeof CreateUserInput>;
+
+export const SetupInput = CreateUserInput.omit({ role: true }).extend({
+  token: z.string().min(1).max(200).describe("The one-time setup token printed in the server log"),
+});
+export type SetupInput = z.infer<typeof SetupInput>;
+
+export const UpdateUserInput = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  role: UserRole.optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const UserView = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: UserRole,
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+export type UserView = z.infer<typeof UserView>;
+
+export const SessionView = z.object({
+  user: UserView.nullable(),
+  csrfToken: z.string().nullable().describe("Send back as the x-csrf-token header on every write"),
+  setupRequired: z.boolean().describe("True until the first administrator exists"),
+});
+export type SessionView = z.infer<typeof SessionView>;
+
+export const AuditEventView = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  changes: z.record(z.string(), z.unknown()),
+});
+export type AuditEventView = z.infer<typeof AuditEventView>;

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { Email } from "./auth.js";
+import { IsoDate, OrganisationRef } from "./organisation.js";
+
+const Id = z.string().min(1).max(64);
+
+export const CreatePersonInput = z.strictObject({
+  givenName: z.string().trim().min(1, "A given name is required").max(200),
+  familyName: z.string().trim().min(1, "A family name is required").max(200),
+  title: z.string().trim().max(300).nullable().default(null).describe("Position or title"),
+  organisationId: Id.nullable().default(null),
+  email: Email.nullable().default(null),
+  phone: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^\+?[\d\s().-]{4,}$/, "A phone number such as +33 3 20 00 00 00")
+    .nullable()
+    .default(null),
+  languages: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[a-z]{2,3}$/, "A language code such as fr"),
+    )
+    .max(20)
+    .default([]),
+  publicContact: z.boolean().default(false).describe("The person agreed to be listed publicly"),
+});
+export type CreatePersonInput = z.output<typeof CreatePersonInput>;
+
+export const UpdatePersonInput = z.strictObject({
+  givenName: CreatePersonInput.shape.givenName.optional(),
+  familyName: CreatePersonInput.shape.familyName.optional(),
+  title: z.string().trim().max(300).nullable().optional(),
+  organisationId: Id.nullable().optional(),
+  email: Email.nullable().optional(),
+  phone: CreatePersonInput.shape.phone.unwrap().unwrap().nullable().optional(),
+  languages: CreatePersonInput.shape.languages.unwrap().optional(),
+  publicContact: z.boolean().optional(),
+});
+export type UpdatePersonInput = z.output<typeof UpdatePersonInput>;
+
+export const PersonRoleInput = z
+  .strictObject({
+    role: z.string().trim().min(1).max(300).describe("e.g. vice-president for international relations"),
+    organisationId: Id.nullable().default(null),
+    since: IsoDate.nullable().default(null),
+    until: IsoDate.nullable().default(null),
+  })
+  .refine((r) => !r.since || !r.until || r.since <= r.until, { path: ["until"], message: "Ends before it starts" });
+export type PersonRoleInput = z.output<typeof PersonRoleInput>;
+
+export const PersonRoleView = z.object({
+  id: z.string(),
+  role: z.string(),
+  organisation: OrganisationRef.nullable(),
+  since: z.string().nullable(),
+  until: z.string().nullable(),
+});
+
+export const PersonView = z.object({
+  id: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  title: z.string().nullable(),
+  organisation: OrganisationRef.nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  languages: z.array(z.string()),
+  publicContact: z.boolean(),
+  roles: z.array(PersonRoleView),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PersonView = z.infer<typeof PersonView>;
+
+export const PersonListQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  organisation: Id.optional(),
+});

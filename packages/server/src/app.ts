@@ -1,0 +1,96 @@
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Config } from "#config.js";
+import { registerAuth } from "#http/auth.js";
+import { registerProblemHandler, toProblem } from "#http/problem.js";
+import { accountRoutes } from "#modules/accounts/account.routes.js";
+import { auditRoutes } from "#modules/audit/audit.routes.js";
+import { organisationRoutes } from "#modules/organisations/organisation.routes.js";
+import { personRoutes } from "#modules/people/person.routes.js";
+import { registryRoutes } from "#modules/registry/registry.routes.js";
+import { AppError } from "#shared/app-error.js";
+import type { Logger } from "#shared/logger.js";
+import type { Services } from "./services.js";
+
+export interface AppOptions {
+  config: Config;
+  services: Services;
+  log: Logger;
+  /** Serve the built web app (production); tests of the API leave it off. */
+  serveWeb?: boolean;
+}
+
+const DEFAULT_WEB_DIST = resolve(fileURLToPath(new URL("../../web/dist", import.meta.url)));
+
+/** Builds the HTTP application: API, OpenAPI docs and, when asked, the web app. */
+export async function buildApp({ config, services, log, serveWeb = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    bodyLimit: 1_048_576,
+    trustProxy: false,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandler(app);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Conventio API",
+        version: "0.1.0",
+        description:
+          "Partners, agreements and what they produce. Errors are RFC 9457 problem+json naming the field at fault. Lists are keyset-paginated: pass nextCursor back as cursor.",
+      },
+      components: {
+        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "conventio_session" } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  registerAuth(app, services.accounts);
+  const secureCookies =
+    config.COOKIE_SECURE === "true" || (config.COOKIE_SECURE === "auto" && config.publicUrl.startsWith("https:"));
+  await app.register(accountRoutes(services.accounts, secureCookies));
+  await app.register(auditRoutes(services.audit));
+  await app.register(organisationRoutes(services.organisations));
+  await app.register(personRoutes(services.people));
+  await app.register(registryRoutes(services.registry));
+  app.get("/api/health", { schema: { hide: true } }, async () => ({ ok: true }));
+
+  const webDist = config.WEB_DIST ? resolve(config.WEB_DIST) : DEFAULT_WEB_DIST;
+  const withWeb = serveWeb && existsSync(join(webDist, "index.html"));
+  if (withWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: "1h", index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (!withWeb || request.url.startsWith("/api/") || request.method !== "GET") {
+      reply
+        .status(404)
+        .type("application/problem+json")
+        .send(toProblem(new AppError("not_found", `No route for ${request.method} ${request.url.split("?")[0]}.`)));
+      return;
+    }
+    // Client-side routes: every other GET gets the single-page app.
+    reply.header("cache-control", "no-cache").sendFile("index.html", webDist);
+  });
+  return app;
+}

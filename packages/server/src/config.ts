@@ -1,0 +1,43 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/** Every setting Conventio reads from the environment; nothing else reads process.env. */
+export const ConfigSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development").describe("Runtime mode"),
+  HOST: z.string().default("127.0.0.1").describe("Address the HTTP server listens on"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe("Port the HTTP server listens on"),
+  PUBLIC_URL: z.url().optional().describe("Address people use to reach Conventio; defaults to http://HOST:PORT"),
+  DATA_DIR: z.string().default("data").describe("Folder for the SQLite database and uploaded files"),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .describe("postgres://… to use PostgreSQL; when unset, an SQLite file in DATA_DIR"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14).describe("How long a sign-in lasts"),
+  COOKIE_SECURE: z
+    .enum(["auto", "true", "false"])
+    .default("auto")
+    .describe("Secure cookies: auto means on when PUBLIC_URL is https"),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5).describe("Failed sign-ins before a pause"),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15).describe("Length of that pause"),
+  ADMIN_EMAIL: z.string().optional().describe("With ADMIN_PASSWORD: the first administrator, created at first start"),
+  ADMIN_PASSWORD: z.string().optional().describe("Password of that first administrator (12 characters or more)"),
+  WEB_DIST: z.string().optional().describe("Folder of the built web app; defaults to packages/web/dist"),
+});
+
+export type Config = Readonly<z.infer<typeof ConfigSchema>> & { readonly dataDir: string; readonly publicUrl: string };
+
+/** Parses the environment once; throws a readable message naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const c = parsed.data;
+  return Object.freeze({
+    ...c,
+    dataDir: resolve(c.DATA_DIR),
+    publicUrl: c.PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`,
+  });
+}

@@ -1,0 +1,56 @@
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { DB } from "./schema.js";
+
+export type Dialect = "sqlite" | "postgres";
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** Human-readable place of the data, for logs: a file path or a host/database. */
+  where: string;
+  destroy(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** postgres://… selects PostgreSQL; otherwise an SQLite file. */
+  url?: string | undefined;
+  /** SQLite file path, used when url is not a PostgreSQL address. */
+  sqliteFile?: string;
+  /** PostgreSQL schema to use (tests isolate each file in its own schema). */
+  schema?: string;
+}
+
+/** Opens the database: SQLite (WAL, synchronous=FULL) by default, PostgreSQL for postgres:// URLs. */
+export function connect(options: ConnectOptions): Database {
+  if (options.url && /^postgres(ql)?:\/\//.test(options.url)) return connectPostgres(options.url, options.schema);
+  const file = options.sqliteFile ?? join("data", "conventio.db");
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: "sqlite", where: file, destroy: () => db.destroy() };
+}
+
+function connectPostgres(url: string, schema?: string): Database {
+  // Dates and timestamps are kept as ISO text columns, so pg's parsers are not involved.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const u = new URL(url);
+  return {
+    db,
+    dialect: "postgres",
+    where: `${u.hostname}:${u.port || 5432}${u.pathname}${schema ? ` (schema ${schema})` : ""}`,
+    destroy: () => db.destroy(),
+  };
+}

@@ -1,0 +1,19 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "kysely";
+import * as m001 from "./migrations/001-foundation.js";
+import type { DB } from "./schema.js";
+
+/** Numbered migrations, listed explicitly so they run the same from source, tests and bundles. */
+const MIGRATIONS: Record<string, Migration> = {
+  "001-foundation": m001,
+};
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({ db: db as Kysely<unknown>, provider: { getMigrations: async () => MIGRATIONS } });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`Migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+  }
+  return (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,33 @@
+import type { Generated } from "kysely";
+import type { LoginThrottleTable, SessionTable, SetupTokenTable, UserTable } from "#modules/accounts/account.table.js";
+import type { AuditEventTable } from "#modules/audit/audit.table.js";
+import type {
+  MembershipTable,
+  OrganisationIdentifierTable,
+  OrganisationTable,
+} from "#modules/organisations/organisation.table.js";
+import type { PersonRoleTable, PersonTable } from "#modules/people/person.table.js";
+import type { RegistryEntryTable } from "#modules/registry/registry.table.js";
+
+export interface SearchDocumentTable {
+  id: Generated<number>;
+  entity: string;
+  entity_id: string;
+  body: string;
+}
+
+/** Every table Kysely knows, by name. */
+export interface DB {
+  app_user: UserTable;
+  user_session: SessionTable;
+  login_throttle: LoginThrottleTable;
+  setup_token: SetupTokenTable;
+  audit_event: AuditEventTable;
+  organisation: OrganisationTable;
+  organisation_identifier: OrganisationIdentifierTable;
+  membership: MembershipTable;
+  person: PersonTable;
+  person_role: PersonRoleTable;
+  registry_entry: RegistryEntryTable;
+  search_document: SearchDocumentTable;
+}

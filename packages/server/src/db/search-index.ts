@@ -1,0 +1,90 @@
+import { searchDocument, searchTokens } from "@conventio/domain";
+import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
+import type { Dialect } from "./connection.js";
+import type { DB } from "./schema.js";
+
+export type SearchEntity = "organisation" | "person" | "registry";
+
+/**
+ * Full-text search inside the database, one interface over FTS5 (SQLite) and tsvector
+ * (PostgreSQL). Documents are folded by the application (see foldText), so accents,
+ * case and letters like ø are handled identically on both engines; every query word
+ * matches as a prefix, which is what search-as-you-type needs.
+ */
+export interface SearchIndex {
+  /** Replaces the document of one row. */
+  put(db: Kysely<DB>, entity: SearchEntity, id: string, parts: ReadonlyArray<string | null | undefined>): Promise<void>;
+  /** Removes a row's document: erased data must not linger in the index. */
+  remove(db: Kysely<DB>, entity: SearchEntity, id: string): Promise<void>;
+  /** A condition "id column matches the query", to combine with filters and keyset paging. */
+  matches(entity: SearchEntity, idColumn: Expression<string>, query: string): Expression<SqlBool> | null;
+  /** Ids of the best matches, best first. */
+  ranked(db: Kysely<DB>, entity: SearchEntity, query: string, limit: number): Promise<string[]>;
+}
+
+/** Turns typed words into the engine's query: every token a prefix, all tokens required. */
+function queryTokens(query: string): string[] {
+  return searchTokens(query).slice(0, 12);
+}
+
+export function createSearchIndex(dialect: Dialect): SearchIndex {
+  const put: SearchIndex["put"] = async (db, entity, id, parts) => {
+    const body = searchDocument(parts);
+    await db
+      .insertInto("search_document")
+      .values({ entity, entity_id: id, body })
+      .onConflict((oc) => oc.columns(["entity", "entity_id"]).doUpdateSet({ body }))
+      .execute();
+  };
+  const remove: SearchIndex["remove"] = async (db, entity, id) => {
+    await db.deleteFrom("search_document").where("entity", "=", entity).where("entity_id", "=", id).execute();
+  };
+
+  if (dialect === "postgres") {
+    const tsquery = (tokens: string[]) => tokens.map((t) => `${t}:*`).join(" & ");
+    return {
+      put,
+      remove,
+      matches(entity, idColumn, query) {
+        const tokens = queryTokens(query);
+        if (tokens.length === 0) return null;
+        return sql<SqlBool>`${idColumn} in (select entity_id from search_document
+          where entity = ${entity} and tsv @@ to_tsquery('simple', ${tsquery(tokens)}))`;
+      },
+      async ranked(db, entity, query, limit) {
+        const tokens = queryTokens(query);
+        if (tokens.length === 0) return [];
+        const q = tsquery(tokens);
+        const r = await sql<{ entity_id: string }>`select entity_id from search_document
+          where entity = ${entity} and tsv @@ to_tsquery('simple', ${q})
+          order by ts_rank(tsv, to_tsquery('simple', ${q})) desc, length(body), entity_id
+          limit ${limit}`.execute(db);
+        return r.rows.map((row) => row.entity_id);
+      },
+    };
+  }
+
+  // FTS5: each token quoted (tokens are letters and digits only) and marked as a prefix.
+  const ftsQuery = (tokens: string[]) => tokens.map((t) => `"${t}"*`).join(" ");
+  return {
+    put,
+    remove,
+    matches(entity, idColumn, query) {
+      const tokens = queryTokens(query);
+      if (tokens.length === 0) return null;
+      return sql<SqlBool>`${idColumn} in (select d.entity_id from search_fts f
+        join search_document d on d.id = f.rowid
+        where search_fts match ${ftsQuery(tokens)} and d.entity = ${entity})`;
+    },
+    async ranked(db, entity, query, limit) {
+      const tokens = queryTokens(query);
+      if (tokens.length === 0) return [];
+      const r = await sql<{ entity_id: string }>`select d.entity_id from search_fts f
+        join search_document d on d.id = f.rowid
+        where search_fts match ${ftsQuery(tokens)} and d.entity = ${entity}
+        order by f.rank, length(d.body), d.entity_id
+        limit ${limit}`.execute(db);
+      return r.rows.map((row) => row.entity_id);
+    },
+  };
+}

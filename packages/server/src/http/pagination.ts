@@ -1,0 +1,33 @@
+import type { Page } from "@conventio/domain";
+import { AppError } from "#shared/app-error.js";
+
+/** A keyset position: the sort key and id of the last row of the previous page. */
+export interface Keyset {
+  key: string;
+  id: string;
+}
+
+export function encodeCursor(k: Keyset): string {
+  return Buffer.from(JSON.stringify([k.key, k.id]), "utf8").toString("base64url");
+}
+
+export function decodeCursor(cursor: string | undefined): Keyset | null {
+  if (!cursor) return null;
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && typeof v[1] === "string") {
+      return { key: v[0], id: v[1] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw AppError.field("bad_request", "cursor", "This cursor is not one Conventio gave out.");
+}
+
+/** Builds a page from limit + 1 fetched rows: the extra row only says another page exists. */
+export function toPage<R, T>(rows: R[], limit: number, keyOf: (r: R) => Keyset, present: (r: R) => T): Page<T> {
+  const more = rows.length > limit;
+  const shown = more ? rows.slice(0, limit) : rows;
+  const last = shown.at(-1);
+  return { items: shown.map(present), nextCursor: more && last ? encodeCursor(keyOf(last)) : null };
+}

@@ -1,0 +1,13 @@
+export { buildApp } from "./app.js";
+export { type Config, ConfigSchema, loadConfig } from "./config.js";
+export { connect, type Database } from "./db/connection.js";
+export { migrateToLatest } from "./db/migrate.js";
+export { loadDemoData } from "./db/seed/demo.js";
+export { SYSTEM_ACTOR } from "./db/seed/system-actor.js";
+export { openDatabase, type Running, startServer } from "./main.js";
+export { readBundledRegistry } from "./modules/registry/bundled-registry.js";
+export { readRorRecords } from "./modules/registry/ror-file.js";
+export { aliasesOfRor, candidateFromRor } from "./modules/registry/ror-record.js";
+export { createServices, type Services } from "./services.js";
+export { ManualClock, systemClock } from "./shared/clock.js";
+export { createLogger } from "./shared/logger.js";

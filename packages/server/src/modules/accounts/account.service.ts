@@ -1,0 +1,242 @@
+import type { Actor, CreateUserInput, SetupInput, UserRole, UserView } from "@conventio/domain";
+import { recordAudit } from "#modules/audit/audit.service.js";
+import { AppError } from "#shared/app-error.js";
+import { type Deps, nowIso } from "#shared/deps.js";
+import { hashToken, newId, newToken } from "#shared/ids.js";
+import { accountPolicy } from "./account.policy.js";
+import { presentUser } from "./account.presenter.js";
+import { burnVerification, hashPassword, verifyPassword } from "./password.js";
+
+export interface AccountSettings {
+  sessionDays: number;
+  maxFailures: number;
+  lockMinutes: number;
+}
+
+export interface SignedIn {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  user: UserView;
+}
+
+export function createAccountService(deps: Deps, settings: AccountSettings) {
+  const { db, clock } = deps;
+
+  async function lockedUntil(keys: string[]): Promise<Date | null> {
+    const now = nowIso(deps);
+    const rows = await db
+      .selectFrom("login_throttle")
+      .select("locked_until")
+      .where("key", "in", keys)
+      .where("locked_until", ">", now)
+      .execute();
+    const latest = rows
+      .map((r) => r.locked_until ?? "")
+      .sort()
+      .at(-1);
+    return latest ? new Date(latest) : null;
+  }
+
+  async function recordFailure(keys: string[]): Promise<void> {
+    const now = clock.now();
+    const windowStart = new Date(now.getTime() - settings.lockMinutes * 60_000).toISOString();
+    await db.transaction().execute(async (trx) => {
+      for (const key of keys) {
+        const row = await trx.selectFrom("login_throttle").selectAll().where("key", "=", key).executeTakeFirst();
+        const fresh = !row || row.first_failure_at < windowStart;
+        const failures = fresh ? 1 : row.failures + 1;
+        const locked =
+          failures >= settings.maxFailures
+            ? new Date(now.getTime() + settings.lockMinutes * 60_000).toISOString()
+            : null;
+        const values = {
+          key,
+          failures,
+          first_failure_at: fresh ? now.toISOString() : row.first_failure_at,
+          locked_until: locked,
+        };
+        await trx
+          .insertInto("login_throttle")
+          .values(values)
+          .onConflict((oc) => oc.column("key").doUpdateSet(values))
+          .execute();
+      }
+    });
+  }
+
+  async function insertUser(actor: Actor, input: CreateUserInput): Promise<UserView> {
+    const now = nowIso(deps);
+    const existing = await db.selectFrom("app_user").select("id").where("email", "=", input.email).executeTakeFirst();
+    if (existing) throw AppError.field("conflict", "email", "An account with this e-mail already exists.");
+    const row = {
+      id: newId(),
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      password_hash: await hashPassword(input.password),
+      disabled: 0,
+      created_at: now,
+      updated_at: now,
+    };
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto("app_user").values(row).execute();
+      await recordAudit(trx, now, {
+        actor,
+        action: "user.create",
+        entity: "user",
+        entityId: row.id,
+        changes: { email: row.email, name: row.name, role: row.role },
+      });
+    });
+    return presentUser(row);
+  }
+
+  return {
+    async hasUsers(): Promise<boolean> {
+      return (await db.selectFrom("app_user").select("id").limit(1).executeTakeFirst()) !== undefined;
+    },
+
+    /** Checks the password, throttling repeated failures per e-mail and per address. */
+    async signIn(email: string, password: string, ip: string): Promise<SignedIn> {
+      const keys = [`email:${email.toLowerCase()}`, `ip:${ip}`];
+      const until = await lockedUntil(keys);
+      if (until) {
+        const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - clock.now().getTime()) / 1000));
+        throw new AppError("rate_limited", "Too many failed sign-ins. Wait a little and try again.", {
+          retryAfterSeconds,
+        });
+      }
+      const user = await db
+        .selectFrom("app_user")
+        .selectAll()
+        .where("email", "=", email.toLowerCase())
+        .executeTakeFirst();
+      let valid = false;
+      if (user) valid = await verifyPassword(user.password_hash, password);
+      else await burnVerification(password);
+      if (!user || !valid || user.disabled) {
+        await recordFailure(keys);
+        throw new AppError("unauthenticated", "The e-mail or the password is not right.");
+      }
+      await db
+        .deleteFrom("login_throttle")
+        .where("key", "=", keys[0] ?? "")
+        .execute();
+      const token = newToken();
+      const csrfToken = newToken();
+      const now = clock.now();
+      const expiresAt = new Date(now.getTime() + settings.sessionDays * 86_400_000);
+      await db
+        .insertInto("user_session")
+        .values({
+          id: hashToken(token),
+          user_id: user.id,
+          csrf_token: csrfToken,
+          created_at: now.toISOString(),
+          expires_at: expiresAt.toISOString(),
+        })
+        .execute();
+      return { token, csrfToken, expiresAt, user: presentUser(user) };
+    },
+
+    async signOut(token: string): Promise<void> {
+      await db.deleteFrom("user_session").where("id", "=", hashToken(token)).execute();
+    },
+
+    /** The session behind a cookie token, or null when it is unknown, expired or its user disabled. */
+    async resolveSession(token: string): Promise<{ user: UserView; csrfToken: string } | null> {
+      const row = await db
+        .selectFrom("user_session as s")
+        .innerJoin("app_user as u", "u.id", "s.user_id")
+        .selectAll("u")
+        .select(["s.csrf_token", "s.expires_at"])
+        .where("s.id", "=", hashToken(token))
+        .executeTakeFirst();
+      if (!row || row.expires_at <= nowIso(deps) || row.disabled) return null;
+      return { user: presentUser(row), csrfToken: row.csrf_token };
+    },
+
+    /** A new one-time token for creating the first administrator; only while no account exists. */
+    async issueSetupToken(): Promise<string | null> {
+      if (await this.hasUsers()) return null;
+      const token = newToken();
+      await db.deleteFrom("setup_token").execute();
+      await db
+        .insertInto("setup_token")
+        .values({ id: hashToken(token), created_at: nowIso(deps) })
+        .execute();
+      return token;
+    },
+
+    /** Creates the first administrator with the token printed at start. */
+    async completeSetup(input: SetupInput): Promise<UserView> {
+      if (await this.hasUsers()) throw new AppError("conflict", "Conventio is already set up.");
+      const known = await db
+        .selectFrom("setup_token")
+        .select("id")
+        .where("id", "=", hashToken(input.token))
+        .executeTakeFirst();
+      if (!known) throw AppError.field("forbidden", "token", "This setup token is not valid.");
+      const user = await insertUser({ kind: "public" }, { ...input, role: "admin" });
+      await db.deleteFrom("setup_token").execute();
+      return user;
+    },
+
+    /** For the CLI and first start: no actor check, the operator is trusted. */
+    createUserAsOperator(input: CreateUserInput): Promise<UserView> {
+      return insertUser({ kind: "public" }, input);
+    },
+
+    async createUser(actor: Actor, input: CreateUserInput): Promise<UserView> {
+      accountPolicy.manageUsers(actor);
+      return insertUser(actor, input);
+    },
+
+    async listUsers(actor: Actor): Promise<UserView[]> {
+      accountPolicy.manageUsers(actor);
+      const rows = await db.selectFrom("app_user").selectAll().orderBy("email").execute();
+      return rows.map(presentUser);
+    },
+
+    async updateUser(
+      actor: Actor,
+      id: string,
+      patch: { name?: string | undefined; role?: UserRole | undefined; disabled?: boolean | undefined },
+    ): Promise<UserView> {
+      accountPolicy.manageUsers(actor);
+      const now = nowIso(deps);
+      return db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom("app_user").selectAll().where("id", "=", id).executeTakeFirst();
+        if (!row) throw AppError.notFound("This account");
+        if (
+          actor.kind === "user" &&
+          actor.id === id &&
+          ((patch.role !== undefined && patch.role !== "admin") || patch.disabled)
+        ) {
+          throw AppError.field(
+            "conflict",
+            patch.disabled ? "disabled" : "role",
+            "You cannot demote or disable yourself.",
+          );
+        }
+        const next = {
+          ...row,
+          name: patch.name ?? row.name,
+          role: patch.role ?? row.role,
+          disabled: patch.disabled === undefined ? row.disabled : patch.disabled ? 1 : 0,
+          updated_at: now,
+        };
+        await trx
+          .updateTable("app_user")
+          .set({ name: next.name, role: next.role, disabled: next.disabled, updated_at: now })
+          .where("id", "=", id)
+          .execute();
+        if (next.disabled) await trx.deleteFrom("user_session").where("user_id", "=", id).execute();
+        await recordAudit(trx, now, { actor, action: "user.update", entity: "user", entityId: id, changes: patch });
+        return presentUser(next);
+      });
+    },
+  };
+}
+export type AccountService = ReturnType<typeof createAccountService>;

@@ -1,0 +1,182 @@
+import type { OrganisationListQuery, OrganisationRef } from "@conventio/domain";
+import { type IdentifierScheme, UNIQUE_SCHEMES } from "@conventio/domain";
+import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
+import type { DB } from "#db/schema.js";
+import type { SearchIndex } from "#db/search-index.js";
+import type { Keyset } from "#http/pagination.js";
+import type { OrganisationTable } from "./organisation.table.js";
+
+export type OrganisationRow = Selectable<OrganisationTable>;
+export type IdentifierRow = { scheme: IdentifierScheme; value: string };
+
+export function findOrganisation(db: Kysely<DB>, id: string): Promise<OrganisationRow | undefined> {
+  return db.selectFrom("organisation").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function findRefs(db: Kysely<DB>, ids: Array<string | null>): Promise<Map<string, OrganisationRef>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom("organisation").select(["id", "name", "kind"]).where("id", "in", wanted).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function identifiersOf(db: Kysely<DB>, ids: string[]): Promise<Map<string, IdentifierRow[]>> {
+  const out = new Map<string, IdentifierRow[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom("organisation_identifier")
+    .select(["organisation_id", "scheme", "value"])
+    .where("organisation_id", "in", ids)
+    .orderBy("scheme")
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.organisation_id) ?? [];
+    list.push({ scheme: r.scheme as IdentifierScheme, value: r.value });
+    out.set(r.organisation_id, list);
+  }
+  return out;
+}
+
+export async function replaceIdentifiers(db: Kysely<DB>, organisationId: string, ids: IdentifierRow[]): Promise<void> {
+  await db.deleteFrom("organisation_identifier").where("organisation_id", "=", organisationId).execute();
+  const unique = new Map(ids.map((i) => [`${i.scheme}\u0000${i.value}`, i]));
+  if (unique.size === 0) return;
+  await db
+    .insertInto("organisation_identifier")
+    .values(
+      [...unique.values()].map((i) => ({
+        organisation_id: organisationId,
+        scheme: i.scheme,
+        value: i.value,
+        unique_value: UNIQUE_SCHEMES.has(i.scheme) ? i.value : null,
+      })),
+    )
+    .execute();
+}
+
+/** Organisations other than `except` that already hold one of these unique identifiers. */
+export async function holdersOfIdentifiers(
+  db: Kysely<DB>,
+  ids: IdentifierRow[],
+  except: string | null,
+): Promise<Array<{ scheme: string; value: string; id: string; name: string }>> {
+  const unique = ids.filter((i) => UNIQUE_SCHEMES.has(i.scheme));
+  if (unique.length === 0) return [];
+  let q = db
+    .selectFrom("organisation_identifier as i")
+    .innerJoin("organisation as o", "o.id", "i.organisation_id")
+    .select(["i.scheme", "i.value", "o.id", "o.name"])
+    .where((eb) =>
+      eb.or(unique.map((u) => eb.and([eb("i.scheme", "=", u.scheme), eb("i.unique_value", "=", u.value)]))),
+    );
+  if (except) q = q.where("o.id", "!=", except);
+  return q.execute();
+}
+
+export function listOrganisationRows(
+  db: Kysely<DB>,
+  search: SearchIndex,
+  filter: OrganisationListQuery & { visibility?: "public" },
+  after: Keyset | null,
+  limit: number,
+): Promise<OrganisationRow[]> {
+  let q = db.selectFrom("organisation as o").selectAll("o");
+  if (filter.kind) q = q.where("o.kind", "=", filter.kind);
+  if (filter.country) q = q.where("o.country_code", "=", filter.country);
+  if (filter.visibility) q = q.where("o.visibility", "=", filter.visibility);
+  if (filter.network) {
+    const network = filter.network;
+    q = q.where("o.id", "in", (eb) =>
+      eb.selectFrom("membership").select("member_id").where("network_id", "=", network),
+    );
+  }
+  if (filter.q) {
+    const cond = search.matches("organisation", sql.ref<string>("o.id"), filter.q);
+    if (cond) q = q.where(cond);
+  }
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([
+        eb("o.sort_name", ">", after.key),
+        eb.and([eb("o.sort_name", "=", after.key), eb("o.id", ">", after.id)]),
+      ]),
+    );
+  }
+  return q
+    .orderBy("o.sort_name")
+    .orderBy("o.id")
+    .limit(limit + 1)
+    .execute();
+}
+
+export function insertOrganisation(db: Kysely<DB>, row: Insertable<OrganisationTable>) {
+  return db.insertInto("organisation").values(row).execute();
+}
+
+/** Ids of every unit below the given organisation (for cycle checks and trees). */
+export async function descendantsOf(
+  db: Kysely<DB>,
+  id: string,
+): Promise<Array<{ id: string; parent_id: string | null; name: string; kind: OrganisationRow["kind"] }>> {
+  const out: Array<{ id: string; parent_id: string | null; name: string; kind: OrganisationRow["kind"] }> = [];
+  let frontier = [id];
+  const seen = new Set(frontier);
+  while (frontier.length > 0) {
+    const rows = await db
+      .selectFrom("organisation")
+      .select(["id", "parent_id", "name", "kind"])
+      .where("parent_id", "in", frontier)
+      .orderBy("sort_name")
+      .execute();
+    frontier = [];
+    for (const r of rows) {
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+      out.push(r);
+      frontier.push(r.id);
+    }
+  }
+  return out;
+}
+
+export function membershipsWhere(db: Kysely<DB>, column: "network_id" | "member_id", id: string) {
+  return db
+    .selectFrom("membership as m")
+    .innerJoin("organisation as n", "n.id", "m.network_id")
+    .innerJoin("organisation as p", "p.id", "m.member_id")
+    .select([
+      "m.id",
+      "m.since",
+      "m.until",
+      "n.id as network_id",
+      "n.name as network_name",
+      "n.kind as network_kind",
+      "p.id as member_id",
+      "p.name as member_name",
+      "p.kind as member_kind",
+    ])
+    .where(`m.${column}`, "=", id)
+    .orderBy(column === "network_id" ? "p.sort_name" : "n.sort_name")
+    .execute();
+}
+
+/** Likely duplicates: same website host, or a similar name in the same city. */
+export function duplicateCandidates(
+  db: Kysely<DB>,
+  host: string | null,
+  countryCode: string | null,
+  cityFolded: string | null,
+  except: string | null,
+) {
+  let q = db.selectFrom("organisation").select(["id", "name", "website_host", "city_folded"]);
+  q = q.where((eb) => {
+    const ors = [];
+    if (host) ors.push(eb("website_host", "=", host));
+    if (cityFolded && countryCode) {
+      ors.push(eb.and([eb("country_code", "=", countryCode), eb("city_folded", "=", cityFolded)]));
+    }
+    return ors.length > 0 ? eb.or(ors) : eb.val(false);
+  });
+  if (except) q = q.where("id", "!=", except);
+  return q.limit(500).execute();
+}

@@ -1,0 +1,413 @@
+import {
+  type Actor,
+  type CreateOrganisationInput,
+  foldText,
+  hostOf,
+  MEMBERSHIP_HOLDERS,
+  type MembershipInput,
+  type MembershipView,
+  nameSimilarity,
+  type OrganisationDetail,
+  type OrganisationListQuery,
+  type OrganisationSummary,
+  type OrganisationView,
+  type Page,
+  type UnitNode,
+  type UpdateOrganisationInput,
+} from "@conventio/domain";
+import type { Kysely } from "kysely";
+import type { DB } from "#db/schema.js";
+import { decodeCursor, toPage } from "#http/pagination.js";
+import { diffOf, recordAudit } from "#modules/audit/audit.service.js";
+import { AppError } from "#shared/app-error.js";
+import { type Deps, nowIso } from "#shared/deps.js";
+import { newId } from "#shared/ids.js";
+import { organisationPolicy } from "./organisation.policy.js";
+import { presentOrganisation, presentSummary } from "./organisation.presenter.js";
+import type { IdentifierRow, OrganisationRow } from "./organisation.repository.js";
+import * as repo from "./organisation.repository.js";
+
+const SIMILAR_NAME = 0.82;
+
+type Candidate = { id: string; name: string; reason: string };
+
+/** Everything the search index should find an organisation by. */
+function searchParts(row: OrganisationRow, identifiers: IdentifierRow[]): string[] {
+  const names = (JSON.parse(row.names) as Array<{ value: string }>).map((n) => n.value);
+  return [
+    row.name,
+    ...names,
+    row.acronym ?? "",
+    row.city ?? "",
+    row.website_host ?? "",
+    ...identifiers.map((i) => i.value),
+  ];
+}
+
+function snapshot(row: OrganisationRow, identifiers: IdentifierRow[]): Record<string, unknown> {
+  const { sort_name: _s, city_folded: _c, website_host: _h, created_at: _a, updated_at: _u, ...rest } = row;
+  return { ...rest, names: JSON.parse(row.names), identifiers: identifiers.map((i) => `${i.scheme}:${i.value}`) };
+}
+
+export function createOrganisationService(deps: Deps) {
+  const { db, search } = deps;
+
+  async function requireOrganisation(trx: Kysely<DB>, id: string, field?: string): Promise<OrganisationRow> {
+    const row = await repo.findOrganisation(trx, id);
+    if (!row) {
+      if (field) throw AppError.field("validation_failed", field, "No organisation has this id.");
+      throw AppError.notFound("This organisation");
+    }
+    return row;
+  }
+
+  async function assertIdentifiersFree(trx: Kysely<DB>, ids: IdentifierRow[], except: string | null): Promise<void> {
+    const taken = await repo.holdersOfIdentifiers(trx, ids, except);
+    if (taken.length === 0) return;
+    const errors = taken.map((t) => ({
+      field: `identifiers.${ids.findIndex((i) => i.scheme === t.scheme && i.value === t.value)}.value`,
+      message: `${t.value} already identifies ${t.name}.`,
+    }));
+    throw new AppError("conflict", errors[0]?.message ?? "Identifier already in use.", {
+      errors,
+      candidates: taken.map((t) => ({ id: t.id, name: t.name, reason: `same ${t.scheme}` })),
+    });
+  }
+
+  async function assertParent(trx: Kysely<DB>, id: string | null, parentId: string | null): Promise<void> {
+    if (!parentId) return;
+    if (parentId === id)
+      throw AppError.field("validation_failed", "parentId", "An organisation cannot be its own parent.");
+    await requireOrganisation(trx, parentId, "parentId");
+    if (id && (await repo.descendantsOf(trx, id)).some((d) => d.id === parentId)) {
+      throw AppError.field("validation_failed", "parentId", "This parent is one of the organisation's own units.");
+    }
+  }
+
+  async function assertSuccessor(trx: Kysely<DB>, id: string | null, successorId: string | null): Promise<void> {
+    if (!successorId) return;
+    if (successorId === id)
+      throw AppError.field("validation_failed", "successorId", "An organisation cannot succeed itself.");
+    await requireOrganisation(trx, successorId, "successorId");
+  }
+
+  async function findDuplicates(
+    input: { name: string; website: string | null; countryCode: string | null; city: string | null },
+    except: string | null,
+  ): Promise<Candidate[]> {
+    const host = hostOf(input.website);
+    const cityFolded = input.city ? foldText(input.city) : null;
+    const rows = await repo.duplicateCandidates(db, host, input.countryCode, cityFolded, except);
+    const out: Candidate[] = [];
+    for (const r of rows) {
+      if (host && r.website_host === host) out.push({ id: r.id, name: r.name, reason: `same website (${host})` });
+      else if (nameSimilarity(r.name, input.name) >= SIMILAR_NAME) {
+        out.push({ id: r.id, name: r.name, reason: `similar name in ${input.city}` });
+      }
+    }
+    return out.slice(0, 10);
+  }
+
+  async function view(trx: Kysely<DB>, row: OrganisationRow): Promise<OrganisationView> {
+    const [ids, refs] = await Promise.all([
+      repo.identifiersOf(trx, [row.id]),
+      repo.findRefs(trx, [row.parent_id, row.successor_id]),
+    ]);
+    return presentOrganisation(row, ids.get(row.id) ?? [], refs);
+  }
+
+  function presentMembership(m: Awaited<ReturnType<typeof repo.membershipsWhere>>[number]): MembershipView {
+    return {
+      id: m.id,
+      since: m.since,
+      until: m.until,
+      network: { id: m.network_id, name: m.network_name, kind: m.network_kind },
+      member: { id: m.member_id, name: m.member_name, kind: m.member_kind },
+    };
+  }
+
+  return {
+    /** Likely duplicates of a draft, shown before the user saves it. */
+    async suggestDuplicates(
+      actor: Actor,
+      draft: { name: string; website: string | null; countryCode: string | null; city: string | null },
+    ): Promise<Candidate[]> {
+      organisationPolicy.read(actor);
+      return findDuplicates({ ...draft, countryCode: draft.countryCode?.toUpperCase() ?? null }, null);
+    },
+
+    async listOrganisations(
+      actor: Actor,
+      query: OrganisationListQuery & { cursor?: string | undefined; limit: number },
+    ): Promise<Page<OrganisationSummary>> {
+      organisationPolicy.read(actor);
+      const rows = await repo.listOrganisationRows(db, search, query, decodeCursor(query.cursor), query.limit);
+      return toPage(rows, query.limit, (r) => ({ key: r.sort_name, id: r.id }), presentSummary);
+    },
+
+    /** The public's view: only organisations marked public. */
+    async listPublicOrganisations(
+      query: OrganisationListQuery & { cursor?: string | undefined; limit: number },
+    ): Promise<Page<OrganisationSummary>> {
+      const rows = await repo.listOrganisationRows(
+        db,
+        search,
+        { ...query, visibility: "public" },
+        decodeCursor(query.cursor),
+        query.limit,
+      );
+      return toPage(rows, query.limit, (r) => ({ key: r.sort_name, id: r.id }), presentSummary);
+    },
+
+    async getOrganisation(actor: Actor, id: string): Promise<OrganisationDetail> {
+      organisationPolicy.read(actor);
+      const row = await requireOrganisation(db, id);
+      const [base, descendants, memberOf, members, predecessors, people] = await Promise.all([
+        view(db, row),
+        repo.descendantsOf(db, id),
+        repo.membershipsWhere(db, "member_id", id),
+        repo.membershipsWhere(db, "network_id", id),
+        db.selectFrom("organisation").select(["id", "name", "kind"]).where("successor_id", "=", id).execute(),
+        db
+          .selectFrom("person")
+          .select(["id", "given_name", "family_name", "title"])
+          .where("organisation_id", "=", id)
+          .orderBy("sort_name")
+          .limit(200)
+          .execute(),
+      ]);
+      const nodes = new Map<string, UnitNode>(
+        descendants.map((d) => [d.id, { id: d.id, name: d.name, kind: d.kind, children: [] }]),
+      );
+      const roots: UnitNode[] = [];
+      for (const d of descendants) {
+        const node = nodes.get(d.id);
+        if (!node) continue;
+        if (d.parent_id === id) roots.push(node);
+        else nodes.get(d.parent_id ?? "")?.children.push(node);
+      }
+      return {
+        ...base,
+        units: roots,
+        memberOf: memberOf.map(presentMembership),
+        members: members.map(presentMembership),
+        predecessors,
+        people: people.map((p) => ({ id: p.id, name: `${p.given_name} ${p.family_name}`, title: p.title })),
+      };
+    },
+
+    async createOrganisation(actor: Actor, input: CreateOrganisationInput): Promise<OrganisationView> {
+      organisationPolicy.write(actor);
+      if (!input.confirmDuplicate) {
+        const candidates = await findDuplicates(input, null);
+        if (candidates.length > 0) {
+          throw new AppError(
+            "duplicate_suspected",
+            `This may already be in the registry: ${candidates.map((c) => c.name).join(", ")}. Confirm to create it anyway.`,
+            { candidates },
+          );
+        }
+      }
+      const now = nowIso(deps);
+      const row: OrganisationRow = {
+        id: newId(),
+        kind: input.kind,
+        name: input.name,
+        sort_name: foldText(input.name),
+        names: JSON.stringify(input.names),
+        acronym: input.acronym || null,
+        country_code: input.countryCode,
+        city: input.city || null,
+        city_folded: input.city ? foldText(input.city) : null,
+        lat: input.lat,
+        lng: input.lng,
+        website: input.website,
+        website_host: hostOf(input.website),
+        description: input.description || null,
+        parent_id: input.parentId,
+        successor_id: input.successorId,
+        visibility: input.visibility,
+        created_at: now,
+        updated_at: now,
+      };
+      return db.transaction().execute(async (trx) => {
+        await assertParent(trx, null, row.parent_id);
+        await assertSuccessor(trx, null, row.successor_id);
+        await assertIdentifiersFree(trx, input.identifiers, null);
+        await repo.insertOrganisation(trx, row);
+        await repo.replaceIdentifiers(trx, row.id, input.identifiers);
+        await search.put(trx, "organisation", row.id, searchParts(row, input.identifiers));
+        await recordAudit(trx, now, {
+          actor,
+          action: "organisation.create",
+          entity: "organisation",
+          entityId: row.id,
+          changes: snapshot(row, input.identifiers),
+        });
+        return view(trx, row);
+      });
+    },
+
+    async updateOrganisation(actor: Actor, id: string, patch: UpdateOrganisationInput): Promise<OrganisationView> {
+      organisationPolicy.write(actor);
+      const now = nowIso(deps);
+      return db.transaction().execute(async (trx) => {
+        const before = await requireOrganisation(trx, id);
+        const beforeIds = (await repo.identifiersOf(trx, [id])).get(id) ?? [];
+        const kind = patch.kind ?? before.kind;
+        const parentId = patch.parentId === undefined ? before.parent_id : patch.parentId;
+        if (kind === "unit" && !parentId) {
+          throw AppError.field("validation_failed", "parentId", "An organisational unit needs a parent organisation");
+        }
+        const lat = patch.lat === undefined ? before.lat : patch.lat;
+        const lng = patch.lng === undefined ? before.lng : patch.lng;
+        if ((lat == null) !== (lng == null)) {
+          throw AppError.field(
+            "validation_failed",
+            lat == null ? "lat" : "lng",
+            "Give both latitude and longitude, or neither",
+          );
+        }
+        if (patch.parentId !== undefined) await assertParent(trx, id, patch.parentId);
+        if (patch.successorId !== undefined) await assertSuccessor(trx, id, patch.successorId);
+        const name = patch.name ?? before.name;
+        const city = patch.city === undefined ? before.city : patch.city || null;
+        const website = patch.website === undefined ? before.website : patch.website;
+        const after: OrganisationRow = {
+          ...before,
+          kind,
+          name,
+          sort_name: foldText(name),
+          names: patch.names ? JSON.stringify(patch.names) : before.names,
+          acronym: patch.acronym === undefined ? before.acronym : patch.acronym || null,
+          country_code: patch.countryCode === undefined ? before.country_code : patch.countryCode,
+          city,
+          city_folded: city ? foldText(city) : null,
+          lat,
+          lng,
+          website,
+          website_host: hostOf(website),
+          description: patch.description === undefined ? before.description : patch.description || null,
+          parent_id: parentId,
+          successor_id: patch.successorId === undefined ? before.successor_id : patch.successorId,
+          visibility: patch.visibility ?? before.visibility,
+          updated_at: now,
+        };
+        const ids = patch.identifiers ?? beforeIds;
+        if (patch.identifiers) {
+          await assertIdentifiersFree(trx, ids, id);
+          await repo.replaceIdentifiers(trx, id, ids);
+        }
+        const { id: _id, created_at: _c, ...set } = after;
+        await trx.updateTable("organisation").set(set).where("id", "=", id).execute();
+        await search.put(trx, "organisation", id, searchParts(after, ids));
+        await recordAudit(trx, now, {
+          actor,
+          action: "organisation.update",
+          entity: "organisation",
+          entityId: id,
+          changes: diffOf(snapshot(before, beforeIds), snapshot(after, ids)),
+        });
+        return view(trx, after);
+      });
+    },
+
+    async deleteOrganisation(actor: Actor, id: string): Promise<void> {
+      organisationPolicy.write(actor);
+      const now = nowIso(deps);
+      await db.transaction().execute(async (trx) => {
+        const row = await requireOrganisation(trx, id);
+        const units = await trx.selectFrom("organisation").select("id").where("parent_id", "=", id).limit(1).execute();
+        if (units.length > 0) {
+          throw new AppError("conflict", "This organisation still has units; move or delete them first.");
+        }
+        await trx.deleteFrom("organisation").where("id", "=", id).execute();
+        await search.remove(trx, "organisation", id);
+        await recordAudit(trx, now, {
+          actor,
+          action: "organisation.delete",
+          entity: "organisation",
+          entityId: id,
+          changes: { name: row.name },
+        });
+      });
+    },
+
+    async addMembership(actor: Actor, networkId: string, input: MembershipInput): Promise<MembershipView> {
+      organisationPolicy.write(actor);
+      const now = nowIso(deps);
+      return db.transaction().execute(async (trx) => {
+        const network = await requireOrganisation(trx, networkId);
+        if (!MEMBERSHIP_HOLDERS.has(network.kind)) {
+          throw new AppError("conflict", "Only a network or an exchange programme has members.");
+        }
+        if (input.memberId === networkId)
+          throw AppError.field("validation_failed", "memberId", "A network cannot be its own member.");
+        const member = await requireOrganisation(trx, input.memberId, "memberId");
+        const id = newId();
+        await trx
+          .insertInto("membership")
+          .values({
+            id,
+            network_id: networkId,
+            member_id: member.id,
+            since: input.since,
+            until: input.until,
+            created_at: now,
+          })
+          .execute();
+        await recordAudit(trx, now, {
+          actor,
+          action: "membership.create",
+          entity: "organisation",
+          entityId: networkId,
+          changes: { member: member.name, since: input.since, until: input.until },
+        });
+        return {
+          id,
+          since: input.since,
+          until: input.until,
+          network: { id: network.id, name: network.name, kind: network.kind },
+          member: { id: member.id, name: member.name, kind: member.kind },
+        };
+      });
+    },
+
+    async removeMembership(actor: Actor, networkId: string, membershipId: string): Promise<void> {
+      organisationPolicy.write(actor);
+      const now = nowIso(deps);
+      await db.transaction().execute(async (trx) => {
+        const m = await trx
+          .selectFrom("membership")
+          .selectAll()
+          .where("id", "=", membershipId)
+          .where("network_id", "=", networkId)
+          .executeTakeFirst();
+        if (!m) throw AppError.notFound("This membership");
+        await trx.deleteFrom("membership").where("id", "=", membershipId).execute();
+        await recordAudit(trx, now, {
+          actor,
+          action: "membership.delete",
+          entity: "organisation",
+          entityId: networkId,
+          changes: { memberId: m.member_id },
+        });
+      });
+    },
+
+    /** Partner counts per country for the map; the public sees public organisations only. */
+    async countByCountry(actor: Actor): Promise<Array<{ countryCode: string; count: number }>> {
+      let q = db
+        .selectFrom("organisation")
+        .select(({ fn }) => ["country_code", fn.countAll<string | number>().as("n")])
+        .where("country_code", "is not", null)
+        .where("kind", "!=", "unit")
+        .groupBy("country_code")
+        .orderBy("country_code");
+      if (actor.kind === "public") q = q.where("visibility", "=", "public");
+      const rows = await q.execute();
+      return rows.map((r) => ({ countryCode: r.country_code ?? "", count: Number(r.n) }));
+    },
+  };
+}
+export type OrganisationService = ReturnType<typeof createOrganisationService>;

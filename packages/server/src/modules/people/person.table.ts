@@ -1,0 +1,23 @@
+export interface PersonTable {
+  id: string;
+  given_name: string;
+  family_name: string;
+  sort_name: string;
+  title: string | null;
+  organisation_id: string | null;
+  email: string | null;
+  phone: string | null;
+  languages: string; // JSON string[]
+  public_contact: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonRoleTable {
+  id: string;
+  person_id: string;
+  role: string;
+  organisation_id: string | null;
+  since: string | null;
+  until: string | null;
+}

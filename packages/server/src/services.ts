@@ -1,0 +1,41 @@
+import type { Config } from "#config.js";
+import type { Database } from "#db/connection.js";
+import { createSearchIndex } from "#db/search-index.js";
+import { createAccountService } from "#modules/accounts/account.service.js";
+import { createAuditService } from "#modules/audit/audit.service.js";
+import { createOrganisationService } from "#modules/organisations/organisation.service.js";
+import { createPersonService } from "#modules/people/person.service.js";
+import { createRegistryService } from "#modules/registry/registry.service.js";
+import { type Clock, systemClock } from "#shared/clock.js";
+import type { Deps } from "#shared/deps.js";
+import type { Logger } from "#shared/logger.js";
+
+/** Wires every service to one database; the HTTP app, the CLI and the seeds all use this. */
+export function createServices(
+  database: Database,
+  config: Pick<Config, "SESSION_DAYS" | "LOGIN_MAX_FAILURES" | "LOGIN_LOCK_MINUTES">,
+  log: Logger,
+  clock: Clock = systemClock,
+) {
+  const deps: Deps = {
+    db: database.db,
+    dialect: database.dialect,
+    search: createSearchIndex(database.dialect),
+    clock,
+    log,
+  };
+  const organisations = createOrganisationService(deps);
+  return {
+    deps,
+    accounts: createAccountService(deps, {
+      sessionDays: config.SESSION_DAYS,
+      maxFailures: config.LOGIN_MAX_FAILURES,
+      lockMinutes: config.LOGIN_LOCK_MINUTES,
+    }),
+    audit: createAuditService(deps),
+    organisations,
+    people: createPersonService(deps),
+    registry: createRegistryService(deps, organisations),
+  };
+}
+export type Services = ReturnType<typeof createServices>;

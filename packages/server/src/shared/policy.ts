@@ -1,0 +1,16 @@
+import { type Actor, hasRole, type UserRole } from "@conventio/domain";
+import { AppError } from "./app-error.js";
+
+/**
+ * Throws unless the actor holds the role: anonymous callers get "unauthenticated"
+ * (sign in and try again), signed-in callers without the role get "forbidden".
+ */
+export function requireRole(actor: Actor, role: UserRole): asserts actor is Extract<Actor, { kind: "user" }> {
+  if (actor.kind === "public") throw new AppError("unauthenticated", "Sign in to do this.");
+  if (!hasRole(actor, role)) throw new AppError("forbidden", `This needs the ${role} role.`);
+}
+
+/** The id recorded in the audit log; work done by Conventio itself is recorded without one. */
+export function actorId(actor: Actor): string | null {
+  return actor.kind === "user" && actor.id !== "system" ? actor.id : null;
+}
