@@ -161,22 +161,26 @@ export function membershipsWhere(db: Kysely<DB>, column: "network_id" | "member_
 }
 
 /** Likely duplicates: same website host, or a similar name in the same city. */
-export function duplicateCandidates(
+export async function duplicateCandidates(
   db: Kysely<DB>,
   host: string | null,
   countryCode: string | null,
   cityFolded: string | null,
   except: string | null,
 ) {
-  let q = db.selectFrom("organisation").select(["id", "name", "website_host", "city_folded"]);
-  q = q.where((eb) => {
-    const ors = [];
-    if (host) ors.push(eb("website_host", "=", host));
-    if (cityFolded && countryCode) {
-      ors.push(eb.and([eb("country_code", "=", countryCode), eb("city_folded", "=", cityFolded)]));
-    }
-    return ors.length > 0 ? eb.or(ors) : eb.val(false);
-  });
+  const sameCity = cityFolded && countryCode ? { countryCode, cityFolded } : null;
+  if (!host && !sameCity) return [];
+  let q = db
+    .selectFrom("organisation")
+    .select(["id", "name", "website_host", "city_folded"])
+    .where((eb) =>
+      eb.or([
+        ...(host ? [eb("website_host", "=", host)] : []),
+        ...(sameCity
+          ? [eb.and([eb("country_code", "=", sameCity.countryCode), eb("city_folded", "=", sameCity.cityFolded)])]
+          : []),
+      ]),
+    );
   if (except) q = q.where("id", "!=", except);
   return q.limit(500).execute();
 }
