@@ -45,6 +45,8 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);
+  // The API speaks JSON only; a text body is refused with 415 instead of reaching validation.
+  app.removeContentTypeParser("text/plain");
 
   await app.register(cookie);
   await app.register(swagger, {

@@ -1,8 +1,28 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
-/** A new random identifier for a row. */
+let lastMs = 0;
+let sequence = 0;
+
+/**
+ * A new row identifier: a UUID version 7 (RFC 9562), time-ordered and, within this process,
+ * strictly increasing, so rows written in the same millisecond still sort in write order.
+ */
 export function newId(): string {
-  return randomUUID();
+  const now = Date.now();
+  if (now > lastMs) {
+    lastMs = now;
+    sequence = randomBytes(2).readUInt16BE(0) & 0x07ff;
+  } else if (++sequence > 0x0fff) {
+    lastMs++;
+    sequence = 0;
+  }
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(lastMs, 0, 6);
+  bytes[6] = 0x70 | (sequence >> 8);
+  bytes[7] = sequence & 0xff;
+  bytes[8] = 0x80 | ((bytes[8] ?? 0) & 0x3f);
+  const hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** A secret token for cookies and one-time links (256 bits, URL-safe). */

@@ -27,7 +27,9 @@ export interface TestContext {
 /** A schema of its own for each test file, so parallel files never see each other's rows. */
 async function freshPostgresSchema(): Promise<{ schema: string; drop: () => Promise<void> }> {
   const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 1 }) }) });
+  const admin = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 1 }) }),
+  });
   try {
     await sql`create schema ${sql.id(schema)}`.execute(admin);
   } catch (err) {
@@ -94,9 +96,17 @@ export interface Session {
 export const PASSWORD = "correct horse battery staple";
 
 /** Creates an account with the role and signs it in through the API. */
-export async function signedIn(ctx: TestContext, role: "viewer" | "editor" | "admin", email = `${role}@example.org`): Promise<Session> {
+export async function signedIn(
+  ctx: TestContext,
+  role: "viewer" | "editor" | "admin",
+  email = `${role}@example.org`,
+): Promise<Session> {
   await ctx.services.accounts.createUserAsOperator({ email, name: `The ${role}`, role, password: PASSWORD });
-  const res = await ctx.app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email, password: PASSWORD } });
+  const res = await ctx.app.inject({
+    method: "POST",
+    url: "/api/auth/sign-in",
+    payload: { email, password: PASSWORD },
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);
   const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   const csrf = (res.json() as { csrfToken: string }).csrfToken;

@@ -41,7 +41,14 @@ export function accountRoutes(accounts: AccountService, secureCookies: boolean):
 
     app.post(
       "/api/auth/sign-out",
-      { schema: { tags, summary: "Sign out", response: { 204: NoContent, ...problems } } },
+      {
+        schema: {
+          tags,
+          summary: "Sign out",
+          body: z.strictObject({}).nullish(),
+          response: { 204: NoContent, ...problems },
+        },
+      },
       async (req, reply) => {
         if (req.sessionToken) await accounts.signOut(req.sessionToken);
         clearSessionCookie(reply);

@@ -23,7 +23,10 @@ async function create(body: Record<string, unknown>, session: Session = editor) 
 }
 
 async function count(): Promise<number> {
-  const r = await ctx.database.db.selectFrom("organisation").select(({ fn }) => fn.countAll<string | number>().as("n")).executeTakeFirst();
+  const r = await ctx.database.db
+    .selectFrom("organisation")
+    .select(({ fn }) => fn.countAll<string | number>().as("n"))
+    .executeTakeFirst();
   return Number(r?.n);
 }
 
@@ -55,14 +58,24 @@ describe("organisations API", () => {
         { scheme: "ror", value: "https://ror.org/02kzqn938" },
       ]),
     );
-    const detail = await ctx.app.inject({ method: "GET", url: `/api/organisations/${org.id}`, headers: viewer.headers });
+    const detail = await ctx.app.inject({
+      method: "GET",
+      url: `/api/organisations/${org.id}`,
+      headers: viewer.headers,
+    });
     expect(detail.statusCode).toBe(200);
     expect(detail.json().name).toBe("Université de Lille");
   });
 
   it("names the field at fault and writes nothing when a value is invalid", async () => {
     const before = await count();
-    const res = await create({ ...lille, name: "Somewhere", website: "not a url at all", lat: 200, identifiers: [{ scheme: "pic", value: "12" }] });
+    const res = await create({
+      ...lille,
+      name: "Somewhere",
+      website: "not a url at all",
+      lat: 200,
+      identifiers: [{ scheme: "pic", value: "12" }],
+    });
     expect(res.statusCode).toBe(422);
     const fields = (res.json().errors as Array<{ field: string }>).map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(["website", "lat", "identifiers.0.value"]));
@@ -88,14 +101,26 @@ describe("organisations API", () => {
     expect(sameHost.json().candidates[0].name).toBe("Université de Lille");
     const similar = await create({ kind: "university", name: "Universite de Lille", city: "LILLE", countryCode: "fr" });
     expect(similar.json().code).toBe("duplicate_suspected");
-    const confirmed = await create({ kind: "university", name: "Universite de Lille", city: "Lille", countryCode: "FR", confirmDuplicate: true });
+    const confirmed = await create({
+      kind: "university",
+      name: "Universite de Lille",
+      city: "Lille",
+      countryCode: "FR",
+      confirmDuplicate: true,
+    });
     expect(confirmed.statusCode).toBe(201);
   });
 
   it("finds organisations by words without accents and by prefixes", async () => {
     await create({ kind: "university", name: "Linköpings universitet", countryCode: "SE", city: "Linköping" });
     const search = async (q: string) =>
-      (await ctx.app.inject({ method: "GET", url: `/api/organisations?q=${encodeURIComponent(q)}`, headers: viewer.headers }))
+      (
+        await ctx.app.inject({
+          method: "GET",
+          url: `/api/organisations?q=${encodeURIComponent(q)}`,
+          headers: viewer.headers,
+        })
+      )
         .json()
         .items.map((o: { name: string }) => o.name);
     expect(await search("linkoping")).toContain("Linköpings universitet");
@@ -107,7 +132,12 @@ describe("organisations API", () => {
 
   it("pages through every organisation once with keyset cursors", async () => {
     for (let i = 0; i < 45; i++) {
-      const r = await create({ kind: "company", name: `Company ${String(i).padStart(2, "0")}`, countryCode: "DE", confirmDuplicate: true });
+      const r = await create({
+        kind: "company",
+        name: `Company ${String(i).padStart(2, "0")}`,
+        countryCode: "DE",
+        confirmDuplicate: true,
+      });
       expect(r.statusCode).toBe(201);
     }
     const seen: string[] = [];
@@ -120,7 +150,11 @@ describe("organisations API", () => {
     } while (cursor);
     expect(seen.length).toBe(await count());
     expect(new Set(seen).size).toBe(seen.length);
-    const bad = await ctx.app.inject({ method: "GET", url: "/api/organisations?cursor=nonsense", headers: viewer.headers });
+    const bad = await ctx.app.inject({
+      method: "GET",
+      url: "/api/organisations?cursor=nonsense",
+      headers: viewer.headers,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe("cursor");
   });
@@ -136,12 +170,16 @@ describe("organisations API", () => {
     });
     expect(m.statusCode).toBe(201);
     const list = async (qs: string) =>
-      (await ctx.app.inject({ method: "GET", url: `/api/organisations?${qs}`, headers: viewer.headers })).json().items.map((o: { name: string }) => o.name);
+      (await ctx.app.inject({ method: "GET", url: `/api/organisations?${qs}`, headers: viewer.headers }))
+        .json()
+        .items.map((o: { name: string }) => o.name);
     expect(await list(`network=${network.id}`)).toEqual(["University of Kent"]);
     expect(await list("country=GB")).toEqual(["University of Kent"]);
     expect(await list("kind=network")).toEqual(["3i University Network"]);
     expect((await list("kind=company&country=DE")).length).toBe(45);
-    const detail = (await ctx.app.inject({ method: "GET", url: `/api/organisations/${kent.id}`, headers: viewer.headers })).json();
+    const detail = (
+      await ctx.app.inject({ method: "GET", url: `/api/organisations/${kent.id}`, headers: viewer.headers })
+    ).json();
     expect(detail.memberOf[0].network.name).toBe("3i University Network");
     expect(detail.memberOf[0].since).toBe("2017-01-01");
   });
@@ -149,40 +187,91 @@ describe("organisations API", () => {
   it("refuses members for an organisation that is not a network", async () => {
     const a = (await create({ kind: "company", name: "Acme Robotics" })).json();
     const b = (await create({ kind: "company", name: "Zenith Optics" })).json();
-    const res = await ctx.app.inject({ method: "POST", url: `/api/organisations/${a.id}/memberships`, headers: editor.headers, payload: { memberId: b.id } });
+    const res = await ctx.app.inject({
+      method: "POST",
+      url: `/api/organisations/${a.id}/memberships`,
+      headers: editor.headers,
+      payload: { memberId: b.id },
+    });
     expect(res.statusCode).toBe(409);
   });
 
   it("keeps units as a tree and refuses a parent cycle", async () => {
-    const lorraine = (await create({ kind: "university", name: "Université de Lorraine", countryCode: "FR", city: "Nancy" })).json();
+    const lorraine = (
+      await create({ kind: "university", name: "Université de Lorraine", countryCode: "FR", city: "Nancy" })
+    ).json();
     const mines = (await create({ kind: "unit", name: "Mines Nancy", parentId: lorraine.id })).json();
     const lab = (await create({ kind: "unit", name: "Institut Jean Lamour", parentId: mines.id })).json();
-    const detail = (await ctx.app.inject({ method: "GET", url: `/api/organisations/${lorraine.id}`, headers: viewer.headers })).json();
-    expect(detail.units).toEqual([{ id: mines.id, name: "Mines Nancy", kind: "unit", children: [{ id: lab.id, name: "Institut Jean Lamour", kind: "unit", children: [] }] }]);
-    const cycle = await ctx.app.inject({ method: "PATCH", url: `/api/organisations/${lorraine.id}`, headers: editor.headers, payload: { parentId: lab.id } });
+    const detail = (
+      await ctx.app.inject({ method: "GET", url: `/api/organisations/${lorraine.id}`, headers: viewer.headers })
+    ).json();
+    expect(detail.units).toEqual([
+      {
+        id: mines.id,
+        name: "Mines Nancy",
+        kind: "unit",
+        children: [{ id: lab.id, name: "Institut Jean Lamour", kind: "unit", children: [] }],
+      },
+    ]);
+    const cycle = await ctx.app.inject({
+      method: "PATCH",
+      url: `/api/organisations/${lorraine.id}`,
+      headers: editor.headers,
+      payload: { parentId: lab.id },
+    });
     expect(cycle.statusCode).toBe(422);
     expect(cycle.json().errors[0].field).toBe("parentId");
     const orphan = await create({ kind: "unit", name: "Lonely lab" });
     expect(orphan.json().errors[0].field).toBe("parentId");
-    const blocked = await ctx.app.inject({ method: "DELETE", url: `/api/organisations/${lorraine.id}`, headers: editor.headers });
+    const blocked = await ctx.app.inject({
+      method: "DELETE",
+      url: `/api/organisations/${lorraine.id}`,
+      headers: editor.headers,
+    });
     expect(blocked.statusCode).toBe(409);
   });
 
   it("records a successor and shows the predecessor on it", async () => {
-    const old = (await create({ kind: "university", name: "Université Lille 1", city: "Villeneuve-d'Ascq", countryCode: "FR" })).json();
-    const lilleId = (await ctx.app.inject({ method: "GET", url: "/api/organisations?q=universite%20de%20lille&limit=1", headers: viewer.headers })).json().items[0].id;
-    const r = await ctx.app.inject({ method: "PATCH", url: `/api/organisations/${old.id}`, headers: editor.headers, payload: { successorId: lilleId } });
+    const old = (
+      await create({ kind: "university", name: "Université Lille 1", city: "Villeneuve-d'Ascq", countryCode: "FR" })
+    ).json();
+    const lilleId = (
+      await ctx.app.inject({
+        method: "GET",
+        url: "/api/organisations?q=universite%20de%20lille&limit=1",
+        headers: viewer.headers,
+      })
+    ).json().items[0].id;
+    const r = await ctx.app.inject({
+      method: "PATCH",
+      url: `/api/organisations/${old.id}`,
+      headers: editor.headers,
+      payload: { successorId: lilleId },
+    });
     expect(r.statusCode).toBe(200);
     expect(r.json().successor.id).toBe(lilleId);
-    const detail = (await ctx.app.inject({ method: "GET", url: `/api/organisations/${lilleId}`, headers: viewer.headers })).json();
+    const detail = (
+      await ctx.app.inject({ method: "GET", url: `/api/organisations/${lilleId}`, headers: viewer.headers })
+    ).json();
     expect(detail.predecessors.map((p: { name: string }) => p.name)).toContain("Université Lille 1");
   });
 
   it("writes an audit event with the changed fields for every update", async () => {
     const org = (await create({ kind: "company", name: "Audit Trail SA", city: "Lyon" })).json();
-    await ctx.app.inject({ method: "PATCH", url: `/api/organisations/${org.id}`, headers: editor.headers, payload: { city: "Grenoble" } });
+    await ctx.app.inject({
+      method: "PATCH",
+      url: `/api/organisations/${org.id}`,
+      headers: editor.headers,
+      payload: { city: "Grenoble" },
+    });
     const admin = await signedIn(ctx, "admin");
-    const log = (await ctx.app.inject({ method: "GET", url: `/api/audit?entity=organisation&entityId=${org.id}`, headers: admin.headers })).json();
+    const log = (
+      await ctx.app.inject({
+        method: "GET",
+        url: `/api/audit?entity=organisation&entityId=${org.id}`,
+        headers: admin.headers,
+      })
+    ).json();
     expect(log.items.map((e: { action: string }) => e.action)).toEqual(["organisation.update", "organisation.create"]);
     expect(log.items[0].changes.city).toEqual(["Lyon", "Grenoble"]);
     expect(log.items[0].actor.name).toBe("The editor");
@@ -191,12 +280,19 @@ describe("organisations API", () => {
   });
 
   it("shows the public only public organisations, on the map too", async () => {
-    await create({ kind: "university", name: "Kyushu Institute of Technology", countryCode: "JP", visibility: "public" });
+    await create({
+      kind: "university",
+      name: "Kyushu Institute of Technology",
+      countryCode: "JP",
+      visibility: "public",
+    });
     const pub = (await ctx.app.inject({ method: "GET", url: "/api/public/organisations" })).json();
     expect(pub.items.map((o: { name: string }) => o.name)).toEqual(["Kyushu Institute of Technology"]);
     const map = (await ctx.app.inject({ method: "GET", url: "/api/map/countries" })).json();
     expect(map.items).toEqual([{ countryCode: "JP", count: 1 }]);
-    const internalMap = (await ctx.app.inject({ method: "GET", url: "/api/map/countries", headers: viewer.headers })).json();
+    const internalMap = (
+      await ctx.app.inject({ method: "GET", url: "/api/map/countries", headers: viewer.headers })
+    ).json();
     expect(internalMap.items.find((c: { countryCode: string }) => c.countryCode === "DE").count).toBe(45);
   });
 });

@@ -108,20 +108,19 @@ export function createRegistryService(deps: Deps, organisations: OrganisationSer
     now: string,
     actor: Actor,
   ): Promise<number> {
-    const rorIds = batch.map((c) => c.rorId).filter((x): x is string => !!x);
-    const taken = rorIds.length
-      ? new Set(
-          (
-            await trx
-              .selectFrom("organisation_identifier")
-              .select("value")
-              .where("scheme", "=", "ror")
-              .where("unique_value", "in", rorIds)
-              .execute()
-          ).map((r) => r.value),
-        )
-      : new Set<string>();
-    const fresh = batch.filter((c) => !c.rorId || !taken.has(c.rorId));
+    // Skip candidates whose unique identifiers (ROR id, Erasmus code, PIC…) a partner already holds.
+    const keys = batch.flatMap((c) => identifiersOf(c).filter((i) => UNIQUE_SCHEMES.has(i.scheme)));
+    const held = keys.length
+      ? await trx
+          .selectFrom("organisation_identifier")
+          .select(["scheme", "unique_value"])
+          .where((eb) =>
+            eb.or(keys.map((k) => eb.and([eb("scheme", "=", k.scheme), eb("unique_value", "=", k.value)]))),
+          )
+          .execute()
+      : [];
+    const taken = new Set(held.map((h) => `${h.scheme}:${h.unique_value}`));
+    const fresh = batch.filter((c) => !identifiersOf(c).some((i) => taken.has(`${i.scheme}:${i.value}`)));
     if (fresh.length === 0) return 0;
     const rows: Insertable<OrganisationTable>[] = fresh.map((c) => ({
       id: newId(),
