@@ -1,0 +1,172 @@
+/**
+ * Measures Conventio on real data and prints figures (no pass/fail):
+ *   - import of the ROR all-types file (51k organisations) through the service, beside a raw
+ *     prepared insert of the same rows into a bare table;
+ *   - full-text search p50/p95 over 20 queries;
+ *   - list p50/p95 through HTTP, and list throughput beside a bare Fastify route.
+ * Usage: npm run bench [-- --engine sqlite|postgres] [--file path.jsonl.gz] [--seconds 5]
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import Fastify from "fastify";
+import { sql } from "kysely";
+import {
+  aliasesOfRor,
+  buildApp,
+  candidateFromRor,
+  connect,
+  createLogger,
+  createServices,
+  loadConfig,
+  migrateToLatest,
+  readRorRecords,
+  SYSTEM_ACTOR,
+} from "@conventio/server";
+
+const { values: args } = parseArgs({
+  options: {
+    engine: { type: "string", default: "sqlite" },
+    file: { type: "string", default: "../shared/data/ror-records-all-types.jsonl.gz" },
+    seconds: { type: "string", default: "5" },
+  },
+});
+const engine = args.engine === "postgres" ? "postgres" : "sqlite";
+const file = resolve(args.file ?? "");
+const seconds = Number(args.seconds);
+const pgUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+const dir = mkdtempSync(join(tmpdir(), "conventio-bench-"));
+const config = loadConfig({ NODE_ENV: "production", DATA_DIR: dir, LOG_LEVEL: "silent", PORT: "0" });
+const log = createLogger(config);
+const schema = `bench_${Date.now()}`;
+if (engine === "postgres") {
+  const admin = connect({ url: pgUrl });
+  await sql`create schema ${sql.id(schema)}`.execute(admin.db);
+  await admin.destroy();
+}
+const database = engine === "postgres" ? connect({ url: pgUrl, schema }) : connect({ sqliteFile: join(dir, "bench.db") });
+await migrateToLatest(database.db);
+const services = createServices(database, config, log);
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
+};
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+const line = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`);
+
+console.log(`Conventio benchmark — ${engine} (${database.where}), ${new Date().toISOString()}`);
+
+// 1. Read the file once into memory so both imports measure writing, not parsing.
+const candidates: Array<NonNullable<ReturnType<typeof candidateFromRor>> & { aliases: string[] }> = [];
+for await (const record of readRorRecords(file)) {
+  const c = candidateFromRor(record);
+  if (c) candidates.push({ ...c, aliases: aliasesOfRor(record).filter((a) => a !== c.name) });
+}
+line("rows in file", String(candidates.length));
+
+// 2. Raw prepared insert of the same rows (one column set, one transaction, no index work).
+await sql`create table bench_raw (id text primary key, name text, country_code text, city text, website text)`.execute(
+  database.db,
+);
+let t0 = performance.now();
+if (engine === "sqlite") {
+  const { default: SQLite } = await import("better-sqlite3");
+  const raw = new SQLite(join(dir, "bench.db"));
+  raw.pragma("journal_mode = WAL");
+  raw.pragma("synchronous = FULL");
+  const stmt = raw.prepare("insert into bench_raw values (?, ?, ?, ?, ?)");
+  raw.transaction(() => {
+    for (const c of candidates) stmt.run(c.id, c.name, c.countryCode, c.city, c.website);
+  })();
+  raw.close();
+} else {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: pgUrl, options: `-c search_path=${schema}` });
+  await client.connect();
+  await client.query("begin");
+  for (const c of candidates) {
+    await client.query({ name: "raw", text: "insert into bench_raw values ($1, $2, $3, $4, $5)", values: [c.id, c.name, c.countryCode, c.city, c.website] });
+  }
+  await client.query("commit");
+  await client.end();
+}
+const rawSeconds = (performance.now() - t0) / 1000;
+
+// 3. The real import: organisations, identifiers, search documents and audit events, in batches.
+t0 = performance.now();
+const imported = await services.registry.importOrganisations(SYSTEM_ACTOR, candidates);
+const importSeconds = (performance.now() - t0) / 1000;
+line("import through the service", `${Math.round(imported.inserted / importSeconds)} rows/s (${imported.inserted} rows, ${importSeconds.toFixed(1)} s)`);
+line("raw prepared insert, same rows", `${Math.round(candidates.length / rawSeconds)} rows/s (${rawSeconds.toFixed(1)} s)`);
+
+// 4. Search: 20 typed queries, accents dropped, prefixes included.
+const queries = [
+  "universite lille", "kyutech", "linkoping", "univ", "technische universitat", "max planck", "hospital",
+  "kyoto", "sao paulo", "instituto", "cnrs", "national", "ecole normale", "helsin", "ghent", "bologna",
+  "museum", "ministry", "leuv", "rese",
+];
+const viewer = { kind: "user", id: "bench", role: "viewer", name: "bench" } as const;
+const searchTimes: number[] = [];
+for (let round = 0; round < 3; round++) {
+  for (const q of queries) {
+    const s = performance.now();
+    await services.organisations.listOrganisations(viewer, { q, limit: 20 });
+    if (round > 0) searchTimes.push(performance.now() - s);
+  }
+}
+line("search p50 / p95 (20 queries, warm)", `${ms(percentile(searchTimes, 50))} / ${ms(percentile(searchTimes, 95))}`);
+
+// 5. Lists through HTTP: a signed-in viewer pages and filters.
+const app = await buildApp({ config, services, log });
+const base = await app.listen({ host: "127.0.0.1", port: 0 });
+await services.accounts.createUserAsOperator({ email: "bench@example.org", name: "Bench", role: "viewer", password: "bench-password-123" });
+const signIn = await fetch(`${base}/api/auth/sign-in`, {
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ email: "bench@example.org", password: "bench-password-123" }),
+});
+const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+const listUrls = ["/api/organisations?limit=50", "/api/organisations?limit=50&country=FR", "/api/organisations?limit=50&kind=company", "/api/organisations?limit=50&q=univ"];
+const listTimes: number[] = [];
+for (let round = 0; round < 10; round++) {
+  for (const path of listUrls) {
+    let cursor: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const s = performance.now();
+      const res = await fetch(`${base}${path}${cursor ? `&cursor=${cursor}` : ""}`, { headers: { cookie } });
+      const body = (await res.json()) as { nextCursor: string | null };
+      listTimes.push(performance.now() - s);
+      cursor = body.nextCursor;
+      if (!cursor) break;
+    }
+  }
+}
+line("list p50 / p95 through HTTP (50 a page)", `${ms(percentile(listTimes, 50))} / ${ms(percentile(listTimes, 95))}`);
+
+// 6. Throughput: the list route beside a bare Fastify route answering the same bytes.
+const sample = await (await fetch(`${base}/api/organisations?limit=50`, { headers: { cookie } })).text();
+const bare = Fastify();
+bare.get("/bare", async (_req, reply) => reply.type("application/json").send(sample));
+const bareBase = await bare.listen({ host: "127.0.0.1", port: 0 });
+async function load(url: string, headers: Record<string, string> = {}) {
+  const r = await autocannon({ url, connections: 10, duration: seconds, headers });
+  return { rps: r.requests.average, p50: r.latency.p50, p97: r.latency.p97_5, errors: r.errors + r.non2xx };
+}
+const listLoad = await load(`${base}/api/organisations?limit=50`, { cookie });
+const bareLoad = await load(`${bareBase}/bare`);
+line("list throughput (10 connections)", `${Math.round(listLoad.rps)} req/s, p50 ${listLoad.p50} ms, errors ${listLoad.errors}`);
+line("bare Fastify route, same body", `${Math.round(bareLoad.rps)} req/s, p50 ${bareLoad.p50} ms`);
+line("list / bare", `${((100 * listLoad.rps) / bareLoad.rps).toFixed(0)} %`);
+
+await bare.close();
+await app.close();
+await database.destroy();
+if (engine === "postgres") {
+  const admin = connect({ url: pgUrl });
+  await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db);
+  await admin.destroy();
+}
