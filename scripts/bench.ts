@@ -10,9 +10,6 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
-import Fastify from "fastify";
-import { sql } from "kysely";
 import {
   aliasesOfRor,
   buildApp,
@@ -25,6 +22,9 @@ import {
   readRorRecords,
   SYSTEM_ACTOR,
 } from "@conventio/server";
+import autocannon from "autocannon";
+import Fastify from "fastify";
+import { sql } from "kysely";
 
 const { values: args } = parseArgs({
   options: {
@@ -47,7 +47,8 @@ if (engine === "postgres") {
   await sql`create schema ${sql.id(schema)}`.execute(admin.db);
   await admin.destroy();
 }
-const database = engine === "postgres" ? connect({ url: pgUrl, schema }) : connect({ sqliteFile: join(dir, "bench.db") });
+const database =
+  engine === "postgres" ? connect({ url: pgUrl, schema }) : connect({ sqliteFile: join(dir, "bench.db") });
 await migrateToLatest(database.db);
 const services = createServices(database, config, log);
 
@@ -89,7 +90,11 @@ if (engine === "sqlite") {
   await client.connect();
   await client.query("begin");
   for (const c of candidates) {
-    await client.query({ name: "raw", text: "insert into bench_raw values ($1, $2, $3, $4, $5)", values: [c.id, c.name, c.countryCode, c.city, c.website] });
+    await client.query({
+      name: "raw",
+      text: "insert into bench_raw values ($1, $2, $3, $4, $5)",
+      values: [c.id, c.name, c.countryCode, c.city, c.website],
+    });
   }
   await client.query("commit");
   await client.end();
@@ -100,14 +105,37 @@ const rawSeconds = (performance.now() - t0) / 1000;
 t0 = performance.now();
 const imported = await services.registry.importOrganisations(SYSTEM_ACTOR, candidates);
 const importSeconds = (performance.now() - t0) / 1000;
-line("import through the service", `${Math.round(imported.inserted / importSeconds)} rows/s (${imported.inserted} rows, ${importSeconds.toFixed(1)} s)`);
-line("raw prepared insert, same rows", `${Math.round(candidates.length / rawSeconds)} rows/s (${rawSeconds.toFixed(1)} s)`);
+line(
+  "import through the service",
+  `${Math.round(imported.inserted / importSeconds)} rows/s (${imported.inserted} rows, ${importSeconds.toFixed(1)} s)`,
+);
+line(
+  "raw prepared insert, same rows",
+  `${Math.round(candidates.length / rawSeconds)} rows/s (${rawSeconds.toFixed(1)} s)`,
+);
 
 // 4. Search: 20 typed queries, accents dropped, prefixes included.
 const queries = [
-  "universite lille", "kyutech", "linkoping", "univ", "technische universitat", "max planck", "hospital",
-  "kyoto", "sao paulo", "instituto", "cnrs", "national", "ecole normale", "helsin", "ghent", "bologna",
-  "museum", "ministry", "leuv", "rese",
+  "universite lille",
+  "kyutech",
+  "linkoping",
+  "univ",
+  "technische universitat",
+  "max planck",
+  "hospital",
+  "kyoto",
+  "sao paulo",
+  "instituto",
+  "cnrs",
+  "national",
+  "ecole normale",
+  "helsin",
+  "ghent",
+  "bologna",
+  "museum",
+  "ministry",
+  "leuv",
+  "rese",
 ];
 const viewer = { kind: "user", id: "bench", role: "viewer", name: "bench" } as const;
 const searchTimes: number[] = [];
@@ -123,14 +151,24 @@ line("search p50 / p95 (20 queries, warm)", `${ms(percentile(searchTimes, 50))} 
 // 5. Lists through HTTP: a signed-in viewer pages and filters.
 const app = await buildApp({ config, services, log });
 const base = await app.listen({ host: "127.0.0.1", port: 0 });
-await services.accounts.createUserAsOperator({ email: "bench@example.org", name: "Bench", role: "viewer", password: "bench-password-123" });
+await services.accounts.createUserAsOperator({
+  email: "bench@example.org",
+  name: "Bench",
+  role: "viewer",
+  password: "bench-password-123",
+});
 const signIn = await fetch(`${base}/api/auth/sign-in`, {
   method: "POST",
   headers: { "content-type": "application/json" },
   body: JSON.stringify({ email: "bench@example.org", password: "bench-password-123" }),
 });
 const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-const listUrls = ["/api/organisations?limit=50", "/api/organisations?limit=50&country=FR", "/api/organisations?limit=50&kind=company", "/api/organisations?limit=50&q=univ"];
+const listUrls = [
+  "/api/organisations?limit=50",
+  "/api/organisations?limit=50&country=FR",
+  "/api/organisations?limit=50&kind=company",
+  "/api/organisations?limit=50&q=univ",
+];
 const listTimes: number[] = [];
 for (let round = 0; round < 10; round++) {
   for (const path of listUrls) {
@@ -158,7 +196,10 @@ async function load(url: string, headers: Record<string, string> = {}) {
 }
 const listLoad = await load(`${base}/api/organisations?limit=50`, { cookie });
 const bareLoad = await load(`${bareBase}/bare`);
-line("list throughput (10 connections)", `${Math.round(listLoad.rps)} req/s, p50 ${listLoad.p50} ms, errors ${listLoad.errors}`);
+line(
+  "list throughput (10 connections)",
+  `${Math.round(listLoad.rps)} req/s, p50 ${listLoad.p50} ms, errors ${listLoad.errors}`,
+);
 line("bare Fastify route, same body", `${Math.round(bareLoad.rps)} req/s, p50 ${bareLoad.p50} ms`);
 line("list / bare", `${((100 * listLoad.rps) / bareLoad.rps).toFixed(0)} %`);
 

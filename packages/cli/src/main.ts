@@ -2,9 +2,11 @@ import { CreateUserInput, UserRole } from "@conventio/domain";
 import {
   aliasesOfRor,
   candidateFromRor,
+  loadConfig,
   loadDemoData,
   readBundledRegistry,
   readRorRecords,
+  resetDatabase,
   SYSTEM_ACTOR,
   startServer,
 } from "@conventio/server";
@@ -30,7 +32,20 @@ program
 program
   .command("migrate")
   .description("Apply pending database migrations")
-  .action(() => withServices(async () => console.log("Database is up to date.")));
+  .option("--reset", "erase every table first (asks for --yes)")
+  .option("--yes", "confirm --reset")
+  .action(async (opts: { reset?: boolean; yes?: boolean }) => {
+    if (opts.reset) {
+      if (!opts.yes) {
+        console.error("migrate --reset erases all data. Run it again with --yes to confirm.");
+        process.exitCode = 2;
+        return;
+      }
+      await resetDatabase(loadConfig());
+      console.log("Database erased.");
+    }
+    await withServices(async () => console.log("Database is up to date."));
+  });
 
 program
   .command("create-user")

@@ -12,7 +12,14 @@ describe("foldText", () => {
 
 describe("searchTokens", () => {
   it("splits on punctuation and keeps scripts other than Latin", () => {
-    expect(searchTokens("Université de Lille — F LILLE103, 九州工業大学")).toEqual(["universite", "de", "lille", "f", "lille103", "九州工業大学"]);
+    expect(searchTokens("Université de Lille — F LILLE103, 九州工業大学")).toEqual([
+      "universite",
+      "de",
+      "lille",
+      "f",
+      "lille103",
+      "九州工業大学",
+    ]);
   });
   it("builds one document from several parts, skipping empty ones", () => {
     expect(searchDocument(["Kyushu Institute", null, "", "Kyutech"])).toBe("kyushu institute kyutech");

@@ -1,6 +1,6 @@
 export { buildApp } from "./app.js";
 export { type Config, ConfigSchema, loadConfig } from "./config.js";
-export { connect, type Database } from "./db/connection.js";
+export { connect, type Database, resetDatabase } from "./db/connection.js";
 export { migrateToLatest } from "./db/migrate.js";
 export { loadDemoData } from "./db/seed/demo.js";
 export { SYSTEM_ACTOR } from "./db/seed/system-actor.js";

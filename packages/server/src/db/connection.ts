@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
@@ -53,4 +53,19 @@ function connectPostgres(url: string, schema?: string): Database {
     where: `${u.hostname}:${u.port || 5432}${u.pathname}${schema ? ` (schema ${schema})` : ""}`,
     destroy: () => db.destroy(),
   };
+}
+
+/** Erases the database named by the configuration: the SQLite files, or every object of the PostgreSQL schema. */
+export async function resetDatabase(options: { DATABASE_URL?: string | undefined; dataDir: string }): Promise<void> {
+  if (options.DATABASE_URL && /^postgres(ql)?:\/\//.test(options.DATABASE_URL)) {
+    const pool = new pg.Pool({ connectionString: options.DATABASE_URL, max: 1 });
+    try {
+      await pool.query("drop schema public cascade; create schema public");
+    } finally {
+      await pool.end();
+    }
+    return;
+  }
+  const file = join(options.dataDir, "conventio.db");
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
 }

@@ -12,9 +12,21 @@ describe("keyset cursors", () => {
   });
   it("uses the extra row only to say that another page exists", () => {
     const rows = [1, 2, 3].map((n) => ({ k: `k${n}`, id: String(n) }));
-    const page = toPage(rows, 2, (r) => ({ key: r.k, id: r.id }), (r) => r.id);
+    const page = toPage(
+      rows,
+      2,
+      (r) => ({ key: r.k, id: r.id }),
+      (r) => r.id,
+    );
     expect(page.items).toEqual(["1", "2"]);
     expect(decodeCursor(page.nextCursor ?? undefined)).toEqual({ key: "k2", id: "2" });
-    expect(toPage(rows, 3, (r) => ({ key: r.k, id: r.id }), (r) => r.id).nextCursor).toBeNull();
+    expect(
+      toPage(
+        rows,
+        3,
+        (r) => ({ key: r.k, id: r.id }),
+        (r) => r.id,
+      ).nextCursor,
+    ).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import type { LocalisedName, OrganisationRef, OrganisationSummary, OrganisationView } from "@conventio/domain";
-import type { IdentifierRow, OrganisationRow } from "./organisation.repository.js";
+import type { IdentifierRow, OrganisationListRow, OrganisationRow } from "./organisation.repository.js";
 
-export function presentSummary(row: OrganisationRow): OrganisationSummary {
+export function presentSummary(row: OrganisationListRow): OrganisationSummary {
   return {
     id: row.id,
     kind: row.kind,

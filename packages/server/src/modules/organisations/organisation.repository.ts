@@ -54,6 +54,36 @@ export async function replaceIdentifiers(db: Kysely<DB>, organisationId: string,
     .execute();
 }
 
+/**
+ * Which of these (scheme, value) pairs some organisation already holds as a unique identifier.
+ * Grouped by scheme, so a large batch stays one shallow query (`scheme = ? and value in (…)`).
+ */
+export async function heldUniqueIdentifiers(
+  db: Kysely<DB>,
+  pairs: ReadonlyArray<{ scheme: string; value: string }>,
+): Promise<Array<{ scheme: string; value: string; organisation_id: string }>> {
+  const byScheme = new Map<string, Set<string>>();
+  for (const p of pairs) {
+    if (!UNIQUE_SCHEMES.has(p.scheme as IdentifierScheme)) continue;
+    const set = byScheme.get(p.scheme) ?? new Set<string>();
+    set.add(p.value);
+    byScheme.set(p.scheme, set);
+  }
+  if (byScheme.size === 0) return [];
+  const rows = await db
+    .selectFrom("organisation_identifier")
+    .select(["scheme", "unique_value", "organisation_id"])
+    .where((eb) =>
+      eb.or(
+        [...byScheme].map(([scheme, values]) =>
+          eb.and([eb("scheme", "=", scheme), eb("unique_value", "in", [...values])]),
+        ),
+      ),
+    )
+    .execute();
+  return rows.map((r) => ({ scheme: r.scheme, value: r.unique_value ?? "", organisation_id: r.organisation_id }));
+}
+
 /** Organisations other than `except` that already hold one of these unique identifiers. */
 export async function holdersOfIdentifiers(
   db: Kysely<DB>,
@@ -73,14 +103,22 @@ export async function holdersOfIdentifiers(
   return q.execute();
 }
 
+/** The columns a list shows; wide text columns stay on disk. */
+export type OrganisationListRow = Pick<
+  OrganisationRow,
+  "id" | "kind" | "name" | "sort_name" | "acronym" | "country_code" | "city" | "visibility"
+>;
+
 export function listOrganisationRows(
   db: Kysely<DB>,
   search: SearchIndex,
   filter: OrganisationListQuery & { visibility?: "public" },
   after: Keyset | null,
   limit: number,
-): Promise<OrganisationRow[]> {
-  let q = db.selectFrom("organisation as o").selectAll("o");
+): Promise<OrganisationListRow[]> {
+  let q = db
+    .selectFrom("organisation as o")
+    .select(["o.id", "o.kind", "o.name", "o.sort_name", "o.acronym", "o.country_code", "o.city", "o.visibility"]);
   if (filter.kind) q = q.where("o.kind", "=", filter.kind);
   if (filter.country) q = q.where("o.country_code", "=", filter.country);
   if (filter.visibility) q = q.where("o.visibility", "=", filter.visibility);

@@ -3,6 +3,7 @@ import { foldText, hostOf, searchDocument, UNIQUE_SCHEMES } from "@conventio/dom
 import type { Insertable, Kysely, Selectable } from "kysely";
 import type { DB } from "#db/schema.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
+import { heldUniqueIdentifiers } from "#modules/organisations/organisation.repository.js";
 import type { OrganisationService } from "#modules/organisations/organisation.service.js";
 import type { OrganisationTable } from "#modules/organisations/organisation.table.js";
 import { AppError } from "#shared/app-error.js";
@@ -82,16 +83,13 @@ export function createRegistryService(deps: Deps, organisations: OrganisationSer
 
   /** Which registry entries are already partner organisations, by shared ROR id or Erasmus code. */
   async function adoptedAs(rows: Selectable<RegistryEntryTable>[]): Promise<Map<string, string>> {
-    const keys = rows.flatMap((r) => [
-      ...(r.ror_id ? [["ror", r.ror_id] as const] : []),
-      ...(r.erasmus_code ? [["erasmus", r.erasmus_code] as const] : []),
-    ]);
-    if (keys.length === 0) return new Map();
-    const held = await db
-      .selectFrom("organisation_identifier")
-      .select(["scheme", "value", "organisation_id"])
-      .where((eb) => eb.or(keys.map(([s, v]) => eb.and([eb("scheme", "=", s), eb("unique_value", "=", v)]))))
-      .execute();
+    const held = await heldUniqueIdentifiers(
+      db,
+      rows.flatMap((r) => [
+        ...(r.ror_id ? [{ scheme: "ror", value: r.ror_id }] : []),
+        ...(r.erasmus_code ? [{ scheme: "erasmus", value: r.erasmus_code }] : []),
+      ]),
+    );
     const byKey = new Map(held.map((h) => [`${h.scheme}:${h.value}`, h.organisation_id]));
     const out = new Map<string, string>();
     for (const r of rows) {
@@ -109,17 +107,8 @@ export function createRegistryService(deps: Deps, organisations: OrganisationSer
     actor: Actor,
   ): Promise<number> {
     // Skip candidates whose unique identifiers (ROR id, Erasmus code, PIC…) a partner already holds.
-    const keys = batch.flatMap((c) => identifiersOf(c).filter((i) => UNIQUE_SCHEMES.has(i.scheme)));
-    const held = keys.length
-      ? await trx
-          .selectFrom("organisation_identifier")
-          .select(["scheme", "unique_value"])
-          .where((eb) =>
-            eb.or(keys.map((k) => eb.and([eb("scheme", "=", k.scheme), eb("unique_value", "=", k.value)]))),
-          )
-          .execute()
-      : [];
-    const taken = new Set(held.map((h) => `${h.scheme}:${h.unique_value}`));
+    const held = await heldUniqueIdentifiers(trx, batch.flatMap(identifiersOf));
+    const taken = new Set(held.map((h) => `${h.scheme}:${h.value}`));
     const fresh = batch.filter((c) => !identifiersOf(c).some((i) => taken.has(`${i.scheme}:${i.value}`)));
     if (fresh.length === 0) return 0;
     const rows: Insertable<OrganisationTable>[] = fresh.map((c) => ({

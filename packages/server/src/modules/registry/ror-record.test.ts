@@ -10,9 +10,14 @@ const officialV2 = {
   ],
   types: ["education", "funder"],
   status: "active",
-  locations: [{ geonames_id: 1859307, geonames_details: { name: "Kitakyushu", country_code: "JP", lat: 33.85, lng: 130.85 } }],
+  locations: [
+    { geonames_id: 1859307, geonames_details: { name: "Kitakyushu", country_code: "JP", lat: 33.85, lng: 130.85 } },
+  ],
   links: [{ type: "website", value: "https://www.kyutech.ac.jp" }],
-  external_ids: [{ type: "wikidata", all: ["Q1150245"], preferred: "Q1150245" }, { type: "isni", all: ["0000 0001 2110 1386"], preferred: null }],
+  external_ids: [
+    { type: "wikidata", all: ["Q1150245"], preferred: "Q1150245" },
+    { type: "isni", all: ["0000 0001 2110 1386"], preferred: null },
+  ],
 };
 
 describe("candidateFromRor", () => {
@@ -42,7 +47,15 @@ describe("candidateFromRor", () => {
 
 describe("candidateFromEche", () => {
   it("reads the non-breaking space in the Erasmus code and ignores #N/A", () => {
-    const c = candidateFromEche({ erasmus_code_raw: "EL\u00a0ATHINE01", pic: "999", oid: "#N/A", legal_name: "X", country_code: "EL", city: "Athens", website_url: "www.x.gr" });
+    const c = candidateFromEche({
+      erasmus_code_raw: "EL\u00a0ATHINE01",
+      pic: "999",
+      oid: "#N/A",
+      legal_name: "X",
+      country_code: "EL",
+      city: "Athens",
+      website_url: "www.x.gr",
+    });
     expect(c).toMatchObject({ erasmusCode: "EL ATHINE01", countryCode: "GR", pic: null, oid: null });
   });
 });
