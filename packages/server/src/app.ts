@@ -16,6 +16,7 @@ import type { Config } from "#config.js";
 import { registerAuth } from "#http/auth.js";
 import { registerProblemHandler, toProblem } from "#http/problem.js";
 import { accountRoutes } from "#modules/accounts/account.routes.js";
+import { agreementRoutes } from "#modules/agreements/agreement.routes.js";
 import { auditRoutes } from "#modules/audit/audit.routes.js";
 import { organisationRoutes } from "#modules/organisations/organisation.routes.js";
 import { personRoutes } from "#modules/people/person.routes.js";
@@ -72,6 +73,7 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   const secureCookies =
     config.COOKIE_SECURE === "true" || (config.COOKIE_SECURE === "auto" && config.publicUrl.startsWith("https:"));
   await app.register(accountRoutes(services.accounts, secureCookies));
+  await app.register(agreementRoutes(services.agreements));
   await app.register(auditRoutes(services.audit));
   await app.register(organisationRoutes(services.organisations));
   await app.register(personRoutes(services.people));

@@ -22,6 +22,13 @@ export const ConfigSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15).describe("Length of that pause"),
   ADMIN_EMAIL: z.string().optional().describe("With ADMIN_PASSWORD: the first administrator, created at first start"),
   ADMIN_PASSWORD: z.string().optional().describe("Password of that first administrator (12 characters or more)"),
+  EXPIRING_WINDOW_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1095)
+    .default(180)
+    .describe("An active agreement is listed as expiring this many days before its end"),
   WEB_DIST: z.string().optional().describe("Folder of the built web app; defaults to packages/web/dist"),
 });
 

@@ -2,6 +2,7 @@ import type { Config } from "#config.js";
 import type { Database } from "#db/connection.js";
 import { createSearchIndex } from "#db/search-index.js";
 import { createAccountService } from "#modules/accounts/account.service.js";
+import { createAgreementService } from "#modules/agreements/agreement.service.js";
 import { createAuditService } from "#modules/audit/audit.service.js";
 import { createOrganisationService } from "#modules/organisations/organisation.service.js";
 import { createPersonService } from "#modules/people/person.service.js";
@@ -13,7 +14,7 @@ import type { Logger } from "#shared/logger.js";
 /** Wires every service to one database; the HTTP app, the CLI and the seeds all use this. */
 export function createServices(
   database: Database,
-  config: Pick<Config, "SESSION_DAYS" | "LOGIN_MAX_FAILURES" | "LOGIN_LOCK_MINUTES">,
+  config: Pick<Config, "SESSION_DAYS" | "LOGIN_MAX_FAILURES" | "LOGIN_LOCK_MINUTES" | "EXPIRING_WINDOW_DAYS">,
   log: Logger,
   clock: Clock = systemClock,
 ) {
@@ -32,6 +33,7 @@ export function createServices(
       maxFailures: config.LOGIN_MAX_FAILURES,
       lockMinutes: config.LOGIN_LOCK_MINUTES,
     }),
+    agreements: createAgreementService(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }),
     audit: createAuditService(deps),
     organisations,
     people: createPersonService(deps),

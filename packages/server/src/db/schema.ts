@@ -1,5 +1,14 @@
 import type { Generated } from "kysely";
 import type { LoginThrottleTable, SessionTable, SetupTokenTable, UserTable } from "#modules/accounts/account.table.js";
+import type {
+  AgreementAxisTable,
+  AgreementCommitmentTable,
+  AgreementEventTable,
+  AgreementPartyTable,
+  AgreementSignatoryTable,
+  AgreementTable,
+  AgreementThemeTable,
+} from "#modules/agreements/agreement.table.js";
 import type { AuditEventTable } from "#modules/audit/audit.table.js";
 import type {
   MembershipTable,
@@ -30,4 +39,11 @@ export interface DB {
   person_role: PersonRoleTable;
   registry_entry: RegistryEntryTable;
   search_document: SearchDocumentTable;
+  agreement: AgreementTable;
+  agreement_party: AgreementPartyTable;
+  agreement_theme: AgreementThemeTable;
+  agreement_signatory: AgreementSignatoryTable;
+  agreement_axis: AgreementAxisTable;
+  agreement_commitment: AgreementCommitmentTable;
+  agreement_event: AgreementEventTable;
 }

@@ -56,6 +56,7 @@ export async function createTestContext(): Promise<TestContext> {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     LOGIN_MAX_FAILURES: "3",
     LOGIN_LOCK_MINUTES: "15",
+    SESSION_DAYS: "365",
   });
   let drop: (() => Promise<void>) | null = null;
   let database: Database;

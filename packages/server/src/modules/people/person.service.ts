@@ -265,6 +265,25 @@ export function createPersonService(deps: Deps) {
       const now = nowIso(deps);
       await db.transaction().execute(async (trx) => {
         await requirePerson(trx, id);
+        // Signatures stay (the agreement was signed), but without the name of an erased person.
+        await trx
+          .updateTable("agreement_signatory")
+          .set({ person_id: null, name: "(erased)" })
+          .where("person_id", "=", id)
+          .execute();
+        const axes = await trx
+          .selectFrom("agreement_axis")
+          .select(["id", "coordinator_ids"])
+          .where("coordinator_ids", "like", `%${id}%`)
+          .execute();
+        for (const axis of axes) {
+          const rest = (JSON.parse(axis.coordinator_ids) as string[]).filter((p) => p !== id);
+          await trx
+            .updateTable("agreement_axis")
+            .set({ coordinator_ids: JSON.stringify(rest) })
+            .where("id", "=", axis.id)
+            .execute();
+        }
         await trx.deleteFrom("person").where("id", "=", id).execute();
         await search.remove(trx, "person", id);
         await trx

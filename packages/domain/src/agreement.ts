@@ -1,0 +1,266 @@
+import { z } from "zod";
+import { isIscedCode } from "./isced.js";
+import { IsoDate, LocalisedName, OrganisationRef, Visibility } from "./organisation.js";
+
+const Id = z.string().min(1).max(64);
+
+export const AGREEMENT_KINDS = [
+  "partnership_convention",
+  "memorandum_of_understanding",
+  "framework_agreement",
+  "specific_agreement",
+  "bilateral_exchange",
+  "erasmus_iia",
+  "double_degree",
+  "joint_degree",
+  "cotutelle",
+  "consortium_charter",
+  "network_membership",
+  "programme_membership",
+] as const;
+export const AgreementKind = z.enum(AGREEMENT_KINDS);
+export type AgreementKind = z.infer<typeof AgreementKind>;
+
+/** Statuses kept in the database. */
+export const STORED_STATUSES = [
+  "draft",
+  "negotiation",
+  "awaiting_signature",
+  "active",
+  "renewed",
+  "terminated",
+] as const;
+/** Statuses people see: an active agreement is "expiring" or "expired" according to the clock. */
+export const AGREEMENT_STATUSES = [...STORED_STATUSES, "expiring", "expired"] as const;
+export const AgreementStatus = z.enum(AGREEMENT_STATUSES);
+export type AgreementStatus = z.infer<typeof AgreementStatus>;
+export type StoredStatus = (typeof STORED_STATUSES)[number];
+
+export const PARTY_ROLES = ["coordinator", "partner", "member", "associate"] as const;
+export const PartyRole = z.enum(PARTY_ROLES);
+
+export const AXIS_KINDS = ["operational", "transversal", "area"] as const;
+export const AxisKind = z.enum(AXIS_KINDS);
+
+export const COMMITMENT_KINDS = [
+  "student_exchange",
+  "new_programme",
+  "double_degree",
+  "publication_exchange",
+  "staff_programme",
+  "joint_project",
+  "other",
+] as const;
+export const CommitmentKind = z.enum(COMMITMENT_KINDS);
+
+export const PartyInput = z.strictObject({
+  organisationId: Id,
+  role: PartyRole.default("partner"),
+  responsibleUnitId: Id.nullable().default(null).describe("The unit on our side that looks after the agreement"),
+});
+
+export const SignatoryInput = z.strictObject({
+  personId: Id.nullable().default(null),
+  name: z.string().trim().min(1).max(200).describe("As printed under the signature"),
+  organisationId: Id.nullable().default(null),
+  signedOn: IsoDate.nullable().default(null),
+  place: z.string().trim().max(200).nullable().default(null),
+});
+
+export const AxisInput = z.strictObject({
+  kind: AxisKind.default("operational"),
+  title: z.string().trim().min(1).max(300),
+  description: z.string().trim().max(5000).nullable().default(null),
+  coordinatorIds: z.array(Id).max(20).default([]).describe("People who coordinate the axis or area"),
+  objectives: z.array(z.string().trim().min(1).max(1000)).max(50).default([]),
+});
+
+export const CommitmentInput = z.strictObject({
+  organisationId: Id.nullable().default(null).describe("The party that committed; null for all parties"),
+  kind: CommitmentKind,
+  description: z.string().trim().min(1).max(2000),
+  levels: z
+    .array(z.enum(["bachelor", "master", "doctorate", "postdoc", "staff"]))
+    .max(5)
+    .default([]),
+});
+
+const Isced = z.string().refine(isIscedCode, "An ISCED-F 2013 field code such as 061");
+
+const agreementFields = {
+  kind: AgreementKind,
+  reference: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .nullable()
+    .default(null)
+    .describe("Human reference code; generated when empty"),
+  title: z.string().trim().min(1, "A title is required").max(500),
+  titles: z.array(LocalisedName).max(10).default([]),
+  summary: z.string().trim().max(10_000).nullable().default(null),
+  signedOn: IsoDate.nullable().default(null),
+  startsOn: IsoDate.nullable().default(null),
+  endsOn: IsoDate.nullable().default(null).describe("Null for an open-ended agreement"),
+  noticeMonths: z.number().int().min(0).max(120).nullable().default(null),
+  tacitRenewal: z.boolean().default(false),
+  frameworkId: Id.nullable().default(null).describe("The framework agreement this specific agreement is made under"),
+  visibility: Visibility.default("internal"),
+  parties: z.array(PartyInput).max(200).default([]),
+  signatories: z.array(SignatoryInput).max(50).default([]),
+  themes: z.array(z.string().trim().min(1).max(80)).max(50).default([]),
+  fields: z.array(Isced).max(40).default([]),
+  objectives: z.array(z.string().trim().min(1).max(1000)).max(50).default([]),
+  axes: z.array(AxisInput).max(30).default([]),
+  commitments: z.array(CommitmentInput).max(50).default([]),
+};
+
+function checkDates(a: { startsOn?: string | null; endsOn?: string | null }, ctx: z.RefinementCtx): void {
+  if (a.startsOn && a.endsOn && a.endsOn < a.startsOn) {
+    ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The agreement cannot end before it starts" });
+  }
+}
+
+export const CreateAgreementInput = z.strictObject(agreementFields).superRefine(checkDates);
+export type CreateAgreementInput = z.output<typeof CreateAgreementInput>;
+
+export const UpdateAgreementInput = z
+  .strictObject({
+    kind: AgreementKind.optional(),
+    reference: z.string().trim().min(1).max(60).optional(),
+    title: z.string().trim().min(1, "A title is required").max(500).optional(),
+    titles: z.array(LocalisedName).max(10).optional(),
+    summary: z.string().trim().max(10_000).nullable().optional(),
+    signedOn: IsoDate.nullable().optional(),
+    startsOn: IsoDate.nullable().optional(),
+    endsOn: IsoDate.nullable().optional(),
+    noticeMonths: z.number().int().min(0).max(120).nullable().optional(),
+    tacitRenewal: z.boolean().optional(),
+    frameworkId: Id.nullable().optional(),
+    visibility: Visibility.optional(),
+    parties: z.array(PartyInput).max(200).optional(),
+    signatories: z.array(SignatoryInput).max(50).optional(),
+    themes: z.array(z.string().trim().min(1).max(80)).max(50).optional(),
+    fields: z.array(Isced).max(40).optional(),
+    objectives: z.array(z.string().trim().min(1).max(1000)).max(50).optional(),
+    axes: z.array(AxisInput).max(30).optional(),
+    commitments: z.array(CommitmentInput).max(50).optional(),
+  })
+  .superRefine(checkDates);
+export type UpdateAgreementInput = z.output<typeof UpdateAgreementInput>;
+
+export const TRANSITIONS = ["start_negotiation", "request_signature", "activate", "terminate", "reopen"] as const;
+export const TransitionAction = z.enum(TRANSITIONS);
+export type TransitionAction = z.infer<typeof TransitionAction>;
+
+export const TransitionInput = z.strictObject({
+  action: TransitionAction,
+  on: IsoDate.nullable().default(null).describe("Date of a termination"),
+  reason: z.string().trim().max(2000).nullable().default(null).describe("Why it was terminated"),
+  note: z.string().trim().max(2000).nullable().default(null),
+});
+export type TransitionInput = z.output<typeof TransitionInput>;
+
+export const AgreementSummary = z.object({
+  id: z.string(),
+  reference: z.string(),
+  kind: AgreementKind,
+  title: z.string(),
+  status: AgreementStatus,
+  signedOn: z.string().nullable(),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  parties: z.array(OrganisationRef),
+  visibility: Visibility,
+});
+export type AgreementSummary = z.infer<typeof AgreementSummary>;
+
+export const AgreementRef = z.object({
+  id: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  status: AgreementStatus,
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+});
+export type AgreementRef = z.infer<typeof AgreementRef>;
+
+const PersonRef = z.object({ id: z.string(), name: z.string() });
+
+export const AgreementView = AgreementSummary.extend({
+  titles: z.array(z.object({ lang: z.string(), value: z.string() })),
+  summary: z.string().nullable(),
+  noticeMonths: z.number().nullable(),
+  tacitRenewal: z.boolean(),
+  terminatedOn: z.string().nullable(),
+  terminationReason: z.string().nullable(),
+  framework: AgreementRef.nullable(),
+  specifics: z.array(AgreementRef).describe("Specific agreements made under this framework agreement"),
+  chain: z.array(AgreementRef).describe("Every agreement of the renewal chain, oldest first, this one included"),
+  partyDetails: z.array(
+    z.object({ organisation: OrganisationRef, role: PartyRole, responsibleUnit: OrganisationRef.nullable() }),
+  ),
+  signatories: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      person: PersonRef.nullable(),
+      organisation: OrganisationRef.nullable(),
+      signedOn: z.string().nullable(),
+      place: z.string().nullable(),
+    }),
+  ),
+  themes: z.array(z.string()),
+  fields: z.array(z.object({ code: z.string(), name: z.string() })),
+  objectives: z.array(z.string()),
+  axes: z.array(
+    z.object({
+      id: z.string(),
+      kind: AxisKind,
+      title: z.string(),
+      description: z.string().nullable(),
+      coordinators: z.array(PersonRef),
+      objectives: z.array(z.string()),
+    }),
+  ),
+  commitments: z.array(
+    z.object({
+      organisation: OrganisationRef.nullable(),
+      kind: CommitmentKind,
+      description: z.string(),
+      levels: z.array(z.string()),
+    }),
+  ),
+  history: z.array(
+    z.object({
+      at: z.string(),
+      action: z.string(),
+      from: z.string().nullable(),
+      to: z.string(),
+      actor: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+  allowedActions: z.array(z.enum([...TRANSITIONS, "renew"])).describe("Lifecycle actions open now"),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type AgreementView = z.infer<typeof AgreementView>;
+
+export const AgreementListQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  kind: AgreementKind.optional(),
+  status: AgreementStatus.optional(),
+  partner: Id.optional().describe("Only agreements this organisation is party to"),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .length(2)
+    .optional()
+    .describe("Only agreements with a party in this country"),
+  theme: z.string().trim().max(80).optional(),
+  expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+});
+export type AgreementListQuery = z.infer<typeof AgreementListQuery>;

@@ -1,0 +1,119 @@
+import { type AgreementListQuery, addDays, foldText } from "@conventio/domain";
+import { type Kysely, type Selectable, sql } from "kysely";
+import type { DB } from "#db/schema.js";
+import type { SearchIndex } from "#db/search-index.js";
+import type { Keyset } from "#http/pagination.js";
+import type { AgreementTable } from "./agreement.table.js";
+
+export type AgreementRow = Selectable<AgreementTable>;
+
+export function findAgreement(db: Kysely<DB>, id: string): Promise<AgreementRow | undefined> {
+  return db.selectFrom("agreement").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Parties of several agreements at once, in their order. */
+export async function partiesOf(db: Kysely<DB>, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("agreement_party as p")
+    .innerJoin("organisation as o", "o.id", "p.organisation_id")
+    .leftJoin("organisation as u", "u.id", "p.responsible_unit_id")
+    .select([
+      "p.agreement_id",
+      "p.role",
+      "o.id",
+      "o.name",
+      "o.kind",
+      "o.country_code",
+      "u.id as unit_id",
+      "u.name as unit_name",
+      "u.kind as unit_kind",
+    ])
+    .where("p.agreement_id", "in", ids)
+    .orderBy("p.position")
+    .execute();
+}
+
+/** The list with every filter; each filter is served by an index (see migration 002). */
+export function listAgreementRows(
+  db: Kysely<DB>,
+  search: SearchIndex,
+  f: AgreementListQuery,
+  today: string,
+  windowDays: number,
+  after: Keyset | null,
+  limit: number,
+): Promise<AgreementRow[]> {
+  let q = db.selectFrom("agreement as a").selectAll("a");
+  if (f.kind) q = q.where("a.kind", "=", f.kind);
+  if (f.status) {
+    const horizon = addDays(today, windowDays);
+    switch (f.status) {
+      case "expired":
+        q = q.where("a.status", "=", "active").where("a.ends_on", "<", today);
+        break;
+      case "expiring":
+        q = q.where("a.status", "=", "active").where("a.ends_on", ">=", today).where("a.ends_on", "<=", horizon);
+        break;
+      case "active":
+        q = q
+          .where("a.status", "=", "active")
+          .where((eb) => eb.or([eb("a.ends_on", "is", null), eb("a.ends_on", ">", horizon)]));
+        break;
+      default:
+        q = q.where("a.status", "=", f.status);
+    }
+  }
+  if (f.expiringWithinDays !== undefined) {
+    q = q
+      .where("a.status", "=", "active")
+      .where("a.ends_on", ">=", today)
+      .where("a.ends_on", "<=", addDays(today, f.expiringWithinDays));
+  }
+  if (f.partner) {
+    const partner = f.partner;
+    q = q.where("a.id", "in", (eb) =>
+      eb.selectFrom("agreement_party").select("agreement_id").where("organisation_id", "=", partner),
+    );
+  }
+  if (f.country) {
+    const country = f.country;
+    q = q.where("a.id", "in", (eb) =>
+      eb
+        .selectFrom("agreement_party as p")
+        .innerJoin("organisation as o", "o.id", "p.organisation_id")
+        .select("p.agreement_id")
+        .where("o.country_code", "=", country),
+    );
+  }
+  if (f.theme) {
+    const theme = foldText(f.theme);
+    q = q.where("a.id", "in", (eb) =>
+      eb.selectFrom("agreement_theme").select("agreement_id").where("theme", "=", theme),
+    );
+  }
+  if (f.q) {
+    const cond = search.matches("agreement", sql.ref<string>("a.id"), f.q);
+    if (cond) q = q.where(cond);
+  }
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([eb("a.sort_key", ">", after.key), eb.and([eb("a.sort_key", "=", after.key), eb("a.id", ">", after.id)])]),
+    );
+  }
+  return q
+    .orderBy("a.sort_key")
+    .orderBy("a.id")
+    .limit(limit + 1)
+    .execute();
+}
+
+/** The next free reference of a year: 2026-0001, 2026-0002… */
+export async function nextReference(db: Kysely<DB>, year: string): Promise<string> {
+  const rows = await db.selectFrom("agreement").select("reference").where("reference", "like", `${year}-%`).execute();
+  const max = rows
+    .map((r) => Number.parseInt(r.reference.slice(5), 10))
+    .filter(Number.isFinite)
+    .reduce((a, b) => Math.max(a, b), 0);
+  return `${year}-${String(max + 1).padStart(4, "0")}`;
+}
