@@ -64,21 +64,21 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings) 
     selfId: string | null,
   ) {
     const orgRefs: Array<[string, string]> = [];
-    c.parties?.forEach((p, i) => {
+    const personRefs: Array<[string, string]> = [];
+    for (const [i, p] of (c.parties ?? []).entries()) {
       orgRefs.push([`parties.${i}.organisationId`, p.organisationId]);
       if (p.responsibleUnitId) orgRefs.push([`parties.${i}.responsibleUnitId`, p.responsibleUnitId]);
-    });
-    c.signatories?.forEach(
-      (s, i) => s.organisationId && orgRefs.push([`signatories.${i}.organisationId`, s.organisationId]),
-    );
-    c.commitments?.forEach(
-      (m, i) => m.organisationId && orgRefs.push([`commitments.${i}.organisationId`, m.organisationId]),
-    );
-    const personRefs: Array<[string, string]> = [];
-    c.signatories?.forEach((s, i) => s.personId && personRefs.push([`signatories.${i}.personId`, s.personId]));
-    c.axes?.forEach((a, i) =>
-      a.coordinatorIds.forEach((p, j) => personRefs.push([`axes.${i}.coordinatorIds.${j}`, p])),
-    );
+    }
+    for (const [i, s] of (c.signatories ?? []).entries()) {
+      if (s.organisationId) orgRefs.push([`signatories.${i}.organisationId`, s.organisationId]);
+      if (s.personId) personRefs.push([`signatories.${i}.personId`, s.personId]);
+    }
+    for (const [i, m] of (c.commitments ?? []).entries()) {
+      if (m.organisationId) orgRefs.push([`commitments.${i}.organisationId`, m.organisationId]);
+    }
+    for (const [i, a] of (c.axes ?? []).entries()) {
+      for (const [j, p] of a.coordinatorIds.entries()) personRefs.push([`axes.${i}.coordinatorIds.${j}`, p]);
+    }
     const orgIds = [...new Set(orgRefs.map(([, id]) => id))];
     const personIds = [...new Set(personRefs.map(([, id]) => id))];
     const [orgs, people] = await Promise.all([
