@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -18,6 +19,7 @@ import { registerProblemHandler, toProblem } from "#http/problem.js";
 import { accountRoutes } from "#modules/accounts/account.routes.js";
 import { agreementRoutes } from "#modules/agreements/agreement.routes.js";
 import { auditRoutes } from "#modules/audit/audit.routes.js";
+import { documentRoutes } from "#modules/documents/document.routes.js";
 import { organisationRoutes } from "#modules/organisations/organisation.routes.js";
 import { personRoutes } from "#modules/people/person.routes.js";
 import { registryRoutes } from "#modules/registry/registry.routes.js";
@@ -50,6 +52,8 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   app.removeContentTypeParser("text/plain");
 
   await app.register(cookie);
+  // preservePath: see the name as sent, so a path-like name is refused rather than silently trimmed.
+  await app.register(multipart, { throwFileSizeLimit: false, preservePath: true });
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
@@ -75,6 +79,7 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   await app.register(accountRoutes(services.accounts, secureCookies));
   await app.register(agreementRoutes(services.agreements));
   await app.register(auditRoutes(services.audit));
+  await app.register(documentRoutes(services.documents));
   await app.register(organisationRoutes(services.organisations));
   await app.register(personRoutes(services.people));
   await app.register(registryRoutes(services.registry));

@@ -29,6 +29,7 @@ export const ConfigSchema = z.object({
     .max(1095)
     .default(180)
     .describe("An active agreement is listed as expiring this many days before its end"),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(26_214_400).describe("Largest accepted upload, in bytes"),
   WEB_DIST: z.string().optional().describe("Folder of the built web app; defaults to packages/web/dist"),
 });
 

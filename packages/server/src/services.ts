@@ -4,6 +4,7 @@ import { createSearchIndex } from "#db/search-index.js";
 import { createAccountService } from "#modules/accounts/account.service.js";
 import { createAgreementService } from "#modules/agreements/agreement.service.js";
 import { createAuditService } from "#modules/audit/audit.service.js";
+import { createDocumentService } from "#modules/documents/document.service.js";
 import { createOrganisationService } from "#modules/organisations/organisation.service.js";
 import { createPersonService } from "#modules/people/person.service.js";
 import { createRegistryService } from "#modules/registry/registry.service.js";
@@ -14,7 +15,15 @@ import type { Logger } from "#shared/logger.js";
 /** Wires every service to one database; the HTTP app, the CLI and the seeds all use this. */
 export function createServices(
   database: Database,
-  config: Pick<Config, "SESSION_DAYS" | "LOGIN_MAX_FAILURES" | "LOGIN_LOCK_MINUTES" | "EXPIRING_WINDOW_DAYS">,
+  config: Pick<
+    Config,
+    | "SESSION_DAYS"
+    | "LOGIN_MAX_FAILURES"
+    | "LOGIN_LOCK_MINUTES"
+    | "EXPIRING_WINDOW_DAYS"
+    | "UPLOAD_MAX_BYTES"
+    | "dataDir"
+  >,
   log: Logger,
   clock: Clock = systemClock,
 ) {
@@ -35,6 +44,7 @@ export function createServices(
     }),
     agreements: createAgreementService(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }),
     audit: createAuditService(deps),
+    documents: createDocumentService(deps, { dataDir: config.dataDir, maxBytes: config.UPLOAD_MAX_BYTES }),
     organisations,
     people: createPersonService(deps),
     registry: createRegistryService(deps, organisations),

@@ -1,12 +1,14 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "kysely";
 import * as m001 from "./migrations/001-foundation.js";
 import * as m002 from "./migrations/002-agreements.js";
+import * as m003 from "./migrations/003-documents.js";
 import type { DB } from "./schema.js";
 
 /** Numbered migrations, listed explicitly so they run the same from source, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
   "001-foundation": m001,
   "002-agreements": m002,
+  "003-documents": m003,
 };
 
 /** Applies every pending migration; throws with the failing migration's name. */

@@ -10,6 +10,7 @@ import type {
   AgreementThemeTable,
 } from "#modules/agreements/agreement.table.js";
 import type { AuditEventTable } from "#modules/audit/audit.table.js";
+import type { DocumentTable } from "#modules/documents/document.table.js";
 import type {
   MembershipTable,
   OrganisationIdentifierTable,
@@ -46,4 +47,5 @@ export interface DB {
   agreement_axis: AgreementAxisTable;
   agreement_commitment: AgreementCommitmentTable;
   agreement_event: AgreementEventTable;
+  document: DocumentTable;
 }

@@ -48,7 +48,7 @@ async function freshPostgresSchema(): Promise<{ schema: string; drop: () => Prom
 }
 
 /** Builds the app on a real, empty, migrated database of the engine under test. */
-export async function createTestContext(): Promise<TestContext> {
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
   const dir = mkdtempSync(join(tmpdir(), "conventio-test-"));
   const config = loadConfig({
     NODE_ENV: "test",
@@ -57,6 +57,7 @@ export async function createTestContext(): Promise<TestContext> {
     LOGIN_MAX_FAILURES: "3",
     LOGIN_LOCK_MINUTES: "15",
     SESSION_DAYS: "365",
+    ...env,
   });
   let drop: (() => Promise<void>) | null = null;
   let database: Database;

@@ -1,0 +1,147 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestContext, type Session, signedIn, type TestContext } from "#test/harness.js";
+
+let ctx: TestContext;
+let editor: Session;
+let viewer: Session;
+let agreementId: string;
+
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ffa7d6a00000000049454e44ae426082",
+  "hex",
+);
+
+/** A multipart body built by hand, so the test controls every byte the server sees. */
+function multipart(fileName: string, content: Buffer, fields: Record<string, string> = {}) {
+  const boundary = "----conventio-test-boundary";
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+  );
+  parts.push(content, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}
+
+function upload(fileName: string, content: Buffer, fields: Record<string, string> = {}, s: Session = editor) {
+  const body = multipart(fileName, content, fields);
+  return ctx.app.inject({
+    method: "POST",
+    url: `/api/agreements/${agreementId}/documents`,
+    headers: { ...s.headers, ...body.headers },
+    payload: body.payload,
+  });
+}
+
+/** Every file under the data directory's upload folders. */
+function filesOnDisk(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    let entries: import("node:fs").Dirent[] = [];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) (e.isDirectory() ? walk : (p: string) => out.push(p))(join(dir, e.name));
+  };
+  walk(join(ctx.config.dataDir, "files"));
+  walk(join(ctx.config.dataDir, "incoming"));
+  return out;
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext({ UPLOAD_MAX_BYTES: "4096" });
+  editor = await signedIn(ctx, "editor");
+  viewer = await signedIn(ctx, "viewer");
+  const res = await ctx.app.inject({
+    method: "POST",
+    url: "/api/agreements",
+    headers: editor.headers,
+    payload: { kind: "memorandum_of_understanding", title: "MoU with scans" },
+  });
+  agreementId = res.json().id;
+});
+afterAll(() => ctx.close());
+
+describe("documents API", () => {
+  it("stores the signed PDF under a generated name and serves it back as a download", async () => {
+    const res = await upload("Signed MoU 2022.pdf", PDF, { kind: "signed", title: "Signed scan" });
+    expect(res.statusCode).toBe(201);
+    const doc = res.json();
+    expect(doc).toMatchObject({
+      kind: "signed",
+      title: "Signed scan",
+      fileName: "Signed MoU 2022.pdf",
+      mediaType: "application/pdf",
+      size: PDF.length,
+      version: 1,
+    });
+    const files = filesOnDisk();
+    expect(files).toHaveLength(1);
+    expect(files[0]).not.toContain("Signed");
+    const download = await ctx.app.inject({
+      method: "GET",
+      url: `/api/agreements/${agreementId}/documents/${doc.id}`,
+      headers: viewer.headers,
+    });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers["content-disposition"]).toContain("attachment");
+    expect(download.rawPayload.equals(PDF)).toBe(true);
+  });
+
+  it("keeps every version when a document is replaced", async () => {
+    const first = (
+      await ctx.app.inject({ method: "GET", url: `/api/agreements/${agreementId}/documents`, headers: viewer.headers })
+    ).json().items[0];
+    const res = await upload("annex-v2.png", PNG, { kind: "annex", replaces: first.id });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ version: 2, replacesId: first.id, mediaType: "image/png" });
+    const list = (
+      await ctx.app.inject({ method: "GET", url: `/api/agreements/${agreementId}/documents`, headers: viewer.headers })
+    ).json().items;
+    expect(list.map((d: { version: number }) => d.version)).toEqual([2, 1]);
+    expect(filesOnDisk()).toHaveLength(2);
+  });
+
+  it("refuses an oversized file and writes nothing", async () => {
+    const before = filesOnDisk().length;
+    const big = Buffer.concat([PDF, Buffer.alloc(10_000, 0x20)]);
+    const res = await upload("big.pdf", big);
+    expect(res.statusCode).toBe(413);
+    expect(res.json().errors[0].field).toBe("file");
+    expect(filesOnDisk()).toHaveLength(before);
+  });
+
+  it("refuses a file whose content does not match its name, and writes nothing", async () => {
+    const before = filesOnDisk().length;
+    const res = await upload("scan.pdf", PNG);
+    expect(res.statusCode).toBe(415);
+    expect(res.json().detail).toContain("image/png");
+    const exe = await upload("notes.pdf", Buffer.from("MZ\x90\x00\x03\x00\x00\x00 this is not a document at all"));
+    expect(exe.statusCode).toBe(415);
+    expect(filesOnDisk()).toHaveLength(before);
+  });
+
+  it("refuses a path-traversal name, and writes nothing", async () => {
+    const before = filesOnDisk().length;
+    for (const name of ["../../etc/passwd.pdf", "..\\..\\boot.pdf", "/tmp/x.pdf", ".hidden.pdf"]) {
+      const res = await upload(name, PDF);
+      expect(res.statusCode).toBe(422);
+      expect(res.json().errors[0].field).toBe("file");
+    }
+    expect(filesOnDisk()).toHaveLength(before);
+  });
+
+  it("lets viewers download but not upload", async () => {
+    const res = await upload("viewer.pdf", PDF, {}, viewer);
+    expect(res.statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,211 @@
+import { createHash } from "node:crypto";
+import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { Actor } from "@conventio/domain";
+import { fileTypeFromFile } from "file-type";
+import type { Kysely, Selectable } from "kysely";
+import type { DB } from "#db/schema.js";
+import { recordAudit } from "#modules/audit/audit.service.js";
+import { AppError } from "#shared/app-error.js";
+import { type Deps, nowIso } from "#shared/deps.js";
+import { newId } from "#shared/ids.js";
+import { actorId, requireRole } from "#shared/policy.js";
+import type { DocumentTable } from "./document.table.js";
+import { ACCEPTED_TYPES, extensionOf, safeFileName } from "./file-types.js";
+
+export type DocumentRow = Selectable<DocumentTable>;
+
+export interface DocumentView {
+  id: string;
+  kind: DocumentTable["kind"];
+  title: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  version: number;
+  replacesId: string | null;
+  uploadedAt: string;
+}
+
+export interface UploadMeta {
+  kind: DocumentTable["kind"];
+  title: string | null;
+  replacesId: string | null;
+}
+
+export interface DocumentSettings {
+  dataDir: string;
+  maxBytes: number;
+}
+
+export function presentDocument(r: DocumentRow): DocumentView {
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    fileName: r.original_name,
+    mediaType: r.media_type,
+    size: r.size,
+    sha256: r.sha256,
+    version: r.version,
+    replacesId: r.replaces_id,
+    uploadedAt: r.uploaded_at,
+  };
+}
+
+/**
+ * Stores uploaded files on disk under generated names. A file is first written to a
+ * temporary name, checked (size, content type against its name), recorded in the database,
+ * and only then moved into place; any failure removes it, so nothing half-written remains.
+ */
+export function createDocumentService(deps: Deps, settings: DocumentSettings) {
+  const { db } = deps;
+  const root = join(settings.dataDir, "files");
+  const incoming = join(settings.dataDir, "incoming");
+  const pathOf = (stored: string) => join(root, stored.slice(0, 2), stored);
+
+  async function requireEntity(trx: Kysely<DB>, entityId: string) {
+    const found = await trx.selectFrom("agreement").select("id").where("id", "=", entityId).executeTakeFirst();
+    if (!found) throw AppError.notFound("This agreement");
+  }
+
+  return {
+    maxBytes: settings.maxBytes,
+
+    async listDocuments(actor: Actor, entityId: string): Promise<DocumentView[]> {
+      requireRole(actor, "viewer");
+      const rows = await db
+        .selectFrom("document")
+        .selectAll()
+        .where("entity", "=", "agreement")
+        .where("entity_id", "=", entityId)
+        .orderBy("uploaded_at", "desc")
+        .orderBy("id", "desc")
+        .execute();
+      return rows.map(presentDocument);
+    },
+
+    /** Checks the permission and the record before the body is read. */
+    async prepareUpload(actor: Actor, entityId: string): Promise<void> {
+      requireRole(actor, "editor");
+      await requireEntity(db, entityId);
+    },
+
+    async storeUpload(
+      actor: Actor,
+      entityId: string,
+      rawName: string,
+      stream: Readable & { truncated?: boolean },
+      meta: UploadMeta,
+    ): Promise<DocumentView> {
+      requireRole(actor, "editor");
+      const name = safeFileName(rawName);
+      if (!name) {
+        stream.resume();
+        throw AppError.field(
+          "validation_failed",
+          "file",
+          "This file name is not allowed; use a plain name such as convention-2019.pdf.",
+        );
+      }
+      mkdirSync(incoming, { recursive: true });
+      const temp = join(incoming, `${newId()}.part`);
+      const hash = createHash("sha256");
+      try {
+        await pipeline(
+          stream,
+          async function* (source: AsyncIterable<Buffer>) {
+            for await (const chunk of source) {
+              hash.update(chunk);
+              yield chunk;
+            }
+          },
+          createWriteStream(temp, { flags: "wx" }),
+        );
+        if (stream.truncated) {
+          throw AppError.field(
+            "payload_too_large",
+            "file",
+            `Files are limited to ${Math.round(settings.maxBytes / 1_048_576)} MB.`,
+          );
+        }
+        const size = statSync(temp).size;
+        if (size === 0) throw AppError.field("validation_failed", "file", "The file is empty.");
+        const detected = await fileTypeFromFile(temp);
+        const extensions = detected ? ACCEPTED_TYPES[detected.mime] : undefined;
+        if (!detected || !extensions) {
+          throw AppError.field("unsupported_media_type", "file", "Upload a PDF, an office document or an image.");
+        }
+        if (!extensions.includes(extensionOf(name))) {
+          throw AppError.field(
+            "unsupported_media_type",
+            "file",
+            `The content is ${detected.mime}, which does not match the name ${name}.`,
+          );
+        }
+        const stored = `${newId()}.${extensions[0]}`;
+        const now = nowIso(deps);
+        const row = await db.transaction().execute(async (trx) => {
+          await requireEntity(trx, entityId);
+          let version = 1;
+          if (meta.replacesId) {
+            const previous = await trx
+              .selectFrom("document")
+              .select(["version", "entity_id"])
+              .where("id", "=", meta.replacesId)
+              .executeTakeFirst();
+            if (!previous || previous.entity_id !== entityId)
+              throw AppError.field("validation_failed", "replaces", "No document of this agreement has this id.");
+            version = previous.version + 1;
+          }
+          const r: DocumentRow = {
+            id: newId(),
+            entity: "agreement",
+            entity_id: entityId,
+            kind: meta.kind,
+            title: meta.title || name,
+            original_name: name,
+            stored_name: stored,
+            media_type: detected.mime,
+            size,
+            sha256: hash.digest("hex"),
+            version,
+            replaces_id: meta.replacesId,
+            uploaded_by: actorId(actor),
+            uploaded_at: now,
+          };
+          await trx.insertInto("document").values(r).execute();
+          await recordAudit(trx, now, {
+            actor,
+            action: "document.upload",
+            entity: "agreement",
+            entityId,
+            changes: { document: r.id, file: name, version, size },
+          });
+          mkdirSync(join(root, stored.slice(0, 2)), { recursive: true });
+          renameSync(temp, pathOf(stored));
+          return r;
+        });
+        return presentDocument(row);
+      } finally {
+        rmSync(temp, { force: true });
+      }
+    },
+
+    async openDocument(actor: Actor, entityId: string, id: string): Promise<{ row: DocumentRow; stream: Readable }> {
+      requireRole(actor, "viewer");
+      const row = await db
+        .selectFrom("document")
+        .selectAll()
+        .where("id", "=", id)
+        .where("entity_id", "=", entityId)
+        .executeTakeFirst();
+      if (!row) throw AppError.notFound("This document");
+      return { row, stream: createReadStream(pathOf(row.stored_name)) };
+    },
+  };
+}
+export type DocumentService = ReturnType<typeof createDocumentService>;

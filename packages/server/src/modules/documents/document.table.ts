@@ -1,0 +1,16 @@
+export interface DocumentTable {
+  id: string;
+  entity: "agreement";
+  entity_id: string;
+  kind: "signed" | "annex" | "other";
+  title: string;
+  original_name: string; // for display and download only; never a path
+  stored_name: string; // generated; the file's name under DATA_DIR/files
+  media_type: string; // detected from the content
+  size: number;
+  sha256: string;
+  version: number;
+  replaces_id: string | null;
+  uploaded_by: string | null;
+  uploaded_at: string;
+}
