@@ -22,8 +22,8 @@ export const ACCEPTED_TYPES: Readonly<Record<string, readonly string[]>> = {
 export function safeFileName(raw: string): string | null {
   const name = raw.normalize("NFC").trim();
   if (!name || name.length > 200) return null;
-  if (/[/\\\0]/.test(name) || name === "." || name === ".." || name.startsWith(".")) return null;
-  if (/[\u0000-\u001f\u007f]/.test(name)) return null;
+  if (/[/\\]/.test(name) || name.startsWith(".")) return null;
+  if ([...name].some((ch) => (ch.codePointAt(0) ?? 0) < 0x20 || ch === "\u007f")) return null;
   return name;
 }
 
