@@ -3,6 +3,7 @@ export * from "./agreement-rules.js";
 export * from "./auth.js";
 export * from "./countries.js";
 export * from "./errors.js";
+export * from "./governance.js";
 export * from "./identifiers.js";
 export * from "./isced.js";
 export * from "./organisation.js";

@@ -30,6 +30,32 @@ export const ConfigSchema = z.object({
     .default(180)
     .describe("An active agreement is listed as expiring this many days before its end"),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(26_214_400).describe("Largest accepted upload, in bytes"),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .describe("smtp://user:pass@host:port for e-mail; when unset, mails are written to the log"),
+  MAIL_FROM: z.string().default("Conventio <conventio@localhost>").describe("Sender of reminder e-mails"),
+  REVIEW_MONTHS_BEFORE_EXPIRY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24)
+    .default(9)
+    .describe("When to ask for a review ahead of an agreement's end"),
+  ACTION_DUE_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(90)
+    .default(7)
+    .describe("Remind owners this many days before an action is due"),
+  REMINDER_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1440)
+    .default(60)
+    .describe("How often the reminder job runs"),
   WEB_DIST: z.string().optional().describe("Folder of the built web app; defaults to packages/web/dist"),
 });
 

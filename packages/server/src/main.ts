@@ -6,6 +6,7 @@ import { connect, type Database } from "./db/connection.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { loadDemoData } from "./db/seed/demo.js";
 import { readBundledRegistry } from "./modules/registry/bundled-registry.js";
+import { scheduleReminders } from "./modules/reminders/reminder.service.js";
 import { createServices, type Services } from "./services.js";
 import { createLogger, type Logger } from "./shared/logger.js";
 
@@ -55,7 +56,9 @@ async function prepare(services: Services, config: Config, log: Logger, demo: bo
 }
 
 /** Starts Conventio: database, first-start preparation, HTTP. */
-export async function startServer(options: { demo?: boolean; config?: Config } = {}): Promise<Running> {
+export async function startServer(
+  options: { demo?: boolean; config?: Config; reminders?: boolean } = {},
+): Promise<Running> {
   const config = options.config ?? loadConfig();
   const log = createLogger(config);
   const database = await openDatabase(config, log);
@@ -63,6 +66,10 @@ export async function startServer(options: { demo?: boolean; config?: Config } =
   await prepare(services, config, log, options.demo ?? false);
   const app = await buildApp({ config, services, log, serveWeb: true });
   const url = await app.listen({ host: config.HOST, port: config.PORT });
+  const stopReminders =
+    options.reminders === false
+      ? () => {}
+      : scheduleReminders(services.reminders, config.REMINDER_INTERVAL_MINUTES, log);
   log.info(`Conventio is ready at ${config.PUBLIC_URL ?? url}`);
   return {
     app,
@@ -70,7 +77,9 @@ export async function startServer(options: { demo?: boolean; config?: Config } =
     database,
     url,
     async stop() {
+      stopReminders();
       await app.close();
+      services.mailer.close();
       await database.destroy();
     },
   };

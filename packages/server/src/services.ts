@@ -5,27 +5,23 @@ import { createAccountService } from "#modules/accounts/account.service.js";
 import { createAgreementService } from "#modules/agreements/agreement.service.js";
 import { createAuditService } from "#modules/audit/audit.service.js";
 import { createDocumentService } from "#modules/documents/document.service.js";
+import { createGovernanceService } from "#modules/governance/governance.service.js";
 import { createOrganisationService } from "#modules/organisations/organisation.service.js";
 import { createPersonService } from "#modules/people/person.service.js";
 import { createRegistryService } from "#modules/registry/registry.service.js";
+import { createReminderService } from "#modules/reminders/reminder.service.js";
 import { type Clock, systemClock } from "#shared/clock.js";
 import type { Deps } from "#shared/deps.js";
 import type { Logger } from "#shared/logger.js";
+import { createMailer, type Mailer } from "#shared/mailer.js";
 
 /** Wires every service to one database; the HTTP app, the CLI and the seeds all use this. */
 export function createServices(
   database: Database,
-  config: Pick<
-    Config,
-    | "SESSION_DAYS"
-    | "LOGIN_MAX_FAILURES"
-    | "LOGIN_LOCK_MINUTES"
-    | "EXPIRING_WINDOW_DAYS"
-    | "UPLOAD_MAX_BYTES"
-    | "dataDir"
-  >,
+  config: Config,
   log: Logger,
   clock: Clock = systemClock,
+  mailer: Mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }, log),
 ) {
   const deps: Deps = {
     db: database.db,
@@ -45,8 +41,20 @@ export function createServices(
     agreements: createAgreementService(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }),
     audit: createAuditService(deps),
     documents: createDocumentService(deps, { dataDir: config.dataDir, maxBytes: config.UPLOAD_MAX_BYTES }),
+    governance: createGovernanceService(deps),
     organisations,
     people: createPersonService(deps),
+    reminders: createReminderService(
+      deps,
+      {
+        expiringWindowDays: config.EXPIRING_WINDOW_DAYS,
+        reviewMonthsBefore: config.REVIEW_MONTHS_BEFORE_EXPIRY,
+        actionDueDays: config.ACTION_DUE_DAYS,
+        publicUrl: config.publicUrl,
+      },
+      mailer,
+    ),
+    mailer,
     registry: createRegistryService(deps, organisations),
   };
 }

@@ -12,12 +12,19 @@ import type {
 import type { AuditEventTable } from "#modules/audit/audit.table.js";
 import type { DocumentTable } from "#modules/documents/document.table.js";
 import type {
+  ActionItemTable,
+  BodyMemberTable,
+  GovernanceBodyTable,
+  MeetingTable,
+} from "#modules/governance/governance.table.js";
+import type {
   MembershipTable,
   OrganisationIdentifierTable,
   OrganisationTable,
 } from "#modules/organisations/organisation.table.js";
 import type { PersonRoleTable, PersonTable } from "#modules/people/person.table.js";
 import type { RegistryEntryTable } from "#modules/registry/registry.table.js";
+import type { InboxMessageTable, MailOutboxTable, ReminderSentTable } from "#modules/reminders/reminder.table.js";
 
 export interface SearchDocumentTable {
   id: Generated<number>;
@@ -48,4 +55,11 @@ export interface DB {
   agreement_commitment: AgreementCommitmentTable;
   agreement_event: AgreementEventTable;
   document: DocumentTable;
+  governance_body: GovernanceBodyTable;
+  body_member: BodyMemberTable;
+  meeting: MeetingTable;
+  action_item: ActionItemTable;
+  inbox_message: InboxMessageTable;
+  reminder_sent: ReminderSentTable;
+  mail_outbox: MailOutboxTable;
 }

@@ -1,0 +1,116 @@
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMailer } from "#shared/mailer.js";
+import { createTestContext, type Session, signedIn, type TestContext } from "#test/harness.js";
+import { createServices } from "../../services.js";
+
+let ctx: TestContext;
+let editor: Session;
+let smtp: SMTPServer;
+let port: number;
+const received: Array<{ to: string[]; data: string }> = [];
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, done) {
+      let data = "";
+      stream.on("data", (c: Buffer) => {
+        data += c.toString("utf8");
+      });
+      stream.on("end", () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  port = (smtp.server.address() as { port: number }).port;
+  ctx = await createTestContext({
+    SMTP_URL: `smtp://127.0.0.1:${port}`,
+    EXPIRING_WINDOW_DAYS: "90",
+    REVIEW_MONTHS_BEFORE_EXPIRY: "9",
+  });
+  editor = await signedIn(ctx, "editor");
+});
+afterAll(async () => {
+  await ctx.close();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+const api = (method: "GET" | "POST", url: string, payload?: unknown) =>
+  ctx.app.inject({
+    method,
+    url,
+    headers: editor.headers,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+
+describe("reminders", () => {
+  it("sends an expiry reminder to the local SMTP server exactly once, even across a restart", async () => {
+    const a = (
+      await api("POST", "/api/agreements", {
+        kind: "memorandum_of_understanding",
+        title: "MoU about to expire",
+        reference: "2026-MOU-7",
+        parties: [],
+        signedOn: "2025-01-10",
+        startsOn: "2025-01-10",
+        endsOn: "2026-04-30",
+      })
+    ).json();
+    const org1 = (await api("POST", "/api/organisations", { kind: "company", name: "One" })).json().id;
+    const org2 = (await api("POST", "/api/organisations", { kind: "company", name: "Two" })).json().id;
+    await ctx.app.inject({
+      method: "PATCH",
+      url: `/api/agreements/${a.id}`,
+      headers: editor.headers,
+      payload: {
+        parties: [{ organisationId: org1 }, { organisationId: org2 }],
+        signatories: [{ name: "Someone", signedOn: "2025-01-10" }],
+      },
+    });
+    expect((await api("POST", `/api/agreements/${a.id}/transitions`, { action: "activate" })).statusCode).toBe(200);
+
+    // 2026-03-02: within the 90-day window and the 9-month review window.
+    const first = await ctx.services.reminders.runReminders();
+    expect(first).toEqual({ issued: 2, mailed: 2 });
+    const second = await ctx.services.reminders.runReminders();
+    expect(second).toEqual({ issued: 0, mailed: 0 });
+
+    // A restart: new services over the same database find the reminders already issued.
+    const restarted = createServices(
+      ctx.database,
+      ctx.config,
+      ctx.services.deps.log,
+      ctx.clock,
+      createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: "Conventio <c@example.org>" }, ctx.services.deps.log),
+    );
+    expect(await restarted.reminders.runReminders()).toEqual({ issued: 0, mailed: 0 });
+
+    const expiry = received.filter((m) => m.data.includes("Expiring: 2026-MOU-7"));
+    expect(expiry).toHaveLength(1);
+    expect(expiry[0]?.to).toEqual(["editor@example.org"]);
+    expect(received.filter((m) => m.data.includes("Review due: 2026-MOU-7"))).toHaveLength(1);
+
+    const inbox = (await api("GET", "/api/me/inbox")).json().items;
+    expect(inbox.map((m: { kind: string }) => m.kind).sort()).toEqual(["expiring", "review"]);
+    expect((await api("POST", `/api/me/inbox/${inbox[0].id}/read`)).statusCode).toBe(204);
+
+    // When the clock passes the end, the expiry itself is announced, once.
+    ctx.clock.set(new Date("2026-05-02T08:00:00Z"));
+    expect((await ctx.services.reminders.runReminders()).issued).toBe(1);
+    expect((await ctx.services.reminders.runReminders()).issued).toBe(0);
+    expect(received.filter((m) => m.data.includes("Expired: 2026-MOU-7"))).toHaveLength(1);
+    ctx.clock.set(new Date("2026-03-02T09:00:00Z"));
+  });
+
+  it("reminds the owner of an action a week before it is due", async () => {
+    await api("POST", "/api/actions", { title: "Send the signed copy", dueOn: "2026-03-06" });
+    const before = received.length;
+    expect((await ctx.services.reminders.runReminders()).issued).toBe(1);
+    expect(received.length).toBe(before + 1);
+    expect(received.at(-1)?.data).toContain("Send the signed copy");
+  });
+});

@@ -1,0 +1,231 @@
+import type { Actor, InboxMessageView } from "@conventio/domain";
+import type { Kysely } from "kysely";
+import type { DB } from "#db/schema.js";
+import { AppError } from "#shared/app-error.js";
+import { type Deps, nowIso } from "#shared/deps.js";
+import { newId } from "#shared/ids.js";
+import type { Mailer } from "#shared/mailer.js";
+import { requireRole } from "#shared/policy.js";
+import { actionReminder, agreementReminders, type ReminderSettings } from "./reminder-rules.js";
+
+interface Reminder {
+  key: string;
+  kind: string;
+  subject: string;
+  body: string;
+  link: string;
+  recipients: Array<{ id: string; email: string }>;
+}
+
+const SUBJECTS = {
+  review: (ref: string, title: string, end: string) => `Review due: ${ref} ${title} ends on ${end}`,
+  expiring: (ref: string, title: string, end: string) => `Expiring: ${ref} ${title} ends on ${end}`,
+  expired: (ref: string, title: string, end: string) => `Expired: ${ref} ${title} ended on ${end}`,
+};
+
+/**
+ * Finds the reminders that are due, records each once (its key is a primary key), fills the
+ * recipients' inboxes and queues e-mails in an outbox in the same transaction; the outbox is
+ * then delivered and each mail marked sent. A restart finds the keys and sends nothing twice.
+ */
+export function createReminderService(deps: Deps, settings: ReminderSettings & { publicUrl: string }, mailer: Mailer) {
+  const { db, clock, log } = deps;
+  const today = () => clock.now().toISOString().slice(0, 10);
+
+  async function staff(trx: Kysely<DB>) {
+    return trx
+      .selectFrom("app_user")
+      .select(["id", "email"])
+      .where("role", "in", ["editor", "admin"])
+      .where("disabled", "=", 0)
+      .execute();
+  }
+
+  async function dueReminders(): Promise<Reminder[]> {
+    const day = today();
+    const out: Reminder[] = [];
+    const agreements = await db
+      .selectFrom("agreement")
+      .select(["id", "reference", "title", "ends_on"])
+      .where("status", "=", "active")
+      .where("ends_on", "is not", null)
+      .where("ends_on", "<=", addDaysIso(day, Math.max(settings.expiringWindowDays, settings.reviewMonthsBefore * 31)))
+      .execute();
+    const recipients = agreements.length ? await staff(db) : [];
+    for (const a of agreements) {
+      for (const r of agreementReminders({ id: a.id, endsOn: a.ends_on }, day, settings)) {
+        const subject = SUBJECTS[r.kind](a.reference, a.title, a.ends_on ?? "");
+        out.push({
+          key: r.key,
+          kind: r.kind,
+          subject,
+          body: `${subject}.\n\n${settings.publicUrl}/agreements/${a.id}`,
+          link: `/agreements/${a.id}`,
+          recipients,
+        });
+      }
+    }
+    const actions = await db
+      .selectFrom("action_item as a")
+      .innerJoin("app_user as u", "u.id", "a.owner_id")
+      .select(["a.id", "a.title", "a.due_on", "a.agreement_id", "u.id as user_id", "u.email"])
+      .where("a.status", "=", "open")
+      .where("a.due_on", "<=", addDaysIso(day, settings.actionDueDays))
+      .where("u.disabled", "=", 0)
+      .execute();
+    for (const a of actions) {
+      const key = actionReminder({ id: a.id, dueOn: a.due_on }, day, settings);
+      if (!key) continue;
+      const subject = `Action due on ${a.due_on}: ${a.title}`;
+      out.push({
+        key,
+        kind: "action",
+        subject,
+        body: `${subject}\n\n${settings.publicUrl}/me/actions`,
+        link: "/me/actions",
+        recipients: [{ id: a.user_id, email: a.email }],
+      });
+    }
+    return out;
+  }
+
+  async function issue(r: Reminder): Promise<boolean> {
+    const now = nowIso(deps);
+    return db.transaction().execute(async (trx) => {
+      const seen = await trx.selectFrom("reminder_sent").select("key").where("key", "=", r.key).executeTakeFirst();
+      if (seen) return false;
+      await trx.insertInto("reminder_sent").values({ key: r.key, sent_at: now }).execute();
+      for (const to of r.recipients) {
+        await trx
+          .insertInto("inbox_message")
+          .values({
+            id: newId(),
+            user_id: to.id,
+            kind: r.kind,
+            subject: r.subject,
+            body: r.body,
+            link: r.link,
+            created_at: now,
+            read_at: null,
+          })
+          .execute();
+        await trx
+          .insertInto("mail_outbox")
+          .values({
+            id: newId(),
+            to_address: to.email,
+            subject: r.subject,
+            body: r.body,
+            created_at: now,
+            sent_at: null,
+            attempts: 0,
+            last_error: null,
+          })
+          .execute();
+      }
+      return true;
+    });
+  }
+
+  async function deliverOutbox(): Promise<number> {
+    const pending = await db
+      .selectFrom("mail_outbox")
+      .selectAll()
+      .where("sent_at", "is", null)
+      .where("attempts", "<", 5)
+      .orderBy("created_at")
+      .limit(200)
+      .execute();
+    let sent = 0;
+    for (const m of pending) {
+      try {
+        await mailer.send({ to: m.to_address, subject: m.subject, text: m.body });
+        await db
+          .updateTable("mail_outbox")
+          .set({ sent_at: nowIso(deps), attempts: m.attempts + 1 })
+          .where("id", "=", m.id)
+          .execute();
+        sent++;
+      } catch (err) {
+        log.warn({ err, to: m.to_address }, "mail delivery failed; will retry");
+        await db
+          .updateTable("mail_outbox")
+          .set({ attempts: m.attempts + 1, last_error: String(err) })
+          .where("id", "=", m.id)
+          .execute();
+      }
+    }
+    return sent;
+  }
+
+  return {
+    /** One pass of the scheduled job: issue what is due, then deliver the outbox. */
+    async runReminders(): Promise<{ issued: number; mailed: number }> {
+      let issued = 0;
+      for (const r of await dueReminders()) if (await issue(r)) issued++;
+      const mailed = await deliverOutbox();
+      if (issued || mailed) log.info({ issued, mailed }, "reminders");
+      return { issued, mailed };
+    },
+
+    async inbox(actor: Actor): Promise<InboxMessageView[]> {
+      requireRole(actor, "viewer");
+      const rows = await db
+        .selectFrom("inbox_message")
+        .selectAll()
+        .where("user_id", "=", actor.id)
+        .orderBy("created_at", "desc")
+        .orderBy("id", "desc")
+        .limit(200)
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        subject: r.subject,
+        body: r.body,
+        link: r.link,
+        createdAt: r.created_at,
+        readAt: r.read_at,
+      }));
+    },
+
+    async markRead(actor: Actor, id: string): Promise<void> {
+      requireRole(actor, "viewer");
+      const r = await db
+        .updateTable("inbox_message")
+        .set({ read_at: nowIso(deps) })
+        .where("id", "=", id)
+        .where("user_id", "=", actor.id)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 0) throw AppError.notFound("This message");
+    },
+  };
+}
+
+function addDaysIso(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export type ReminderService = ReturnType<typeof createReminderService>;
+
+/** Runs the reminder job now and then every interval, never two passes at once. */
+export function scheduleReminders(reminders: ReminderService, intervalMinutes: number, log: Deps["log"]): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await reminders.runReminders();
+    } catch (err) {
+      log.error({ err }, "reminder job failed");
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(tick, intervalMinutes * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
