@@ -21,6 +21,7 @@ import { agreementRoutes } from "#modules/agreements/agreement.routes.js";
 import { auditRoutes } from "#modules/audit/audit.routes.js";
 import { documentRoutes } from "#modules/documents/document.routes.js";
 import { governanceRoutes } from "#modules/governance/governance.routes.js";
+import { timelineRoutes } from "#modules/timeline/timeline.routes.js";
 import { organisationRoutes } from "#modules/organisations/organisation.routes.js";
 import { personRoutes } from "#modules/people/person.routes.js";
 import { registryRoutes } from "#modules/registry/registry.routes.js";
@@ -84,6 +85,7 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   await app.register(documentRoutes(services.documents));
   await app.register(governanceRoutes(services.governance));
   await app.register(reminderRoutes(services.reminders));
+  await app.register(timelineRoutes(services.timeline));
   await app.register(organisationRoutes(services.organisations));
   await app.register(personRoutes(services.people));
   await app.register(registryRoutes(services.registry));

@@ -6,6 +6,7 @@ import { createAgreementService } from "#modules/agreements/agreement.service.js
 import { createAuditService } from "#modules/audit/audit.service.js";
 import { createDocumentService } from "#modules/documents/document.service.js";
 import { createGovernanceService } from "#modules/governance/governance.service.js";
+import { createTimelineService } from "#modules/timeline/timeline.service.js";
 import { createOrganisationService } from "#modules/organisations/organisation.service.js";
 import { createPersonService } from "#modules/people/person.service.js";
 import { createRegistryService } from "#modules/registry/registry.service.js";
@@ -55,6 +56,7 @@ export function createServices(
       mailer,
     ),
     mailer,
+    timeline: createTimelineService(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }),
     registry: createRegistryService(deps, organisations),
   };
 }

@@ -270,3 +270,17 @@ describe("agreements API", () => {
     expect((await api("DELETE", `/api/agreements/${d.id}`)).statusCode).toBe(204);
   });
 });
+
+describe("partner timeline", () => {
+  it("puts agreements, signatures, renewals and memberships of a partner on one axis, in order", async () => {
+    const network = (await api("POST", "/api/organisations", { kind: "network", name: "Timeline Network" })).json();
+    await api("POST", `/api/organisations/${network.id}/memberships`, { memberId: org.kyutech, since: "2010-01-01" });
+    const items = (await api("GET", `/api/organisations/${org.kyutech}/timeline`, undefined, viewer)).json().items;
+    const kinds = new Set(items.map((e: { kind: string }) => e.kind));
+    expect(kinds).toEqual(new Set(["agreement", "signature", "renewal", "membership", "termination"]));
+    const starts = items.map((e: { start: string }) => e.start);
+    expect(starts).toEqual([...starts].sort());
+    expect(items[0]).toMatchObject({ kind: "signature", start: "2002-06-01" });
+    expect((await ctx.app.inject({ method: "GET", url: `/api/organisations/${org.kyutech}/timeline` })).statusCode).toBe(401);
+  });
+});
