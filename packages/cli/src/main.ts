@@ -79,7 +79,7 @@ program
       const r = await loadDemoData(services);
       console.log(
         r
-          ? `Loaded ${r.organisations} organisations and ${r.people} people.`
+          ? `Loaded ${r.organisations} organisations, ${r.people} people and ${r.agreements} agreements.`
           : "The database already holds organisations; nothing loaded.",
       );
     }),

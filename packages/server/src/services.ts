@@ -6,11 +6,11 @@ import { createAgreementService } from "#modules/agreements/agreement.service.js
 import { createAuditService } from "#modules/audit/audit.service.js";
 import { createDocumentService } from "#modules/documents/document.service.js";
 import { createGovernanceService } from "#modules/governance/governance.service.js";
-import { createTimelineService } from "#modules/timeline/timeline.service.js";
 import { createOrganisationService } from "#modules/organisations/organisation.service.js";
 import { createPersonService } from "#modules/people/person.service.js";
 import { createRegistryService } from "#modules/registry/registry.service.js";
 import { createReminderService } from "#modules/reminders/reminder.service.js";
+import { createTimelineService } from "#modules/timeline/timeline.service.js";
 import { type Clock, systemClock } from "#shared/clock.js";
 import type { Deps } from "#shared/deps.js";
 import type { Logger } from "#shared/logger.js";

@@ -3,6 +3,7 @@ import { CreatePersonInput, CreateOrganisationInput as CreateSchema, PersonRoleI
 import { readBundledRegistry } from "#modules/registry/bundled-registry.js";
 import type { IndexedCandidate } from "#modules/registry/registry.service.js";
 import type { Services } from "../../services.js";
+import { loadDemoAgreements } from "./demo-agreements.js";
 import { SYSTEM_ACTOR } from "./system-actor.js";
 
 type DemoOrg = {
@@ -301,16 +302,33 @@ const MEMBERSHIPS: Array<[network: string, member: string, since: string | null]
   ["erasmus", "lille", null],
 ];
 
-const PEOPLE: Array<{ given: string; family: string; title: string; org: string; role: string; since?: string }> = [
+const PEOPLE: Array<{
+  key: string;
+  given: string;
+  family: string;
+  title: string;
+  org: string;
+  role: string;
+  since?: string;
+}> = [
   {
+    key: "oussous",
     given: "Nour-Eddine",
     family: "Oussous",
     title: "Vice-president for territorial relations",
     org: "lille",
     role: "Vice-president for territorial relations",
   },
-  { given: "Bernard", family: "Haesebroeck", title: "First vice-president", org: "mel", role: "First vice-president" },
   {
+    key: "haesebroeck",
+    given: "Bernard",
+    family: "Haesebroeck",
+    title: "First vice-president",
+    org: "mel",
+    role: "First vice-president",
+  },
+  {
+    key: "tombre",
     given: "Karl",
     family: "Tombre",
     title: "Vice-president for international and European strategy",
@@ -318,6 +336,7 @@ const PEOPLE: Array<{ given: string; family: string; title: string; org: string;
     role: "Vice-president for international and European strategy",
   },
   {
+    key: "kamiya",
     given: "Tohru",
     family: "Kamiya",
     title: "Vice-president for international relations",
@@ -326,6 +345,7 @@ const PEOPLE: Array<{ given: string; family: string; title: string; org: string;
     since: "2022-04-01",
   },
   {
+    key: "wakabayashi",
     given: "Toshiro",
     family: "Wakabayashi",
     title: "Director of international relations",
@@ -333,6 +353,7 @@ const PEOPLE: Array<{ given: string; family: string; title: string; org: string;
     role: "Director of international relations",
   },
   {
+    key: "piquet",
     given: "Stéphanie",
     family: "Piquet",
     title: "Partnerships communication officer",
@@ -349,7 +370,9 @@ const EXTRA_COUNT = 300;
  * Loads the demo: the organisations and people of the seed pages, then a few hundred real
  * institutions from the bundled registry. Deterministic; does nothing if organisations exist.
  */
-export async function loadDemoData(services: Services): Promise<{ organisations: number; people: number } | null> {
+export async function loadDemoData(
+  services: Services,
+): Promise<{ organisations: number; people: number; agreements: number } | null> {
   const { organisations, people, registry, deps } = services;
   const existing = await deps.db.selectFrom("organisation").select("id").limit(1).executeTakeFirst();
   if (existing) return null;
@@ -378,6 +401,7 @@ export async function loadDemoData(services: Services): Promise<{ organisations:
   for (const [network, member, since] of MEMBERSHIPS) {
     await organisations.addMembership(SYSTEM_ACTOR, id(network), { memberId: id(member), since, until: null });
   }
+  const personIds = new Map<string, string>();
   for (const p of PEOPLE) {
     const person = await people.createPerson(
       SYSTEM_ACTOR,
@@ -389,6 +413,7 @@ export async function loadDemoData(services: Services): Promise<{ organisations:
         languages: [],
       }),
     );
+    personIds.set(p.key, person.id);
     await people.addRole(
       SYSTEM_ACTOR,
       person.id,
@@ -404,6 +429,7 @@ export async function loadDemoData(services: Services): Promise<{ organisations:
       yield c;
     }
   }
+  const agreements = await loadDemoAgreements(services, id, (key) => personIds.get(key) ?? "");
   const imported = await registry.importOrganisations(SYSTEM_ACTOR, extras());
-  return { organisations: ORGANISATIONS.length + imported.inserted, people: PEOPLE.length };
+  return { organisations: ORGANISATIONS.length + imported.inserted, people: PEOPLE.length, agreements };
 }

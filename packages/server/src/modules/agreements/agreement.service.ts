@@ -402,7 +402,8 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings) 
   ): Promise<AgreementRow> {
     const now = nowIso(deps);
     await assertReferences(trx, input, input.frameworkId, null);
-    const reference = input.reference ?? (await repo.nextReference(trx, today().slice(0, 4)));
+    const year = (input.signedOn ?? input.startsOn ?? today()).slice(0, 4);
+    const reference = input.reference ?? (await repo.nextReference(trx, year));
     const taken = await trx.selectFrom("agreement").select("id").where("reference", "=", reference).executeTakeFirst();
     if (taken)
       throw AppError.field("conflict", "reference", `Another agreement already has the reference ${reference}.`);

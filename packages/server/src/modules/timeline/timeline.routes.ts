@@ -11,7 +11,8 @@ export function timelineRoutes(timeline: TimelineService): FastifyPluginAsyncZod
       {
         schema: {
           tags: ["timeline"],
-          summary: "The relationship with a partner on one time axis: agreements, signatures, renewals, meetings, memberships",
+          summary:
+            "The relationship with a partner on one time axis: agreements, signatures, renewals, meetings, memberships",
           params: IdParams,
           response: { 200: z.object({ items: z.array(TimelineEvent) }), ...problems },
         },

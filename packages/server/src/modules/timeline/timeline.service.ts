@@ -19,7 +19,17 @@ export function createTimelineService(deps: Deps, settings: { expiringWindowDays
       const agreements = await db
         .selectFrom("agreement as a")
         .innerJoin("agreement_party as p", "p.agreement_id", "a.id")
-        .select(["a.id", "a.reference", "a.title", "a.status", "a.signed_on", "a.starts_on", "a.ends_on", "a.terminated_on", "a.predecessor_id"])
+        .select([
+          "a.id",
+          "a.reference",
+          "a.title",
+          "a.status",
+          "a.signed_on",
+          "a.starts_on",
+          "a.ends_on",
+          "a.terminated_on",
+          "a.predecessor_id",
+        ])
         .where("p.organisation_id", "=", organisationId)
         .execute();
       const ids = agreements.map((a) => a.id);
@@ -45,12 +55,31 @@ export function createTimelineService(deps: Deps, settings: { expiringWindowDays
         const start = a.starts_on ?? a.signed_on;
         const label = `${a.reference} ${a.title}`;
         const status = effectiveStatus(a.status, a.ends_on, today, settings.expiringWindowDays);
-        if (start) events.push({ kind: "agreement", start, end: a.terminated_on ?? a.ends_on, label, agreementId: a.id, status });
-        if (a.signed_on) events.push({ kind: "signature", start: a.signed_on, end: null, label, agreementId: a.id, status });
-        if (a.predecessor_id && start) events.push({ kind: "renewal", start, end: null, label, agreementId: a.id, status });
-        if (a.terminated_on) events.push({ kind: "termination", start: a.terminated_on, end: null, label, agreementId: a.id, status });
+        if (start)
+          events.push({
+            kind: "agreement",
+            start,
+            end: a.terminated_on ?? a.ends_on,
+            label,
+            agreementId: a.id,
+            status,
+          });
+        if (a.signed_on)
+          events.push({ kind: "signature", start: a.signed_on, end: null, label, agreementId: a.id, status });
+        if (a.predecessor_id && start)
+          events.push({ kind: "renewal", start, end: null, label, agreementId: a.id, status });
+        if (a.terminated_on)
+          events.push({ kind: "termination", start: a.terminated_on, end: null, label, agreementId: a.id, status });
       }
-      for (const m of meetings) events.push({ kind: "meeting", start: m.held_on, end: null, label: m.name, agreementId: m.agreement_id, status: null });
+      for (const m of meetings)
+        events.push({
+          kind: "meeting",
+          start: m.held_on,
+          end: null,
+          label: m.name,
+          agreementId: m.agreement_id,
+          status: null,
+        });
       for (const m of memberships) {
         if (!m.since) continue;
         const label = m.network_id === organisationId ? m.member : m.network;
