@@ -25,12 +25,14 @@ import {
 import autocannon from "autocannon";
 import Fastify from "fastify";
 import { sql } from "kysely";
+import { generateAgreements } from "./generate-agreements.js";
 
 const { values: args } = parseArgs({
   options: {
     engine: { type: "string", default: "sqlite" },
     file: { type: "string", default: "../shared/data/ror-records-all-types.jsonl.gz" },
     seconds: { type: "string", default: "5" },
+    agreements: { type: "string", default: "300000" },
   },
 });
 const engine = args.engine === "postgres" ? "postgres" : "sqlite";
@@ -204,6 +206,67 @@ line("bare Fastify route, same body", `${Math.round(bareLoad.rps)} req/s, p50 ${
 line("list / bare", `${((100 * listLoad.rps) / bareLoad.rps).toFixed(0)} %`);
 
 await bare.close();
+
+// 7. Agreements at scale: generated deterministically over the imported organisations.
+const agreementCount = Number(args.agreements);
+t0 = performance.now();
+await generateAgreements(database, agreementCount);
+const genSeconds = (performance.now() - t0) / 1000;
+line(
+  "agreements generated",
+  `${agreementCount} in ${genSeconds.toFixed(1)} s (${Math.round(agreementCount / genSeconds)} rows/s)`,
+);
+if (engine === "postgres") await sql`analyze`.execute(database.db);
+else await sql`analyze`.execute(database.db);
+const someOrg = (
+  await database.db.selectFrom("agreement_party").select("organisation_id").limit(1).executeTakeFirstOrThrow()
+).organisation_id;
+const filters: Array<Record<string, string | number>> = [
+  {},
+  { status: "expiring" },
+  { status: "active", kind: "bilateral_exchange" },
+  { country: "FR" },
+  { partner: someOrg },
+  { theme: "Climate" },
+  { expiringWithinDays: 90 },
+  { kind: "cotutelle", country: "DE" },
+];
+const filterTimes: number[] = [];
+for (let round = 0; round < 6; round++) {
+  for (const f of filters) {
+    const s = performance.now();
+    await services.agreements.listAgreements(viewer, { ...f, limit: 50 } as Parameters<
+      typeof services.agreements.listAgreements
+    >[1]);
+    if (round > 0) filterTimes.push(performance.now() - s);
+  }
+}
+line(
+  "agreement list with filters p50 / p95",
+  `${ms(percentile(filterTimes, 50))} / ${ms(percentile(filterTimes, 95))}`,
+);
+const agreementQueries = [
+  "exchange",
+  "double degree",
+  "universite",
+  "kyoto",
+  "research tech",
+  "cotut",
+  "b-0001",
+  "climate",
+  "national",
+  "hospital",
+];
+const agreementSearch: number[] = [];
+for (let round = 0; round < 3; round++) {
+  for (const q of agreementQueries) {
+    const s = performance.now();
+    await services.agreements.listAgreements(viewer, { q, limit: 50 });
+    if (round > 0) agreementSearch.push(performance.now() - s);
+  }
+}
+line("agreement search p50 / p95", `${ms(percentile(agreementSearch, 50))} / ${ms(percentile(agreementSearch, 95))}`);
+
 await app.close();
 await database.destroy();
 if (engine === "postgres") {

@@ -11,3 +11,4 @@ export { aliasesOfRor, candidateFromRor } from "./modules/registry/ror-record.js
 export { createServices, type Services } from "./services.js";
 export { ManualClock, systemClock } from "./shared/clock.js";
 export { createLogger } from "./shared/logger.js";
+export type { DB } from "./db/schema.js";
