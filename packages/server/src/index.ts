@@ -2,6 +2,7 @@ export { buildApp } from "./app.js";
 export { type Config, ConfigSchema, loadConfig } from "./config.js";
 export { connect, type Database, resetDatabase } from "./db/connection.js";
 export { migrateToLatest } from "./db/migrate.js";
+export type { DB } from "./db/schema.js";
 export { loadDemoData } from "./db/seed/demo.js";
 export { SYSTEM_ACTOR } from "./db/seed/system-actor.js";
 export { openDatabase, type Running, startServer } from "./main.js";
@@ -11,4 +12,3 @@ export { aliasesOfRor, candidateFromRor } from "./modules/registry/ror-record.js
 export { createServices, type Services } from "./services.js";
 export { ManualClock, systemClock } from "./shared/clock.js";
 export { createLogger } from "./shared/logger.js";
-export type { DB } from "./db/schema.js";
