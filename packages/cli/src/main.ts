@@ -1,4 +1,4 @@
-import { CreateUserInput, UserRole } from "@conventio/domain";
+import { AgreementKind, AgreementListQuery, AgreementStatus, CreateUserInput, UserRole } from "@conventio/domain";
 import {
   aliasesOfRor,
   candidateFromRor,
@@ -117,6 +117,42 @@ program
       bar.update(100, `${result.processed} read, ${result.inserted} saved, ${result.skipped} skipped`);
       bar.stop();
       console.log(`Done: ${result.inserted} saved, ${result.skipped} skipped, ${result.processed} read.`);
+    }),
+  );
+
+program
+  .command("agreements")
+  .description("List agreements, with the filters of the web app")
+  .addOption(new Option("--status <status>").choices(AgreementStatus.options))
+  .addOption(new Option("--kind <kind>").choices(AgreementKind.options))
+  .option("--expiring-within <days>", "only active agreements ending within this many days")
+  .option("--search <words>")
+  .action((opts: { status?: string; kind?: string; expiringWithin?: string; search?: string }) =>
+    withServices(async ({ agreements }) => {
+      const query = AgreementListQuery.parse({
+        status: opts.status,
+        kind: opts.kind,
+        expiringWithinDays: opts.expiringWithin,
+        q: opts.search,
+      });
+      let cursor: string | undefined;
+      do {
+        const page = await agreements.listAgreements(SYSTEM_ACTOR, { ...query, cursor, limit: 200 });
+        for (const a of page.items) {
+          console.log([a.reference, a.status, a.startsOn ?? "", a.endsOn ?? "open-ended", a.title].join("\t"));
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    }),
+  );
+
+program
+  .command("reminders")
+  .description("Run the reminder job once: expiry, review and action reminders to inboxes and by e-mail")
+  .action(() =>
+    withServices(async ({ reminders }) => {
+      const r = await reminders.runReminders();
+      console.log(`${r.issued} reminders issued, ${r.mailed} e-mails sent.`);
     }),
   );
 
