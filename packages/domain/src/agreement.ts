@@ -53,6 +53,11 @@ export const COMMITMENT_KINDS = [
 ] as const;
 export const CommitmentKind = z.enum(COMMITMENT_KINDS);
 
+/** Parts of a public agreement that can still be kept internal, one by one. */
+export const GUARDED_FIELDS = ["summary", "signatories", "commitments", "objectives", "axes", "history"] as const;
+export const GuardedField = z.enum(GUARDED_FIELDS);
+export type GuardedField = z.infer<typeof GuardedField>;
+
 export const PartyInput = z.strictObject({
   organisationId: Id,
   role: PartyRole.default("partner"),
@@ -107,6 +112,11 @@ const agreementFields = {
   tacitRenewal: z.boolean().default(false),
   frameworkId: Id.nullable().default(null).describe("The framework agreement this specific agreement is made under"),
   visibility: Visibility.default("internal"),
+  internalFields: z
+    .array(GuardedField)
+    .max(GUARDED_FIELDS.length)
+    .default(["signatories", "history"])
+    .describe("Parts hidden from the public even when the agreement is public (contacts, by default)"),
   parties: z.array(PartyInput).max(200).default([]),
   signatories: z.array(SignatoryInput).max(50).default([]),
   themes: z.array(z.string().trim().min(1).max(80)).max(50).default([]),
@@ -139,6 +149,7 @@ export const UpdateAgreementInput = z
     tacitRenewal: z.boolean().optional(),
     frameworkId: Id.nullable().optional(),
     visibility: Visibility.optional(),
+    internalFields: z.array(GuardedField).max(GUARDED_FIELDS.length).optional(),
     parties: z.array(PartyInput).max(200).optional(),
     signatories: z.array(SignatoryInput).max(50).optional(),
     themes: z.array(z.string().trim().min(1).max(80)).max(50).optional(),
@@ -242,6 +253,7 @@ export const AgreementView = AgreementSummary.extend({
       note: z.string().nullable(),
     }),
   ),
+  internalFields: z.array(GuardedField),
   allowedActions: z.array(z.enum([...TRANSITIONS, "renew"])).describe("Lifecycle actions open now"),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -286,3 +286,29 @@ describe("partner timeline", () => {
     ).toBe(401);
   });
 });
+
+describe("public agreements", () => {
+  it("shows the public only public agreements, without the parts kept internal", async () => {
+    const pub = await draft({
+      title: "Public convention with Kyutech",
+      visibility: "public",
+      internalFields: ["signatories", "commitments"],
+      commitments: [{ kind: "student_exchange", description: "Two students a year" }],
+    });
+    const internal = await draft({ title: "Internal memorandum" });
+    const list = (await ctx.app.inject({ method: "GET", url: "/api/public/agreements?q=convention" }))
+      .json()
+      .items.map((a: { id: string }) => a.id);
+    expect(list).toContain(pub.id);
+    expect(list).not.toContain(internal.id);
+    const seen = (await ctx.app.inject({ method: "GET", url: `/api/public/agreements/${pub.id}` })).json();
+    expect(seen.signatories).toEqual([]);
+    expect(seen.commitments).toEqual([]);
+    expect(seen.objectives).toEqual(["Exchange students for double degrees", "Fund joint research projects"]);
+    expect(seen.history).toHaveLength(1);
+    expect((await ctx.app.inject({ method: "GET", url: `/api/public/agreements/${internal.id}` })).statusCode).toBe(
+      404,
+    );
+    expect((await api("GET", `/api/agreements/${pub.id}`)).json().signatories).toHaveLength(2);
+  });
+});

@@ -38,7 +38,7 @@ export async function partiesOf(db: Kysely<DB>, ids: string[]) {
 export function listAgreementRows(
   db: Kysely<DB>,
   search: SearchIndex,
-  f: AgreementListQuery,
+  f: AgreementListQuery & { visibility?: "public" },
   today: string,
   windowDays: number,
   after: Keyset | null,
@@ -46,6 +46,7 @@ export function listAgreementRows(
 ): Promise<AgreementRow[]> {
   let q = db.selectFrom("agreement as a").selectAll("a");
   if (f.kind) q = q.where("a.kind", "=", f.kind);
+  if (f.visibility) q = q.where("a.visibility", "=", f.visibility);
   if (f.status) {
     const horizon = addDays(today, windowDays);
     switch (f.status) {

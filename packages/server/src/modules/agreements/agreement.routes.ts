@@ -86,6 +86,30 @@ export function agreementRoutes(agreements: AgreementService): FastifyPluginAsyn
       },
       async (req) => agreements.transitionAgreement(req.actor, req.params.id, req.body),
     );
+    app.get(
+      "/api/public/agreements",
+      {
+        schema: {
+          tags: ["public"],
+          summary: "Search public agreements",
+          querystring: PageQuery.extend(AgreementListQuery.shape),
+          response: { 200: pageOf(AgreementSummary), ...problems },
+        },
+      },
+      async (req) => agreements.listPublicAgreements(req.query),
+    );
+    app.get(
+      "/api/public/agreements/:id",
+      {
+        schema: {
+          tags: ["public"],
+          summary: "A public agreement, without the parts kept internal",
+          params: IdParams,
+          response: { 200: AgreementView, ...problems },
+        },
+      },
+      async (req) => agreements.getPublicAgreement(req.params.id),
+    );
     app.post(
       "/api/agreements/:id/renewal",
       {

@@ -9,6 +9,7 @@ import {
   type CreateAgreementInput,
   effectiveStatus,
   foldText,
+  type GuardedField,
   ISCED_FIELDS,
   type OrganisationKind,
   type Page,
@@ -387,6 +388,7 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings) 
         actor: e.actor,
         note: e.note,
       })),
+      internalFields: JSON.parse(row.internal_fields) as GuardedField[],
       allowedActions: allowedActions(status),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
@@ -426,6 +428,7 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings) 
       framework_id: input.frameworkId,
       predecessor_id: predecessorId,
       visibility: input.visibility,
+      internal_fields: JSON.stringify([...new Set(input.internalFields)]),
       fields: JSON.stringify([...new Set(input.fields)]),
       objectives: JSON.stringify(input.objectives),
       created_at: now,
@@ -498,6 +501,64 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings) 
       );
     },
 
+    /** The public's list: public agreements only. */
+    async listPublicAgreements(
+      q: AgreementListQuery & { cursor?: string | undefined; limit: number },
+    ): Promise<Page<AgreementSummary>> {
+      const rows = await repo.listAgreementRows(
+        db,
+        search,
+        { ...q, visibility: "public" },
+        today(),
+        settings.expiringWindowDays,
+        decodeCursor(q.cursor),
+        q.limit,
+      );
+      const shown = rows.slice(0, q.limit);
+      const parties = await repo.partiesOf(
+        db,
+        shown.map((r) => r.id),
+      );
+      return toPage(
+        rows,
+        q.limit,
+        (r) => ({ key: r.sort_key, id: r.id }),
+        (r) => ({
+          id: r.id,
+          reference: r.reference,
+          kind: r.kind,
+          title: r.title,
+          status: statusOf(r),
+          signedOn: r.signed_on,
+          startsOn: r.starts_on,
+          endsOn: r.ends_on,
+          visibility: r.visibility,
+          parties: parties
+            .filter((p) => p.agreement_id === r.id)
+            .map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
+        }),
+      );
+    },
+
+    /** A public agreement as the public sees it: the parts kept internal are emptied. */
+    async getPublicAgreement(id: string): Promise<AgreementView> {
+      const row = await repo.findAgreement(db, id);
+      if (!row || row.visibility !== "public") throw AppError.notFound("This agreement");
+      const full = await view(db, row);
+      const hidden = new Set(full.internalFields);
+      return {
+        ...full,
+        summary: hidden.has("summary") ? null : full.summary,
+        signatories: hidden.has("signatories") ? [] : full.signatories,
+        commitments: hidden.has("commitments") ? [] : full.commitments,
+        objectives: hidden.has("objectives") ? [] : full.objectives,
+        axes: hidden.has("axes") ? [] : full.axes,
+        history: hidden.has("history") ? [] : full.history,
+        specifics: full.specifics.filter((s) => s.status !== "draft"),
+        allowedActions: [],
+      };
+    },
+
     async getAgreement(actor: Actor, id: string): Promise<AgreementView> {
       agreementPolicy.read(actor);
       return view(db, await requireAgreement(db, id));
@@ -553,6 +614,9 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings) 
           tacit_renewal: patch.tacitRenewal === undefined ? before.tacit_renewal : patch.tacitRenewal ? 1 : 0,
           framework_id: patch.frameworkId === undefined ? before.framework_id : patch.frameworkId,
           visibility: patch.visibility ?? before.visibility,
+          internal_fields: patch.internalFields
+            ? JSON.stringify([...new Set(patch.internalFields)])
+            : before.internal_fields,
           fields: patch.fields ? JSON.stringify([...new Set(patch.fields)]) : before.fields,
           objectives: patch.objectives ? JSON.stringify(patch.objectives) : before.objectives,
           updated_at: nowIso(deps),
@@ -714,6 +778,7 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings) 
             tacitRenewal: row.tacit_renewal === 1,
             frameworkId: row.framework_id,
             visibility: row.visibility,
+            internalFields: current.internalFields,
             parties: current.partyDetails.map((p) => ({
               organisationId: p.organisation.id,
               role: p.role,

@@ -19,6 +19,7 @@ export interface AgreementTable {
   framework_id: string | null;
   predecessor_id: string | null;
   visibility: Visibility;
+  internal_fields: string; // JSON GuardedField[]
   fields: string; // JSON ISCED codes
   objectives: string; // JSON string[]
   created_at: string;
