@@ -543,7 +543,7 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings) 
     /** A public agreement as the public sees it: the parts kept internal are emptied. */
     async getPublicAgreement(id: string): Promise<AgreementView> {
       const row = await repo.findAgreement(db, id);
-      if (!row || row.visibility !== "public") throw AppError.notFound("This agreement");
+      if (row?.visibility !== "public" || !row) throw AppError.notFound("This agreement");
       const full = await view(db, row);
       const hidden = new Set(full.internalFields);
       return {
