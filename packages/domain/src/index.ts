@@ -1,3 +1,4 @@
+export * from "./activity.js";
 export * from "./agreement.js";
 export * from "./agreement-rules.js";
 export * from "./auth.js";

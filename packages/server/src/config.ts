@@ -56,6 +56,13 @@ export const ConfigSchema = z.object({
     .max(1440)
     .default(60)
     .describe("How often the reminder job runs"),
+  DORMANT_MONTHS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(120)
+    .default(12)
+    .describe("An active agreement with nothing recorded for this many months is dormant"),
   WEB_DIST: z.string().optional().describe("Folder of the built web app; defaults to packages/web/dist"),
 });
 

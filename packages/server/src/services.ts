@@ -2,8 +2,10 @@ import type { Config } from "#config.js";
 import type { Database } from "#db/connection.js";
 import { createSearchIndex } from "#db/search-index.js";
 import { createAccountService } from "#modules/accounts/account.service.js";
+import { createActivityService } from "#modules/activities/activity.service.js";
 import { createAgreementService } from "#modules/agreements/agreement.service.js";
 import { createAuditService } from "#modules/audit/audit.service.js";
+import { createDashboardService } from "#modules/dashboard/dashboard.service.js";
 import { createDocumentService } from "#modules/documents/document.service.js";
 import { createGovernanceService } from "#modules/governance/governance.service.js";
 import { createOrganisationService } from "#modules/organisations/organisation.service.js";
@@ -34,6 +36,11 @@ export function createServices(
   const organisations = createOrganisationService(deps);
   return {
     deps,
+    activities: createActivityService(deps),
+    dashboard: createDashboardService(deps, {
+      expiringWindowDays: config.EXPIRING_WINDOW_DAYS,
+      dormantMonths: config.DORMANT_MONTHS,
+    }),
     accounts: createAccountService(deps, {
       sessionDays: config.SESSION_DAYS,
       maxFailures: config.LOGIN_MAX_FAILURES,

@@ -4,6 +4,7 @@ import * as m002 from "./migrations/002-agreements.js";
 import * as m003 from "./migrations/003-documents.js";
 import * as m004 from "./migrations/004-governance-and-reminders.js";
 import * as m005 from "./migrations/005-agreement-internal-fields.js";
+import * as m006 from "./migrations/006-activities.js";
 import type { DB } from "./schema.js";
 
 /** Numbered migrations, listed explicitly so they run the same from source, tests and bundles. */
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "003-documents": m003,
   "004-governance-and-reminders": m004,
   "005-agreement-internal-fields": m005,
+  "006-activities": m006,
 };
 
 /** Applies every pending migration; throws with the failing migration's name. */

@@ -1,6 +1,12 @@
 import type { Generated } from "kysely";
 import type { LoginThrottleTable, SessionTable, SetupTokenTable, UserTable } from "#modules/accounts/account.table.js";
 import type {
+  ActivityPartnerTable,
+  ActivityTable,
+  IndicatorTable,
+  IndicatorValueTable,
+} from "#modules/activities/activity.table.js";
+import type {
   AgreementAxisTable,
   AgreementCommitmentTable,
   AgreementEventTable,
@@ -62,4 +68,8 @@ export interface DB {
   inbox_message: InboxMessageTable;
   reminder_sent: ReminderSentTable;
   mail_outbox: MailOutboxTable;
+  activity: ActivityTable;
+  activity_partner: ActivityPartnerTable;
+  indicator: IndicatorTable;
+  indicator_value: IndicatorValueTable;
 }

@@ -3,7 +3,7 @@ import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
 import type { Dialect } from "./connection.js";
 import type { DB } from "./schema.js";
 
-export type SearchEntity = "organisation" | "person" | "registry" | "agreement";
+export type SearchEntity = "organisation" | "person" | "registry" | "agreement" | "activity";
 
 /**
  * Full-text search inside the database, one interface over FTS5 (SQLite) and tsvector

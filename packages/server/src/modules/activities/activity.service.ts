@@ -1,0 +1,443 @@
+import type {
+  ActivityInput,
+  ActivityListQuery,
+  ActivityView,
+  Actor,
+  BalanceRow,
+  IndicatorInput,
+  IndicatorView,
+  Page,
+} from "@conventio/domain";
+import { type Kysely, type Selectable, sql } from "kysely";
+import type { DB } from "#db/schema.js";
+import { decodeCursor, toPage } from "#http/pagination.js";
+import { recordAudit } from "#modules/audit/audit.service.js";
+import { AppError } from "#shared/app-error.js";
+import { type Deps, nowIso } from "#shared/deps.js";
+import { newId } from "#shared/ids.js";
+import { requireRole } from "#shared/policy.js";
+import type { ActivityTable } from "./activity.table.js";
+
+type ActivityRow = Selectable<ActivityTable>;
+
+export function createActivityService(deps: Deps) {
+  const { db, search } = deps;
+
+  async function assertRefs(trx: Kysely<DB>, a: ActivityInput): Promise<void> {
+    const errors: Array<{ field: string; message: string }> = [];
+    if (
+      a.agreementId &&
+      !(await trx.selectFrom("agreement").select("id").where("id", "=", a.agreementId).executeTakeFirst())
+    ) {
+      errors.push({ field: "agreementId", message: "No agreement has this id." });
+    }
+    if (a.axisId) {
+      const axis = await trx
+        .selectFrom("agreement_axis")
+        .select(["agreement_id"])
+        .where("id", "=", a.axisId)
+        .executeTakeFirst();
+      if (!axis) errors.push({ field: "axisId", message: "No axis has this id." });
+      else if (a.agreementId && axis.agreement_id !== a.agreementId)
+        errors.push({ field: "axisId", message: "This axis belongs to another agreement." });
+    }
+    if (a.partnerIds.length) {
+      const found = new Set(
+        (await trx.selectFrom("organisation").select("id").where("id", "in", a.partnerIds).execute()).map((o) => o.id),
+      );
+      a.partnerIds.forEach((id, i) => {
+        if (!found.has(id)) errors.push({ field: `partnerIds.${i}`, message: "No organisation has this id." });
+      });
+    }
+    if (a.ownerId && !(await trx.selectFrom("app_user").select("id").where("id", "=", a.ownerId).executeTakeFirst())) {
+      errors.push({ field: "ownerId", message: "No account has this id." });
+    }
+    if (a.mobility && a.partnerIds.length === 0)
+      errors.push({ field: "partnerIds", message: "A mobility needs the partner it is exchanged with." });
+    if (errors.length) throw new AppError("validation_failed", errors[0]?.message ?? "Invalid reference.", { errors });
+  }
+
+  function rowOf(id: string, a: ActivityInput, now: string, createdAt: string): ActivityRow {
+    return {
+      id,
+      kind: a.kind,
+      title: a.title,
+      description: a.description,
+      status: a.status,
+      starts_on: a.startsOn,
+      ends_on: a.endsOn,
+      sort_key: a.startsOn ?? createdAt.slice(0, 10),
+      agreement_id: a.agreementId,
+      axis_id: a.axisId,
+      partner_id: a.partnerIds[0] ?? null,
+      owner_id: a.ownerId,
+      place: a.place,
+      laboratories: JSON.stringify(a.laboratories),
+      direction: a.mobility?.direction ?? null,
+      level: a.mobility?.level ?? null,
+      academic_year: a.mobility?.academicYear ?? null,
+      participants: a.mobility?.count ?? null,
+      funding: a.funding ? JSON.stringify(a.funding) : null,
+      created_at: createdAt,
+      updated_at: now,
+    };
+  }
+
+  async function views(trx: Kysely<DB>, rows: ActivityRow[]): Promise<ActivityView[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [partners, agreements, axes, owners] = await Promise.all([
+      trx
+        .selectFrom("activity_partner as p")
+        .innerJoin("organisation as o", "o.id", "p.organisation_id")
+        .select(["p.activity_id", "o.id", "o.name", "o.kind"])
+        .where("p.activity_id", "in", ids)
+        .execute(),
+      trx
+        .selectFrom("agreement")
+        .select(["id", "reference", "title"])
+        .where(
+          "id",
+          "in",
+          rows.map((r) => r.agreement_id ?? ""),
+        )
+        .execute(),
+      trx
+        .selectFrom("agreement_axis")
+        .select(["id", "title"])
+        .where(
+          "id",
+          "in",
+          rows.map((r) => r.axis_id ?? ""),
+        )
+        .execute(),
+      trx
+        .selectFrom("app_user")
+        .select(["id", "name"])
+        .where(
+          "id",
+          "in",
+          rows.map((r) => r.owner_id ?? ""),
+        )
+        .execute(),
+    ]);
+    const byId = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id, x]));
+    const ag = byId(agreements);
+    const ax = byId(axes);
+    const ow = byId(owners);
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      description: r.description,
+      status: r.status,
+      startsOn: r.starts_on,
+      endsOn: r.ends_on,
+      agreement: (r.agreement_id && ag.get(r.agreement_id)) || null,
+      axis: (r.axis_id && ax.get(r.axis_id)) || null,
+      partners: partners.filter((p) => p.activity_id === r.id).map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
+      owner: (r.owner_id && ow.get(r.owner_id)) || null,
+      place: r.place,
+      laboratories: JSON.parse(r.laboratories) as string[],
+      mobility:
+        r.direction && r.level && r.academic_year && r.participants
+          ? { direction: r.direction, level: r.level as "master", academicYear: r.academic_year, count: r.participants }
+          : null,
+      funding: r.funding ? (JSON.parse(r.funding) as ActivityView["funding"]) : null,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  async function writePartners(trx: Kysely<DB>, id: string, partnerIds: string[]): Promise<void> {
+    await trx.deleteFrom("activity_partner").where("activity_id", "=", id).execute();
+    const unique = [...new Set(partnerIds)];
+    if (unique.length)
+      await trx
+        .insertInto("activity_partner")
+        .values(unique.map((o) => ({ activity_id: id, organisation_id: o })))
+        .execute();
+  }
+
+  async function indicatorViews(
+    trx: Kysely<DB>,
+    where: { agreementId?: string; id?: string },
+  ): Promise<IndicatorView[]> {
+    let q = trx.selectFrom("indicator").selectAll().orderBy("name");
+    if (where.agreementId) q = q.where("agreement_id", "=", where.agreementId);
+    if (where.id) q = q.where("id", "=", where.id);
+    const rows = await q.execute();
+    if (rows.length === 0) return [];
+    const values = await trx
+      .selectFrom("indicator_value")
+      .select(["indicator_id", "year", "value"])
+      .where(
+        "indicator_id",
+        "in",
+        rows.map((r) => r.id),
+      )
+      .orderBy("year")
+      .execute();
+    return rows.map((r) => {
+      const vs = values.filter((v) => v.indicator_id === r.id).map((v) => ({ year: v.year, value: v.value }));
+      const latest = vs.at(-1)?.value;
+      const base = r.baseline ?? 0;
+      const progress =
+        r.target != null && latest != null && r.target !== base ? (latest - base) / (r.target - base) : null;
+      return {
+        id: r.id,
+        agreementId: r.agreement_id,
+        axisId: r.axis_id,
+        name: r.name,
+        unit: r.unit,
+        baseline: r.baseline,
+        baselineYear: r.baseline_year,
+        target: r.target,
+        targetYear: r.target_year,
+        values: vs,
+        progress,
+      };
+    });
+  }
+
+  return {
+    async listActivities(
+      actor: Actor,
+      q: ActivityListQuery & { cursor?: string | undefined; limit: number },
+    ): Promise<Page<ActivityView>> {
+      requireRole(actor, "viewer");
+      const after = decodeCursor(q.cursor);
+      let query = db.selectFrom("activity as a").selectAll("a");
+      if (q.kind) query = query.where("a.kind", "=", q.kind);
+      if (q.agreement) query = query.where("a.agreement_id", "=", q.agreement);
+      if (q.status) query = query.where("a.status", "=", q.status);
+      if (q.partner) {
+        const partner = q.partner;
+        query = query.where("a.id", "in", (eb) =>
+          eb.selectFrom("activity_partner").select("activity_id").where("organisation_id", "=", partner),
+        );
+      }
+      if (q.q) {
+        const cond = search.matches("activity", sql.ref<string>("a.id"), q.q);
+        if (cond) query = query.where(cond);
+      }
+      // Newest first: the keyset runs downwards.
+      if (after) {
+        query = query.where((eb) =>
+          eb.or([
+            eb("a.sort_key", "<", after.key),
+            eb.and([eb("a.sort_key", "=", after.key), eb("a.id", "<", after.id)]),
+          ]),
+        );
+      }
+      const rows = await query
+        .orderBy("a.sort_key", "desc")
+        .orderBy("a.id", "desc")
+        .limit(q.limit + 1)
+        .execute();
+      const shown = await views(db, rows.slice(0, q.limit));
+      const byId = new Map(shown.map((v) => [v.id, v]));
+      return toPage(
+        rows,
+        q.limit,
+        (r) => ({ key: r.sort_key, id: r.id }),
+        (r) => byId.get(r.id) as ActivityView,
+      );
+    },
+
+    async getActivity(actor: Actor, id: string): Promise<ActivityView> {
+      requireRole(actor, "viewer");
+      const row = await db.selectFrom("activity").selectAll().where("id", "=", id).executeTakeFirst();
+      if (!row) throw AppError.notFound("This activity");
+      const [v] = await views(db, [row]);
+      return v as ActivityView;
+    },
+
+    async createActivity(actor: Actor, input: ActivityInput): Promise<ActivityView> {
+      requireRole(actor, "editor");
+      const now = nowIso(deps);
+      return db.transaction().execute(async (trx) => {
+        await assertRefs(trx, input);
+        const row = rowOf(newId(), input, now, now);
+        await trx.insertInto("activity").values(row).execute();
+        await writePartners(trx, row.id, input.partnerIds);
+        await search.put(trx, "activity", row.id, [
+          row.title,
+          row.description,
+          row.place,
+          ...input.laboratories,
+          input.funding?.funder,
+          input.funding?.programme,
+        ]);
+        await recordAudit(trx, now, {
+          actor,
+          action: "activity.create",
+          entity: "activity",
+          entityId: row.id,
+          changes: { kind: row.kind, title: row.title },
+        });
+        return (await views(trx, [row]))[0] as ActivityView;
+      });
+    },
+
+    async updateActivity(actor: Actor, id: string, input: ActivityInput): Promise<ActivityView> {
+      requireRole(actor, "editor");
+      const now = nowIso(deps);
+      return db.transaction().execute(async (trx) => {
+        const before = await trx.selectFrom("activity").selectAll().where("id", "=", id).executeTakeFirst();
+        if (!before) throw AppError.notFound("This activity");
+        await assertRefs(trx, input);
+        const row = rowOf(id, input, now, before.created_at);
+        const { id: _i, created_at: _c, ...set } = row;
+        await trx.updateTable("activity").set(set).where("id", "=", id).execute();
+        await writePartners(trx, id, input.partnerIds);
+        await search.put(trx, "activity", id, [
+          row.title,
+          row.description,
+          row.place,
+          ...input.laboratories,
+          input.funding?.funder,
+          input.funding?.programme,
+        ]);
+        await recordAudit(trx, now, {
+          actor,
+          action: "activity.update",
+          entity: "activity",
+          entityId: id,
+          changes: { title: row.title, status: row.status },
+        });
+        return (await views(trx, [row]))[0] as ActivityView;
+      });
+    },
+
+    async deleteActivity(actor: Actor, id: string): Promise<void> {
+      requireRole(actor, "editor");
+      const now = nowIso(deps);
+      await db.transaction().execute(async (trx) => {
+        const r = await trx.deleteFrom("activity").where("id", "=", id).executeTakeFirst();
+        if (Number(r.numDeletedRows) === 0) throw AppError.notFound("This activity");
+        await search.remove(trx, "activity", id);
+        await recordAudit(trx, now, {
+          actor,
+          action: "activity.delete",
+          entity: "activity",
+          entityId: id,
+          changes: {},
+        });
+      });
+    },
+
+    /** Incoming against outgoing mobility, per academic year and partner (or all partners). */
+    async exchangeBalance(
+      actor: Actor,
+      q: { partner?: string | undefined; byPartner?: boolean | undefined },
+    ): Promise<BalanceRow[]> {
+      requireRole(actor, "viewer");
+      let query = db
+        .selectFrom("activity as a")
+        .select(({ fn }) => [
+          "a.academic_year",
+          ...(q.byPartner || q.partner ? (["a.partner_id"] as const) : []),
+          fn
+            .sum<number | string>(sql`case when a.direction = 'incoming' then a.participants else 0 end`)
+            .as("incoming"),
+          fn
+            .sum<number | string>(sql`case when a.direction = 'outgoing' then a.participants else 0 end`)
+            .as("outgoing"),
+        ])
+        .where("a.academic_year", "is not", null)
+        .groupBy("a.academic_year")
+        .orderBy("a.academic_year");
+      if (q.partner) query = query.where("a.partner_id", "=", q.partner);
+      if (q.byPartner || q.partner) query = query.groupBy("a.partner_id");
+      const rows = (await query.execute()) as Array<{
+        academic_year: string | null;
+        partner_id?: string | null;
+        incoming: number | string;
+        outgoing: number | string;
+      }>;
+      const partnerIds = [...new Set(rows.map((r) => r.partner_id).filter((x): x is string => !!x))];
+      const orgs = partnerIds.length
+        ? await db.selectFrom("organisation").select(["id", "name", "kind"]).where("id", "in", partnerIds).execute()
+        : [];
+      const byId = new Map(orgs.map((o) => [o.id, o]));
+      return rows.map((r) => {
+        const incoming = Number(r.incoming ?? 0);
+        const outgoing = Number(r.outgoing ?? 0);
+        return {
+          academicYear: r.academic_year ?? "",
+          partner: (r.partner_id && byId.get(r.partner_id)) || null,
+          incoming,
+          outgoing,
+          balance: incoming - outgoing,
+        };
+      });
+    },
+
+    async listIndicators(actor: Actor, agreementId: string): Promise<IndicatorView[]> {
+      requireRole(actor, "viewer");
+      return indicatorViews(db, { agreementId });
+    },
+
+    async createIndicator(actor: Actor, input: IndicatorInput): Promise<IndicatorView> {
+      requireRole(actor, "editor");
+      const now = nowIso(deps);
+      return db.transaction().execute(async (trx) => {
+        if (
+          input.agreementId &&
+          !(await trx.selectFrom("agreement").select("id").where("id", "=", input.agreementId).executeTakeFirst())
+        ) {
+          throw AppError.field("validation_failed", "agreementId", "No agreement has this id.");
+        }
+        const id = newId();
+        await trx
+          .insertInto("indicator")
+          .values({
+            id,
+            agreement_id: input.agreementId,
+            axis_id: input.axisId,
+            name: input.name,
+            unit: input.unit,
+            baseline: input.baseline,
+            baseline_year: input.baselineYear,
+            target: input.target,
+            target_year: input.targetYear,
+            created_at: now,
+          })
+          .execute();
+        await recordAudit(trx, now, {
+          actor,
+          action: "indicator.create",
+          entity: "indicator",
+          entityId: id,
+          changes: { ...input },
+        });
+        return (await indicatorViews(trx, { id }))[0] as IndicatorView;
+      });
+    },
+
+    /** Records (or corrects) the value of a year. */
+    async recordIndicatorValue(actor: Actor, id: string, v: { year: number; value: number }): Promise<IndicatorView> {
+      requireRole(actor, "editor");
+      const now = nowIso(deps);
+      return db.transaction().execute(async (trx) => {
+        if (!(await trx.selectFrom("indicator").select("id").where("id", "=", id).executeTakeFirst()))
+          throw AppError.notFound("This indicator");
+        await trx
+          .insertInto("indicator_value")
+          .values({ indicator_id: id, year: v.year, value: v.value, recorded_at: now })
+          .onConflict((oc) => oc.columns(["indicator_id", "year"]).doUpdateSet({ value: v.value, recorded_at: now }))
+          .execute();
+        await recordAudit(trx, now, {
+          actor,
+          action: "indicator.value",
+          entity: "indicator",
+          entityId: id,
+          changes: { ...v },
+        });
+        return (await indicatorViews(trx, { id }))[0] as IndicatorView;
+      });
+    },
+  };
+}
+export type ActivityService = ReturnType<typeof createActivityService>;
