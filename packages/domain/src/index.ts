@@ -10,5 +10,6 @@ export * from "./isced.js";
 export * from "./organisation.js";
 export * from "./page.js";
 export * from "./person.js";
+export * from "./publication.js";
 export * from "./registry.js";
 export * from "./text.js";

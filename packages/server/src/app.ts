@@ -25,6 +25,7 @@ import { documentRoutes } from "#modules/documents/document.routes.js";
 import { governanceRoutes } from "#modules/governance/governance.routes.js";
 import { organisationRoutes } from "#modules/organisations/organisation.routes.js";
 import { personRoutes } from "#modules/people/person.routes.js";
+import { publicationRoutes } from "#modules/publication/publication.routes.js";
 import { registryRoutes } from "#modules/registry/registry.routes.js";
 import { reminderRoutes } from "#modules/reminders/reminder.routes.js";
 import { timelineRoutes } from "#modules/timeline/timeline.routes.js";
@@ -90,6 +91,7 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   await app.register(timelineRoutes(services.timeline));
   await app.register(activityRoutes(services.activities));
   await app.register(dashboardRoutes(services.dashboard));
+  await app.register(publicationRoutes(services.events, services.news));
   await app.register(organisationRoutes(services.organisations));
   await app.register(personRoutes(services.people));
   await app.register(registryRoutes(services.registry));

@@ -10,6 +10,8 @@ import { createDocumentService } from "#modules/documents/document.service.js";
 import { createGovernanceService } from "#modules/governance/governance.service.js";
 import { createOrganisationService } from "#modules/organisations/organisation.service.js";
 import { createPersonService } from "#modules/people/person.service.js";
+import { createEventService } from "#modules/publication/event.service.js";
+import { createNewsService } from "#modules/publication/news.service.js";
 import { createRegistryService } from "#modules/registry/registry.service.js";
 import { createReminderService } from "#modules/reminders/reminder.service.js";
 import { createTimelineService } from "#modules/timeline/timeline.service.js";
@@ -36,6 +38,8 @@ export function createServices(
   const organisations = createOrganisationService(deps);
   return {
     deps,
+    events: createEventService(deps, { publicUrl: config.publicUrl }),
+    news: createNewsService(deps, { publicUrl: config.publicUrl }),
     activities: createActivityService(deps),
     dashboard: createDashboardService(deps, {
       expiringWindowDays: config.EXPIRING_WINDOW_DAYS,

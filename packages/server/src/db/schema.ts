@@ -29,6 +29,12 @@ import type {
   OrganisationTable,
 } from "#modules/organisations/organisation.table.js";
 import type { PersonRoleTable, PersonTable } from "#modules/people/person.table.js";
+import type {
+  EventTable,
+  NewsCommentTable,
+  NewsPostTable,
+  NewsTagTable,
+} from "#modules/publication/publication.table.js";
 import type { RegistryEntryTable } from "#modules/registry/registry.table.js";
 import type { InboxMessageTable, MailOutboxTable, ReminderSentTable } from "#modules/reminders/reminder.table.js";
 
@@ -72,4 +78,8 @@ export interface DB {
   activity_partner: ActivityPartnerTable;
   indicator: IndicatorTable;
   indicator_value: IndicatorValueTable;
+  event: EventTable;
+  news_post: NewsPostTable;
+  news_tag: NewsTagTable;
+  news_comment: NewsCommentTable;
 }

@@ -1,0 +1,179 @@
+import type { Actor, EventInput, EventView } from "@conventio/domain";
+import ical from "ical-generator";
+import type { Kysely, Selectable } from "kysely";
+import type { DB } from "#db/schema.js";
+import { recordAudit } from "#modules/audit/audit.service.js";
+import { AppError } from "#shared/app-error.js";
+import { type Deps, nowIso } from "#shared/deps.js";
+import { newId } from "#shared/ids.js";
+import { requireRole } from "#shared/policy.js";
+import type { EventTable } from "./publication.table.js";
+
+type EventRow = Selectable<EventTable>;
+const utc = (iso: string) => new Date(iso).toISOString();
+
+export function createEventService(deps: Deps, settings: { publicUrl: string }) {
+  const { db } = deps;
+
+  async function present(trx: Kysely<DB>, rows: EventRow[]): Promise<EventView[]> {
+    const ids = [...new Set(rows.map((r) => r.agreement_id).filter((x): x is string => !!x))];
+    const agreements = ids.length
+      ? await trx.selectFrom("agreement").select(["id", "reference", "title"]).where("id", "in", ids).execute()
+      : [];
+    const byId = new Map(agreements.map((a) => [a.id, a]));
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      description: r.description,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      timeZone: r.time_zone,
+      place: r.place,
+      contactName: r.contact_name,
+      contactEmail: r.contact_email,
+      registrationDeadline: r.registration_deadline,
+      audience: r.audience,
+      agreement: (r.agreement_id && byId.get(r.agreement_id)) || null,
+      visibility: r.visibility,
+    }));
+  }
+
+  function rowOf(id: string, e: EventInput, created: string, now: string): EventRow {
+    return {
+      id,
+      title: e.title,
+      description: e.description,
+      starts_at: utc(e.startsAt),
+      ends_at: e.endsAt ? utc(e.endsAt) : null,
+      time_zone: e.timeZone,
+      place: e.place,
+      contact_name: e.contactName,
+      contact_email: e.contactEmail,
+      registration_deadline: e.registrationDeadline ? utc(e.registrationDeadline) : null,
+      audience: e.audience,
+      agreement_id: e.agreementId,
+      axis_id: e.axisId,
+      visibility: e.visibility,
+      created_at: created,
+      updated_at: now,
+    };
+  }
+
+  async function rows(q: {
+    from?: string | undefined;
+    to?: string | undefined;
+    agreement?: string | undefined;
+    publicOnly: boolean;
+    limit?: number;
+  }) {
+    let query = db.selectFrom("event").selectAll().orderBy("starts_at").orderBy("id");
+    if (q.publicOnly) query = query.where("visibility", "=", "public");
+    if (q.agreement) query = query.where("agreement_id", "=", q.agreement);
+    if (q.to) query = query.where("starts_at", "<", utc(q.to));
+    if (q.from) {
+      const from = utc(q.from);
+      query = query.where((eb) =>
+        eb.or([eb("ends_at", ">=", from), eb.and([eb("ends_at", "is", null), eb("starts_at", ">=", from)])]),
+      );
+    }
+    return query.limit(q.limit ?? 1000).execute();
+  }
+
+  /** An RFC 5545 calendar of events; times are written in each event's own time zone. */
+  function calendar(name: string, events: EventRow[]): string {
+    const cal = ical({ name, prodId: { company: "Conventio", product: "Conventio", language: "EN" } });
+    for (const e of events) {
+      cal.createEvent({
+        id: `${e.id}@conventio`,
+        start: new Date(e.starts_at),
+        end: e.ends_at ? new Date(e.ends_at) : new Date(new Date(e.starts_at).getTime() + 3_600_000),
+        timezone: e.time_zone,
+        summary: e.title,
+        description: e.description ?? undefined,
+        location: e.place ?? undefined,
+        url: `${settings.publicUrl}/public/events/${e.id}`,
+        stamp: new Date(e.updated_at),
+        ...(e.contact_email ? { organizer: { name: e.contact_name ?? e.contact_email, email: e.contact_email } } : {}),
+      });
+    }
+    return cal.toString();
+  }
+
+  return {
+    async listEvents(
+      actor: Actor,
+      q: { from?: string | undefined; to?: string | undefined; agreement?: string | undefined },
+    ): Promise<EventView[]> {
+      const publicOnly = actor.kind === "public";
+      return present(db, await rows({ ...q, publicOnly }));
+    },
+
+    async getEvent(actor: Actor, id: string): Promise<EventView> {
+      const row = await db.selectFrom("event").selectAll().where("id", "=", id).executeTakeFirst();
+      if (!row || (actor.kind === "public" && row.visibility !== "public")) throw AppError.notFound("This event");
+      return (await present(db, [row]))[0] as EventView;
+    },
+
+    async saveEvent(actor: Actor, id: string | null, input: EventInput): Promise<EventView> {
+      requireRole(actor, "editor");
+      const now = nowIso(deps);
+      return db.transaction().execute(async (trx) => {
+        if (
+          input.agreementId &&
+          !(await trx.selectFrom("agreement").select("id").where("id", "=", input.agreementId).executeTakeFirst())
+        ) {
+          throw AppError.field("validation_failed", "agreementId", "No agreement has this id.");
+        }
+        let created = now;
+        if (id) {
+          const before = await trx.selectFrom("event").select("created_at").where("id", "=", id).executeTakeFirst();
+          if (!before) throw AppError.notFound("This event");
+          created = before.created_at;
+        }
+        const row = rowOf(id ?? newId(), input, created, now);
+        if (id) {
+          const { id: _i, created_at: _c, ...set } = row;
+          await trx.updateTable("event").set(set).where("id", "=", id).execute();
+        } else {
+          await trx.insertInto("event").values(row).execute();
+        }
+        await recordAudit(trx, now, {
+          actor,
+          action: id ? "event.update" : "event.create",
+          entity: "event",
+          entityId: row.id,
+          changes: { title: row.title, startsAt: row.starts_at },
+        });
+        return (await present(trx, [row]))[0] as EventView;
+      });
+    },
+
+    async deleteEvent(actor: Actor, id: string): Promise<void> {
+      requireRole(actor, "editor");
+      const r = await db.deleteFrom("event").where("id", "=", id).executeTakeFirst();
+      if (Number(r.numDeletedRows) === 0) throw AppError.notFound("This event");
+      await recordAudit(db, nowIso(deps), {
+        actor,
+        action: "event.delete",
+        entity: "event",
+        entityId: id,
+        changes: {},
+      });
+    },
+
+    /** iCal feed of every public event, or of one public partnership's. */
+    async publicCalendar(agreementId?: string): Promise<string> {
+      if (agreementId) {
+        const a = await db
+          .selectFrom("agreement")
+          .select(["title", "visibility"])
+          .where("id", "=", agreementId)
+          .executeTakeFirst();
+        if (a?.visibility !== "public") throw AppError.notFound("This partnership");
+        return calendar(a.title, await rows({ agreement: agreementId, publicOnly: true }));
+      }
+      return calendar("Conventio — public events", await rows({ publicOnly: true }));
+    },
+  };
+}
+export type EventService = ReturnType<typeof createEventService>;

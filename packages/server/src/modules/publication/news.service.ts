@@ -1,0 +1,327 @@
+import {
+  type Actor,
+  type CommentView,
+  foldText,
+  hasRole,
+  type NewsInput,
+  type NewsSummary,
+  type NewsView,
+  sanitiseComment,
+} from "@conventio/domain";
+import { Feed } from "feed";
+import { type Kysely, type Selectable, sql } from "kysely";
+import type { DB } from "#db/schema.js";
+import { recordAudit } from "#modules/audit/audit.service.js";
+import { AppError } from "#shared/app-error.js";
+import { type Deps, nowIso } from "#shared/deps.js";
+import { newId } from "#shared/ids.js";
+import { actorId, requireRole } from "#shared/policy.js";
+import type { NewsPostTable } from "./publication.table.js";
+
+type PostRow = Selectable<NewsPostTable>;
+
+export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
+  const { db } = deps;
+
+  async function tagsOf(trx: Kysely<DB>, ids: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (ids.length === 0) return out;
+    for (const t of await trx
+      .selectFrom("news_tag")
+      .select(["post_id", "label"])
+      .where("post_id", "in", ids)
+      .orderBy("tag")
+      .execute()) {
+      out.set(t.post_id, [...(out.get(t.post_id) ?? []), t.label]);
+    }
+    return out;
+  }
+
+  async function summaries(trx: Kysely<DB>, rows: PostRow[]): Promise<NewsSummary[]> {
+    const tags = await tagsOf(
+      trx,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      lang: r.lang,
+      title: r.title,
+      summary: r.summary,
+      tags: tags.get(r.id) ?? [],
+      category: r.category,
+      author: r.author_name,
+      publishedOn: r.published_on,
+      status: r.status,
+    }));
+  }
+
+  async function requireVisiblePost(actor: Actor, id: string): Promise<PostRow> {
+    const row = await db.selectFrom("news_post").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!row || (row.status !== "published" && !hasRole(actor, "viewer"))) throw AppError.notFound("This post");
+    return row;
+  }
+
+  async function publishedRows(limit: number, agreementId?: string) {
+    let q = db
+      .selectFrom("news_post")
+      .selectAll()
+      .where("status", "=", "published")
+      .orderBy("published_on", "desc")
+      .orderBy("id", "desc")
+      .limit(limit);
+    if (agreementId) q = q.where("agreement_id", "=", agreementId);
+    return q.execute();
+  }
+
+  return {
+    /** Published posts for everyone; drafts too for staff. */
+    async listNews(
+      actor: Actor,
+      q: { tag?: string | undefined; agreement?: string | undefined; limit: number },
+    ): Promise<NewsSummary[]> {
+      let query = db
+        .selectFrom("news_post")
+        .selectAll()
+        .orderBy("published_on", "desc")
+        .orderBy("created_at", "desc")
+        .limit(q.limit);
+      if (!hasRole(actor, "viewer")) query = query.where("status", "=", "published");
+      if (q.agreement) query = query.where("agreement_id", "=", q.agreement);
+      if (q.tag) {
+        const tag = foldText(q.tag);
+        query = query.where("id", "in", (eb) => eb.selectFrom("news_tag").select("post_id").where("tag", "=", tag));
+      }
+      return summaries(db, await query.execute());
+    },
+
+    async getNews(actor: Actor, id: string): Promise<NewsView> {
+      const row = await requireVisiblePost(actor, id);
+      const [summary] = await summaries(db, [row]);
+      // Related: published posts sharing the most tags with this one.
+      const related = await db
+        .selectFrom("news_tag as t")
+        .innerJoin("news_tag as o", "o.tag", "t.tag")
+        .innerJoin("news_post as p", "p.id", "o.post_id")
+        .select(({ fn }) => ["p.id", fn.countAll<number | string>().as("shared")])
+        .where("t.post_id", "=", id)
+        .where("o.post_id", "!=", id)
+        .where("p.status", "=", "published")
+        .groupBy("p.id")
+        .orderBy(sql`count(*)`, "desc")
+        .orderBy("p.id", "desc")
+        .limit(4)
+        .execute();
+      const relatedRows = related.length
+        ? await db
+            .selectFrom("news_post")
+            .selectAll()
+            .where(
+              "id",
+              "in",
+              related.map((r) => r.id),
+            )
+            .execute()
+        : [];
+      const order = new Map(related.map((r, i) => [r.id, i]));
+      relatedRows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+      const agreement = row.agreement_id
+        ? await db
+            .selectFrom("agreement")
+            .select(["id", "reference", "title"])
+            .where("id", "=", row.agreement_id)
+            .executeTakeFirst()
+        : undefined;
+      return {
+        ...(summary as NewsSummary),
+        body: row.body,
+        translations: JSON.parse(row.translations) as NewsView["translations"],
+        agreement: agreement ?? null,
+        related: await summaries(db, relatedRows),
+      };
+    },
+
+    async saveNews(actor: Actor, id: string | null, input: NewsInput): Promise<NewsView> {
+      requireRole(actor, "editor");
+      const now = nowIso(deps);
+      const saved = await db.transaction().execute(async (trx) => {
+        if (
+          input.agreementId &&
+          !(await trx.selectFrom("agreement").select("id").where("id", "=", input.agreementId).executeTakeFirst())
+        ) {
+          throw AppError.field("validation_failed", "agreementId", "No agreement has this id.");
+        }
+        const before = id
+          ? await trx.selectFrom("news_post").selectAll().where("id", "=", id).executeTakeFirst()
+          : undefined;
+        if (id && !before) throw AppError.notFound("This post");
+        const row: PostRow = {
+          id: id ?? newId(),
+          lang: input.lang,
+          title: input.title,
+          summary: input.summary,
+          body: input.body,
+          translations: JSON.stringify(input.translations),
+          category: input.category,
+          agreement_id: input.agreementId,
+          author_id: before?.author_id ?? actorId(actor),
+          author_name: before?.author_name ?? (actor.kind === "user" ? actor.name : "Conventio"),
+          status: input.status,
+          published_on:
+            input.status === "published"
+              ? (input.publishedOn ?? before?.published_on ?? now.slice(0, 10))
+              : input.publishedOn,
+          created_at: before?.created_at ?? now,
+          updated_at: now,
+        };
+        if (before) {
+          const { id: _i, created_at: _c, ...set } = row;
+          await trx.updateTable("news_post").set(set).where("id", "=", row.id).execute();
+        } else {
+          await trx.insertInto("news_post").values(row).execute();
+        }
+        await trx.deleteFrom("news_tag").where("post_id", "=", row.id).execute();
+        const tags = new Map(input.tags.map((t) => [foldText(t), t]));
+        if (tags.size)
+          await trx
+            .insertInto("news_tag")
+            .values([...tags].map(([tag, label]) => ({ post_id: row.id, tag, label })))
+            .execute();
+        await recordAudit(trx, now, {
+          actor,
+          action: before ? "news.update" : "news.create",
+          entity: "news",
+          entityId: row.id,
+          changes: { title: row.title, status: row.status },
+        });
+        return row.id;
+      });
+      return this.getNews(actor, saved);
+    },
+
+    async listComments(actor: Actor, postId: string): Promise<CommentView[]> {
+      await requireVisiblePost(actor, postId);
+      let q = db
+        .selectFrom("news_comment")
+        .selectAll()
+        .where("post_id", "=", postId)
+        .orderBy("created_at")
+        .orderBy("id");
+      // The public sees approved comments; a signed-in author also sees their own pending ones.
+      if (!hasRole(actor, "editor")) {
+        const me = actor.kind === "user" ? actor.id : "";
+        q = q.where((eb) =>
+          eb.or([eb("status", "=", "approved"), eb.and([eb("status", "=", "pending"), eb("user_id", "=", me)])]),
+        );
+      }
+      const rows = await q.execute();
+      return rows.map((c) => ({
+        id: c.id,
+        postId: c.post_id,
+        author: c.author_name,
+        body: c.body,
+        status: c.status,
+        createdAt: c.created_at,
+      }));
+    },
+
+    /** Signed-in users comment; every comment waits for moderation, stored as plain text. */
+    async addComment(actor: Actor, postId: string, body: string): Promise<CommentView> {
+      requireRole(actor, "viewer");
+      const post = await requireVisiblePost(actor, postId);
+      if (post.status !== "published") throw new AppError("conflict", "Comments open once the post is published.");
+      const text = sanitiseComment(body);
+      if (!text) throw AppError.field("validation_failed", "body", "The comment is empty.");
+      const now = nowIso(deps);
+      const row = {
+        id: newId(),
+        post_id: postId,
+        user_id: actor.id,
+        author_name: actor.name,
+        body: text,
+        status: "pending" as const,
+        created_at: now,
+        moderated_by: null,
+        moderated_at: null,
+      };
+      await db.insertInto("news_comment").values(row).execute();
+      return { id: row.id, postId, author: row.author_name, body: text, status: "pending", createdAt: now };
+    },
+
+    async pendingComments(actor: Actor): Promise<CommentView[]> {
+      requireRole(actor, "editor");
+      const rows = await db
+        .selectFrom("news_comment")
+        .selectAll()
+        .where("status", "=", "pending")
+        .orderBy("created_at")
+        .limit(500)
+        .execute();
+      return rows.map((c) => ({
+        id: c.id,
+        postId: c.post_id,
+        author: c.author_name,
+        body: c.body,
+        status: c.status,
+        createdAt: c.created_at,
+      }));
+    },
+
+    async moderateComment(actor: Actor, id: string, status: "approved" | "removed"): Promise<CommentView> {
+      requireRole(actor, "editor");
+      const now = nowIso(deps);
+      return db.transaction().execute(async (trx) => {
+        const c = await trx.selectFrom("news_comment").selectAll().where("id", "=", id).executeTakeFirst();
+        if (!c) throw AppError.notFound("This comment");
+        await trx
+          .updateTable("news_comment")
+          .set({ status, moderated_by: actorId(actor), moderated_at: now })
+          .where("id", "=", id)
+          .execute();
+        await recordAudit(trx, now, {
+          actor,
+          action: `comment.${status}`,
+          entity: "news",
+          entityId: c.post_id,
+          changes: { comment: id },
+        });
+        return { id, postId: c.post_id, author: c.author_name, body: c.body, status, createdAt: c.created_at };
+      });
+    },
+
+    /** RSS 2.0 or Atom 1.0 of the latest published posts. */
+    async feed(format: "rss" | "atom"): Promise<string> {
+      const rows = await publishedRows(30);
+      const tags = await tagsOf(
+        db,
+        rows.map((r) => r.id),
+      );
+      const feed = new Feed({
+        title: "Conventio — news",
+        id: `${settings.publicUrl}/public/news`,
+        link: `${settings.publicUrl}/public/news`,
+        copyright: "",
+        updated: rows[0]?.published_on ? new Date(rows[0].published_on) : new Date(0),
+        feedLinks: {
+          rss: `${settings.publicUrl}/api/public/news.rss`,
+          atom: `${settings.publicUrl}/api/public/news.atom`,
+        },
+      });
+      for (const r of rows) {
+        feed.addItem({
+          title: r.title,
+          id: `${settings.publicUrl}/public/news/${r.id}`,
+          link: `${settings.publicUrl}/public/news/${r.id}`,
+          description: r.summary ?? r.body.slice(0, 300),
+          content: r.body,
+          author: [{ name: r.author_name }],
+          date: new Date(r.published_on ?? r.created_at),
+          category: (tags.get(r.id) ?? []).map((name) => ({ name })),
+        });
+      }
+      return format === "rss" ? feed.rss2() : feed.atom1();
+    },
+
+    publishedRows,
+  };
+}
+export type NewsService = ReturnType<typeof createNewsService>;

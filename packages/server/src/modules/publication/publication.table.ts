@@ -1,0 +1,55 @@
+import type { Visibility } from "@conventio/domain";
+
+export interface EventTable {
+  id: string;
+  title: string;
+  description: string | null;
+  starts_at: string; // UTC ISO instant
+  ends_at: string | null;
+  time_zone: string; // IANA zone the event is held in
+  place: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  registration_deadline: string | null;
+  audience: "public" | "students" | "staff" | "researchers" | "partners";
+  agreement_id: string | null;
+  axis_id: string | null;
+  visibility: Visibility;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewsPostTable {
+  id: string;
+  lang: string;
+  title: string;
+  summary: string | null;
+  body: string;
+  translations: string; // JSON [{lang, title, body}]
+  category: string | null;
+  agreement_id: string | null;
+  author_id: string | null;
+  author_name: string;
+  status: "draft" | "published";
+  published_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewsTagTable {
+  post_id: string;
+  tag: string;
+  label: string;
+}
+
+export interface NewsCommentTable {
+  id: string;
+  post_id: string;
+  user_id: string | null;
+  author_name: string;
+  body: string;
+  status: "pending" | "approved" | "removed";
+  created_at: string;
+  moderated_by: string | null;
+  moderated_at: string | null;
+}
