@@ -10,10 +10,12 @@ import { createDocumentService } from "#modules/documents/document.service.js";
 import { createGovernanceService } from "#modules/governance/governance.service.js";
 import { createOrganisationService } from "#modules/organisations/organisation.service.js";
 import { createPersonService } from "#modules/people/person.service.js";
+import { createPortalService } from "#modules/portal/portal.service.js";
 import { createEventService } from "#modules/publication/event.service.js";
 import { createNewsService } from "#modules/publication/news.service.js";
 import { createRegistryService } from "#modules/registry/registry.service.js";
 import { createReminderService } from "#modules/reminders/reminder.service.js";
+import { createReviewService } from "#modules/reviews/review.service.js";
 import { createTimelineService } from "#modules/timeline/timeline.service.js";
 import { type Clock, systemClock } from "#shared/clock.js";
 import type { Deps } from "#shared/deps.js";
@@ -36,7 +38,7 @@ export function createServices(
     log,
   };
   const organisations = createOrganisationService(deps);
-  return {
+  const services = {
     deps,
     events: createEventService(deps, { publicUrl: config.publicUrl }),
     news: createNewsService(deps, { publicUrl: config.publicUrl }),
@@ -70,5 +72,6 @@ export function createServices(
     timeline: createTimelineService(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }),
     registry: createRegistryService(deps, organisations),
   };
+  return { ...services, portal: createPortalService(deps, services), reviews: createReviewService(deps, services) };
 }
 export type Services = ReturnType<typeof createServices>;

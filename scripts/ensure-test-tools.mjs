@@ -1,9 +1,13 @@
-// Browser journeys drive Debian's Chromium; install it from Debian's packages when it is missing.
+// Browser journeys drive Debian's Chromium, and PDF checks use poppler's pdftoppm; both come
+// from Debian's packages and are installed when missing.
 import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-if (!existsSync(CHROMIUM)) {
+const missing = [];
+if (!existsSync(CHROMIUM)) missing.push("chromium");
+if (!existsSync("/usr/bin/pdftoppm")) missing.push("poppler-utils");
+if (missing.length > 0) {
   if (process.getuid?.() !== 0) {
     console.error(
       `Chromium is missing at ${CHROMIUM}. Install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH.`,

@@ -1,0 +1,185 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestContext, type Session, signedIn, type TestContext } from "#test/harness.js";
+
+let ctx: TestContext;
+let editor: Session;
+let mel: string;
+let internal: string;
+
+const api = (method: "GET" | "POST" | "PUT" | "PATCH", url: string, payload?: unknown, s?: Session) =>
+  ctx.app.inject({
+    method,
+    url,
+    headers: s?.headers ?? {},
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  editor = await signedIn(ctx, "editor");
+  const lille = (
+    await api("POST", "/api/organisations", { kind: "university", name: "Université de Lille" }, editor)
+  ).json().id;
+  const metro = (
+    await api("POST", "/api/organisations", { kind: "local_authority", name: "Métropole Européenne de Lille" }, editor)
+  ).json().id;
+  const vp = (
+    await api(
+      "POST",
+      "/api/people",
+      { givenName: "Nour-Eddine", familyName: "Oussous", email: "vp@example.org", publicContact: true },
+      editor,
+    )
+  ).json().id;
+  const secret = (
+    await api(
+      "POST",
+      "/api/people",
+      { givenName: "Private", familyName: "Person", email: "private@example.org" },
+      editor,
+    )
+  ).json().id;
+  mel = (
+    await api(
+      "POST",
+      "/api/agreements",
+      {
+        kind: "partnership_convention",
+        title: "Convention MEL – Université de Lille",
+        visibility: "public",
+        signedOn: "2019-07-01",
+        startsOn: "2019-07-01",
+        parties: [{ organisationId: lille }, { organisationId: metro }],
+        signatories: [{ personId: secret, name: "Private Person", signedOn: "2019-07-01" }],
+        objectives: ["Develop synergies between the academic and economic worlds and public authorities"],
+        axes: [
+          { kind: "operational", title: "Research and innovation", coordinatorIds: [vp, secret] },
+          { kind: "transversal", title: "Shared knowledge" },
+        ],
+      },
+      editor,
+    )
+  ).json().id;
+  await api("POST", `/api/agreements/${mel}/transitions`, { action: "activate" }, editor);
+  const body = (
+    await api("POST", "/api/bodies", { agreementId: mel, kind: "steering", name: "Comité de pilotage" }, editor)
+  ).json().id;
+  await api("POST", `/api/bodies/${body}/members`, { personId: vp, role: "Vice-president" }, editor);
+  await api("POST", `/api/bodies/${body}/members`, { personId: secret, role: "Member" }, editor);
+  const meeting = (
+    await api(
+      "POST",
+      `/api/bodies/${body}/meetings`,
+      { heldOn: "2021-07-02", place: "Espace culture", decisions: ["Settle the open files by year end"] },
+      editor,
+    )
+  ).json().id;
+  await api(
+    "POST",
+    "/api/actions",
+    { title: "Settle the campus planning files", meetingId: meeting, dueOn: "2021-12-31" },
+    editor,
+  );
+  await api(
+    "POST",
+    "/api/activities",
+    { kind: "seminar", title: "Cooperative seminar of the working groups", agreementId: mel, startsOn: "2021-07-02" },
+    editor,
+  );
+  await api(
+    "POST",
+    "/api/activities",
+    { kind: "office_abroad", title: "Old activity", agreementId: mel, startsOn: "2019-10-01" },
+    editor,
+  );
+  const ind = (
+    await api(
+      "POST",
+      "/api/indicators",
+      { agreementId: mel, name: "Joint projects", unit: "projects", baseline: 0, target: 10 },
+      editor,
+    )
+  ).json().id;
+  await api("PUT", `/api/indicators/${ind}/values`, { year: 2021, value: 4 }, editor);
+  await api(
+    "POST",
+    "/api/events",
+    { title: "Point d'étape", startsAt: "2021-07-02T09:00:00+02:00", agreementId: mel },
+    editor,
+  );
+  await api(
+    "POST",
+    "/api/events",
+    { title: "Internal prep", startsAt: "2021-06-30T09:00:00+02:00", agreementId: mel, visibility: "internal" },
+    editor,
+  );
+  await api(
+    "POST",
+    "/api/news",
+    {
+      title: "Des synergies utiles au territoire",
+      body: "…",
+      agreementId: mel,
+      status: "published",
+      publishedOn: "2021-07-12",
+      tags: ["MEL"],
+    },
+    editor,
+  );
+  internal = (
+    await api("POST", "/api/agreements", { kind: "memorandum_of_understanding", title: "Internal MoU" }, editor)
+  ).json().id;
+});
+afterAll(() => ctx.close());
+
+describe("public portal", () => {
+  it("assembles a public partnership page without internal data", async () => {
+    const res = await api("GET", `/api/public/partnerships/${mel}`);
+    expect(res.statusCode).toBe(200);
+    const page = res.json();
+    expect(page.agreement.objectives).toHaveLength(1);
+    expect(page.agreement.signatories).toEqual([]);
+    expect(page.governance[0].members.map((m: { name: string; email: string | null }) => [m.name, m.email])).toEqual([
+      ["Private Person", null],
+      ["Nour-Eddine Oussous", "vp@example.org"],
+    ]);
+    expect(page.coordinators[0].people.map((p: { email: string | null }) => p.email)).toEqual(["vp@example.org", null]);
+    expect(page.events.map((e: { title: string }) => e.title)).toEqual(["Point d'étape"]);
+    expect(page.news.map((n: { title: string }) => n.title)).toEqual(["Des synergies utiles au territoire"]);
+    expect(JSON.stringify(page)).not.toContain("private@example.org");
+    expect((await api("GET", `/api/public/partnerships/${internal}`)).statusCode).toBe(404);
+  });
+
+  it("shows the latest news and the coming events on the public home page", async () => {
+    const home = (await api("GET", "/api/public/home")).json();
+    expect(home.news.map((n: { title: string }) => n.title)).toEqual(["Des synergies utiles au territoire"]);
+    expect(home.events).toEqual([]); // every event is in the past on 2026-03-02
+  });
+});
+
+describe("progress review", () => {
+  it("assembles objectives, groups, activities since the last review, indicators, open actions and deadlines", async () => {
+    const r = (await api("GET", `/api/agreements/${mel}/review?on=2021-11-15`, undefined, editor)).json();
+    expect(r.since).toBe("2021-07-02");
+    expect(r.activities.map((a: { title: string }) => a.title)).toEqual(["Cooperative seminar of the working groups"]);
+    expect(r.indicators[0]).toMatchObject({ name: "Joint projects", progress: 0.4 });
+    expect(r.openActions.map((a: { title: string }) => a.title)).toEqual(["Settle the campus planning files"]);
+    expect(r.deadlines).toEqual([{ on: "2021-12-31", what: "Settle the campus planning files" }]);
+    expect((await api("GET", `/api/agreements/${mel}/review?on=2021-11-15`)).statusCode).toBe(401);
+  });
+
+  it("renders the review as a PDF that turns into an image", async () => {
+    const res = await api("GET", `/api/agreements/${mel}/review.pdf?on=2021-11-15`, undefined, editor);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    const dir = mkdtempSync(join(tmpdir(), "review-"));
+    writeFileSync(join(dir, "review.pdf"), res.rawPayload);
+    execFileSync("pdftoppm", ["-png", "-r", "40", join(dir, "review.pdf"), join(dir, "page")]);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".png")).length).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,0 +1,148 @@
+import type { AgreementView, EventView, NewsSummary } from "@conventio/domain";
+import type { AgreementService } from "#modules/agreements/agreement.service.js";
+import type { EventService } from "#modules/publication/event.service.js";
+import type { NewsService } from "#modules/publication/news.service.js";
+import type { Deps } from "#shared/deps.js";
+
+export interface PublicContact {
+  name: string;
+  title: string | null;
+  organisation: string | null;
+  role: string;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface PartnershipPage {
+  agreement: AgreementView;
+  governance: Array<{ name: string; kind: string; members: PublicContact[] }>;
+  coordinators: Array<{ axis: string; people: PublicContact[] }>;
+  events: EventView[];
+  news: NewsSummary[];
+  activities: Array<{
+    id: string;
+    kind: string;
+    title: string;
+    startsOn: string | null;
+    endsOn: string | null;
+    status: string;
+  }>;
+}
+
+/**
+ * The public side: a home page of news and coming events, and one page per public
+ * partnership assembled from its agreement, governance, calendar, news and activities.
+ * Only what is public leaves: internal agreements are not found, internal events are
+ * skipped, and a person's e-mail and phone appear only if they agreed to be a public contact.
+ */
+export function createPortalService(
+  deps: Deps,
+  parts: { agreements: AgreementService; events: EventService; news: NewsService },
+) {
+  const { db, clock } = deps;
+  const anonymous = { kind: "public" } as const;
+
+  return {
+    async home(): Promise<{ news: NewsSummary[]; events: EventView[] }> {
+      const now = clock.now().toISOString();
+      const [news, events] = await Promise.all([
+        parts.news.listNews(anonymous, { limit: 5 }),
+        parts.events.listEvents(anonymous, { from: now }),
+      ]);
+      return { news, events: events.slice(0, 5) };
+    },
+
+    async partnership(id: string): Promise<PartnershipPage> {
+      const agreement = await parts.agreements.getPublicAgreement(id);
+      const [bodies, events, news, activities] = await Promise.all([
+        db
+          .selectFrom("governance_body as b")
+          .leftJoin("body_member as m", "m.body_id", "b.id")
+          .leftJoin("person as p", "p.id", "m.person_id")
+          .leftJoin("organisation as o", "o.id", "m.organisation_id")
+          .select([
+            "b.id",
+            "b.name",
+            "b.kind",
+            "m.role",
+            "p.given_name",
+            "p.family_name",
+            "p.title",
+            "p.email",
+            "p.phone",
+            "p.public_contact",
+            "o.name as org",
+          ])
+          .where("b.agreement_id", "=", id)
+          .orderBy("b.kind", "desc")
+          .orderBy("b.name")
+          .orderBy("m.role")
+          .execute(),
+        parts.events.listEvents(anonymous, { agreement: id }),
+        parts.news.listNews(anonymous, { agreement: id, limit: 10 }),
+        db
+          .selectFrom("activity")
+          .select(["id", "kind", "title", "starts_on", "ends_on", "status"])
+          .where("agreement_id", "=", id)
+          .orderBy("sort_key", "desc")
+          .limit(50)
+          .execute(),
+      ]);
+      const governance = new Map<string, { name: string; kind: string; members: PublicContact[] }>();
+      for (const r of bodies) {
+        const body = governance.get(r.id) ?? { name: r.name, kind: r.kind, members: [] };
+        if (r.role && (r.given_name || r.org)) {
+          const open = r.public_contact === 1;
+          body.members.push({
+            name: r.given_name ? `${r.given_name} ${r.family_name}` : (r.org ?? ""),
+            title: r.title,
+            organisation: r.org,
+            role: r.role,
+            email: open ? r.email : null,
+            phone: open ? r.phone : null,
+          });
+        }
+        governance.set(r.id, body);
+      }
+      const coordinatorIds = agreement.axes.flatMap((a) => a.coordinators.map((c) => c.id));
+      const people = coordinatorIds.length
+        ? await db
+            .selectFrom("person")
+            .select(["id", "title", "email", "phone", "public_contact"])
+            .where("id", "in", coordinatorIds)
+            .execute()
+        : [];
+      const personById = new Map(people.map((p) => [p.id, p]));
+      return {
+        agreement,
+        governance: [...governance.values()],
+        coordinators: agreement.axes.map((a) => ({
+          axis: a.title,
+          people: a.coordinators.map((c) => {
+            const p = personById.get(c.id);
+            const open = p?.public_contact === 1;
+            return {
+              name: c.name,
+              title: p?.title ?? null,
+              organisation: null,
+              role: "coordinator",
+              email: open ? (p?.email ?? null) : null,
+              phone: open ? (p?.phone ?? null) : null,
+            };
+          }),
+        })),
+        events,
+        news,
+        activities: activities.map((a) => ({
+          id: a.id,
+          kind: a.kind,
+          title: a.title,
+          startsOn: a.starts_on,
+          endsOn: a.ends_on,
+          status: a.status,
+        })),
+      };
+    },
+  };
+}
+export type PortalService = ReturnType<typeof createPortalService>;

@@ -1,0 +1,50 @@
+import { ActionView, ActivityView, AgreementView, BodyView, IndicatorView, IsoDate } from "@conventio/domain";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { IdParams, problems } from "#http/common.js";
+import type { Deps } from "#shared/deps.js";
+import type { ReviewService } from "./review.service.js";
+
+export function reviewRoutes(reviews: ReviewService, clock: Deps["clock"]): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ["reviews"];
+    const Query = z.object({ on: IsoDate.optional().describe("The date of the review; today by default") });
+    app.get(
+      "/api/agreements/:id/review",
+      {
+        schema: {
+          tags,
+          summary: "Assemble a progress review of a partnership on a date",
+          params: IdParams,
+          querystring: Query,
+          response: {
+            200: z.object({
+              on: z.string(),
+              since: z.string().nullable(),
+              agreement: AgreementView,
+              bodies: z.array(BodyView),
+              activities: z.array(ActivityView),
+              indicators: z.array(IndicatorView),
+              openActions: z.array(ActionView),
+              deadlines: z.array(z.object({ on: z.string(), what: z.string() })),
+            }),
+            ...problems,
+          },
+        },
+      },
+      async (req) => reviews.assemble(req.actor, req.params.id, req.query.on ?? clock.now().toISOString().slice(0, 10)),
+    );
+    app.get(
+      "/api/agreements/:id/review.pdf",
+      { schema: { tags, summary: "The progress review as a PDF", params: IdParams, querystring: Query } },
+      async (req, reply) => {
+        const on = req.query.on ?? clock.now().toISOString().slice(0, 10);
+        const pdf = await reviews.pdf(req.actor, req.params.id, on);
+        return reply
+          .type("application/pdf")
+          .header("content-disposition", `inline; filename="progress-review-${on}.pdf"`)
+          .send(pdf);
+      },
+    );
+  };
+}
