@@ -10,7 +10,13 @@ type Ids = (key: string) => string;
  * the July 2021 progress review; the Lorraine–Kyutech relationship since 2003 up to the 2022
  * framework agreement; the 3i network and InclusU as consortium charters; network memberships.
  */
-export async function loadDemoAgreements(services: Services, org: Ids, person: Ids): Promise<number> {
+export interface DemoAgreements {
+  count: number;
+  ids: Record<"mel" | "kyutech" | "3i" | "inclusu", string>;
+  reviewMeeting: string;
+}
+
+export async function loadDemoAgreements(services: Services, org: Ids, person: Ids): Promise<DemoAgreements> {
   const { agreements, governance } = services;
   let count = 0;
   const create = async (input: Record<string, unknown>) => {
@@ -200,7 +206,7 @@ export async function loadDemoAgreements(services: Services, org: Ids, person: I
     await move(created.id, "activate");
     previous = created.id;
   }
-  if (!previous) return count;
+  if (!previous) throw new Error("The Lorraine – Kyutech chain is empty.");
   const framework = await agreements.renewAgreement(SYSTEM_ACTOR, previous);
   count++;
   await agreements.updateAgreement(
@@ -275,6 +281,7 @@ export async function loadDemoAgreements(services: Services, org: Ids, person: I
   await move(specific.id, "start_negotiation");
 
   // Consortia and alliances.
+  const charters: Record<string, string> = {};
   for (const [network, title, members] of [
     ["3i", "3i University Network charter", ["lille", "ghent", "leuven", "kent"]],
     ["inclusu", "InclusU alliance charter", ["lille", "viadrina"]],
@@ -290,6 +297,7 @@ export async function loadDemoAgreements(services: Services, org: Ids, person: I
       themes: network === "inclusu" ? ["Inclusion", "Vulnerability"] : ["Territory", "Cross-border cooperation"],
     });
     await move(a.id, "activate");
+    charters[network] = a.id;
   }
   const sgroup = await create({
     kind: "network_membership",
@@ -303,5 +311,9 @@ export async function loadDemoAgreements(services: Services, org: Ids, person: I
     signatories: [{ name: "The President", organisationId: org("lille"), signedOn: "2020-01-01" }],
   });
   await move(sgroup.id, "activate");
-  return count;
+  return {
+    count,
+    ids: { mel: mel.id, kyutech: framework.id, "3i": charters["3i"] ?? "", inclusu: charters.inclusu ?? "" },
+    reviewMeeting: review.id,
+  };
 }

@@ -4,6 +4,7 @@ import { readBundledRegistry } from "#modules/registry/bundled-registry.js";
 import type { IndexedCandidate } from "#modules/registry/registry.service.js";
 import type { Services } from "../../services.js";
 import { loadDemoAgreements } from "./demo-agreements.js";
+import { loadDemoOutcomes } from "./demo-outcomes.js";
 import { SYSTEM_ACTOR } from "./system-actor.js";
 
 type DemoOrg = {
@@ -372,7 +373,7 @@ const EXTRA_COUNT = 300;
  */
 export async function loadDemoData(
   services: Services,
-): Promise<{ organisations: number; people: number; agreements: number } | null> {
+): Promise<{ organisations: number; people: number; agreements: number; activities: number } | null> {
   const { organisations, people, registry, deps } = services;
   const existing = await deps.db.selectFrom("organisation").select("id").limit(1).executeTakeFirst();
   if (existing) return null;
@@ -430,6 +431,12 @@ export async function loadDemoData(
     }
   }
   const agreements = await loadDemoAgreements(services, id, (key) => personIds.get(key) ?? "");
+  const activities = await loadDemoOutcomes(services, id, agreements);
   const imported = await registry.importOrganisations(SYSTEM_ACTOR, extras());
-  return { organisations: ORGANISATIONS.length + imported.inserted, people: PEOPLE.length, agreements };
+  return {
+    organisations: ORGANISATIONS.length + imported.inserted,
+    people: PEOPLE.length,
+    agreements: agreements.count,
+    activities,
+  };
 }

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestContext, type TestContext } from "#test/harness.js";
+import { loadDemoData } from "./demo.js";
+
+let ctx: TestContext;
+
+const get = async (url: string) => {
+  const res = await ctx.app.inject({ method: "GET", url });
+  expect(res.statusCode).toBe(200);
+  return res.json();
+};
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const loaded = await loadDemoData(ctx.services);
+  expect(loaded?.organisations).toBeGreaterThan(300);
+}, 120_000);
+afterAll(() => ctx.close());
+
+describe("demo data, as the public sees it", () => {
+  it("tells the MEL – Université de Lille convention: objectives, three operational axes and a transversal one, its groups and the July 2021 review", async () => {
+    const list = (await get("/api/public/agreements?q=metropole")).items;
+    const page = await get(`/api/public/partnerships/${list[0].id}`);
+    expect(page.agreement.objectives).toHaveLength(4);
+    expect(page.agreement.axes.map((a: { kind: string }) => a.kind)).toEqual([
+      "operational",
+      "operational",
+      "operational",
+      "transversal",
+    ]);
+    expect(page.governance.map((g: { name: string }) => g.name)).toContain("Aménagement des campus");
+    expect(page.governance).toHaveLength(7);
+    expect(page.news[0]).toMatchObject({
+      publishedOn: "2021-07-12",
+      tags: ["convention", "MEL", "partenariat", "territoire"],
+    });
+    const post = await get(`/api/news/${page.news[0].id}`);
+    expect(post.related.map((r: { title: string }) => r.title)).toContain("Chaire TREND(S)");
+  });
+
+  it("tells the Lorraine – Kyutech relationship since 2003 and its 2022 framework agreement", async () => {
+    const [framework] = (await get("/api/public/agreements?q=accord%20cadre%20kyushu")).items;
+    const page = await get(`/api/public/partnerships/${framework.id}`);
+    expect(page.agreement.chain[0].startsOn).toBe("2003-09-01");
+    expect(page.agreement.chain.at(-1).id).toBe(framework.id);
+    expect(page.activities.map((a: { kind: string }) => a.kind)).toEqual(
+      expect.arrayContaining(["delegation_visit", "anniversary", "double_degree", "joint_supervision", "scholarship"]),
+    );
+    expect(page.events.map((e: { title: string }) => e.title)).toContain(
+      "20 years of the Lorraine – Kyutech partnership",
+    );
+  });
+
+  it("lists Lille's networks and programmes and puts the partners on the public map", async () => {
+    const publicOrgs = (await get("/api/public/organisations?limit=100")).items.map((o: { name: string }) => o.name);
+    expect(publicOrgs).toEqual(
+      expect.arrayContaining([
+        "3i University Network",
+        "InclusU",
+        "Erasmus+",
+        "International Student Exchange Program",
+        "Campus France",
+      ]),
+    );
+    const map = (await get("/api/map/countries")).items;
+    expect(map.map((c: { countryCode: string }) => c.countryCode)).toEqual(
+      expect.arrayContaining(["FR", "BE", "JP", "DE", "GB", "US"]),
+    );
+  });
+});
