@@ -26,6 +26,7 @@ import autocannon from "autocannon";
 import Fastify from "fastify";
 import { sql } from "kysely";
 import { generateAgreements } from "./generate-agreements.js";
+import { generateMobility } from "./generate-mobility.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
     file: { type: "string", default: "../shared/data/ror-records-all-types.jsonl.gz" },
     seconds: { type: "string", default: "5" },
     agreements: { type: "string", default: "300000" },
+    mobility: { type: "string", default: "1000000" },
   },
 });
 const engine = args.engine === "postgres" ? "postgres" : "sqlite";
@@ -266,6 +268,30 @@ for (let round = 0; round < 3; round++) {
   }
 }
 line("agreement search p50 / p95", `${ms(percentile(agreementSearch, 50))} / ${ms(percentile(agreementSearch, 95))}`);
+
+// 8. One million mobility rows: the exchange balance and the dashboard.
+const mobilityCount = Number(args.mobility);
+t0 = performance.now();
+await generateMobility(database, mobilityCount);
+line("mobility rows generated", `${mobilityCount} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+await sql`analyze`.execute(database.db);
+const timed = async (label: string, run: () => Promise<unknown>, rounds = 5) => {
+  const times: number[] = [];
+  for (let i = 0; i < rounds + 1; i++) {
+    const s = performance.now();
+    await run();
+    if (i > 0) times.push(performance.now() - s);
+  }
+  line(label, `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))} (p50 / p95)`);
+};
+await timed("exchange balance, all partners by year", () => services.activities.exchangeBalance(viewer, {}));
+await timed(
+  "exchange balance, per partner and year",
+  () => services.activities.exchangeBalance(viewer, { byPartner: true }),
+  3,
+);
+await timed("exchange balance, one partner", () => services.activities.exchangeBalance(viewer, { partner: someOrg }));
+await timed("staff dashboard", () => services.dashboard.overview(viewer), 3);
 
 await app.close();
 await database.destroy();

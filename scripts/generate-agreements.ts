@@ -93,6 +93,7 @@ export async function generateAgreements(
         framework_id: null,
         predecessor_id: null,
         visibility: "internal" as const,
+        internal_fields: "[]",
         fields: "[]",
         objectives: "[]",
         created_at: now,

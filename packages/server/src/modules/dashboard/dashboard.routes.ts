@@ -35,7 +35,8 @@ export function dashboardRoutes(dashboard: DashboardService): FastifyPluginAsync
                 }),
               ),
               mobility: z.array(z.object({ academicYear: z.string(), incoming: z.number(), outgoing: z.number() })),
-              dormant: z.array(Dormant),
+              dormant: z.array(Dormant).describe("The first dormant agreements"),
+              dormantTotal: z.number().int(),
             }),
             ...problems,
           },
@@ -50,10 +51,10 @@ export function dashboardRoutes(dashboard: DashboardService): FastifyPluginAsync
           tags,
           summary: "Active agreements with no activity, meeting or indicator value for N months",
           querystring: z.object({ months: z.coerce.number().int().min(1).max(120).optional() }),
-          response: { 200: z.object({ items: z.array(Dormant) }), ...problems },
+          response: { 200: z.object({ total: z.number().int(), items: z.array(Dormant) }), ...problems },
         },
       },
-      async (req) => ({ items: await dashboard.dormantAgreements(req.actor, req.query.months) }),
+      async (req) => dashboard.dormantAgreements(req.actor, req.query.months),
     );
   };
 }

@@ -22,45 +22,81 @@ export function createDashboardService(deps: Deps, settings: { expiringWindowDay
   const today = () => clock.now().toISOString().slice(0, 10);
 
   return {
-    async dormantAgreements(actor: Actor, months = settings.dormantMonths): Promise<DormantAgreement[]> {
+    /** Dormant agreements, oldest first by title; the total counts them all. */
+    async dormantAgreements(
+      actor: Actor,
+      months = settings.dormantMonths,
+      limit = 200,
+    ): Promise<{ total: number; items: DormantAgreement[] }> {
       requireRole(actor, "viewer");
       const day = today();
       const cutoff = addMonths(day, -months);
-      const rows = await db
+      // Each "not exists" is an index seek (activity_agreement, meeting_agreement, indicator_agreement).
+      const base = db
         .selectFrom("agreement as g")
-        .select([
-          "g.id",
-          "g.reference",
-          "g.title",
-          "g.starts_on",
-          (eb) =>
-            eb
-              .selectFrom("activity as a")
-              .select(({ fn }) => fn.max(sql<string>`coalesce(a.starts_on, substr(a.created_at, 1, 10))`).as("m"))
-              .whereRef("a.agreement_id", "=", "g.id")
-              .as("last_activity"),
-          (eb) =>
-            eb
-              .selectFrom("meeting as m")
-              .select(({ fn }) => fn.max("m.held_on").as("m"))
-              .whereRef("m.agreement_id", "=", "g.id")
-              .as("last_meeting"),
-          (eb) =>
-            eb
-              .selectFrom("indicator_value as v")
-              .innerJoin("indicator as i", "i.id", "v.indicator_id")
-              .select(({ fn }) => fn.max(sql<string>`substr(v.recorded_at, 1, 10)`).as("m"))
-              .whereRef("i.agreement_id", "=", "g.id")
-              .as("last_value"),
-        ])
         .where("g.status", "=", "active")
         .where((eb) => eb.or([eb("g.ends_on", "is", null), eb("g.ends_on", ">=", day)]))
         .where(sql<string>`coalesce(g.starts_on, g.signed_on)`, "<=", cutoff)
-        .orderBy("g.sort_key")
-        .execute();
-      return rows
-        .map((r) => {
-          const signs = [r.last_activity, r.last_meeting, r.last_value].filter((x): x is string => !!x).sort();
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom("activity as a")
+                .select(sql`1`.as("x"))
+                .whereRef("a.agreement_id", "=", "g.id")
+                .where("a.sort_key", ">=", cutoff),
+            ),
+          ),
+        )
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom("meeting as m")
+                .select(sql`1`.as("x"))
+                .whereRef("m.agreement_id", "=", "g.id")
+                .where("m.held_on", ">=", cutoff),
+            ),
+          ),
+        )
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom("indicator_value as v")
+                .innerJoin("indicator as i", "i.id", "v.indicator_id")
+                .select(sql`1`.as("x"))
+                .whereRef("i.agreement_id", "=", "g.id")
+                .where("v.recorded_at", ">=", cutoff),
+            ),
+          ),
+        );
+      const [count, rows] = await Promise.all([
+        base.select(({ fn }) => fn.countAll<number | string>().as("n")).executeTakeFirst(),
+        base
+          .select([
+            "g.id",
+            "g.reference",
+            "g.title",
+            "g.starts_on",
+            (eb) =>
+              eb
+                .selectFrom("activity as a")
+                .select(({ fn }) => fn.max("a.sort_key").as("m"))
+                .whereRef("a.agreement_id", "=", "g.id")
+                .as("last_activity"),
+            (eb) =>
+              eb
+                .selectFrom("meeting as m")
+                .select(({ fn }) => fn.max("m.held_on").as("m"))
+                .whereRef("m.agreement_id", "=", "g.id")
+                .as("last_meeting"),
+          ])
+          .orderBy("g.sort_key")
+          .limit(limit)
+          .execute(),
+      ]);
+      return {
+        total: Number(count?.n ?? 0),
+        items: rows.map((r) => {
+          const signs = [r.last_activity, r.last_meeting].filter((x): x is string => !!x).sort();
           return {
             id: r.id,
             reference: r.reference,
@@ -68,8 +104,8 @@ export function createDashboardService(deps: Deps, settings: { expiringWindowDay
             startsOn: r.starts_on,
             lastSign: signs.at(-1) ?? null,
           };
-        })
-        .filter((r) => !r.lastSign || r.lastSign < cutoff);
+        }),
+      };
     },
 
     async overview(actor: Actor) {
@@ -118,7 +154,7 @@ export function createDashboardService(deps: Deps, settings: { expiringWindowDay
           .groupBy("academic_year")
           .orderBy("academic_year")
           .execute(),
-        this.dormantAgreements(actor),
+        this.dormantAgreements(actor, settings.dormantMonths, 20),
       ]);
       const byStatus = new Map<string, number>();
       for (const r of statusRows) {
@@ -141,7 +177,8 @@ export function createDashboardService(deps: Deps, settings: { expiringWindowDay
           incoming: Number(r.incoming ?? 0),
           outgoing: Number(r.outgoing ?? 0),
         })),
-        dormant,
+        dormant: dormant.items,
+        dormantTotal: dormant.total,
       };
     },
   };
