@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { AgreementKind, AgreementListQuery, AgreementStatus, CreateUserInput, UserRole } from "@conventio/domain";
 import {
   aliasesOfRor,
@@ -153,6 +154,56 @@ program
     withServices(async ({ reminders }) => {
       const r = await reminders.runReminders();
       console.log(`${r.issued} reminders issued, ${r.mailed} e-mails sent.`);
+    }),
+  );
+
+program
+  .command("dormant")
+  .description("List active agreements with no activity, meeting or indicator value for N months")
+  .option("--months <n>", "quiet period in months (default: DORMANT_MONTHS)")
+  .action((opts: { months?: string }) =>
+    withServices(async ({ dashboard }) => {
+      const r = await dashboard.dormantAgreements(SYSTEM_ACTOR, opts.months ? Number(opts.months) : undefined, 1000);
+      for (const a of r.items)
+        console.log([a.reference, a.startsOn ?? "", a.lastSign ?? "nothing recorded", a.title].join("\t"));
+      console.log(`${r.total} dormant agreements.`);
+    }),
+  );
+
+program
+  .command("review <agreementId>")
+  .description("Assemble the progress review of a partnership; --pdf writes it as a PDF")
+  .option("--on <date>", "the date of the review (YYYY-MM-DD), today by default")
+  .option("--pdf <file>", "write the review to this PDF file")
+  .action((agreementId: string, opts: { on?: string; pdf?: string }) =>
+    withServices(async ({ reviews }) => {
+      const on = opts.on ?? new Date().toISOString().slice(0, 10);
+      if (opts.pdf) {
+        writeFileSync(opts.pdf, await reviews.pdf(SYSTEM_ACTOR, agreementId, on));
+        console.log(`Wrote ${opts.pdf}.`);
+        return;
+      }
+      console.log(JSON.stringify(await reviews.assemble(SYSTEM_ACTOR, agreementId, on), null, 2));
+    }),
+  );
+
+program
+  .command("balance")
+  .description("Incoming against outgoing mobility per academic year")
+  .option("--partner <organisationId>")
+  .action((opts: { partner?: string }) =>
+    withServices(async ({ activities }) => {
+      for (const r of await activities.exchangeBalance(SYSTEM_ACTOR, { partner: opts.partner })) {
+        console.log(
+          [
+            r.academicYear,
+            r.partner?.name ?? "all partners",
+            `in ${r.incoming}`,
+            `out ${r.outgoing}`,
+            `balance ${r.balance}`,
+          ].join("\t"),
+        );
+      }
     }),
   );
 
