@@ -109,6 +109,32 @@ describe("malformed input", () => {
     expect(await rowCounts()).toEqual(before);
   });
 
+  it("never answers a 500 to junk in the query string or the path of any read endpoint", async () => {
+    const spec = (await ctx.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const reads = Object.entries(spec.paths)
+      .filter(([, methods]) => "get" in methods)
+      .map(([path]) => path);
+    expect(reads.length).toBeGreaterThanOrEqual(20);
+    const junk =
+      "?limit=abc&cursor=%E2%9C%93%25&kind=nonsense&status=%00&from=yesterday&on=2021-13-45&months=-1&q=" +
+      "x".repeat(300);
+    const failures: string[] = [];
+    for (const path of reads) {
+      for (const id of ["missing", "x".repeat(500), "%2e%2e%2f%2e%2e%2fetc"]) {
+        const res = await ctx.app.inject({
+          method: "GET",
+          url: path.replace(/\{[^}]+\}/g, id) + junk,
+          headers: admin.headers,
+        });
+        if (res.statusCode >= 500)
+          failures.push(`GET ${path} (${id.slice(0, 12)}): ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it("answers unknown routes and wrong media types with problem+json", async () => {
     const missing = await ctx.app.inject({ method: "GET", url: "/api/nothing-here", headers: admin.headers });
     expect(missing.statusCode).toBe(404);
