@@ -8,7 +8,9 @@ import { loadDemoData } from "./db/seed/demo.js";
 import { readBundledRegistry } from "./modules/registry/bundled-registry.js";
 import { scheduleReminders } from "./modules/reminders/reminder.service.js";
 import { createServices, type Services } from "./services.js";
+import type { Clock } from "./shared/clock.js";
 import { createLogger, type Logger } from "./shared/logger.js";
+import type { Mailer } from "./shared/mailer.js";
 
 export interface Running {
   app: FastifyInstance;
@@ -62,7 +64,7 @@ export async function startServer(
   const config = options.config ?? loadConfig();
   const log = createLogger(config);
   const database = await openDatabase(config, log);
-  const services = createServices(database, config, log);
+  const services = createServices(database, config, log, options.clock, options.mailer);
   await prepare(services, config, log, options.demo ?? false);
   const app = await buildApp({ config, services, log, serveWeb: true });
   const url = await app.listen({ host: config.HOST, port: config.PORT });
