@@ -59,7 +59,7 @@ async function prepare(services: Services, config: Config, log: Logger, demo: bo
 
 /** Starts Conventio: database, first-start preparation, HTTP. */
 export async function startServer(
-  options: { demo?: boolean; config?: Config; reminders?: boolean } = {},
+  options: { demo?: boolean; config?: Config; reminders?: boolean; clock?: Clock; mailer?: Mailer } = {},
 ): Promise<Running> {
   const config = options.config ?? loadConfig();
   const log = createLogger(config);
