@@ -40,6 +40,8 @@ export const UpdateUserInput = z.strictObject({
   disabled: z.boolean().optional(),
 });
 
+export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
+
 export const UserView = z.object({
   id: z.string(),
   email: z.string(),

@@ -64,7 +64,13 @@ const Website = z
   .trim()
   .max(500)
   .transform((v) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) ? v : `https://${v}`))
-  .pipe(z.url({ protocol: /^https?$/, message: "A web address such as https://www.univ-lille.fr" }));
+  .pipe(
+    z.url({
+      protocol: /^https?$/,
+      hostname: z.regexes.domain,
+      message: "A web address such as https://www.univ-lille.fr",
+    }),
+  );
 
 const organisationFields = {
   kind: OrganisationKind,
@@ -201,3 +207,4 @@ export const MembershipInput = z
 export type MembershipInput = z.output<typeof MembershipInput>;
 
 export const CountryCount = z.object({ countryCode: z.string(), count: z.number().int() });
+export type CountryCount = z.infer<typeof CountryCount>;

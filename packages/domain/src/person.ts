@@ -60,6 +60,8 @@ export const PersonRoleView = z.object({
   until: z.string().nullable(),
 });
 
+export type PersonRoleView = z.infer<typeof PersonRoleView>;
+
 export const PersonView = z.object({
   id: z.string(),
   givenName: z.string(),

@@ -22,3 +22,4 @@ export const RegistrySearchQuery = z.object({
   country: z.string().trim().toUpperCase().length(2).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
+export type RegistrySearchQuery = z.infer<typeof RegistrySearchQuery>;

@@ -107,7 +107,8 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
     await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: "1h", index: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (!withWeb || request.url.startsWith("/api/") || request.method !== "GET") {
+    // Missing built files (an old chunk after a rebuild) are 404s, not the page.
+    if (!withWeb || request.url.startsWith("/api/") || request.url.startsWith("/assets/") || request.method !== "GET") {
       reply
         .status(404)
         .type("application/problem+json")

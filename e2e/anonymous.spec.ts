@@ -1,0 +1,95 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./support/axe.js";
+import { type Browser, openBrowser, screenshot } from "./support/browser.js";
+import { seedOrganisation, startTestServer, type TestServer } from "./support/server.js";
+
+const INTERNAL_PARTNER = "Hochschule Geheim für Vertrauliches";
+const PUBLIC_PARTNER = "Université Ouverte de Lille";
+
+describe("an anonymous visitor", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let internalId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    internalId = await seedOrganisation(server, {
+      kind: "university",
+      name: INTERNAL_PARTNER,
+      countryCode: "DE",
+      city: "Berlin",
+      visibility: "internal",
+    });
+    await seedOrganisation(server, {
+      kind: "university",
+      name: PUBLIC_PARTNER,
+      countryCode: "FR",
+      city: "Lille",
+      visibility: "public",
+    });
+    browser = await openBrowser();
+    page = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("reads what Conventio is on the home page, with a way to sign in and the public partner map", async () => {
+    await page.goto(server.url);
+    await page.getByRole("heading", { level: 1, name: "Partnerships, in one place" }).waitFor();
+    expect(await page.getByRole("main").getByRole("link", { name: "Sign in" }).count()).toBe(1);
+    await page.locator('svg.world-map path[data-country="FR"]').waitFor();
+    // Only public partners are counted for visitors: France has one, the internal German partner is not shown.
+    expect(await page.getByRole("row", { name: "France 1" }).count()).toBe(1);
+    expect(await page.getByRole("row", { name: /Germany/ }).count()).toBe(0);
+    expect(await page.getByRole("navigation", { name: "Main" }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "home-anonymous");
+  });
+
+  it("is sent to sign in from the organisations list and sees no organisation names", async () => {
+    await page.goto(`${server.url}/organisations`);
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    const url = new URL(page.url());
+    expect(url.pathname).toBe("/sign-in");
+    expect(url.searchParams.get("redirect")).toBe("/organisations");
+    const text = (await page.locator("body").textContent()) ?? "";
+    expect(text).not.toContain(INTERNAL_PARTNER);
+    expect(text).not.toContain(PUBLIC_PARTNER);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "sign-in");
+  });
+
+  it("is sent to sign in from an organisation's page too", async () => {
+    await page.goto(`${server.url}/organisations/${internalId}`);
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/sign-in");
+    expect((await page.locator("body").textContent()) ?? "").not.toContain(INTERNAL_PARTNER);
+  });
+
+  it("gets 401 from the organisations API when calling it from the page", async () => {
+    const answer = await page.evaluate(async (id) => {
+      const list = await fetch("/api/organisations");
+      const one = await fetch(`/api/organisations/${id}`);
+      const people = await fetch("/api/people");
+      return { list: list.status, one: one.status, people: people.status, body: await list.text() };
+    }, internalId);
+    expect(answer.list).toBe(401);
+    expect(answer.one).toBe(401);
+    expect(answer.people).toBe(401);
+    expect(answer.body).not.toContain(INTERNAL_PARTNER);
+  });
+
+  it("sees the wrong-password message when signing in with a bad password", async () => {
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel("E-mail").fill("ada@example.org");
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("alert").getByText("The e-mail or the password is not right.").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/sign-in");
+  });
+});

@@ -1,0 +1,151 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig, type Running, SYSTEM_ACTOR, startServer } from "@conventio/server";
+
+export const ADMIN = { email: "ada@example.org", name: "Ada Admin", password: "a-long-enough-password" } as const;
+
+export interface TestServer {
+  url: string;
+  running: Running;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real Conventio on a free port with a fresh SQLite database in a temporary folder: migrations,
+ * the bundled registry and the built web app, exactly as in production.
+ */
+export async function startTestServer(options: { withAdmin?: boolean } = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), "conventio-e2e-"));
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATA_DIR: dataDir,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "silent",
+  });
+  const running = await startServer({ config, demo: false, reminders: false });
+  if (options.withAdmin !== false) await running.services.accounts.createUserAsOperator({ ...ADMIN, role: "admin" });
+  return {
+    url: running.url,
+    running,
+    async stop() {
+      await running.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+type OrganisationSeed = {
+  kind: "university" | "network" | "local_authority";
+  name: string;
+  countryCode: string;
+  city: string;
+  visibility: "internal" | "public";
+  website?: string;
+  identifiers?: { scheme: "pic" | "ror" | "erasmus"; value: string }[];
+};
+
+/** Partners the journeys can look at; created through the service, as an import would. */
+export async function seedOrganisation(server: TestServer, seed: OrganisationSeed): Promise<string> {
+  const created = await server.running.services.organisations.createOrganisation(SYSTEM_ACTOR, {
+    names: [],
+    acronym: null,
+    lat: null,
+    lng: null,
+    website: seed.website ?? null,
+    description: null,
+    parentId: null,
+    successorId: null,
+    confirmDuplicate: true,
+    ...seed,
+    identifiers: seed.identifiers ?? [],
+  });
+  return created.id;
+}
+
+/** Partners per country as the server counts them for a signed-in reader. */
+export async function partnersIn(server: TestServer, countryCode: string): Promise<number> {
+  const counts = await server.running.services.organisations.countByCountry(SYSTEM_ACTOR);
+  return counts.find((c) => c.countryCode === countryCode)?.count ?? 0;
+}
+
+/** How many organisations a search finds, read straight from the service (not through the UI under test). */
+export async function countOrganisations(server: TestServer, q: string): Promise<number> {
+  const page = await server.running.services.organisations.listOrganisations(SYSTEM_ACTOR, { q, limit: 50 });
+  return page.items.length;
+}
+
+/** The role of an account, read from the service. */
+export async function roleOf(server: TestServer, email: string): Promise<string | undefined> {
+  const users = await server.running.services.accounts.listUsers(SYSTEM_ACTOR);
+  return users.find((u) => u.email === email)?.role;
+}
+
+/** A small partnership to look at: a network with two members, one of them with a unit and a contact. */
+export async function seedPartnership(server: TestServer): Promise<{ networkId: string; personId: string }> {
+  const { organisations, people } = server.running.services;
+  const lille = await seedOrganisation(server, {
+    kind: "university",
+    name: "Université de Lille",
+    countryCode: "FR",
+    city: "Lille",
+    visibility: "public",
+    website: "https://www.univ-lille.fr",
+    identifiers: [
+      { scheme: "ror", value: "https://ror.org/02kzqn938" },
+      { scheme: "pic", value: "888146648" },
+    ],
+  });
+  const linkoping = await seedOrganisation(server, {
+    kind: "university",
+    name: "Linköping University",
+    countryCode: "SE",
+    city: "Linköping",
+    visibility: "public",
+  });
+  const networkId = await seedOrganisation(server, {
+    kind: "network",
+    name: "European Campus Alliance",
+    countryCode: "BE",
+    city: "Brussels",
+    visibility: "internal",
+  });
+  await organisations.createOrganisation(SYSTEM_ACTOR, {
+    kind: "unit",
+    name: "Faculté des sciences et technologies",
+    names: [{ lang: "en", value: "Faculty of Science and Technology" }],
+    acronym: "FST",
+    countryCode: "FR",
+    city: "Villeneuve-d'Ascq",
+    lat: null,
+    lng: null,
+    website: null,
+    description: null,
+    parentId: lille,
+    successorId: null,
+    visibility: "internal",
+    identifiers: [],
+    confirmDuplicate: true,
+  });
+  for (const memberId of [lille, linkoping]) {
+    await organisations.addMembership(SYSTEM_ACTOR, networkId, { memberId, since: "2019-11-07", until: null });
+  }
+  const person = await people.createPerson(SYSTEM_ACTOR, {
+    givenName: "Anna",
+    familyName: "Lindqvist",
+    title: "Coordinator of the collaboration area",
+    organisationId: linkoping,
+    email: "anna.lindqvist@example.se",
+    phone: "+46 13 28 10 00",
+    languages: ["sv", "en", "fr"],
+    publicContact: false,
+  });
+  await people.addRole(SYSTEM_ACTOR, person.id, {
+    role: "Student representative",
+    organisationId: linkoping,
+    since: "2023-01-01",
+    until: "2023-12-31",
+  });
+  return { networkId, personId: person.id };
+}

@@ -1,0 +1,188 @@
+import {
+  MEMBERSHIP_HOLDERS,
+  MembershipInput,
+  type MembershipView,
+  type OrganisationDetail,
+  type OrganisationRef,
+} from "@conventio/domain";
+import { ActionIcon, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../lib/api";
+import { errorsFromIssues, errorsFromProblem, type FieldErrors, useFieldMessage } from "../../lib/form-errors";
+import { useFormatPeriod } from "../../lib/format";
+import { useCan } from "../../lib/session";
+import { AnchorLink } from "../../ui/links";
+import { ProblemAlert } from "../../ui/problem-alert";
+import { Section } from "../../ui/section";
+import { OrganisationPicker } from "./organisation-picker";
+import { organisationKeys } from "./organisation-queries";
+
+function AddMemberForm({ network }: { network: OrganisationDetail }) {
+  const { t } = useTranslation();
+  const show = useFieldMessage();
+  const queryClient = useQueryClient();
+  const [member, setMember] = useState<OrganisationRef | null>(null);
+  const [since, setSince] = useState("");
+  const [until, setUntil] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const add = useMutation({
+    mutationFn: (input: MembershipInput) => api.organisations.addMembership(network.id, input),
+    onSuccess: () => {
+      setMember(null);
+      setSince("");
+      setUntil("");
+      void queryClient.invalidateQueries({ queryKey: organisationKeys.all });
+    },
+    onError: (error) => setErrors(errorsFromProblem(error)),
+  });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = MembershipInput.safeParse({
+      memberId: member?.id ?? "",
+      since: since || null,
+      until: until || null,
+    });
+    if (!parsed.success) {
+      setErrors(errorsFromIssues(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    add.mutate(parsed.data);
+  }
+  const exclude = [network.id, ...network.members.map((m) => m.member.id)];
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="add-member-title">
+      <Title order={3} size="h5" id="add-member-title" mt="md" mb="xs">
+        {t("memberships.addTitle")}
+      </Title>
+      {add.isError && Object.keys(errors).length === 0 && <ProblemAlert error={add.error} />}
+      <Group align="flex-start" wrap="wrap">
+        <div style={{ flex: "2 1 260px" }}>
+          <OrganisationPicker
+            label={t("memberships.member")}
+            value={member}
+            onChange={setMember}
+            exclude={exclude}
+            error={show(errors.memberId)}
+            required
+          />
+        </div>
+        <TextInput
+          type="date"
+          label={t("memberships.since")}
+          value={since}
+          onChange={(e) => setSince(e.currentTarget.value)}
+          error={show(errors.since)}
+        />
+        <TextInput
+          type="date"
+          label={t("memberships.until")}
+          value={until}
+          onChange={(e) => setUntil(e.currentTarget.value)}
+          error={show(errors.until)}
+        />
+        <Button type="submit" mt={25} loading={add.isPending}>
+          {t("memberships.add")}
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+function MemberRows({ network, members }: { network: OrganisationDetail; members: readonly MembershipView[] }) {
+  const { t } = useTranslation();
+  const period = useFormatPeriod();
+  const canEdit = useCan("editor");
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: (membershipId: string) => api.organisations.removeMembership(network.id, membershipId),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: organisationKeys.all }),
+  });
+  if (members.length === 0) return <Text c="dimmed">{t("memberships.noMembers")}</Text>;
+  return (
+    <>
+      {remove.isError && <ProblemAlert error={remove.error} />}
+      <Table.ScrollContainer minWidth={480}>
+        <Table verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t("memberships.member")}</Table.Th>
+              <Table.Th scope="col">{t("organisations.fields.kind")}</Table.Th>
+              <Table.Th scope="col">{t("memberships.period")}</Table.Th>
+              {canEdit && (
+                <Table.Th scope="col">
+                  <span className="visually-hidden">{t("common.actions")}</span>
+                </Table.Th>
+              )}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {members.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>
+                  <AnchorLink to="/organisations/$organisationId" params={{ organisationId: m.member.id }}>
+                    {m.member.name}
+                  </AnchorLink>
+                </Table.Td>
+                <Table.Td>{t(`kinds.${m.member.kind}`)}</Table.Td>
+                <Table.Td>{period(m.since, m.until)}</Table.Td>
+                {canEdit && (
+                  <Table.Td ta="right">
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t("memberships.remove", { name: m.member.name })}
+                      title={t("memberships.remove", { name: m.member.name })}
+                      loading={remove.isPending && remove.variables === m.id}
+                      onClick={() => remove.mutate(m.id)}
+                    >
+                      <span aria-hidden="true">✕</span>
+                    </ActionIcon>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </>
+  );
+}
+
+/** Networks it belongs to, and for a network or programme, its members with add and remove. */
+export function Memberships({ organisation }: { organisation: OrganisationDetail }) {
+  const { t } = useTranslation();
+  const period = useFormatPeriod();
+  const canEdit = useCan("editor");
+  const holdsMembers = MEMBERSHIP_HOLDERS.has(organisation.kind);
+  return (
+    <>
+      {holdsMembers && (
+        <Section title={t("memberships.members", { count: organisation.members.length })}>
+          <MemberRows network={organisation} members={organisation.members} />
+          {canEdit && <AddMemberForm network={organisation} />}
+        </Section>
+      )}
+      <Section title={t("memberships.memberOf")}>
+        {organisation.memberOf.length === 0 ? (
+          <Text c="dimmed">{t("memberships.noNetworks")}</Text>
+        ) : (
+          <Stack gap={4} component="ul" className="plain-list">
+            {organisation.memberOf.map((m) => (
+              <li key={m.id}>
+                <AnchorLink to="/organisations/$organisationId" params={{ organisationId: m.network.id }}>
+                  {m.network.name}
+                </AnchorLink>{" "}
+                <Text span size="sm" c="dimmed">
+                  · {period(m.since, m.until)}
+                </Text>
+              </li>
+            ))}
+          </Stack>
+        )}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { ActionIcon, Button, Fieldset, Group, Stack, Text, TextInput } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { FieldErrors, FieldMessage } from "../../lib/form-errors";
+import { newKey, type Row } from "./organisation-draft";
+
+type NameRow = Row<{ lang: string; value: string }>;
+
+interface Props {
+  rows: NameRow[];
+  onChange: (rows: NameRow[]) => void;
+  errors: FieldErrors;
+  show: (message: FieldMessage | undefined) => string | undefined;
+}
+
+/** Names in other languages: one row each, language code and name. */
+export function NamesField({ rows, onChange, errors, show }: Props) {
+  const { t } = useTranslation();
+  const update = (key: number, patch: Partial<NameRow>) =>
+    onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  return (
+    <Fieldset legend={t("organisations.fields.names")} variant="unstyled">
+      <Stack gap="xs">
+        {rows.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t("organisations.form.noNames")}
+          </Text>
+        )}
+        {rows.map((row, i) => (
+          <Group key={row.key} align="flex-start" wrap="nowrap">
+            <TextInput
+              label={t("organisations.form.nameLang", { n: i + 1 })}
+              placeholder={t("common.example", { value: t("organisations.form.langHint") })}
+              value={row.lang}
+              onChange={(e) => update(row.key, { lang: e.currentTarget.value })}
+              error={show(errors[`names.${i}.lang`])}
+              w={140}
+            />
+            <TextInput
+              label={t("organisations.form.nameValue", { n: i + 1 })}
+              value={row.value}
+              onChange={(e) => update(row.key, { value: e.currentTarget.value })}
+              error={show(errors[`names.${i}.value`])}
+              style={{ flex: 1 }}
+            />
+            <ActionIcon
+              mt={28}
+              variant="subtle"
+              color="red"
+              aria-label={t("organisations.form.removeName", { n: i + 1 })}
+              title={t("organisations.form.removeName", { n: i + 1 })}
+              onClick={() => onChange(rows.filter((r) => r.key !== row.key))}
+            >
+              <span aria-hidden="true">✕</span>
+            </ActionIcon>
+          </Group>
+        ))}
+        {errors.names && (
+          <Text size="sm" c="red.8">
+            {show(errors.names)}
+          </Text>
+        )}
+        <Group>
+          <Button
+            variant="default"
+            size="xs"
+            onClick={() => onChange([...rows, { key: newKey(), lang: "", value: "" }])}
+          >
+            {t("organisations.form.addName")}
+          </Button>
+        </Group>
+      </Stack>
+    </Fieldset>
+  );
+}

@@ -1,0 +1,265 @@
+import {
+  CreateOrganisationInput,
+  type OrganisationView,
+  UpdateOrganisationInput,
+  type Visibility,
+} from "@conventio/domain";
+import {
+  Alert,
+  Button,
+  Fieldset,
+  Group,
+  NumberInput,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api, isApiError } from "../../lib/api";
+import { errorsFromIssues, errorsFromProblem, type FieldErrors, useFieldMessage } from "../../lib/form-errors";
+import { CountrySelect } from "../../ui/country-select";
+import { ProblemAlert } from "../../ui/problem-alert";
+import { CandidateList, DuplicateHint } from "./duplicate-hint";
+import { IdentifiersField } from "./identifiers-field";
+import { KindSelect } from "./kind-select";
+import { NamesField } from "./names-field";
+import { draftOf, inputOf, type OrganisationDraft } from "./organisation-draft";
+import { OrganisationPicker } from "./organisation-picker";
+import { organisationKeys } from "./organisation-queries";
+
+interface Props {
+  /** The organisation being edited; absent when creating one. */
+  initial?: OrganisationView;
+  onSaved: (saved: OrganisationView) => void;
+  onCancel: () => void;
+}
+
+type Save = { confirmDuplicate: boolean };
+
+/** Moves focus to the first field in error, so keyboard and screen-reader users land on it. */
+function focusFirstError(form: HTMLFormElement | null) {
+  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}
+
+/** Creates or edits an organisation; the domain schema checks it here, the server checks it again. */
+export function OrganisationForm({ initial, onSaved, onCancel }: Props) {
+  const { t } = useTranslation();
+  const show = useFieldMessage();
+  const queryClient = useQueryClient();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [draft, setDraft] = useState<OrganisationDraft>(() => draftOf(initial));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const set = <K extends keyof OrganisationDraft>(key: K, value: OrganisationDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+
+  const save = useMutation({
+    mutationFn: async ({ confirmDuplicate }: Save): Promise<OrganisationView> => {
+      const input = inputOf(draft);
+      if (initial) {
+        const parsed = UpdateOrganisationInput.safeParse(input);
+        if (!parsed.success) throw parsed.error;
+        return api.organisations.update(initial.id, parsed.data);
+      }
+      const parsed = CreateOrganisationInput.safeParse({ ...input, confirmDuplicate });
+      if (!parsed.success) throw parsed.error;
+      return api.organisations.create(parsed.data);
+    },
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: organisationKeys.all });
+      onSaved(saved);
+    },
+    onError: (error) => {
+      setErrors(error instanceof ApiError ? errorsFromProblem(error) : errorsFromIssues(issuesOf(error)));
+      focusFirstError(formRef.current);
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setErrors({});
+    save.mutate({ confirmDuplicate: false });
+  }
+
+  const duplicate = isApiError(save.error, "duplicate_suspected") ? save.error : null;
+  const clientInvalid = save.isError && !(save.error instanceof ApiError);
+  const errorOf = (key: keyof OrganisationDraft) => ({ error: show(errors[key]) });
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="lg">
+        {clientInvalid && (
+          <Alert color="red" variant="light" role="alert" title={t("errors.validation_failed")}>
+            {t("organisations.form.fixFields")}
+          </Alert>
+        )}
+        {save.isError && save.error instanceof ApiError && !duplicate && <ProblemAlert error={save.error} />}
+        {duplicate && (
+          <Alert color="orange" variant="light" role="alert" title={t("organisations.form.duplicateTitle")}>
+            <Stack gap="sm">
+              <span>{t("organisations.form.duplicateBody")}</span>
+              <CandidateList candidates={duplicate.candidates} />
+              <Group>
+                <Button color="orange" onClick={() => save.mutate({ confirmDuplicate: true })} loading={save.isPending}>
+                  {t("organisations.form.createAnyway")}
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        )}
+
+        <Fieldset legend={t("organisations.form.identity")}>
+          <Stack>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <KindSelect
+                label={t("organisations.fields.kind")}
+                required
+                value={draft.kind}
+                onChange={(kind) => kind && set("kind", kind)}
+                {...errorOf("kind")}
+              />
+              <TextInput
+                label={t("organisations.fields.acronym")}
+                value={draft.acronym}
+                onChange={(e) => set("acronym", e.currentTarget.value)}
+                {...errorOf("acronym")}
+              />
+            </SimpleGrid>
+            <TextInput
+              label={t("organisations.fields.name")}
+              description={t("organisations.form.nameHint")}
+              required
+              value={draft.name}
+              onChange={(e) => set("name", e.currentTarget.value)}
+              {...errorOf("name")}
+            />
+            <NamesField rows={draft.names} onChange={(rows) => set("names", rows)} errors={errors} show={show} />
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t("organisations.form.place")}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <CountrySelect
+              label={t("organisations.fields.country")}
+              value={draft.countryCode}
+              onChange={(code) => set("countryCode", code)}
+              error={show(errors.countryCode)}
+            />
+            <TextInput
+              label={t("organisations.fields.city")}
+              value={draft.city}
+              onChange={(e) => set("city", e.currentTarget.value)}
+              {...errorOf("city")}
+            />
+            <NumberInput
+              label={t("organisations.fields.lat")}
+              description={t("organisations.form.latHint")}
+              value={draft.lat}
+              onChange={(v) => set("lat", v)}
+              decimalScale={6}
+              clampBehavior="none"
+              {...errorOf("lat")}
+            />
+            <NumberInput
+              label={t("organisations.fields.lng")}
+              description={t("organisations.form.lngHint")}
+              value={draft.lng}
+              onChange={(v) => set("lng", v)}
+              decimalScale={6}
+              clampBehavior="none"
+              {...errorOf("lng")}
+            />
+          </SimpleGrid>
+        </Fieldset>
+
+        <Fieldset legend={t("organisations.form.links")}>
+          <Stack>
+            <TextInput
+              label={t("organisations.fields.website")}
+              placeholder="https://www.univ-lille.fr"
+              type="url"
+              value={draft.website}
+              onChange={(e) => set("website", e.currentTarget.value)}
+              {...errorOf("website")}
+            />
+            <IdentifiersField
+              rows={draft.identifiers}
+              onChange={(rows) => set("identifiers", rows)}
+              errors={errors}
+              show={show}
+            />
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t("organisations.form.relations")}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <OrganisationPicker
+              label={t("organisations.fields.parent")}
+              description={t("organisations.form.parentHint")}
+              value={draft.parent}
+              onChange={(ref) => set("parent", ref)}
+              exclude={initial ? [initial.id] : []}
+              error={show(errors.parentId)}
+              required={draft.kind === "unit"}
+            />
+            <OrganisationPicker
+              label={t("organisations.fields.successor")}
+              description={t("organisations.form.successorHint")}
+              value={draft.successor}
+              onChange={(ref) => set("successor", ref)}
+              exclude={initial ? [initial.id] : []}
+              error={show(errors.successorId)}
+            />
+          </SimpleGrid>
+        </Fieldset>
+
+        <Fieldset legend={t("organisations.form.publication")}>
+          <Stack>
+            <Radio.Group
+              label={t("organisations.fields.visibility")}
+              value={draft.visibility}
+              onChange={(v) => set("visibility", v as Visibility)}
+              {...errorOf("visibility")}
+            >
+              <Group mt="xs">
+                <Radio value="internal" label={t("visibility.internalLong")} />
+                <Radio value="public" label={t("visibility.publicLong")} />
+              </Group>
+            </Radio.Group>
+            <Textarea
+              label={t("organisations.fields.description")}
+              autosize
+              minRows={3}
+              maxRows={12}
+              value={draft.description}
+              onChange={(e) => set("description", e.currentTarget.value)}
+              {...errorOf("description")}
+            />
+          </Stack>
+        </Fieldset>
+
+        <DuplicateHint
+          draft={{ name: draft.name, website: draft.website, countryCode: draft.countryCode, city: draft.city }}
+          self={initial?.id}
+        />
+
+        <Group>
+          <Button type="submit" loading={save.isPending && !duplicate}>
+            {initial ? t("common.save") : t("organisations.form.create")}
+          </Button>
+          <Button variant="default" onClick={onCancel}>
+            {t("common.cancel")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function issuesOf(error: unknown) {
+  const issues = (error as { issues?: unknown }).issues;
+  return Array.isArray(issues) ? (issues as { code: string; path: PropertyKey[]; message: string }[]) : [];
+}

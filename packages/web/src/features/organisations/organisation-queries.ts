@@ -1,0 +1,52 @@
+import type { OrganisationKind } from "@conventio/domain";
+import { keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { api, type OrganisationFilters } from "../../lib/api";
+
+export const organisationKeys = {
+  all: ["organisations"] as const,
+  list: (filters: OrganisationFilters) => ["organisations", "list", filters] as const,
+  detail: (id: string) => ["organisations", "detail", id] as const,
+  search: (q: string, kinds: readonly OrganisationKind[]) => ["organisations", "search", q, kinds] as const,
+};
+
+export const organisationQuery = (id: string) =>
+  queryOptions({ queryKey: organisationKeys.detail(id), queryFn: () => api.organisations.get(id) });
+
+/** One page of fifty at a time; the previous results stay on screen while the next query runs. */
+export function useOrganisationList(filters: OrganisationFilters) {
+  return useInfiniteQuery({
+    queryKey: organisationKeys.list(filters),
+    queryFn: ({ pageParam }) => api.organisations.list(filters, { cursor: pageParam, limit: 50 }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Networks and programmes, the organisations that have members. */
+export function useNetworks() {
+  return useQuery({
+    queryKey: ["organisations", "networks"],
+    queryFn: async () => {
+      const [networks, programmes] = await Promise.all([
+        api.organisations.list({ kind: "network" }, { limit: 200 }),
+        api.organisations.list({ kind: "programme" }, { limit: 200 }),
+      ]);
+      return [...networks.items, ...programmes.items].sort((a, b) => a.name.localeCompare(b.name));
+    },
+    staleTime: 60_000,
+  });
+}
+
+/** Search-as-you-type for pickers: ten matches, optionally of some kinds only. */
+export function useOrganisationSearch(q: string, kinds: readonly OrganisationKind[] = []) {
+  return useQuery({
+    queryKey: organisationKeys.search(q, kinds),
+    queryFn: async () => {
+      if (kinds.length === 0) return (await api.organisations.list({ q }, { limit: 10 })).items;
+      const pages = await Promise.all(kinds.map((kind) => api.organisations.list({ q, kind }, { limit: 10 })));
+      return pages.flatMap((p) => p.items).slice(0, 10);
+    },
+    placeholderData: keepPreviousData,
+  });
+}

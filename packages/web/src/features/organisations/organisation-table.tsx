@@ -1,0 +1,49 @@
+import type { OrganisationSummary } from "@conventio/domain";
+import { Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useCountryName } from "../../lib/countries";
+import { AnchorLink } from "../../ui/links";
+import { VisibilityBadge } from "./kind-select";
+
+export function OrganisationTable({ items }: { items: readonly OrganisationSummary[] }) {
+  const { t } = useTranslation();
+  const nameOf = useCountryName();
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped highlightOnHover verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("organisations.fields.name")}</Table.Th>
+            <Table.Th scope="col">{t("organisations.fields.kind")}</Table.Th>
+            <Table.Th scope="col">{t("organisations.fields.country")}</Table.Th>
+            <Table.Th scope="col">{t("organisations.fields.city")}</Table.Th>
+            <Table.Th scope="col">{t("organisations.fields.visibility")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((o) => (
+            <Table.Tr key={o.id}>
+              <Table.Td>
+                <AnchorLink to="/organisations/$organisationId" params={{ organisationId: o.id }} fw={500}>
+                  {o.name}
+                </AnchorLink>
+                {o.acronym && (
+                  <Text span c="dimmed" size="sm">
+                    {" "}
+                    ({o.acronym})
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{t(`kinds.${o.kind}`)}</Table.Td>
+              <Table.Td>{nameOf(o.countryCode)}</Table.Td>
+              <Table.Td>{o.city}</Table.Td>
+              <Table.Td>
+                <VisibilityBadge visibility={o.visibility} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,161 @@
+import { type OrganisationRef, PersonRoleInput, type PersonView } from "@conventio/domain";
+import { ActionIcon, Button, Group, Table, Text, TextInput, Title } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../lib/api";
+import { errorsFromIssues, errorsFromProblem, type FieldErrors, useFieldMessage } from "../../lib/form-errors";
+import { useFormatPeriod } from "../../lib/format";
+import { useCan } from "../../lib/session";
+import { AnchorLink } from "../../ui/links";
+import { ProblemAlert } from "../../ui/problem-alert";
+import { OrganisationPicker } from "../organisations/organisation-picker";
+import { personKeys } from "./person-queries";
+
+function AddRoleForm({ person }: { person: PersonView }) {
+  const { t } = useTranslation();
+  const show = useFieldMessage();
+  const queryClient = useQueryClient();
+  const [role, setRole] = useState("");
+  const [organisation, setOrganisation] = useState<OrganisationRef | null>(person.organisation);
+  const [since, setSince] = useState("");
+  const [until, setUntil] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const add = useMutation({
+    mutationFn: (input: PersonRoleInput) => api.people.addRole(person.id, input),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(personKeys.detail(person.id), updated);
+      void queryClient.invalidateQueries({ queryKey: personKeys.all });
+      setRole("");
+      setSince("");
+      setUntil("");
+    },
+    onError: (error) => setErrors(errorsFromProblem(error)),
+  });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = PersonRoleInput.safeParse({
+      role,
+      organisationId: organisation?.id ?? null,
+      since: since || null,
+      until: until || null,
+    });
+    if (!parsed.success) {
+      setErrors(errorsFromIssues(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    add.mutate(parsed.data);
+  }
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="add-role-title">
+      <Title order={3} size="h5" id="add-role-title" mt="md" mb="xs">
+        {t("roles.addTitle")}
+      </Title>
+      {add.isError && Object.keys(errors).length === 0 && <ProblemAlert error={add.error} />}
+      <Group align="flex-start" wrap="wrap">
+        <TextInput
+          label={t("roles.role")}
+          placeholder={t("roles.rolePlaceholder")}
+          required
+          value={role}
+          onChange={(e) => setRole(e.currentTarget.value)}
+          error={show(errors.role)}
+          style={{ flex: "2 1 240px" }}
+        />
+        <div style={{ flex: "2 1 240px" }}>
+          <OrganisationPicker
+            label={t("roles.organisation")}
+            value={organisation}
+            onChange={setOrganisation}
+            error={show(errors.organisationId)}
+          />
+        </div>
+        <TextInput
+          type="date"
+          label={t("roles.since")}
+          value={since}
+          onChange={(e) => setSince(e.currentTarget.value)}
+          error={show(errors.since)}
+        />
+        <TextInput
+          type="date"
+          label={t("roles.until")}
+          value={until}
+          onChange={(e) => setUntil(e.currentTarget.value)}
+          error={show(errors.until)}
+        />
+        <Button type="submit" mt={25} loading={add.isPending}>
+          {t("roles.add")}
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+/** Roles held for a time, with who they were held at; editors add and remove them. */
+export function PersonRoles({ person }: { person: PersonView }) {
+  const { t } = useTranslation();
+  const period = useFormatPeriod();
+  const canEdit = useCan("editor");
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: (roleId: string) => api.people.removeRole(person.id, roleId),
+    onSuccess: (updated) => queryClient.setQueryData(personKeys.detail(person.id), updated),
+  });
+  return (
+    <>
+      {remove.isError && <ProblemAlert error={remove.error} />}
+      {person.roles.length === 0 ? (
+        <Text c="dimmed">{t("roles.none")}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={520}>
+          <Table verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("roles.role")}</Table.Th>
+                <Table.Th scope="col">{t("roles.organisation")}</Table.Th>
+                <Table.Th scope="col">{t("roles.period")}</Table.Th>
+                {canEdit && (
+                  <Table.Th scope="col">
+                    <span className="visually-hidden">{t("common.actions")}</span>
+                  </Table.Th>
+                )}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {person.roles.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>{r.role}</Table.Td>
+                  <Table.Td>
+                    {r.organisation && (
+                      <AnchorLink to="/organisations/$organisationId" params={{ organisationId: r.organisation.id }}>
+                        {r.organisation.name}
+                      </AnchorLink>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{period(r.since, r.until)}</Table.Td>
+                  {canEdit && (
+                    <Table.Td ta="right">
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t("roles.remove", { role: r.role })}
+                        title={t("roles.remove", { role: r.role })}
+                        loading={remove.isPending && remove.variables === r.id}
+                        onClick={() => remove.mutate(r.id)}
+                      >
+                        <span aria-hidden="true">✕</span>
+                      </ActionIcon>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {canEdit && <AddRoleForm person={person} />}
+    </>
+  );
+}

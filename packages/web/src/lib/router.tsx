@@ -1,0 +1,55 @@
+import { createRouter } from "@tanstack/react-router";
+import { adminIndexRoute, adminRoute } from "../routes/admin";
+import { adminAuditRoute } from "../routes/admin-audit";
+import { adminUsersRoute } from "../routes/admin-users";
+import { homeRoute } from "../routes/home";
+import { internalRoute } from "../routes/internal";
+import { mapRoute } from "../routes/map";
+import { organisationRoute } from "../routes/organisation";
+import { organisationEditRoute } from "../routes/organisation-edit";
+import { organisationNewRoute } from "../routes/organisation-new";
+import { organisationsRoute } from "../routes/organisations";
+import { peopleRoute } from "../routes/people";
+import { personRoute } from "../routes/person";
+import { personEditRoute } from "../routes/person-edit";
+import { personNewRoute } from "../routes/person-new";
+import { registryRoute } from "../routes/registry";
+import { rootRoute } from "../routes/root";
+import { setupRoute } from "../routes/setup";
+import { signInRoute } from "../routes/sign-in";
+import { queryClient } from "./query-client";
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  signInRoute,
+  setupRoute,
+  internalRoute.addChildren([
+    organisationsRoute,
+    organisationNewRoute,
+    organisationRoute,
+    organisationEditRoute,
+    registryRoute,
+    peopleRoute,
+    personNewRoute,
+    personRoute,
+    personEditRoute,
+    mapRoute,
+    adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminAuditRoute]),
+  ]),
+]);
+
+/** Code-based route tree: one file per page in routes/, assembled here. */
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: "intent",
+  // Query owns caching; the router only decides what to show.
+  defaultPreloadStaleTime: 0,
+  scrollRestoration: true,
+});
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,128 @@
+import { Alert, Group, SimpleGrid, Stack, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { createRoute } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { DeleteOrganisationButton } from "../features/organisations/delete-organisation";
+import { KindBadge, VisibilityBadge } from "../features/organisations/kind-select";
+import { Memberships } from "../features/organisations/memberships";
+import { Identifiers, OrganisationFacts, OtherNames } from "../features/organisations/organisation-facts";
+import { organisationQuery } from "../features/organisations/organisation-queries";
+import { UnitTree } from "../features/organisations/unit-tree";
+import { useCan } from "../lib/session";
+import { AnchorLink, ButtonLink } from "../ui/links";
+import { Loading } from "../ui/loading";
+import { PageHeader } from "../ui/page-header";
+import { ProblemAlert } from "../ui/problem-alert";
+import { Section } from "../ui/section";
+import { internalRoute } from "./internal";
+
+function OrganisationPage() {
+  const { t } = useTranslation();
+  const { organisationId } = organisationRoute.useParams();
+  const canEdit = useCan("editor");
+  const query = useQuery(organisationQuery(organisationId));
+  if (query.isError) return <ProblemAlert error={query.error} />;
+  if (!query.data) return <Loading />;
+  const o = query.data;
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={o.acronym ? `${o.name} (${o.acronym})` : o.name}
+        subtitle={
+          <Group gap="xs" component="span">
+            <KindBadge kind={o.kind} />
+            <VisibilityBadge visibility={o.visibility} />
+          </Group>
+        }
+        actions={
+          canEdit && (
+            <>
+              <ButtonLink to="/organisations/$organisationId/edit" params={{ organisationId: o.id }}>
+                {t("common.edit")}
+              </ButtonLink>
+              <DeleteOrganisationButton id={o.id} name={o.name} />
+            </>
+          )
+        }
+      />
+      {o.successor && (
+        <Alert color="yellow" variant="light" title={t("organisations.detail.nowKnownAs")}>
+          <AnchorLink to="/organisations/$organisationId" params={{ organisationId: o.successor.id }}>
+            {o.successor.name}
+          </AnchorLink>
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Section title={t("organisations.detail.about")}>
+          <OrganisationFacts organisation={o} />
+          {o.description && (
+            <Text mt="md" style={{ whiteSpace: "pre-line" }}>
+              {o.description}
+            </Text>
+          )}
+        </Section>
+        <Stack gap="lg">
+          <Section title={t("organisations.detail.identifiers")}>
+            <Identifiers identifiers={o.identifiers} />
+          </Section>
+          <Section title={t("organisations.detail.otherNames")}>
+            <OtherNames names={o.names} />
+          </Section>
+        </Stack>
+      </SimpleGrid>
+      {o.predecessors.length > 0 && (
+        <Section title={t("organisations.detail.predecessors")}>
+          <Stack gap={4} component="ul" className="plain-list">
+            {o.predecessors.map((p) => (
+              <li key={p.id}>
+                <AnchorLink to="/organisations/$organisationId" params={{ organisationId: p.id }}>
+                  {p.name}
+                </AnchorLink>
+              </li>
+            ))}
+          </Stack>
+        </Section>
+      )}
+      <Section title={t("organisations.detail.units")}>
+        <UnitTree units={o.units} />
+      </Section>
+      <Memberships organisation={o} />
+      <Section
+        title={t("organisations.detail.people")}
+        actions={
+          canEdit && (
+            <ButtonLink to="/people/new" search={{ organisation: o.id }} variant="default" size="xs">
+              {t("people.new")}
+            </ButtonLink>
+          )
+        }
+      >
+        {o.people.length === 0 ? (
+          <Text c="dimmed">{t("organisations.detail.noPeople")}</Text>
+        ) : (
+          <Stack gap={4} component="ul" className="plain-list">
+            {o.people.map((p) => (
+              <li key={p.id}>
+                <AnchorLink to="/people/$personId" params={{ personId: p.id }}>
+                  {p.name}
+                </AnchorLink>
+                {p.title && (
+                  <Text span size="sm" c="dimmed">
+                    {" "}
+                    · {p.title}
+                  </Text>
+                )}
+              </li>
+            ))}
+          </Stack>
+        )}
+      </Section>
+    </Stack>
+  );
+}
+
+export const organisationRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: "/organisations/$organisationId",
+  component: OrganisationPage,
+});

@@ -1,0 +1,80 @@
+import { ORGANISATION_KINDS, type OrganisationKind } from "@conventio/domain";
+import { Text } from "@mantine/core";
+import { createRoute, useNavigate } from "@tanstack/react-router";
+import { useCallback } from "react";
+import { useTranslation } from "react-i18next";
+import { OrganisationFilters } from "../features/organisations/organisation-filters";
+import { useOrganisationList } from "../features/organisations/organisation-queries";
+import { OrganisationTable } from "../features/organisations/organisation-table";
+import type { OrganisationFilters as Filters } from "../lib/api";
+import { useCan } from "../lib/session";
+import { ButtonLink } from "../ui/links";
+import { LoadMore } from "../ui/load-more";
+import { Loading } from "../ui/loading";
+import { PageHeader } from "../ui/page-header";
+import { ProblemAlert } from "../ui/problem-alert";
+import { internalRoute } from "./internal";
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() ? value.trim() : undefined;
+}
+
+function validateSearch(search: Record<string, unknown>): Filters {
+  const kind = ORGANISATION_KINDS.find((k) => k === search.kind) as OrganisationKind | undefined;
+  const country = text(search.country)?.toUpperCase();
+  return {
+    ...(text(search.q) ? { q: text(search.q) } : {}),
+    ...(kind ? { kind } : {}),
+    ...(country && /^[A-Z]{2}$/.test(country) ? { country } : {}),
+    ...(text(search.network) ? { network: text(search.network) } : {}),
+  };
+}
+
+function OrganisationsPage() {
+  const { t } = useTranslation();
+  const filters = organisationsRoute.useSearch();
+  const navigate = useNavigate({ from: "/organisations" });
+  const canEdit = useCan("editor");
+  const list = useOrganisationList(filters);
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const setFilters = useCallback(
+    (next: Filters) => void navigate({ search: validateSearch({ ...next }), replace: true }),
+    [navigate],
+  );
+  return (
+    <>
+      <PageHeader
+        title={t("organisations.title")}
+        subtitle={t("organisations.subtitle")}
+        actions={
+          canEdit && (
+            <>
+              <ButtonLink to="/registry" variant="default">
+                {t("nav.registry")}
+              </ButtonLink>
+              <ButtonLink to="/organisations/new">{t("organisations.new")}</ButtonLink>
+            </>
+          )
+        }
+      />
+      <OrganisationFilters filters={filters} onChange={setFilters} />
+      {list.isError && <ProblemAlert error={list.error} />}
+      <Text size="sm" c="dimmed" mb="xs" role="status">
+        {list.isPending
+          ? ""
+          : list.hasNextPage
+            ? t("organisations.countMore", { count: items.length })
+            : t("organisations.count", { count: items.length })}
+      </Text>
+      {list.isPending ? <Loading /> : items.length > 0 && <OrganisationTable items={items} />}
+      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+    </>
+  );
+}
+
+export const organisationsRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: "/organisations",
+  validateSearch,
+  component: OrganisationsPage,
+});

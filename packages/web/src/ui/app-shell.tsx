@@ -1,0 +1,108 @@
+import { Badge, Box, Button, Container, Group, Text } from "@mantine/core";
+import { useNavigate } from "@tanstack/react-router";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../lib/api";
+import { queryClient } from "../lib/query-client";
+import { storeSession, useCan, useSession } from "../lib/session";
+import { LanguageSwitcher } from "./language-switcher";
+import { AnchorLink } from "./links";
+
+function MainNav() {
+  const { t } = useTranslation();
+  const isAdmin = useCan("admin");
+  return (
+    <nav aria-label={t("shell.mainNav")}>
+      <Group component="ul" gap="xs" className="main-nav" wrap="wrap">
+        <li>
+          <AnchorLink to="/organisations">{t("nav.organisations")}</AnchorLink>
+        </li>
+        <li>
+          <AnchorLink to="/registry">{t("nav.registry")}</AnchorLink>
+        </li>
+        <li>
+          <AnchorLink to="/people">{t("nav.people")}</AnchorLink>
+        </li>
+        <li>
+          <AnchorLink to="/map">{t("nav.map")}</AnchorLink>
+        </li>
+        {isAdmin && (
+          <li>
+            <AnchorLink to="/admin/users">{t("nav.admin")}</AnchorLink>
+          </li>
+        )}
+      </Group>
+    </nav>
+  );
+}
+
+function UserBox() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  if (!user) {
+    return (
+      <AnchorLink to="/sign-in" fw={600}>
+        {t("nav.signIn")}
+      </AnchorLink>
+    );
+  }
+  async function signOut() {
+    await api.signOut().catch(() => undefined);
+    queryClient.clear();
+    storeSession({ user: null, csrfToken: null, setupRequired: false });
+    await navigate({ to: "/" });
+  }
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="sm" fw={500}>
+        {user.name}
+      </Text>
+      <Badge variant="outline" color="gray" size="sm" tt="none">
+        {t(`userRoles.${user.role}`)}
+      </Badge>
+      <Button size="xs" variant="default" onClick={signOut}>
+        {t("nav.signOut")}
+      </Button>
+    </Group>
+  );
+}
+
+/** Header with the main navigation, the page's main landmark and a skip link to it. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t("shell.skip")}
+      </a>
+      <Box component="header" className="app-header">
+        <Container size="xl">
+          <Group justify="space-between" py="sm" gap="md" wrap="wrap">
+            <Group gap="xl" wrap="wrap">
+              <AnchorLink to="/" className="brand" underline="never">
+                {t("app.name")}
+              </AnchorLink>
+              {user && <MainNav />}
+            </Group>
+            <Group gap="md" wrap="wrap">
+              <LanguageSwitcher />
+              <UserBox />
+            </Group>
+          </Group>
+        </Container>
+      </Box>
+      <Container component="main" id="main" tabIndex={-1} size="xl" py="xl" className="app-main">
+        {children}
+      </Container>
+      <Box component="footer" className="app-footer">
+        <Container size="xl">
+          <Text size="sm" c="dimmed">
+            {t("shell.footer")}
+          </Text>
+        </Container>
+      </Box>
+    </>
+  );
+}
