@@ -1,4 +1,5 @@
 import type { Page } from "@conventio/domain";
+import { type Expression, type SqlBool, sql } from "kysely";
 import { AppError } from "#shared/app-error.js";
 
 /** A keyset position: the sort key and id of the last row of the previous page. */
@@ -30,4 +31,21 @@ export function toPage<R, T>(rows: R[], limit: number, keyOf: (r: R) => Keyset, 
   const shown = more ? rows.slice(0, limit) : rows;
   const last = shown.at(-1);
   return { items: shown.map(present), nextCursor: more && last ? encodeCursor(keyOf(last)) : null };
+}
+
+/**
+ * "Rows after this position" as one row-value comparison, `(key, id) > (?, ?)`, which both
+ * SQLite and PostgreSQL serve from the (key, id) index. Descending lists compare with `<`.
+ */
+export function afterKeyset(
+  keyColumn: string,
+  idColumn: string,
+  after: Keyset,
+  direction: "asc" | "desc" = "asc",
+): Expression<SqlBool> {
+  const key = sql.ref(keyColumn);
+  const id = sql.ref(idColumn);
+  return direction === "asc"
+    ? sql<SqlBool>`(${key}, ${id}) > (${after.key}, ${after.id})`
+    : sql<SqlBool>`(${key}, ${id}) < (${after.key}, ${after.id})`;
 }

@@ -10,7 +10,7 @@ import type {
 } from "@conventio/domain";
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { DB } from "#db/schema.js";
-import { decodeCursor, toPage } from "#http/pagination.js";
+import { afterKeyset, decodeCursor, toPage } from "#http/pagination.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
@@ -223,12 +223,7 @@ export function createActivityService(deps: Deps) {
       }
       // Newest first: the keyset runs downwards.
       if (after) {
-        query = query.where((eb) =>
-          eb.or([
-            eb("a.sort_key", "<", after.key),
-            eb.and([eb("a.sort_key", "=", after.key), eb("a.id", "<", after.id)]),
-          ]),
-        );
+        query = query.where(afterKeyset("a.sort_key", "a.id", after, "desc"));
       }
       const rows = await query
         .orderBy("a.sort_key", "desc")

@@ -2,7 +2,7 @@ import { type AgreementListQuery, addDays, foldText } from "@conventio/domain";
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { DB } from "#db/schema.js";
 import type { SearchIndex } from "#db/search-index.js";
-import type { Keyset } from "#http/pagination.js";
+import { afterKeyset, type Keyset } from "#http/pagination.js";
 import type { AgreementTable } from "./agreement.table.js";
 
 export type AgreementRow = Selectable<AgreementTable>;
@@ -98,9 +98,7 @@ export function listAgreementRows(
     if (cond) q = q.where(cond);
   }
   if (after) {
-    q = q.where((eb) =>
-      eb.or([eb("a.sort_key", ">", after.key), eb.and([eb("a.sort_key", "=", after.key), eb("a.id", ">", after.id)])]),
-    );
+    q = q.where(afterKeyset("a.sort_key", "a.id", after));
   }
   return q
     .orderBy("a.sort_key")

@@ -395,6 +395,42 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings) 
     };
   }
 
+  /** One page of agreement summaries, parties included; the keyset is (sort key, id). */
+  async function listSummaries(
+    q: AgreementListQuery & { visibility?: "public"; cursor?: string | undefined; limit: number },
+  ): Promise<Page<AgreementSummary>> {
+    const rows = await repo.listAgreementRows(
+      db,
+      search,
+      q,
+      today(),
+      settings.expiringWindowDays,
+      decodeCursor(q.cursor),
+      q.limit,
+    );
+    const parties = await repo.partiesOf(
+      db,
+      rows.slice(0, q.limit).map((r) => r.id),
+    );
+    return toPage(
+      rows,
+      q.limit,
+      (r) => ({ key: r.sort_key, id: r.id }),
+      (r) => ({
+        id: r.id,
+        reference: r.reference,
+        kind: r.kind,
+        title: r.title,
+        status: statusOf(r),
+        signedOn: r.signed_on,
+        startsOn: r.starts_on,
+        endsOn: r.ends_on,
+        visibility: r.visibility,
+        parties: parties.filter((p) => p.agreement_id === r.id).map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
+      }),
+    );
+  }
+
   async function insertAgreement(
     trx: Kysely<DB>,
     actor: Actor,
@@ -466,78 +502,14 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings) 
       q: AgreementListQuery & { cursor?: string | undefined; limit: number },
     ): Promise<Page<AgreementSummary>> {
       agreementPolicy.read(actor);
-      const rows = await repo.listAgreementRows(
-        db,
-        search,
-        q,
-        today(),
-        settings.expiringWindowDays,
-        decodeCursor(q.cursor),
-        q.limit,
-      );
-      const shown = rows.slice(0, q.limit);
-      const parties = await repo.partiesOf(
-        db,
-        shown.map((r) => r.id),
-      );
-      return toPage(
-        rows,
-        q.limit,
-        (r) => ({ key: r.sort_key, id: r.id }),
-        (r) => ({
-          id: r.id,
-          reference: r.reference,
-          kind: r.kind,
-          title: r.title,
-          status: statusOf(r),
-          signedOn: r.signed_on,
-          startsOn: r.starts_on,
-          endsOn: r.ends_on,
-          visibility: r.visibility,
-          parties: parties
-            .filter((p) => p.agreement_id === r.id)
-            .map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
-        }),
-      );
+      return listSummaries(q);
     },
 
     /** The public's list: public agreements only. */
     async listPublicAgreements(
       q: AgreementListQuery & { cursor?: string | undefined; limit: number },
     ): Promise<Page<AgreementSummary>> {
-      const rows = await repo.listAgreementRows(
-        db,
-        search,
-        { ...q, visibility: "public" },
-        today(),
-        settings.expiringWindowDays,
-        decodeCursor(q.cursor),
-        q.limit,
-      );
-      const shown = rows.slice(0, q.limit);
-      const parties = await repo.partiesOf(
-        db,
-        shown.map((r) => r.id),
-      );
-      return toPage(
-        rows,
-        q.limit,
-        (r) => ({ key: r.sort_key, id: r.id }),
-        (r) => ({
-          id: r.id,
-          reference: r.reference,
-          kind: r.kind,
-          title: r.title,
-          status: statusOf(r),
-          signedOn: r.signed_on,
-          startsOn: r.starts_on,
-          endsOn: r.ends_on,
-          visibility: r.visibility,
-          parties: parties
-            .filter((p) => p.agreement_id === r.id)
-            .map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
-        }),
-      );
+      return listSummaries({ ...q, visibility: "public" });
     },
 
     /** A public agreement as the public sees it: the parts kept internal are emptied. */

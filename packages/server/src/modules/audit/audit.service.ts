@@ -1,7 +1,7 @@
 import type { Actor, AuditEventView, Page } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
-import { decodeCursor, toPage } from "#http/pagination.js";
+import { afterKeyset, decodeCursor, toPage } from "#http/pagination.js";
 import type { Deps } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
 import { actorId } from "#shared/policy.js";
@@ -69,9 +69,7 @@ export function createAuditService(deps: Pick<Deps, "db">) {
       if (q.entity) query = query.where("e.entity", "=", q.entity);
       if (q.entityId) query = query.where("e.entity_id", "=", q.entityId);
       if (after) {
-        query = query.where((eb) =>
-          eb.or([eb("e.at", "<", after.key), eb.and([eb("e.at", "=", after.key), eb("e.id", "<", after.id)])]),
-        );
+        query = query.where(afterKeyset("e.at", "e.id", after, "desc"));
       }
       const rows = await query.execute();
       return toPage(

@@ -3,7 +3,7 @@ import { type IdentifierScheme, UNIQUE_SCHEMES } from "@conventio/domain";
 import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
 import type { DB } from "#db/schema.js";
 import type { SearchIndex } from "#db/search-index.js";
-import type { Keyset } from "#http/pagination.js";
+import { afterKeyset, type Keyset } from "#http/pagination.js";
 import type { OrganisationTable } from "./organisation.table.js";
 
 export type OrganisationRow = Selectable<OrganisationTable>;
@@ -133,12 +133,7 @@ export function listOrganisationRows(
     if (cond) q = q.where(cond);
   }
   if (after) {
-    q = q.where((eb) =>
-      eb.or([
-        eb("o.sort_name", ">", after.key),
-        eb.and([eb("o.sort_name", "=", after.key), eb("o.id", ">", after.id)]),
-      ]),
-    );
+    q = q.where(afterKeyset("o.sort_name", "o.id", after));
   }
   return q
     .orderBy("o.sort_name")

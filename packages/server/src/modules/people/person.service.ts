@@ -9,7 +9,7 @@ import {
 } from "@conventio/domain";
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { DB } from "#db/schema.js";
-import { decodeCursor, toPage } from "#http/pagination.js";
+import { afterKeyset, decodeCursor, toPage } from "#http/pagination.js";
 import { diffOf, recordAudit } from "#modules/audit/audit.service.js";
 import { findRefs } from "#modules/organisations/organisation.repository.js";
 import { AppError } from "#shared/app-error.js";
@@ -74,12 +74,7 @@ export function createPersonService(deps: Deps) {
         if (cond) query = query.where(cond);
       }
       if (after) {
-        query = query.where((eb) =>
-          eb.or([
-            eb("p.sort_name", ">", after.key),
-            eb.and([eb("p.sort_name", "=", after.key), eb("p.id", ">", after.id)]),
-          ]),
-        );
+        query = query.where(afterKeyset("p.sort_name", "p.id", after));
       }
       const rows = await query
         .orderBy("p.sort_name")
