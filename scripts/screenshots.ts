@@ -1,0 +1,71 @@
+/**
+ * Takes the README's screenshots: starts Conventio on a fresh database with the demo data,
+ * signs in and photographs the main pages in Debian's Chromium. Usage: npm run screenshots
+ */
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { loadConfig, startServer } from "@conventio/server";
+import { chromium } from "playwright-core";
+
+const out = resolve("docs/screenshots");
+mkdirSync(out, { recursive: true });
+const config = loadConfig({
+  NODE_ENV: "production",
+  DATA_DIR: mkdtempSync(join(tmpdir(), "conventio-shots-")),
+  PORT: "0",
+  LOG_LEVEL: "warn",
+  ADMIN_EMAIL: "admin@example.org",
+  ADMIN_PASSWORD: "screenshots-password",
+});
+const running = await startServer({ config, demo: true, reminders: false });
+const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "conventio-chromium-")), {
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+  viewport: { width: 1280, height: 860 },
+  locale: "en-GB",
+});
+const page = await context.newPage();
+await page.goto(`${running.url}/sign-in`);
+await page.getByLabel("E-mail").fill("admin@example.org");
+await page.getByLabel("Password").fill("screenshots-password");
+await page.getByRole("button", { name: "Sign in" }).click();
+await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+
+const shots: Array<[string, string]> = [
+  ["organisations", "/organisations"],
+  ["registry", "/registry?q=kyutech"],
+  ["map", "/map"],
+];
+for (const [name, path] of shots) {
+  await page.goto(`${running.url}${path}`);
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: join(out, `${name}.png`) });
+}
+const lille = await (
+  await page.request.get(`${running.url}/api/organisations?q=universite%20de%20lille&limit=1`)
+).json();
+await page.goto(`${running.url}/organisations/${lille.items[0].id}`);
+await page.waitForLoadState("networkidle");
+await page.screenshot({ path: join(out, "organisation.png") });
+await page
+  .getByLabel(/language|langue|språk/i)
+  .first()
+  .selectOption({ label: "Français" })
+  .catch(() => undefined);
+await page.goto(`${running.url}/organisations`);
+await page.waitForLoadState("networkidle");
+await page.screenshot({ path: join(out, "organisations-fr.png") });
+
+await context.close();
+await running.stop();
+console.log(`Screenshots written to ${out}`);
