@@ -82,6 +82,7 @@ export async function generateAgreements(
         sort_key: foldText(title),
         titles: "[]",
         summary: null,
+        summaries: "[]",
         status,
         signed_on: status === "draft" || status === "negotiation" ? null : startsOn,
         starts_on: startsOn,

@@ -58,6 +58,14 @@ export const GUARDED_FIELDS = ["summary", "signatories", "commitments", "objecti
 export const GuardedField = z.enum(GUARDED_FIELDS);
 export type GuardedField = z.infer<typeof GuardedField>;
 
+const LocalisedSummary = z.strictObject({
+  lang: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}$/, "A language code such as fr"),
+  value: z.string().trim().min(1).max(10_000),
+});
+
 export const PartyInput = z.strictObject({
   organisationId: Id,
   role: PartyRole.default("partner"),
@@ -105,6 +113,7 @@ const agreementFields = {
   title: z.string().trim().min(1, "A title is required").max(500),
   titles: z.array(LocalisedName).max(10).default([]),
   summary: z.string().trim().max(10_000).nullable().default(null),
+  summaries: z.array(LocalisedSummary).max(10).default([]).describe("The summary in other languages"),
   signedOn: IsoDate.nullable().default(null),
   startsOn: IsoDate.nullable().default(null),
   endsOn: IsoDate.nullable().default(null).describe("Null for an open-ended agreement"),
@@ -142,6 +151,7 @@ export const UpdateAgreementInput = z
     title: z.string().trim().min(1, "A title is required").max(500).optional(),
     titles: z.array(LocalisedName).max(10).optional(),
     summary: z.string().trim().max(10_000).nullable().optional(),
+    summaries: z.array(LocalisedSummary).max(10).optional(),
     signedOn: IsoDate.nullable().optional(),
     startsOn: IsoDate.nullable().optional(),
     endsOn: IsoDate.nullable().optional(),
@@ -202,6 +212,7 @@ const PersonRef = z.object({ id: z.string(), name: z.string() });
 export const AgreementView = AgreementSummary.extend({
   titles: z.array(z.object({ lang: z.string(), value: z.string() })),
   summary: z.string().nullable(),
+  summaries: z.array(z.object({ lang: z.string(), value: z.string() })),
   noticeMonths: z.number().nullable(),
   tacitRenewal: z.boolean(),
   terminatedOn: z.string().nullable(),

@@ -19,6 +19,7 @@ import { registerProblemHandler, toProblem } from "#http/problem.js";
 import { accountRoutes } from "#modules/accounts/account.routes.js";
 import { activityRoutes } from "#modules/activities/activity.routes.js";
 import { agreementRoutes } from "#modules/agreements/agreement.routes.js";
+import { themeRoutes } from "#modules/agreements/theme.routes.js";
 import { auditRoutes } from "#modules/audit/audit.routes.js";
 import { dashboardRoutes } from "#modules/dashboard/dashboard.routes.js";
 import { documentRoutes } from "#modules/documents/document.routes.js";
@@ -86,6 +87,7 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
     config.COOKIE_SECURE === "true" || (config.COOKIE_SECURE === "auto" && config.publicUrl.startsWith("https:"));
   await app.register(accountRoutes(services.accounts, secureCookies));
   await app.register(agreementRoutes(services.agreements));
+  await app.register(themeRoutes(services.themes));
   await app.register(auditRoutes(services.audit));
   await app.register(documentRoutes(services.documents));
   await app.register(governanceRoutes(services.governance));

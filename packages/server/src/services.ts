@@ -4,6 +4,7 @@ import { createSearchIndex } from "#db/search-index.js";
 import { createAccountService } from "#modules/accounts/account.service.js";
 import { createActivityService } from "#modules/activities/activity.service.js";
 import { createAgreementService } from "#modules/agreements/agreement.service.js";
+import { createThemeService } from "#modules/agreements/theme.service.js";
 import { createAuditService } from "#modules/audit/audit.service.js";
 import { createDashboardService } from "#modules/dashboard/dashboard.service.js";
 import { createDocumentService } from "#modules/documents/document.service.js";
@@ -69,6 +70,7 @@ export function createServices(
       mailer,
     ),
     mailer,
+    themes: createThemeService(deps),
     timeline: createTimelineService(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }),
     registry: createRegistryService(deps, organisations),
   };

@@ -14,6 +14,7 @@ import type {
   AgreementSignatoryTable,
   AgreementTable,
   AgreementThemeTable,
+  ThemeTable,
 } from "#modules/agreements/agreement.table.js";
 import type { AuditEventTable } from "#modules/audit/audit.table.js";
 import type { DocumentTable } from "#modules/documents/document.table.js";
@@ -62,6 +63,7 @@ export interface DB {
   agreement: AgreementTable;
   agreement_party: AgreementPartyTable;
   agreement_theme: AgreementThemeTable;
+  theme: ThemeTable;
   agreement_signatory: AgreementSignatoryTable;
   agreement_axis: AgreementAxisTable;
   agreement_commitment: AgreementCommitmentTable;

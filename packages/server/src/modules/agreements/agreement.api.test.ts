@@ -312,3 +312,41 @@ describe("public agreements", () => {
     expect((await api("GET", `/api/agreements/${pub.id}`)).json().signatories).toHaveLength(2);
   });
 });
+
+describe("themes and summaries", () => {
+  it("keeps a managed vocabulary of themes beside free tags, and summaries in several languages", async () => {
+    const admin = await signedIn(ctx, "admin", "themes-admin@example.org");
+    expect((await api("POST", "/api/themes", { label: "Mobility" }, editor)).statusCode).toBe(403);
+    const added = await api(
+      "POST",
+      "/api/themes",
+      {
+        label: "Mobility",
+        labels: [
+          { lang: "fr", value: "Mobilité" },
+          { lang: "sv", value: "Rörlighet" },
+        ],
+      },
+      admin,
+    );
+    expect(added.statusCode).toBe(201);
+    const a = await draft({
+      themes: ["Mobility", "Cherry blossom"],
+      summaries: [{ lang: "en", value: "Exchange of students" }],
+    });
+    expect(a.summaries).toEqual([{ lang: "en", value: "Exchange of students" }]);
+    const themes = (await api("GET", "/api/themes", undefined, viewer)).json().items;
+    expect(themes.find((t: { theme: string }) => t.theme === "mobility")).toMatchObject({
+      managed: true,
+      agreements: 1,
+      labels: [
+        { lang: "fr", value: "Mobilité" },
+        { lang: "sv", value: "Rörlighet" },
+      ],
+    });
+    expect(themes.find((t: { theme: string }) => t.theme === "cherry blossom")).toMatchObject({
+      managed: false,
+      agreements: 1,
+    });
+  });
+});

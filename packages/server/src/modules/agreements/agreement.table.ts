@@ -8,6 +8,7 @@ export interface AgreementTable {
   sort_key: string;
   titles: string; // JSON [{lang, value}]
   summary: string | null;
+  summaries: string; // JSON [{lang, value}]
   status: StoredStatus;
   signed_on: string | null;
   starts_on: string | null;
@@ -24,6 +25,14 @@ export interface AgreementTable {
   objectives: string; // JSON string[]
   created_at: string;
   updated_at: string;
+}
+
+/** The managed vocabulary of themes; agreements may also carry free tags beside it. */
+export interface ThemeTable {
+  theme: string; // folded label, the key
+  label: string;
+  labels: string; // JSON [{lang, value}]
+  created_at: string;
 }
 
 export interface AgreementPartyTable {

@@ -21,3 +21,12 @@ describe("reminder rules", () => {
     expect(actionReminder({ id: "x", dueOn: "2021-12-31" }, "2021-12-24", s)).toBe("action:x:2021-12-31");
   });
 });
+
+describe("notice reminder", () => {
+  it("warns a month before the notice period of a tacitly renewed agreement starts", () => {
+    const a = { id: "n", endsOn: "2027-06-30", noticeMonths: 6 };
+    expect(agreementReminders(a, "2026-11-29", s).map((r) => r.kind)).not.toContain("notice");
+    expect(agreementReminders(a, "2026-12-01", s).map((r) => r.kind)).toContain("notice");
+    expect(agreementReminders(a, "2027-01-01", s).map((r) => r.kind)).not.toContain("notice");
+  });
+});

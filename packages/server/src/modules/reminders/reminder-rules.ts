@@ -15,14 +15,14 @@ export interface ReminderSettings {
   actionDueDays: number;
 }
 
-export type AgreementReminderKind = "review" | "expiring" | "expired";
+export type AgreementReminderKind = "notice" | "review" | "expiring" | "expired";
 
 /**
  * Which reminders an active agreement has earned today. Each comes with a key naming the
  * agreement and its end date, so a reminder goes out once, and again only if the end moves.
  */
 export function agreementReminders(
-  a: { id: string; endsOn: string | null },
+  a: { id: string; endsOn: string | null; noticeMonths?: number | null },
   today: string,
   s: ReminderSettings,
 ): Array<{ kind: AgreementReminderKind; key: string }> {
@@ -31,6 +31,14 @@ export function agreementReminders(
   const key = (kind: AgreementReminderKind) => ({ kind, key: `${kind}:${a.id}:${a.endsOn}` });
   if (today > a.endsOn) out.push(key("expired"));
   else {
+    // The renewal window closes when the notice period starts: warn a month before that.
+    if (
+      a.noticeMonths &&
+      today >= addDays(addMonths(a.endsOn, -a.noticeMonths), -30) &&
+      today <= addMonths(a.endsOn, -a.noticeMonths)
+    ) {
+      out.push(key("notice"));
+    }
     if (today >= addMonths(a.endsOn, -s.reviewMonthsBefore)) out.push(key("review"));
     if (today >= addDays(a.endsOn, -s.expiringWindowDays)) out.push(key("expiring"));
   }

@@ -18,6 +18,7 @@ interface Reminder {
 }
 
 const SUBJECTS = {
+  notice: (ref: string, title: string, end: string) => `Notice period starts soon: ${ref} ${title} ends on ${end}`,
   review: (ref: string, title: string, end: string) => `Review due: ${ref} ${title} ends on ${end}`,
   expiring: (ref: string, title: string, end: string) => `Expiring: ${ref} ${title} ends on ${end}`,
   expired: (ref: string, title: string, end: string) => `Expired: ${ref} ${title} ended on ${end}`,
@@ -46,14 +47,22 @@ export function createReminderService(deps: Deps, settings: ReminderSettings & {
     const out: Reminder[] = [];
     const agreements = await db
       .selectFrom("agreement")
-      .select(["id", "reference", "title", "ends_on"])
+      .select(["id", "reference", "title", "ends_on", "notice_months"])
       .where("status", "=", "active")
       .where("ends_on", "is not", null)
-      .where("ends_on", "<=", addDaysIso(day, Math.max(settings.expiringWindowDays, settings.reviewMonthsBefore * 31)))
+      .where(
+        "ends_on",
+        "<=",
+        addDaysIso(day, Math.max(settings.expiringWindowDays, settings.reviewMonthsBefore * 31, 130 * 31)),
+      )
       .execute();
     const recipients = agreements.length ? await staff(db) : [];
     for (const a of agreements) {
-      for (const r of agreementReminders({ id: a.id, endsOn: a.ends_on }, day, settings)) {
+      for (const r of agreementReminders(
+        { id: a.id, endsOn: a.ends_on, noticeMonths: a.notice_months },
+        day,
+        settings,
+      )) {
         const subject = SUBJECTS[r.kind](a.reference, a.title, a.ends_on ?? "");
         out.push({
           key: r.key,

@@ -1,0 +1,64 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { NoContent, problems } from "#http/common.js";
+import type { ThemeService } from "./theme.service.js";
+
+const ThemeView = z.object({
+  theme: z.string(),
+  label: z.string(),
+  labels: z.array(z.object({ lang: z.string(), value: z.string() })),
+  managed: z.boolean().describe("True for the managed vocabulary, false for free tags in use"),
+  agreements: z.number().int(),
+});
+
+export function themeRoutes(themes: ThemeService): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ["agreements"];
+    app.get(
+      "/api/themes",
+      {
+        schema: {
+          tags,
+          summary: "The managed vocabulary of themes and the free tags in use",
+          response: { 200: z.object({ items: z.array(ThemeView) }), ...problems },
+        },
+      },
+      async (req) => ({ items: await themes.listThemes(req.actor) }),
+    );
+    app.post(
+      "/api/themes",
+      {
+        schema: {
+          tags,
+          summary: "Add a theme to the managed vocabulary (admin)",
+          body: z.strictObject({
+            label: z.string().trim().min(1).max(80),
+            labels: z
+              .array(
+                z.strictObject({ lang: z.string().regex(/^[a-z]{2,3}$/), value: z.string().trim().min(1).max(80) }),
+              )
+              .max(10)
+              .default([]),
+          }),
+          response: { 201: ThemeView, ...problems },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await themes.addTheme(req.actor, req.body.label, req.body.labels)),
+    );
+    app.delete(
+      "/api/themes/:theme",
+      {
+        schema: {
+          tags,
+          summary: "Remove a theme from the vocabulary (admin)",
+          params: z.object({ theme: z.string().min(1).max(80) }),
+          response: { 204: NoContent, ...problems },
+        },
+      },
+      async (req, reply) => {
+        await themes.removeTheme(req.actor, req.params.theme);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}
