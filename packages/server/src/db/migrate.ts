@@ -1,4 +1,5 @@
-import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "kysely";
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from "kysely";
+import { dialectOf } from "./dialect.js";
 import * as m001 from "./migrations/001-foundation.js";
 import * as m002 from "./migrations/002-agreements.js";
 import * as m003 from "./migrations/003-documents.js";
@@ -23,7 +24,17 @@ const MIGRATIONS: Record<string, Migration> = {
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
-  const migrator = new Migrator({ db: db as Kysely<unknown>, provider: { getMigrations: async () => MIGRATIONS } });
+  // Kysely looks for its own tables in every schema unless told which one: on PostgreSQL,
+  // name the current schema so databases holding several schemas do not confuse it.
+  const schema =
+    dialectOf(db as Kysely<unknown>) === "postgres"
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({
+    ...(schema ? { migrationTableSchema: schema } : {}),
+    db: db as Kysely<unknown>,
+    provider: { getMigrations: async () => MIGRATIONS },
+  });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
