@@ -1,21 +1,31 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig, type Running, SYSTEM_ACTOR, startServer } from "@conventio/server";
+import { type Clock, loadConfig, type Running, SYSTEM_ACTOR, startServer } from "@conventio/server";
 
 export const ADMIN = { email: "ada@example.org", name: "Ada Admin", password: "a-long-enough-password" } as const;
 
 export interface TestServer {
   url: string;
   running: Running;
+  /** Stops the server and starts it again on the same data folder (a new port). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  withAdmin?: boolean;
+  demo?: boolean;
+  clock?: Clock;
+  smtpUrl?: string;
 }
 
 /**
  * A real Conventio on a free port with a fresh SQLite database in a temporary folder: migrations,
- * the bundled registry and the built web app, exactly as in production.
+ * the bundled registry and the built web app, exactly as in production. Reminders run only when
+ * a journey asks for them.
  */
-export async function startTestServer(options: { withAdmin?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "conventio-e2e-"));
   const config = loadConfig({
     NODE_ENV: "test",
@@ -23,17 +33,28 @@ export async function startTestServer(options: { withAdmin?: boolean } = {}): Pr
     PORT: "0",
     HOST: "127.0.0.1",
     LOG_LEVEL: "silent",
+    // Journeys move the clock by months; a sign-in outlasts them.
+    SESSION_DAYS: "365",
+    ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
   });
-  const running = await startServer({ config, demo: false, reminders: false });
+  const start = () => startServer({ config, demo: options.demo ?? false, reminders: false, clock: options.clock });
+  let running = await start();
   if (options.withAdmin !== false) await running.services.accounts.createUserAsOperator({ ...ADMIN, role: "admin" });
-  return {
+  const server: TestServer = {
     url: running.url,
     running,
+    async restart() {
+      await running.stop();
+      running = await start();
+      server.running = running;
+      server.url = running.url;
+    },
     async stop() {
       await running.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return server;
 }
 
 type OrganisationSeed = {

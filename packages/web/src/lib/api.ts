@@ -1,13 +1,37 @@
 import type {
+  ActionView,
+  ActivityInput,
+  ActivityListQuery,
+  ActivityView,
+  AgreementListQuery,
+  AgreementSummary,
+  AgreementView,
   AuditEventView,
+  BalanceRow,
+  BodyView,
+  CommentView,
   CountryCount,
+  CreateActionInput,
+  CreateAgreementInput,
+  CreateBodyInput,
   CreateOrganisationInput,
   CreatePersonInput,
   CreateUserInput,
   ErrorCode,
+  EventInput,
+  EventView,
   FieldError,
+  InboxMessageView,
+  IndicatorInput,
+  IndicatorView,
+  MeetingInput,
+  MeetingView,
+  MemberInput,
   MembershipInput,
   MembershipView,
+  NewsInput,
+  NewsSummary,
+  NewsView,
   OrganisationDetail,
   OrganisationKind,
   OrganisationSummary,
@@ -20,6 +44,10 @@ import type {
   SessionView,
   SetupInput,
   SignInInput,
+  TimelineEvent,
+  TransitionInput,
+  UpdateActionInput,
+  UpdateAgreementInput,
   UpdateOrganisationInput,
   UpdatePersonInput,
   UserRole,
@@ -64,7 +92,7 @@ export function rememberCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 type QueryValue = string | number | undefined | null;
 
 function queryString(params: Record<string, QueryValue>): string {
@@ -117,7 +145,26 @@ async function send<T>(method: Method, path: string, body?: unknown, retried = f
 const get = <T>(path: string) => send<T>("GET", path);
 const post = <T>(path: string, body: unknown = {}) => send<T>("POST", path, body);
 const patch = <T>(path: string, body: unknown) => send<T>("PATCH", path, body);
+const put = <T>(path: string, body: unknown) => send<T>("PUT", path, body);
 const remove = (path: string) => send<void>("DELETE", path);
+
+/** A multipart upload: the fields first, then the file, as the server reads them in order. */
+async function upload<T>(path: string, fields: Record<string, string>, file: File): Promise<T> {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) if (value) form.append(key, value);
+  form.append("file", file, file.name);
+  const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
+  if (csrfToken) headers["x-csrf-token"] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: "POST", headers, credentials: "same-origin", body: form });
+  } catch {
+    throw new ApiError({ type: "about:blank", title: "Network error", status: 0, code: "internal" });
+  }
+  const data: unknown = await response.json().catch(() => null);
+  if (response.ok) return data as T;
+  throw new ApiError(problemOf(response.status, data));
+}
 const id = (value: string) => encodeURIComponent(value);
 
 export interface OrganisationFilters {
@@ -127,7 +174,76 @@ export interface OrganisationFilters {
   network?: string | undefined;
 }
 
-/** Partner organisations in one country; the domain exports only the schema of it. */
+export type AgreementFilters = { [K in keyof AgreementListQuery]?: AgreementListQuery[K] | undefined };
+export type ActivityFilters = { [K in keyof ActivityListQuery]?: ActivityListQuery[K] | undefined };
+
+/** A stored file of an agreement; every upload is a new version. */
+export interface DocumentView {
+  id: string;
+  kind: "signed" | "annex" | "other";
+  title: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  version: number;
+  replacesId: string | null;
+  uploadedAt: string;
+}
+
+export interface DormantAgreement {
+  id: string;
+  reference: string;
+  title: string;
+  startsOn: string | null;
+  lastSign: string | null;
+}
+
+export interface DashboardView {
+  byStatus: { status: string; count: number }[];
+  byKind: { kind: string; count: number }[];
+  byCountry: { countryCode: string; count: number }[];
+  expiring: { id: string; reference: string; title: string; endsOn: string | null; status: string }[];
+  mobility: { academicYear: string; incoming: number; outgoing: number }[];
+  dormant: DormantAgreement[];
+  dormantTotal: number;
+}
+
+export interface ReviewView {
+  on: string;
+  since: string | null;
+  agreement: AgreementView;
+  bodies: BodyView[];
+  activities: ActivityView[];
+  indicators: IndicatorView[];
+  openActions: ActionView[];
+  deadlines: { on: string; what: string }[];
+}
+
+export interface PublicContact {
+  name: string;
+  title: string | null;
+  organisation: string | null;
+  role: string;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface PartnershipPage {
+  agreement: AgreementView;
+  governance: { name: string; kind: string; members: PublicContact[] }[];
+  coordinators: { axis: string; people: PublicContact[] }[];
+  events: EventView[];
+  news: NewsSummary[];
+  activities: {
+    id: string;
+    kind: string;
+    title: string;
+    startsOn: string | null;
+    endsOn: string | null;
+    status: string;
+  }[];
+}
 
 export type Candidate = NonNullable<Problem["candidates"]>[number];
 
@@ -186,6 +302,108 @@ export const api = {
     create: (input: CreateUserInput) => post<UserView>("/api/users", input),
     update: (userId: string, input: { name?: string; role?: UserRole; disabled?: boolean }) =>
       patch<UserView>(`/api/users/${id(userId)}`, input),
+  },
+
+  agreements: {
+    list: (filters: AgreementFilters, cursor?: string) =>
+      get<Page<AgreementSummary>>(`/api/agreements${queryString({ ...filters, cursor, limit: 50 })}`),
+    get: (agreementId: string) => get<AgreementView>(`/api/agreements/${id(agreementId)}`),
+    create: (input: CreateAgreementInput) => post<AgreementView>("/api/agreements", input),
+    update: (agreementId: string, input: UpdateAgreementInput) =>
+      patch<AgreementView>(`/api/agreements/${id(agreementId)}`, input),
+    delete: (agreementId: string) => remove(`/api/agreements/${id(agreementId)}`),
+    transition: (agreementId: string, input: TransitionInput) =>
+      post<AgreementView>(`/api/agreements/${id(agreementId)}/transitions`, input),
+    renew: (agreementId: string) => post<AgreementView>(`/api/agreements/${id(agreementId)}/renewal`),
+    documents: (agreementId: string) => get<{ items: DocumentView[] }>(`/api/agreements/${id(agreementId)}/documents`),
+    uploadDocument: (
+      agreementId: string,
+      meta: { kind: DocumentView["kind"]; title: string; replaces: string },
+      file: File,
+    ) => upload<DocumentView>(`/api/agreements/${id(agreementId)}/documents`, meta, file),
+    documentUrl: (agreementId: string, documentId: string) =>
+      `/api/agreements/${id(agreementId)}/documents/${id(documentId)}`,
+    bodies: (agreementId: string) => get<{ items: BodyView[] }>(`/api/agreements/${id(agreementId)}/bodies`),
+    actions: (agreementId: string) => get<{ items: ActionView[] }>(`/api/agreements/${id(agreementId)}/actions`),
+    indicators: (agreementId: string) =>
+      get<{ items: IndicatorView[] }>(`/api/agreements/${id(agreementId)}/indicators`),
+    review: (agreementId: string, on: string) =>
+      get<ReviewView>(`/api/agreements/${id(agreementId)}/review${queryString({ on })}`),
+    reviewPdfUrl: (agreementId: string, on: string) =>
+      `/api/agreements/${id(agreementId)}/review.pdf${queryString({ on })}`,
+  },
+
+  governance: {
+    createBody: (input: CreateBodyInput) => post<{ id: string }>("/api/bodies", input),
+    addMember: (bodyId: string, input: MemberInput) => post<{ id: string }>(`/api/bodies/${id(bodyId)}/members`, input),
+    removeMember: (bodyId: string, memberId: string) => remove(`/api/bodies/${id(bodyId)}/members/${id(memberId)}`),
+    recordMeeting: (bodyId: string, input: MeetingInput) =>
+      post<MeetingView>(`/api/bodies/${id(bodyId)}/meetings`, input),
+    createAction: (input: CreateActionInput) => post<ActionView>("/api/actions", input),
+    updateAction: (actionId: string, input: UpdateActionInput) =>
+      patch<ActionView>(`/api/actions/${id(actionId)}`, input),
+  },
+
+  me: {
+    actions: () => get<{ items: ActionView[] }>("/api/me/actions"),
+    inbox: () => get<{ items: InboxMessageView[] }>("/api/me/inbox"),
+    markRead: (messageId: string) => post<void>(`/api/me/inbox/${id(messageId)}/read`),
+  },
+
+  timeline: (orgId: string) => get<{ items: TimelineEvent[] }>(`/api/organisations/${id(orgId)}/timeline`),
+
+  activities: {
+    list: (filters: ActivityFilters, cursor?: string) =>
+      get<Page<ActivityView>>(`/api/activities${queryString({ ...filters, cursor, limit: 50 })}`),
+    get: (activityId: string) => get<ActivityView>(`/api/activities/${id(activityId)}`),
+    create: (input: ActivityInput) => post<ActivityView>("/api/activities", input),
+    update: (activityId: string, input: ActivityInput) => put<ActivityView>(`/api/activities/${id(activityId)}`, input),
+    delete: (activityId: string) => remove(`/api/activities/${id(activityId)}`),
+    balance: (query: { partner?: string | undefined; byPartner?: boolean }) =>
+      get<{ items: BalanceRow[] }>(
+        `/api/exchange-balance${queryString({ partner: query.partner, byPartner: query.byPartner ? "true" : undefined })}`,
+      ),
+  },
+
+  indicators: {
+    create: (input: IndicatorInput) => post<IndicatorView>("/api/indicators", input),
+    recordValue: (indicatorId: string, input: { year: number; value: number }) =>
+      put<IndicatorView>(`/api/indicators/${id(indicatorId)}/values`, input),
+  },
+
+  dashboard: () => get<DashboardView>("/api/dashboard"),
+
+  events: {
+    list: (query: { from?: string | undefined; to?: string | undefined; agreement?: string | undefined }) =>
+      get<{ items: EventView[] }>(`/api/events${queryString(query)}`),
+    get: (eventId: string) => get<EventView>(`/api/events/${id(eventId)}`),
+    create: (input: EventInput) => post<EventView>("/api/events", input),
+    update: (eventId: string, input: EventInput) => put<EventView>(`/api/events/${id(eventId)}`, input),
+    delete: (eventId: string) => remove(`/api/events/${id(eventId)}`),
+  },
+
+  news: {
+    list: (query: { tag?: string | undefined; agreement?: string | undefined } = {}) =>
+      get<{ items: NewsSummary[] }>(`/api/news${queryString({ ...query, limit: 100 })}`),
+    get: (postId: string) => get<NewsView>(`/api/news/${id(postId)}`),
+    create: (input: NewsInput) => post<NewsView>("/api/news", input),
+    update: (postId: string, input: NewsInput) => put<NewsView>(`/api/news/${id(postId)}`, input),
+    comments: (postId: string) => get<{ items: CommentView[] }>(`/api/news/${id(postId)}/comments`),
+    comment: (postId: string, body: string) => post<CommentView>(`/api/news/${id(postId)}/comments`, { body }),
+  },
+
+  comments: {
+    pending: () => get<{ items: CommentView[] }>("/api/comments/pending"),
+    moderate: (commentId: string, status: "approved" | "removed") =>
+      post<CommentView>(`/api/comments/${id(commentId)}/moderation`, { status }),
+  },
+
+  portal: {
+    home: () => get<{ news: NewsSummary[]; events: EventView[] }>("/api/public/home"),
+    partnership: (agreementId: string) => get<PartnershipPage>(`/api/public/partnerships/${id(agreementId)}`),
+    agreements: (filters: AgreementFilters, cursor?: string) =>
+      get<Page<AgreementSummary>>(`/api/public/agreements${queryString({ ...filters, cursor, limit: 50 })}`),
+    calendarUrl: (agreementId: string) => `/api/public/agreements/${id(agreementId)}/calendar.ics`,
   },
 
   audit: {

@@ -2,9 +2,15 @@ import { createRouter } from "@tanstack/react-router";
 import { adminIndexRoute, adminRoute } from "../routes/admin";
 import { adminAuditRoute } from "../routes/admin-audit";
 import { adminUsersRoute } from "../routes/admin-users";
+import { agreementRoute } from "../routes/agreement";
+import { agreementEditRoute } from "../routes/agreement-edit";
+import { agreementNewRoute } from "../routes/agreement-new";
+import { agreementsRoute } from "../routes/agreements";
 import { homeRoute } from "../routes/home";
+import { inboxRoute } from "../routes/inbox";
 import { internalRoute } from "../routes/internal";
 import { mapRoute } from "../routes/map";
+import { myActionsRoute } from "../routes/my-actions";
 import { organisationRoute } from "../routes/organisation";
 import { organisationEditRoute } from "../routes/organisation-edit";
 import { organisationNewRoute } from "../routes/organisation-new";
@@ -34,6 +40,12 @@ const routeTree = rootRoute.addChildren([
     personRoute,
     personEditRoute,
     mapRoute,
+    agreementsRoute,
+    agreementNewRoute,
+    agreementRoute,
+    agreementEditRoute,
+    myActionsRoute,
+    inboxRoute,
     adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminAuditRoute]),
   ]),
 ]);

@@ -8,6 +8,7 @@ import { Memberships } from "../features/organisations/memberships";
 import { Identifiers, OrganisationFacts, OtherNames } from "../features/organisations/organisation-facts";
 import { organisationQuery } from "../features/organisations/organisation-queries";
 import { UnitTree } from "../features/organisations/unit-tree";
+import { PartnerTimeline } from "../features/timeline/partner-timeline";
 import { useCan } from "../lib/session";
 import { AnchorLink, ButtonLink } from "../ui/links";
 import { Loading } from "../ui/loading";
@@ -86,6 +87,7 @@ function OrganisationPage() {
       <Section title={t("organisations.detail.units")}>
         <UnitTree units={o.units} />
       </Section>
+      <PartnerTimeline organisationId={o.id} />
       <Memberships organisation={o} />
       <Section
         title={t("organisations.detail.people")}

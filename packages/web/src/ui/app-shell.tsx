@@ -1,7 +1,9 @@
-import { Badge, Box, Button, Container, Group, Text } from "@mantine/core";
+import { Badge, Box, Button, Container, Group, Text, VisuallyHidden } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { inboxQuery } from "../features/inbox/inbox-queries";
 import { api } from "../lib/api";
 import { queryClient } from "../lib/query-client";
 import { storeSession, useCan, useSession } from "../lib/session";
@@ -15,6 +17,9 @@ function MainNav() {
     <nav aria-label={t("shell.mainNav")}>
       <Group component="ul" gap="xs" className="main-nav" wrap="wrap">
         <li>
+          <AnchorLink to="/agreements">{t("nav.agreements")}</AnchorLink>
+        </li>
+        <li>
           <AnchorLink to="/organisations">{t("nav.organisations")}</AnchorLink>
         </li>
         <li>
@@ -26,6 +31,9 @@ function MainNav() {
         <li>
           <AnchorLink to="/map">{t("nav.map")}</AnchorLink>
         </li>
+        <li>
+          <AnchorLink to="/my/actions">{t("nav.myActions")}</AnchorLink>
+        </li>
         {isAdmin && (
           <li>
             <AnchorLink to="/admin/users">{t("nav.admin")}</AnchorLink>
@@ -33,6 +41,26 @@ function MainNav() {
         )}
       </Group>
     </nav>
+  );
+}
+
+/** The inbox link, with the number of unread messages when there are any. */
+function InboxLink() {
+  const { t } = useTranslation();
+  const inbox = useQuery({ ...inboxQuery, refetchInterval: 120_000 });
+  const unread = inbox.data?.items.filter((m) => !m.readAt).length ?? 0;
+  return (
+    <AnchorLink to="/inbox" size="sm" fw={500}>
+      {t("nav.inbox")}
+      {unread > 0 && (
+        <>
+          <Badge ml={6} size="sm" color="red.9" variant="filled" aria-hidden="true">
+            {unread}
+          </Badge>
+          <VisuallyHidden> {t("nav.inboxUnread", { count: unread })}</VisuallyHidden>
+        </>
+      )}
+    </AnchorLink>
   );
 }
 
@@ -55,6 +83,7 @@ function UserBox() {
   }
   return (
     <Group gap="xs" wrap="nowrap">
+      <InboxLink />
       <Text size="sm" fw={500}>
         {user.name}
       </Text>

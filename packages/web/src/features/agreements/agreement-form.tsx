@@ -1,0 +1,594 @@
+import {
+  type AgreementView,
+  AXIS_KINDS,
+  COMMITMENT_KINDS,
+  CreateAgreementInput,
+  GUARDED_FIELDS,
+  type GuardedField,
+  ISCED_FIELDS,
+  PARTY_ROLES,
+  UpdateAgreementInput,
+  type Visibility,
+} from "@conventio/domain";
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, type ReactNode, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api } from "../../lib/api";
+import { errorsFromIssues, errorsFromProblem, type FieldErrors, useFieldMessage } from "../../lib/form-errors";
+import { ProblemAlert } from "../../ui/problem-alert";
+import { OrganisationPicker } from "../organisations/organisation-picker";
+import { PeoplePicker, PersonPicker } from "../people/person-picker";
+import { type AgreementDraft, draftOf, inputOf, rowKey } from "./agreement-draft";
+import { AgreementKindSelect } from "./agreement-labels";
+import { agreementKeys } from "./agreement-queries";
+
+interface Props {
+  initial?: AgreementView;
+  onSaved: (saved: AgreementView) => void;
+  onCancel: () => void;
+}
+
+function focusFirstError(form: HTMLFormElement | null) {
+  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}
+
+function issuesOf(error: unknown) {
+  const issues = (error as { issues?: unknown }).issues;
+  return Array.isArray(issues) ? (issues as { code: string; path: PropertyKey[]; message: string }[]) : [];
+}
+
+/** One row of a repeated group, with its remove button. */
+function Row({ label, onRemove, children }: { label: string; onRemove: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="sm" component="fieldset" className="row-fieldset">
+      <Group justify="space-between" mb="xs">
+        <Text component="legend" fw={600} size="sm">
+          {label}
+        </Text>
+        <ActionIcon variant="subtle" color="red" aria-label={t("common.removeRow", { row: label })} onClick={onRemove}>
+          <span aria-hidden="true">✕</span>
+        </ActionIcon>
+      </Group>
+      {children}
+    </Paper>
+  );
+}
+
+function useFrameworks() {
+  return useQuery({
+    queryKey: ["agreements", "frameworks"],
+    queryFn: async () => (await api.agreements.list({ kind: "framework_agreement" })).items,
+    staleTime: 60_000,
+  });
+}
+
+/** Creates or edits an agreement with its parties, signatories, axes and commitments. */
+export function AgreementForm({ initial, onSaved, onCancel }: Props) {
+  const { t } = useTranslation();
+  const show = useFieldMessage();
+  const queryClient = useQueryClient();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [draft, setDraft] = useState<AgreementDraft>(() => draftOf(initial));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const frameworks = useFrameworks();
+  const set = <K extends keyof AgreementDraft>(key: K, value: AgreementDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+  const err = (path: string) => show(errors[path]);
+
+  function setRow<K extends "parties" | "signatories" | "axes" | "commitments" | "titles">(
+    list: K,
+    index: number,
+    patch: Partial<AgreementDraft[K][number]>,
+  ) {
+    setDraft((d) => ({ ...d, [list]: d[list].map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
+  }
+  function removeRow(list: "parties" | "signatories" | "axes" | "commitments" | "titles", index: number) {
+    setDraft((d) => ({ ...d, [list]: d[list].filter((_, i) => i !== index) }));
+  }
+
+  const save = useMutation({
+    mutationFn: async (): Promise<AgreementView> => {
+      const input = inputOf(draft);
+      if (initial) {
+        const parsed = UpdateAgreementInput.safeParse({ ...input, reference: input.reference ?? undefined });
+        if (!parsed.success) throw parsed.error;
+        return api.agreements.update(initial.id, parsed.data);
+      }
+      const parsed = CreateAgreementInput.safeParse(input);
+      if (!parsed.success) throw parsed.error;
+      return api.agreements.create(parsed.data);
+    },
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: agreementKeys.all });
+      onSaved(saved);
+    },
+    onError: (error) => {
+      setErrors(error instanceof ApiError ? errorsFromProblem(error) : errorsFromIssues(issuesOf(error)));
+      focusFirstError(formRef.current);
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setErrors({});
+    save.mutate();
+  }
+
+  const partyOptions = draft.parties.flatMap((p) =>
+    p.organisation ? [{ value: p.organisation.id, label: p.organisation.name }] : [],
+  );
+  const clientInvalid = save.isError && !(save.error instanceof ApiError);
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="lg">
+        {clientInvalid && (
+          <Alert color="red" variant="light" role="alert" title={t("errors.validation_failed")}>
+            {t("organisations.form.fixFields")}
+          </Alert>
+        )}
+        {save.error instanceof ApiError && <ProblemAlert error={save.error} />}
+
+        <Fieldset legend={t("agreements.form.identity")}>
+          <Stack>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <AgreementKindSelect
+                label={t("agreements.fields.kind")}
+                required
+                value={draft.kind}
+                onChange={(kind) => set("kind", kind)}
+                error={err("kind")}
+              />
+              <TextInput
+                label={t("agreements.fields.reference")}
+                description={t("agreements.form.referenceHint")}
+                value={draft.reference}
+                onChange={(e) => set("reference", e.currentTarget.value)}
+                error={err("reference")}
+              />
+            </SimpleGrid>
+            <TextInput
+              label={t("agreements.fields.title")}
+              required
+              value={draft.title}
+              onChange={(e) => set("title", e.currentTarget.value)}
+              error={err("title")}
+            />
+            {draft.titles.map((row, i) => (
+              <Group key={row.key} align="flex-end" wrap="nowrap">
+                <TextInput
+                  w={110}
+                  label={t("agreements.form.titleLang", { n: i + 1 })}
+                  value={row.lang}
+                  onChange={(e) => setRow("titles", i, { lang: e.currentTarget.value })}
+                  error={err(`titles.${i}.lang`)}
+                />
+                <TextInput
+                  style={{ flex: 1 }}
+                  label={t("agreements.form.titleOther", { n: i + 1 })}
+                  value={row.value}
+                  onChange={(e) => setRow("titles", i, { value: e.currentTarget.value })}
+                  error={err(`titles.${i}.value`)}
+                />
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  mb={6}
+                  aria-label={t("common.removeRow", { row: t("agreements.form.titleOther", { n: i + 1 }) })}
+                  onClick={() => removeRow("titles", i)}
+                >
+                  <span aria-hidden="true">✕</span>
+                </ActionIcon>
+              </Group>
+            ))}
+            <Group>
+              <Button
+                variant="default"
+                size="xs"
+                onClick={() => set("titles", [...draft.titles, { key: rowKey(), lang: "", value: "" }])}
+              >
+                {t("agreements.form.addTitle")}
+              </Button>
+            </Group>
+            <Textarea
+              label={t("agreements.fields.summary")}
+              autosize
+              minRows={2}
+              value={draft.summary}
+              onChange={(e) => set("summary", e.currentTarget.value)}
+              error={err("summary")}
+            />
+            <Select
+              label={t("agreements.fields.framework")}
+              description={t("agreements.form.frameworkHint")}
+              clearable
+              searchable
+              data={(frameworks.data ?? [])
+                .filter((f) => f.id !== initial?.id)
+                .map((f) => ({ value: f.id, label: `${f.reference} · ${f.title}` }))}
+              value={draft.frameworkId}
+              onChange={(v) => set("frameworkId", v)}
+              error={err("frameworkId")}
+            />
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t("agreements.form.dates")}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              type="date"
+              label={t("agreements.fields.signedOn")}
+              value={draft.signedOn}
+              onChange={(e) => set("signedOn", e.currentTarget.value)}
+              error={err("signedOn")}
+            />
+            <TextInput
+              type="date"
+              label={t("agreements.fields.startsOn")}
+              value={draft.startsOn}
+              onChange={(e) => set("startsOn", e.currentTarget.value)}
+              error={err("startsOn")}
+            />
+            <TextInput
+              type="date"
+              label={t("agreements.fields.endsOn")}
+              description={t("agreements.form.endsOnHint")}
+              value={draft.endsOn}
+              onChange={(e) => set("endsOn", e.currentTarget.value)}
+              error={err("endsOn")}
+            />
+            <NumberInput
+              label={t("agreements.fields.noticeMonths")}
+              min={0}
+              max={120}
+              allowDecimal={false}
+              value={draft.noticeMonths}
+              onChange={(v) => set("noticeMonths", v)}
+              error={err("noticeMonths")}
+            />
+            <Switch
+              mt={30}
+              label={t("agreements.fields.tacitRenewal")}
+              checked={draft.tacitRenewal}
+              onChange={(e) => set("tacitRenewal", e.currentTarget.checked)}
+            />
+          </SimpleGrid>
+        </Fieldset>
+
+        <Fieldset legend={t("agreements.fields.parties")}>
+          <Stack>
+            {err("parties") && (
+              <Text c="red.8" size="sm" role="alert">
+                {err("parties")}
+              </Text>
+            )}
+            {draft.parties.map((row, i) => (
+              <Row
+                key={row.key}
+                label={t("agreements.form.party", { n: i + 1 })}
+                onRemove={() => removeRow("parties", i)}
+              >
+                <SimpleGrid cols={{ base: 1, md: 3 }}>
+                  <OrganisationPicker
+                    label={t("agreements.form.partyOrganisation", { n: i + 1 })}
+                    required
+                    value={row.organisation}
+                    onChange={(organisation) => setRow("parties", i, { organisation })}
+                    error={err(`parties.${i}.organisationId`)}
+                  />
+                  <Select
+                    label={t("agreements.form.partyRole", { n: i + 1 })}
+                    allowDeselect={false}
+                    data={PARTY_ROLES.map((r) => ({ value: r, label: t(`partyRoles.${r}`) }))}
+                    value={row.role}
+                    onChange={(v) => v && setRow("parties", i, { role: v as typeof row.role })}
+                  />
+                  <OrganisationPicker
+                    label={t("agreements.form.partyUnit", { n: i + 1 })}
+                    kinds={["unit"]}
+                    value={row.unit}
+                    onChange={(unit) => setRow("parties", i, { unit })}
+                    error={err(`parties.${i}.responsibleUnitId`)}
+                  />
+                </SimpleGrid>
+              </Row>
+            ))}
+            <Group>
+              <Button
+                variant="default"
+                size="xs"
+                onClick={() =>
+                  set("parties", [...draft.parties, { key: rowKey(), organisation: null, role: "partner", unit: null }])
+                }
+              >
+                {t("agreements.form.addParty")}
+              </Button>
+            </Group>
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t("agreements.fields.signatories")}>
+          <Stack>
+            {err("signatories") && (
+              <Text c="red.8" size="sm" role="alert">
+                {err("signatories")}
+              </Text>
+            )}
+            {draft.signatories.map((row, i) => (
+              <Row
+                key={row.key}
+                label={t("agreements.form.signatory", { n: i + 1 })}
+                onRemove={() => removeRow("signatories", i)}
+              >
+                <SimpleGrid cols={{ base: 1, md: 3 }}>
+                  <TextInput
+                    label={t("agreements.form.signatoryName", { n: i + 1 })}
+                    required
+                    value={row.name}
+                    onChange={(e) => setRow("signatories", i, { name: e.currentTarget.value })}
+                    error={err(`signatories.${i}.name`)}
+                  />
+                  <PersonPicker
+                    label={t("agreements.form.signatoryPerson", { n: i + 1 })}
+                    value={row.person}
+                    onChange={(person) =>
+                      setRow("signatories", i, { person, ...(person && !row.name ? { name: person.name } : {}) })
+                    }
+                    error={err(`signatories.${i}.personId`)}
+                  />
+                  <OrganisationPicker
+                    label={t("agreements.form.signatoryOrganisation", { n: i + 1 })}
+                    value={row.organisation}
+                    onChange={(organisation) => setRow("signatories", i, { organisation })}
+                  />
+                  <TextInput
+                    type="date"
+                    label={t("agreements.form.signatoryDate", { n: i + 1 })}
+                    value={row.signedOn}
+                    onChange={(e) => setRow("signatories", i, { signedOn: e.currentTarget.value })}
+                    error={err(`signatories.${i}.signedOn`)}
+                  />
+                  <TextInput
+                    label={t("agreements.form.signatoryPlace", { n: i + 1 })}
+                    value={row.place}
+                    onChange={(e) => setRow("signatories", i, { place: e.currentTarget.value })}
+                  />
+                </SimpleGrid>
+              </Row>
+            ))}
+            <Group>
+              <Button
+                variant="default"
+                size="xs"
+                onClick={() =>
+                  set("signatories", [
+                    ...draft.signatories,
+                    { key: rowKey(), name: "", person: null, organisation: null, signedOn: "", place: "" },
+                  ])
+                }
+              >
+                {t("agreements.form.addSignatory")}
+              </Button>
+            </Group>
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t("agreements.form.content")}>
+          <Stack>
+            <TagsInput
+              label={t("agreements.fields.themes")}
+              description={t("agreements.form.themesHint")}
+              value={draft.themes}
+              onChange={(v) => set("themes", v)}
+              error={err("themes")}
+            />
+            <MultiSelect
+              label={t("agreements.fields.fields")}
+              searchable
+              data={Object.entries(ISCED_FIELDS).map(([code, name]) => ({ value: code, label: `${code} ${name}` }))}
+              value={draft.fields}
+              onChange={(v) => set("fields", v)}
+              error={err("fields")}
+            />
+            <Textarea
+              label={t("agreements.fields.objectives")}
+              description={t("agreements.form.onePerLine")}
+              autosize
+              minRows={3}
+              value={draft.objectives}
+              onChange={(e) => set("objectives", e.currentTarget.value)}
+              error={err("objectives")}
+            />
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t("agreements.fields.axes")}>
+          <Stack>
+            {draft.axes.map((row, i) => (
+              <Row key={row.key} label={t("agreements.form.axis", { n: i + 1 })} onRemove={() => removeRow("axes", i)}>
+                <Stack gap="xs">
+                  <SimpleGrid cols={{ base: 1, md: 2 }}>
+                    <TextInput
+                      label={t("agreements.form.axisTitle", { n: i + 1 })}
+                      required
+                      value={row.title}
+                      onChange={(e) => setRow("axes", i, { title: e.currentTarget.value })}
+                      error={err(`axes.${i}.title`)}
+                    />
+                    <Select
+                      label={t("agreements.form.axisKind", { n: i + 1 })}
+                      allowDeselect={false}
+                      data={AXIS_KINDS.map((k) => ({ value: k, label: t(`axisKinds.${k}`) }))}
+                      value={row.kind}
+                      onChange={(v) => v && setRow("axes", i, { kind: v as typeof row.kind })}
+                    />
+                  </SimpleGrid>
+                  <PeoplePicker
+                    label={t("agreements.form.axisCoordinators", { n: i + 1 })}
+                    value={row.coordinators}
+                    onChange={(coordinators) => setRow("axes", i, { coordinators })}
+                    error={err(`axes.${i}.coordinatorIds`)}
+                  />
+                  <Textarea
+                    label={t("agreements.form.axisDescription", { n: i + 1 })}
+                    autosize
+                    value={row.description}
+                    onChange={(e) => setRow("axes", i, { description: e.currentTarget.value })}
+                  />
+                  <Textarea
+                    label={t("agreements.form.axisObjectives", { n: i + 1 })}
+                    description={t("agreements.form.onePerLine")}
+                    autosize
+                    value={row.objectives}
+                    onChange={(e) => setRow("axes", i, { objectives: e.currentTarget.value })}
+                  />
+                </Stack>
+              </Row>
+            ))}
+            <Group>
+              <Button
+                variant="default"
+                size="xs"
+                onClick={() =>
+                  set("axes", [
+                    ...draft.axes,
+                    {
+                      key: rowKey(),
+                      kind: "operational",
+                      title: "",
+                      description: "",
+                      coordinators: [],
+                      objectives: "",
+                    },
+                  ])
+                }
+              >
+                {t("agreements.form.addAxis")}
+              </Button>
+            </Group>
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t("agreements.fields.commitments")}>
+          <Stack>
+            {draft.commitments.map((row, i) => (
+              <Row
+                key={row.key}
+                label={t("agreements.form.commitment", { n: i + 1 })}
+                onRemove={() => removeRow("commitments", i)}
+              >
+                <SimpleGrid cols={{ base: 1, md: 3 }}>
+                  <Select
+                    label={t("agreements.form.commitmentKind", { n: i + 1 })}
+                    allowDeselect={false}
+                    data={COMMITMENT_KINDS.map((k) => ({ value: k, label: t(`commitmentKinds.${k}`) }))}
+                    value={row.kind}
+                    onChange={(v) => v && setRow("commitments", i, { kind: v as typeof row.kind })}
+                  />
+                  <Select
+                    label={t("agreements.form.commitmentParty", { n: i + 1 })}
+                    placeholder={t("agreements.form.allParties")}
+                    clearable
+                    data={partyOptions}
+                    value={row.organisationId}
+                    onChange={(v) => setRow("commitments", i, { organisationId: v })}
+                  />
+                  <MultiSelect
+                    label={t("agreements.form.commitmentLevels", { n: i + 1 })}
+                    data={(["bachelor", "master", "doctorate", "postdoc", "staff"] as const).map((l) => ({
+                      value: l,
+                      label: t(`levels.${l}`),
+                    }))}
+                    value={row.levels}
+                    onChange={(v) => setRow("commitments", i, { levels: v as typeof row.levels })}
+                  />
+                </SimpleGrid>
+                <Textarea
+                  mt="xs"
+                  label={t("agreements.form.commitmentDescription", { n: i + 1 })}
+                  required
+                  autosize
+                  value={row.description}
+                  onChange={(e) => setRow("commitments", i, { description: e.currentTarget.value })}
+                  error={err(`commitments.${i}.description`)}
+                />
+              </Row>
+            ))}
+            <Group>
+              <Button
+                variant="default"
+                size="xs"
+                onClick={() =>
+                  set("commitments", [
+                    ...draft.commitments,
+                    { key: rowKey(), organisationId: null, kind: "student_exchange", description: "", levels: [] },
+                  ])
+                }
+              >
+                {t("agreements.form.addCommitment")}
+              </Button>
+            </Group>
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t("agreements.form.publication")}>
+          <Stack>
+            <Radio.Group
+              label={t("agreements.fields.visibility")}
+              value={draft.visibility}
+              onChange={(v) => set("visibility", v as Visibility)}
+              error={err("visibility")}
+            >
+              <Group mt="xs">
+                <Radio value="internal" label={t("visibility.internalLong")} />
+                <Radio value="public" label={t("visibility.publicLong")} />
+              </Group>
+            </Radio.Group>
+            <Checkbox.Group
+              label={t("agreements.fields.internalFields")}
+              description={t("agreements.form.internalFieldsHint")}
+              value={draft.internalFields}
+              onChange={(v) => set("internalFields", v as GuardedField[])}
+            >
+              <Group mt="xs">
+                {GUARDED_FIELDS.map((f) => (
+                  <Checkbox key={f} value={f} label={t(`guardedFields.${f}`)} />
+                ))}
+              </Group>
+            </Checkbox.Group>
+          </Stack>
+        </Fieldset>
+
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {initial ? t("common.save") : t("agreements.form.create")}
+          </Button>
+          <Button variant="default" onClick={onCancel}>
+            {t("common.cancel")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

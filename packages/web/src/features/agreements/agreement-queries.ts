@@ -1,0 +1,26 @@
+import { keepPreviousData, queryOptions, useInfiniteQuery } from "@tanstack/react-query";
+import { type AgreementFilters, api } from "../../lib/api";
+
+export const agreementKeys = {
+  all: ["agreements"] as const,
+  list: (filters: AgreementFilters) => ["agreements", "list", filters] as const,
+  detail: (id: string) => ["agreements", "detail", id] as const,
+  documents: (id: string) => ["agreements", "documents", id] as const,
+  bodies: (id: string) => ["agreements", "bodies", id] as const,
+  actions: (id: string) => ["agreements", "actions", id] as const,
+  indicators: (id: string) => ["agreements", "indicators", id] as const,
+};
+
+export const agreementQuery = (id: string) =>
+  queryOptions({ queryKey: agreementKeys.detail(id), queryFn: () => api.agreements.get(id) });
+
+/** Fifty at a time, by keyset; the previous results stay on screen while filters change. */
+export function useAgreementList(filters: AgreementFilters) {
+  return useInfiniteQuery({
+    queryKey: agreementKeys.list(filters),
+    queryFn: ({ pageParam }) => api.agreements.list(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}

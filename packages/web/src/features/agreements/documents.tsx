@@ -1,0 +1,136 @@
+import type { AgreementView } from "@conventio/domain";
+import { Anchor, Button, FileInput, Group, Select, Table, Text, TextInput, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, type DocumentView } from "../../lib/api";
+import { errorsFromProblem, useFieldMessage } from "../../lib/form-errors";
+import { useFormatDate } from "../../lib/format";
+import { ProblemAlert } from "../../ui/problem-alert";
+import { Section } from "../../ui/section";
+import { agreementKeys } from "./agreement-queries";
+
+const KINDS = ["signed", "annex", "other"] as const;
+
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function UploadForm({ agreementId, documents }: { agreementId: string; documents: readonly DocumentView[] }) {
+  const { t } = useTranslation();
+  const show = useFieldMessage();
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<DocumentView["kind"]>("signed");
+  const [title, setTitle] = useState("");
+  const [replaces, setReplaces] = useState<string | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [missingFile, setMissingFile] = useState(false);
+  const upload = useMutation({
+    mutationFn: (chosen: File) =>
+      api.agreements.uploadDocument(agreementId, { kind, title: title.trim(), replaces: replaces ?? "" }, chosen),
+    onSuccess: () => {
+      setFile(null);
+      setTitle("");
+      setReplaces(null);
+      void queryClient.invalidateQueries({ queryKey: agreementKeys.documents(agreementId) });
+    },
+  });
+  const errors = errorsFromProblem(upload.error);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setMissingFile(!file);
+    if (file) upload.mutate(file);
+  }
+  const latest = documents.filter((d) => !documents.some((o) => o.replacesId === d.id));
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="upload-title">
+      <Title order={3} size="h5" id="upload-title" mt="md" mb="xs">
+        {t("documents.upload")}
+      </Title>
+      {upload.isError && Object.keys(errors).length === 0 && <ProblemAlert error={upload.error} />}
+      <Group align="flex-start" wrap="wrap">
+        <Select
+          label={t("documents.kind")}
+          allowDeselect={false}
+          data={KINDS.map((k) => ({ value: k, label: t(`documents.kinds.${k}`) }))}
+          value={kind}
+          onChange={(v) => v && setKind(v as DocumentView["kind"])}
+          w={180}
+        />
+        <TextInput label={t("documents.title")} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+        <Select
+          label={t("documents.replaces")}
+          clearable
+          data={latest.map((d) => ({ value: d.id, label: `${d.title} (v${d.version})` }))}
+          value={replaces}
+          onChange={setReplaces}
+          w={220}
+        />
+        <FileInput
+          label={t("documents.file")}
+          required
+          value={file}
+          onChange={setFile}
+          placeholder={t("documents.choose")}
+          error={missingFile ? t("documents.fileRequired") : show(errors.file)}
+          w={240}
+        />
+        <Button type="submit" mt={25} loading={upload.isPending}>
+          {t("documents.send")}
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+/** Documents with every version, newest first, and an upload form for editors. */
+export function Documents({ agreement, canEdit }: { agreement: AgreementView; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const query = useQuery({
+    queryKey: agreementKeys.documents(agreement.id),
+    queryFn: () => api.agreements.documents(agreement.id),
+  });
+  const items = query.data?.items ?? [];
+  return (
+    <Section title={t("documents.heading")}>
+      {query.isError && <ProblemAlert error={query.error} />}
+      {items.length === 0 ? (
+        <Text c="dimmed">{t("documents.none")}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("documents.title")}</Table.Th>
+                <Table.Th scope="col">{t("documents.kind")}</Table.Th>
+                <Table.Th scope="col">{t("documents.version")}</Table.Th>
+                <Table.Th scope="col">{t("documents.uploadedAt")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((d) => (
+                <Table.Tr key={d.id}>
+                  <Table.Td>
+                    <Anchor href={api.agreements.documentUrl(agreement.id, d.id)} download={d.fileName}>
+                      {d.title}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {d.fileName} · {size(d.size)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{t(`documents.kinds.${d.kind}`)}</Table.Td>
+                  <Table.Td>v{d.version}</Table.Td>
+                  <Table.Td>{formatDate(d.uploadedAt, true)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {canEdit && <UploadForm agreementId={agreement.id} documents={items} />}
+    </Section>
+  );
+}

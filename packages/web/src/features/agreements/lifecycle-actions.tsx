@@ -1,0 +1,133 @@
+import type { AgreementView, TransitionAction } from "@conventio/domain";
+import { Button, Group, Modal, Stack, Textarea, TextInput } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api } from "../../lib/api";
+import { errorsFromProblem, useFieldMessage } from "../../lib/form-errors";
+import { ProblemAlert } from "../../ui/problem-alert";
+import { agreementKeys } from "./agreement-queries";
+
+function TerminateDialog({ agreement, onClose }: { agreement: AgreementView; onClose: () => void }) {
+  const { t } = useTranslation();
+  const show = useFieldMessage();
+  const queryClient = useQueryClient();
+  const [on, setOn] = useState("");
+  const [reason, setReason] = useState("");
+  const terminate = useMutation({
+    mutationFn: () =>
+      api.agreements.transition(agreement.id, {
+        action: "terminate",
+        on: on || null,
+        reason: reason.trim() || null,
+        note: null,
+      }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(agreementKeys.detail(agreement.id), saved);
+      void queryClient.invalidateQueries({ queryKey: agreementKeys.all });
+      onClose();
+    },
+  });
+  const errors = errorsFromProblem(terminate.error);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    terminate.mutate();
+  }
+  return (
+    <Modal opened onClose={onClose} title={t("lifecycle.terminateTitle")} centered>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {terminate.error instanceof ApiError && Object.keys(errors).length === 0 && (
+            <ProblemAlert error={terminate.error} />
+          )}
+          <TextInput
+            type="date"
+            label={t("lifecycle.terminateOn")}
+            required
+            value={on}
+            onChange={(e) => setOn(e.currentTarget.value)}
+            error={show(errors.on)}
+            data-autofocus
+          />
+          <Textarea
+            label={t("lifecycle.terminateReason")}
+            required
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={show(errors.reason)}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" color="red" loading={terminate.isPending}>
+              {t("lifecycle.terminate")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** The lifecycle actions the server says are open now, as buttons; refusals show what to fix. */
+export function LifecycleActions({ agreement, canEdit }: { agreement: AgreementView; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [terminating, setTerminating] = useState(false);
+  const transition = useMutation({
+    mutationFn: (action: TransitionAction) =>
+      api.agreements.transition(agreement.id, { action, on: null, reason: null, note: null }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(agreementKeys.detail(agreement.id), saved);
+      void queryClient.invalidateQueries({ queryKey: agreementKeys.all });
+    },
+  });
+  const renew = useMutation({
+    mutationFn: () => api.agreements.renew(agreement.id),
+    onSuccess: async (successor) => {
+      await queryClient.invalidateQueries({ queryKey: agreementKeys.all });
+      await navigate({ to: "/agreements/$agreementId", params: { agreementId: successor.id } });
+    },
+  });
+  if (!canEdit || agreement.allowedActions.length === 0) return null;
+  return (
+    <Stack gap="xs">
+      <Group gap="xs" role="group" aria-label={t("lifecycle.label")}>
+        {agreement.allowedActions.map((action) => {
+          if (action === "renew") {
+            return (
+              <Button key={action} variant="default" onClick={() => renew.mutate()} loading={renew.isPending}>
+                {t("lifecycle.renew")}
+              </Button>
+            );
+          }
+          if (action === "terminate") {
+            return (
+              <Button key={action} variant="outline" color="red" onClick={() => setTerminating(true)}>
+                {t("lifecycle.terminate")}
+              </Button>
+            );
+          }
+          return (
+            <Button
+              key={action}
+              variant={action === "activate" ? "filled" : "default"}
+              onClick={() => transition.mutate(action)}
+              loading={transition.isPending && transition.variables === action}
+            >
+              {t(`lifecycle.${action}`)}
+            </Button>
+          );
+        })}
+      </Group>
+      {transition.isError && <ProblemAlert error={transition.error} title={t("lifecycle.refused")} />}
+      {renew.isError && <ProblemAlert error={renew.error} title={t("lifecycle.refused")} />}
+      {terminating && <TerminateDialog agreement={agreement} onClose={() => setTerminating(false)} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,205 @@
+import { type ACTION_STATUSES, type ActionView, CreateActionInput } from "@conventio/domain";
+import { Button, Group, Select, Table, Text, TextInput, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../lib/api";
+import { errorsFromIssues, errorsFromProblem, type FieldErrors, useFieldMessage } from "../../lib/form-errors";
+import { useFormatDate } from "../../lib/format";
+import { useCan, useSession } from "../../lib/session";
+import { AnchorLink } from "../../ui/links";
+import { ProblemAlert } from "../../ui/problem-alert";
+
+type Status = (typeof ACTION_STATUSES)[number];
+
+/** Accounts that can own an action; only administrators can list them, others own what they create. */
+function useOwners() {
+  const isAdmin = useCan("admin");
+  const { user } = useSession();
+  const users = useQuery({ queryKey: ["users"], queryFn: api.users.list, enabled: isAdmin, staleTime: 60_000 });
+  if (isAdmin && users.data)
+    return users.data.items.filter((u) => !u.disabled).map((u) => ({ value: u.id, label: u.name }));
+  return user ? [{ value: user.id, label: user.name }] : [];
+}
+
+export function invalidateActions(queryClient: ReturnType<typeof useQueryClient>) {
+  void queryClient.invalidateQueries({ queryKey: ["agreements"] });
+  void queryClient.invalidateQueries({ queryKey: ["me"] });
+}
+
+/** Creates an action item, tied to an agreement and, when given, to the meeting it came from. */
+export function NewActionForm({
+  agreementId,
+  meetingId,
+  headingId,
+}: {
+  agreementId: string | null;
+  meetingId?: string | null;
+  headingId: string;
+}) {
+  const { t } = useTranslation();
+  const show = useFieldMessage();
+  const queryClient = useQueryClient();
+  const owners = useOwners();
+  const { user } = useSession();
+  const [title, setTitle] = useState("");
+  const [ownerId, setOwnerId] = useState<string | null>(user?.id ?? null);
+  const [dueOn, setDueOn] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const create = useMutation({
+    mutationFn: (input: CreateActionInput) => api.governance.createAction(input),
+    onSuccess: () => {
+      setTitle("");
+      setDueOn("");
+      invalidateActions(queryClient);
+    },
+    onError: (error) => setErrors(errorsFromProblem(error)),
+  });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = CreateActionInput.safeParse({
+      title,
+      agreementId,
+      meetingId: meetingId ?? null,
+      ownerId,
+      dueOn: dueOn || null,
+    });
+    if (!parsed.success) {
+      setErrors(errorsFromIssues(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    create.mutate(parsed.data);
+  }
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={headingId}>
+      {create.isError && Object.keys(errors).length === 0 && <ProblemAlert error={create.error} />}
+      <Group align="flex-start" wrap="wrap">
+        <TextInput
+          style={{ flex: "2 1 240px" }}
+          label={t("governance.actionTitle")}
+          required
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          error={show(errors.title)}
+        />
+        <Select
+          label={t("governance.owner")}
+          data={owners}
+          value={ownerId}
+          onChange={setOwnerId}
+          allowDeselect={false}
+          error={show(errors.ownerId)}
+          w={200}
+        />
+        <TextInput
+          type="date"
+          label={t("governance.dueOn")}
+          value={dueOn}
+          onChange={(e) => setDueOn(e.currentTarget.value)}
+          error={show(errors.dueOn)}
+        />
+        <Button type="submit" mt={25} loading={create.isPending}>
+          {t("governance.addAction")}
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+/** Action items as a table; the owner (or an editor) can change the status in place. */
+export function ActionTable({
+  items,
+  showAgreement = false,
+}: {
+  items: readonly ActionView[];
+  showAgreement?: boolean;
+}) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const { user } = useSession();
+  const canEdit = useCan("editor");
+  const queryClient = useQueryClient();
+  const update = useMutation({
+    mutationFn: ({ id, status }: { id: string; status: Status }) => api.governance.updateAction(id, { status }),
+    onSuccess: () => invalidateActions(queryClient),
+  });
+  if (items.length === 0) return <Text c="dimmed">{t("governance.noActions")}</Text>;
+  return (
+    <>
+      {update.isError && <ProblemAlert error={update.error} />}
+      <Table.ScrollContainer minWidth={560}>
+        <Table verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t("governance.actionTitle")}</Table.Th>
+              {showAgreement && <Table.Th scope="col">{t("governance.agreement")}</Table.Th>}
+              <Table.Th scope="col">{t("governance.owner")}</Table.Th>
+              <Table.Th scope="col">{t("governance.dueOn")}</Table.Th>
+              <Table.Th scope="col">{t("governance.status")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((a) => {
+              const mayChange = canEdit || a.owner?.id === user?.id;
+              return (
+                <Table.Tr key={a.id}>
+                  <Table.Td>{a.title}</Table.Td>
+                  {showAgreement && (
+                    <Table.Td>
+                      {a.agreement && (
+                        <AnchorLink to="/agreements/$agreementId" params={{ agreementId: a.agreement.id }}>
+                          {a.agreement.reference} · {a.agreement.title}
+                        </AnchorLink>
+                      )}
+                    </Table.Td>
+                  )}
+                  <Table.Td>{a.owner?.name ?? "—"}</Table.Td>
+                  <Table.Td>{formatDate(a.dueOn) || "—"}</Table.Td>
+                  <Table.Td>
+                    {mayChange ? (
+                      <Group gap="xs" wrap="nowrap">
+                        <Text size="sm">{t(`actionStatus.${a.status}`)}</Text>
+                        {a.status === "open" && (
+                          <Button
+                            size="compact-sm"
+                            variant="default"
+                            onClick={() => update.mutate({ id: a.id, status: "done" })}
+                            loading={update.isPending && update.variables?.id === a.id}
+                            aria-label={t("governance.markDoneNamed", { title: a.title })}
+                          >
+                            {t("governance.markDone")}
+                          </Button>
+                        )}
+                        {a.status !== "open" && (
+                          <Button
+                            size="compact-sm"
+                            variant="default"
+                            onClick={() => update.mutate({ id: a.id, status: "open" })}
+                            aria-label={t("governance.reopenNamed", { title: a.title })}
+                          >
+                            {t("governance.reopen")}
+                          </Button>
+                        )}
+                      </Group>
+                    ) : (
+                      t(`actionStatus.${a.status}`)
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </>
+  );
+}
+
+export function ActionsHeading({ id, children }: { id: string; children: string }) {
+  return (
+    <Title order={3} size="h5" id={id} mt="md" mb="xs">
+      {children}
+    </Title>
+  );
+}

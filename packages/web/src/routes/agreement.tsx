@@ -1,0 +1,86 @@
+import { Group, Stack, Tabs } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { createRoute, useNavigate } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { StatusBadge } from "../features/agreements/agreement-labels";
+import { AgreementOverview } from "../features/agreements/agreement-overview";
+import { agreementQuery } from "../features/agreements/agreement-queries";
+import { Documents } from "../features/agreements/documents";
+import { LifecycleActions } from "../features/agreements/lifecycle-actions";
+import { GovernancePanel } from "../features/governance/governance-panel";
+import { useCan } from "../lib/session";
+import { ButtonLink } from "../ui/links";
+import { Loading } from "../ui/loading";
+import { PageHeader } from "../ui/page-header";
+import { ProblemAlert } from "../ui/problem-alert";
+import { internalRoute } from "./internal";
+
+const TABS = ["overview", "governance", "documents"] as const;
+type Tab = (typeof TABS)[number];
+
+function AgreementPage() {
+  const { t } = useTranslation();
+  const { agreementId } = agreementRoute.useParams();
+  const { tab } = agreementRoute.useSearch();
+  const navigate = useNavigate({ from: "/agreements/$agreementId" });
+  const canEdit = useCan("editor");
+  const query = useQuery(agreementQuery(agreementId));
+  if (query.isError) return <ProblemAlert error={query.error} />;
+  if (!query.data) return <Loading />;
+  const a = query.data;
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={a.title}
+        subtitle={
+          <Group gap="xs" component="span">
+            <StatusBadge status={a.status} />
+            <span>
+              {a.reference} · {t(`agreementKinds.${a.kind}`)}
+            </span>
+          </Group>
+        }
+        actions={
+          canEdit && (
+            <ButtonLink to="/agreements/$agreementId/edit" params={{ agreementId: a.id }}>
+              {t("common.edit")}
+            </ButtonLink>
+          )
+        }
+      />
+      <LifecycleActions agreement={a} canEdit={canEdit} />
+      <Tabs
+        value={tab ?? "overview"}
+        onChange={(next) =>
+          void navigate({ search: next && next !== "overview" ? { tab: next as Tab } : {}, replace: true })
+        }
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab value="overview">{t("agreements.tabs.overview")}</Tabs.Tab>
+          <Tabs.Tab value="governance">{t("agreements.tabs.governance")}</Tabs.Tab>
+          <Tabs.Tab value="documents">{t("agreements.tabs.documents")}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview">
+          <AgreementOverview agreement={a} />
+        </Tabs.Panel>
+        <Tabs.Panel value="governance">
+          <GovernancePanel agreementId={a.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents">
+          <Documents agreement={a} canEdit={canEdit} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+export const agreementRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: "/agreements/$agreementId",
+  validateSearch: (search: Record<string, unknown>): { tab?: Tab } => {
+    const tab = TABS.find((x) => x === search.tab);
+    return tab && tab !== "overview" ? { tab } : {};
+  },
+  component: AgreementPage,
+});

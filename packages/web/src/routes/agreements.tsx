@@ -1,0 +1,79 @@
+import { AGREEMENT_KINDS, AGREEMENT_STATUSES } from "@conventio/domain";
+import { Text } from "@mantine/core";
+import { createRoute, useNavigate } from "@tanstack/react-router";
+import { useCallback } from "react";
+import { useTranslation } from "react-i18next";
+import { AgreementFilters } from "../features/agreements/agreement-filters";
+import { useAgreementList } from "../features/agreements/agreement-queries";
+import { AgreementTable } from "../features/agreements/agreement-table";
+import type { AgreementFilters as Filters } from "../lib/api";
+import { useCan } from "../lib/session";
+import { ButtonLink } from "../ui/links";
+import { LoadMore } from "../ui/load-more";
+import { Loading } from "../ui/loading";
+import { PageHeader } from "../ui/page-header";
+import { ProblemAlert } from "../ui/problem-alert";
+import { internalRoute } from "./internal";
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() ? value.trim() : undefined;
+}
+
+/** The URL's filters, kept only when they make sense. */
+export function validateAgreementSearch(search: Record<string, unknown>): Filters {
+  const kind = AGREEMENT_KINDS.find((k) => k === search.kind);
+  const status = AGREEMENT_STATUSES.find((s) => s === search.status);
+  const country = text(search.country)?.toUpperCase();
+  const days = Number(search.expiringWithinDays);
+  return {
+    ...(text(search.q) ? { q: text(search.q) } : {}),
+    ...(kind ? { kind } : {}),
+    ...(status ? { status } : {}),
+    ...(text(search.partner) ? { partner: text(search.partner) } : {}),
+    ...(country && /^[A-Z]{2}$/.test(country) ? { country } : {}),
+    ...(text(search.theme) ? { theme: text(search.theme) } : {}),
+    ...(Number.isInteger(days) && days >= 0 && days <= 3650 && search.expiringWithinDays !== undefined
+      ? { expiringWithinDays: days }
+      : {}),
+  };
+}
+
+function AgreementsPage() {
+  const { t } = useTranslation();
+  const filters = agreementsRoute.useSearch();
+  const navigate = useNavigate({ from: "/agreements" });
+  const canEdit = useCan("editor");
+  const list = useAgreementList(filters);
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const setFilters = useCallback(
+    (next: Filters) => void navigate({ search: validateAgreementSearch({ ...next }), replace: true }),
+    [navigate],
+  );
+  return (
+    <>
+      <PageHeader
+        title={t("agreements.title")}
+        subtitle={t("agreements.subtitle")}
+        actions={canEdit && <ButtonLink to="/agreements/new">{t("agreements.new")}</ButtonLink>}
+      />
+      <AgreementFilters filters={filters} onChange={setFilters} />
+      {list.isError && <ProblemAlert error={list.error} />}
+      <Text size="sm" c="dimmed" mb="xs" role="status">
+        {list.isPending
+          ? ""
+          : list.hasNextPage
+            ? t("agreements.countMore", { count: items.length })
+            : t("agreements.count", { count: items.length })}
+      </Text>
+      {list.isPending ? <Loading /> : items.length > 0 && <AgreementTable items={items} />}
+      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+    </>
+  );
+}
+
+export const agreementsRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: "/agreements",
+  validateSearch: validateAgreementSearch,
+  component: AgreementsPage,
+});

@@ -1,0 +1,79 @@
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { createRoute } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { inboxQuery } from "../features/inbox/inbox-queries";
+import { api } from "../lib/api";
+import { useFormatDate } from "../lib/format";
+import { Loading } from "../ui/loading";
+import { PageHeader } from "../ui/page-header";
+import { ProblemAlert } from "../ui/problem-alert";
+import { internalRoute } from "./internal";
+
+function InboxPage() {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const queryClient = useQueryClient();
+  const query = useQuery(inboxQuery);
+  const markRead = useMutation({
+    mutationFn: api.me.markRead,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: inboxQuery.queryKey }),
+  });
+  const items = query.data?.items ?? [];
+  return (
+    <>
+      <PageHeader title={t("inbox.title")} subtitle={t("inbox.subtitle")} />
+      {query.isError && <ProblemAlert error={query.error} />}
+      {markRead.isError && <ProblemAlert error={markRead.error} />}
+      {query.isPending && <Loading />}
+      {query.data && items.length === 0 && <Text c="dimmed">{t("inbox.empty")}</Text>}
+      <Stack gap="sm" component="ul" className="plain-list">
+        {items.map((m) => (
+          <Card key={m.id} withBorder component="li" padding="md" className={m.readAt ? undefined : "unread"}>
+            <Group justify="space-between" align="flex-start" wrap="nowrap">
+              <Stack gap={4}>
+                <Group gap="xs">
+                  {!m.readAt && (
+                    <Badge size="sm" color="blue">
+                      {t("inbox.new")}
+                    </Badge>
+                  )}
+                  <Title order={2} size="h5">
+                    {m.subject}
+                  </Title>
+                </Group>
+                <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+                  {m.body}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {formatDate(m.createdAt, true)}
+                </Text>
+                {m.link?.startsWith("/") && (
+                  <Anchor href={m.link} size="sm">
+                    {t("inbox.open")}
+                  </Anchor>
+                )}
+              </Stack>
+              {!m.readAt && (
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => markRead.mutate(m.id)}
+                  aria-label={t("inbox.markReadNamed", { subject: m.subject })}
+                >
+                  {t("inbox.markRead")}
+                </Button>
+              )}
+            </Group>
+          </Card>
+        ))}
+      </Stack>
+    </>
+  );
+}
+
+export const inboxRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: "/inbox",
+  component: InboxPage,
+});
