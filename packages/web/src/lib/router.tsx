@@ -1,4 +1,8 @@
 import { createRouter } from "@tanstack/react-router";
+import { activitiesRoute } from "../routes/activities";
+import { activityRoute } from "../routes/activity";
+import { activityEditRoute } from "../routes/activity-edit";
+import { activityNewRoute } from "../routes/activity-new";
 import { adminIndexRoute, adminRoute } from "../routes/admin";
 import { adminAuditRoute } from "../routes/admin-audit";
 import { adminUsersRoute } from "../routes/admin-users";
@@ -6,20 +10,31 @@ import { agreementRoute } from "../routes/agreement";
 import { agreementEditRoute } from "../routes/agreement-edit";
 import { agreementNewRoute } from "../routes/agreement-new";
 import { agreementsRoute } from "../routes/agreements";
+import { dashboardRoute } from "../routes/dashboard";
+import { eventEditRoute, eventNewRoute } from "../routes/event-edit";
+import { eventsRoute } from "../routes/events";
+import { exchangeBalanceRoute } from "../routes/exchange-balance";
 import { homeRoute } from "../routes/home";
 import { inboxRoute } from "../routes/inbox";
 import { internalRoute } from "../routes/internal";
 import { mapRoute } from "../routes/map";
+import { moderationRoute } from "../routes/moderation";
 import { myActionsRoute } from "../routes/my-actions";
+import { newsListRoute } from "../routes/news";
+import { newsEditRoute, newsNewRoute } from "../routes/news-edit";
+import { newsPostRoute } from "../routes/news-post";
 import { organisationRoute } from "../routes/organisation";
 import { organisationEditRoute } from "../routes/organisation-edit";
 import { organisationNewRoute } from "../routes/organisation-new";
 import { organisationsRoute } from "../routes/organisations";
+import { partnershipRoute } from "../routes/partnership";
+import { partnershipsRoute } from "../routes/partnerships";
 import { peopleRoute } from "../routes/people";
 import { personRoute } from "../routes/person";
 import { personEditRoute } from "../routes/person-edit";
 import { personNewRoute } from "../routes/person-new";
 import { registryRoute } from "../routes/registry";
+import { reviewRoute } from "../routes/review";
 import { rootRoute } from "../routes/root";
 import { setupRoute } from "../routes/setup";
 import { signInRoute } from "../routes/sign-in";
@@ -29,6 +44,9 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   signInRoute,
   setupRoute,
+  newsPostRoute,
+  partnershipsRoute,
+  partnershipRoute,
   internalRoute.addChildren([
     organisationsRoute,
     organisationNewRoute,
@@ -46,6 +64,20 @@ const routeTree = rootRoute.addChildren([
     agreementEditRoute,
     myActionsRoute,
     inboxRoute,
+    activitiesRoute,
+    activityNewRoute,
+    activityRoute,
+    activityEditRoute,
+    exchangeBalanceRoute,
+    dashboardRoute,
+    reviewRoute,
+    eventsRoute,
+    eventNewRoute,
+    eventEditRoute,
+    newsListRoute,
+    newsNewRoute,
+    newsEditRoute,
+    moderationRoute,
     adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminAuditRoute]),
   ]),
 ]);

@@ -2,6 +2,7 @@ import { Group, Stack, Tabs } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { ResultsPanel } from "../features/activities/indicators-panel";
 import { StatusBadge } from "../features/agreements/agreement-labels";
 import { AgreementOverview } from "../features/agreements/agreement-overview";
 import { agreementQuery } from "../features/agreements/agreement-queries";
@@ -15,7 +16,7 @@ import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
 import { internalRoute } from "./internal";
 
-const TABS = ["overview", "governance", "documents"] as const;
+const TABS = ["overview", "governance", "results", "documents"] as const;
 type Tab = (typeof TABS)[number];
 
 function AgreementPage() {
@@ -41,11 +42,21 @@ function AgreementPage() {
           </Group>
         }
         actions={
-          canEdit && (
-            <ButtonLink to="/agreements/$agreementId/edit" params={{ agreementId: a.id }}>
-              {t("common.edit")}
+          <>
+            {a.visibility === "public" && (
+              <ButtonLink to="/partnerships/$agreementId" params={{ agreementId: a.id }} variant="default">
+                {t("agreements.publicPage")}
+              </ButtonLink>
+            )}
+            <ButtonLink to="/reviews" search={{ agreement: a.id }} variant="default">
+              {t("review.title")}
             </ButtonLink>
-          )
+            {canEdit && (
+              <ButtonLink to="/agreements/$agreementId/edit" params={{ agreementId: a.id }}>
+                {t("common.edit")}
+              </ButtonLink>
+            )}
+          </>
         }
       />
       <LifecycleActions agreement={a} canEdit={canEdit} />
@@ -59,6 +70,7 @@ function AgreementPage() {
         <Tabs.List mb="md">
           <Tabs.Tab value="overview">{t("agreements.tabs.overview")}</Tabs.Tab>
           <Tabs.Tab value="governance">{t("agreements.tabs.governance")}</Tabs.Tab>
+          <Tabs.Tab value="results">{t("agreements.tabs.results")}</Tabs.Tab>
           <Tabs.Tab value="documents">{t("agreements.tabs.documents")}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview">
@@ -66,6 +78,9 @@ function AgreementPage() {
         </Tabs.Panel>
         <Tabs.Panel value="governance">
           <GovernancePanel agreementId={a.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="results">
+          <ResultsPanel agreementId={a.id} />
         </Tabs.Panel>
         <Tabs.Panel value="documents">
           <Documents agreement={a} canEdit={canEdit} />

@@ -1,7 +1,11 @@
-import { Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { useFormatEventTime } from "../features/events/event-format";
 import { PartnerMapSection } from "../features/map/partner-map-section";
+import { api } from "../lib/api";
+import { useFormatDate } from "../lib/format";
 import { useCan, useSession } from "../lib/session";
 import { AnchorLink, ButtonLink } from "../ui/links";
 import { PageHeader } from "../ui/page-header";
@@ -36,8 +40,77 @@ function PublicIntro() {
       <Text>{t("home.what")}</Text>
       <Group>
         <ButtonLink to="/sign-in">{t("home.signIn")}</ButtonLink>
+        <ButtonLink to="/partnerships" variant="default">
+          {t("portal.partnershipsTitle")}
+        </ButtonLink>
       </Group>
     </Stack>
+  );
+}
+
+/** What the public portal publishes: the latest news and the coming events. */
+function PublicHighlights() {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const formatTime = useFormatEventTime();
+  const home = useQuery({ queryKey: ["public", "home"], queryFn: api.portal.home });
+  if (!home.data) return null;
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} mb="xl" spacing="lg">
+      <Card withBorder padding="lg" component="section" aria-labelledby="latest-news">
+        <Group justify="space-between" mb="xs">
+          <Title order={2} size="h3" id="latest-news">
+            {t("portal.latestNews")}
+          </Title>
+          <Anchor href="/api/public/news.rss" size="sm">
+            {t("news.rss")}
+          </Anchor>
+        </Group>
+        {home.data.news.length === 0 && <Text c="dimmed">{t("portal.noNews")}</Text>}
+        <Stack gap="xs" component="ul" className="plain-list">
+          {home.data.news.map((n) => (
+            <li key={n.id}>
+              <AnchorLink to="/news/$postId" params={{ postId: n.id }}>
+                <span lang={n.lang}>{n.title}</span>
+              </AnchorLink>{" "}
+              <Text span size="sm" c="dimmed">
+                {formatDate(n.publishedOn)}
+              </Text>
+            </li>
+          ))}
+        </Stack>
+      </Card>
+      <Card withBorder padding="lg" component="section" aria-labelledby="coming-events">
+        <Group justify="space-between" mb="xs">
+          <Title order={2} size="h3" id="coming-events">
+            {t("portal.comingEvents")}
+          </Title>
+          <Anchor href="/api/public/calendar.ics" size="sm">
+            {t("events.ical")}
+          </Anchor>
+        </Group>
+        {home.data.events.length === 0 && <Text c="dimmed">{t("events.none")}</Text>}
+        <Stack gap="xs" component="ul" className="plain-list">
+          {home.data.events.map((e) => (
+            <li key={e.id}>
+              <Text fw={500}>
+                {e.agreement ? (
+                  <AnchorLink to="/partnerships/$agreementId" params={{ agreementId: e.agreement.id }}>
+                    {e.title}
+                  </AnchorLink>
+                ) : (
+                  e.title
+                )}
+              </Text>
+              <Text size="sm">
+                {formatTime(e)}
+                {e.place && ` · ${e.place}`}
+              </Text>
+            </li>
+          ))}
+        </Stack>
+      </Card>
+    </SimpleGrid>
   );
 }
 
@@ -53,6 +126,7 @@ function HomePage() {
         actions={canEdit && <ButtonLink to="/organisations/new">{t("organisations.new")}</ButtonLink>}
       />
       {user ? <Welcome /> : <PublicIntro />}
+      <PublicHighlights />
       <Title order={2} mb="xs">
         {user ? t("home.mapAll") : t("home.mapPublic")}
       </Title>

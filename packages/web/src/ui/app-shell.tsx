@@ -29,6 +29,24 @@ function MainNav() {
           <AnchorLink to="/people">{t("nav.people")}</AnchorLink>
         </li>
         <li>
+          <AnchorLink to="/activities">{t("nav.activities")}</AnchorLink>
+        </li>
+        <li>
+          <AnchorLink to="/events">{t("nav.events")}</AnchorLink>
+        </li>
+        <li>
+          <AnchorLink to="/news">{t("nav.news")}</AnchorLink>
+        </li>
+        <li>
+          <AnchorLink to="/dashboard">{t("nav.dashboard")}</AnchorLink>
+        </li>
+        <li>
+          <AnchorLink to="/reviews">{t("nav.reviews")}</AnchorLink>
+        </li>
+        <li>
+          <AnchorLink to="/exchange-balance">{t("nav.balance")}</AnchorLink>
+        </li>
+        <li>
           <AnchorLink to="/map">{t("nav.map")}</AnchorLink>
         </li>
         <li>
@@ -61,6 +79,19 @@ function InboxLink() {
         </>
       )}
     </AnchorLink>
+  );
+}
+
+function PublicNav() {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t("shell.publicNav")}>
+      <Group component="ul" gap="xs" className="main-nav" wrap="wrap">
+        <li>
+          <AnchorLink to="/partnerships">{t("nav.partnerships")}</AnchorLink>
+        </li>
+      </Group>
+    </nav>
   );
 }
 
@@ -113,7 +144,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               <AnchorLink to="/" className="brand" underline="never">
                 {t("app.name")}
               </AnchorLink>
-              {user && <MainNav />}
+              {user ? <MainNav /> : <PublicNav />}
             </Group>
             <Group gap="md" wrap="wrap">
               <LanguageSwitcher />

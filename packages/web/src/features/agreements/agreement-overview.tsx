@@ -1,4 +1,4 @@
-import type { AgreementView } from "@conventio/domain";
+import { AGREEMENT_STATUSES, type AgreementView } from "@conventio/domain";
 import { Badge, Group, List, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormatDate, useFormatPeriod } from "../../lib/format";
@@ -21,6 +21,10 @@ export function AgreementOverview({ agreement: a }: { agreement: AgreementView }
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const period = useFormatPeriod();
+  const statusName = (status: string) => {
+    const known = AGREEMENT_STATUSES.find((x) => x === status);
+    return known ? t(`agreementStatus.${known}`) : status;
+  };
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
@@ -258,8 +262,8 @@ export function AgreementOverview({ agreement: a }: { agreement: AgreementView }
                   <Table.Tr key={`${h.at}:${h.action}`}>
                     <Table.Td>{formatDate(h.at, true)}</Table.Td>
                     <Table.Td>
-                      {h.from ? `${statusName(t, h.from)} → ` : ""}
-                      {statusName(t, h.to)}
+                      {h.from ? `${statusName(h.from)} → ` : ""}
+                      {statusName(h.to)}
                       {h.note && (
                         <Text size="xs" c="dimmed">
                           {h.note}
@@ -276,8 +280,4 @@ export function AgreementOverview({ agreement: a }: { agreement: AgreementView }
       </Section>
     </Stack>
   );
-}
-
-function statusName(t: ReturnType<typeof useTranslation>["t"], status: string): string {
-  return t(`agreementStatus.${status as "draft"}`, { defaultValue: status });
 }

@@ -1,0 +1,247 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CreateAgreementInput, TransitionInput } from "@conventio/domain";
+import { SYSTEM_ACTOR } from "@conventio/server";
+import ICAL from "ical.js";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./support/axe.js";
+import { type Browser, openBrowser, screenshot } from "./support/browser.js";
+import { ADMIN, startTestServer, type TestServer } from "./support/server.js";
+
+const READER = { email: "rita@example.org", name: "Rita Reader", password: "a-reader-password" } as const;
+const PAYLOAD = `<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2; alert(1)">`;
+
+async function signInAs(page: Page, account: { email: string; password: string }) {
+  await page.getByLabel("E-mail").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("link", { name: "Sign in" }).first().waitFor();
+}
+
+describe("what partnerships publish", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let melId: string;
+  let postId: string;
+  let dormantId: string;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ demo: true });
+    const { agreements, accounts } = server.running.services;
+    await accounts.createUserAsOperator({ ...READER, role: "viewer" });
+    const mel = await agreements.listAgreements(SYSTEM_ACTOR, { q: "Métropole Européenne de Lille", limit: 5 });
+    melId = mel.items.find((a) => a.kind === "partnership_convention")?.id ?? "";
+    const news = (await (await fetch(`${server.url}/api/news?limit=100`)).json()) as {
+      items: { id: string; title: string }[];
+    };
+    postId = news.items.find((n) => n.title.startsWith("Convention MEL/Université de Lille"))?.id ?? "";
+    // A convention signed two years ago of which nothing was heard since.
+    const parties = (await agreements.getAgreement(SYSTEM_ACTOR, melId)).partyDetails;
+    const started = new Date(Date.now() - 730 * 86_400_000).toISOString().slice(0, 10);
+    const quiet = await agreements.createAgreement(
+      SYSTEM_ACTOR,
+      CreateAgreementInput.parse({
+        kind: "memorandum_of_understanding",
+        title: "MoU on shared sports facilities",
+        signedOn: started,
+        startsOn: started,
+        parties: parties.map((p) => ({ organisationId: p.organisation.id })),
+        signatories: [{ name: "The President" }],
+      }),
+    );
+    await agreements.transitionAgreement(SYSTEM_ACTOR, quiet.id, TransitionInput.parse({ action: "activate" }));
+    dormantId = quiet.id;
+    browser = await openBrowser();
+    page = await browser.newPage();
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows a visitor the public partnership page, without internal parts", async () => {
+    expect(melId).not.toBe("");
+    await page.goto(`${server.url}/`);
+    await page.getByRole("heading", { level: 2, name: "Latest news" }).waitFor();
+    await page.getByRole("link", { name: "Partnerships" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Partnerships" }).waitFor();
+    await page.getByRole("link", { name: /Convention entre la Métropole Européenne de Lille/ }).click();
+    await page.getByRole("heading", { level: 1, name: /Métropole Européenne de Lille/ }).waitFor();
+    await page.getByRole("region", { name: "Axes and collaboration areas" }).waitFor();
+    expect(await page.getByRole("link", { name: "Subscribe to its calendar (iCal)" }).getAttribute("href")).toBe(
+      `/api/public/agreements/${melId}/calendar.ics`,
+    );
+    expect(await page.getByText("Lifecycle history").count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Edit" }).count()).toBe(0);
+    await screenshot(page, "public-partnership");
+  });
+
+  it("lets a visitor read a news post but asks them to sign in to comment", async () => {
+    expect(postId).not.toBe("");
+    await page.goto(`${server.url}/news/${postId}`);
+    await page
+      .getByRole("heading", { level: 1, name: "MEL / University of Lille convention: synergies for the area" })
+      .waitFor();
+    await page.getByText("FR", { exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: /Convention MEL\/Université de Lille/ }).waitFor();
+    await page.getByRole("link", { name: "Sign in to comment" }).waitFor();
+    expect(await page.getByRole("textbox", { name: "Your comment" }).count()).toBe(0);
+    await screenshot(page, "public-news-post");
+  });
+
+  it("holds a signed-in reader's comment, shown as plain text, until an editor approves it", async () => {
+    await page.getByRole("link", { name: "Sign in to comment" }).click();
+    await signInAs(page, READER);
+    await page.getByRole("textbox", { name: "Your comment" }).fill(PAYLOAD);
+    await page.getByRole("button", { name: "Send comment" }).click();
+    await page.getByText("Your comment will appear once a moderator approves it.").waitFor();
+    await page.getByText(PAYLOAD, { exact: true }).waitFor();
+    await signOut(page);
+
+    await page.goto(`${server.url}/news/${postId}`);
+    await page.getByRole("link", { name: "Sign in to comment" }).waitFor();
+    expect(await page.getByText(PAYLOAD, { exact: true }).count()).toBe(0);
+
+    await page.goto(`${server.url}/sign-in?redirect=/moderation`);
+    await signInAs(page, ADMIN);
+    await page.getByRole("heading", { level: 1, name: "Comment moderation" }).waitFor();
+    await page.getByText(PAYLOAD, { exact: true }).waitFor();
+    await screenshot(page, "moderation");
+    await page.getByRole("button", { name: "Approve: comment by Rita Reader" }).click();
+    await page.getByText("No comment awaiting moderation.").waitFor();
+    await signOut(page);
+
+    await page.goto(`${server.url}/news/${postId}`);
+    await page.getByText(PAYLOAD, { exact: true }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator("[data-comment-status] img, [data-comment-status] script").count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await screenshot(page, "news-post-comment");
+  });
+
+  it("puts an event of the partnership into its iCal feed", async () => {
+    await page.goto(`${server.url}/sign-in?redirect=/events/new`);
+    await signInAs(page, ADMIN);
+    await page.getByRole("heading", { level: 1, name: "New event" }).waitFor();
+    await page.getByRole("textbox", { name: "Title", exact: true }).fill("Steering committee of the convention");
+    await page.getByLabel("Starts").fill("2026-12-03T14:00");
+    await page.getByLabel("Ends").fill("2026-12-03T16:30");
+    await page.getByRole("textbox", { name: "Place" }).fill("Espace culture, Villeneuve-d'Ascq");
+    const picker = page.getByRole("textbox", { name: "Partnership", exact: true });
+    await picker.click();
+    await picker.fill("Métropole");
+    await page.getByRole("option", { name: /Convention entre la Métropole/ }).click();
+    await page.getByRole("button", { name: "Create event" }).click();
+    await page.getByRole("link", { name: "Steering committee of the convention" }).waitFor();
+    await screenshot(page, "events-list");
+
+    const response = await fetch(`${server.url}/api/public/agreements/${melId}/calendar.ics`);
+    expect(response.status).toBe(200);
+    const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+    const events = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    const ours = events.find((e) => e.summary === "Steering committee of the convention");
+    expect(ours).toBeDefined();
+    expect(ours?.startDate.toJSDate().toISOString()).toBe("2026-12-03T13:00:00.000Z");
+  });
+
+  it("renders the progress review as a PDF", async () => {
+    await page.goto(`${server.url}/reviews?agreement=${melId}&on=2021-07-12`);
+    const link = page.getByRole("link", { name: "Download as PDF" });
+    await link.waitFor();
+    await page.getByRole("heading", { level: 2, name: /MEL-ULILLE-2019/ }).waitFor();
+    await screenshot(page, "progress-review");
+    const href = (await link.getAttribute("href")) ?? "";
+    const response = await page.request.get(`${server.url}${href}`);
+    expect(response.headers()["content-type"]).toContain("application/pdf");
+    const dir = mkdtempSync(join(tmpdir(), "conventio-review-"));
+    writeFileSync(join(dir, "review.pdf"), await response.body());
+    execFileSync("pdftoppm", ["-png", "-r", "40", "-f", "1", "-l", "1", join(dir, "review.pdf"), join(dir, "page")]);
+    const png = ["page-1.png", "page-01.png", "page-001.png"].map((f) => join(dir, f)).find((f) => existsSync(f));
+    expect(png).toBeDefined();
+  });
+
+  it("flags an agreement with nothing for twelve months as dormant on the dashboard", async () => {
+    await page.goto(`${server.url}/dashboard`);
+    const dormant = page.getByRole("list", { name: "Dormant agreements" });
+    await dormant.waitFor();
+    await dormant.getByRole("link", { name: /MoU on shared sports facilities/ }).waitFor();
+    expect(await dormant.locator(`a[href="/agreements/${dormantId}"]`).count()).toBe(1);
+    await screenshot(page, "dashboard");
+  });
+
+  it("charts an indicator's values against its baseline and target", async () => {
+    await page.goto(`${server.url}/agreements/${melId}?tab=results`);
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill("International students on campus");
+    await page.getByRole("textbox", { name: "Unit", exact: true }).fill("students");
+    await page.getByRole("textbox", { name: "Baseline", exact: true }).fill("120");
+    await page.getByRole("textbox", { name: "Target", exact: true }).fill("200");
+    await page.getByRole("button", { name: "Add indicator" }).click();
+    await page.getByText("No value recorded yet.").waitFor();
+    for (const [year, value] of [
+      ["2022", "135"],
+      ["2023", "160"],
+    ] as const) {
+      await page.getByRole("textbox", { name: "Year", exact: true }).fill(year);
+      await page.getByRole("textbox", { name: "Value", exact: true }).fill(value);
+      await page.getByRole("button", { name: "Record value" }).click();
+      await page.getByRole("cell", { name: value, exact: true }).waitFor();
+    }
+    const chart = page.getByRole("img", { name: /International students on campus: values by year/ });
+    await chart.waitFor();
+    expect(await chart.locator("rect").count()).toBe(2);
+    await page.getByText("50 % of the way to the target").waitFor();
+    await screenshot(page, "indicator-chart");
+  });
+
+  it.each([
+    ["dashboard", () => "/dashboard"],
+    ["activities", () => "/activities"],
+    ["activity-new", () => "/activities/new"],
+    ["exchange-balance", () => "/exchange-balance"],
+    ["events-month", () => "/events?month=2026-12"],
+    ["events-list", () => "/events?view=list"],
+    ["event-new", () => "/events/new"],
+    ["news", () => "/news"],
+    ["news-new", () => "/news/new"],
+    ["news-post", () => `/news/${postId}`],
+    ["moderation", () => "/moderation"],
+    ["reviews", () => `/reviews?agreement=${melId}&on=2021-07-12`],
+    ["agreement-results", () => `/agreements/${melId}?tab=results`],
+  ])("has no serious accessibility violations on the %s page", async (name, path) => {
+    await page.goto(`${server.url}${path()}`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.waitForLoadState("networkidle");
+    await screenshot(page, name);
+    const violations = await seriousViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+  });
+
+  it.each([
+    ["home-public", () => "/"],
+    ["partnerships", () => "/partnerships"],
+    ["partnership", () => `/partnerships/${melId}`],
+    ["news-post-public", () => `/news/${postId}`],
+  ])("has no serious accessibility violations on the public %s page", async (name, path) => {
+    if (await page.getByRole("button", { name: "Sign out" }).count()) await signOut(page);
+    await page.goto(`${server.url}${path()}`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.waitForLoadState("networkidle");
+    await screenshot(page, name);
+    const violations = await seriousViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+  });
+});

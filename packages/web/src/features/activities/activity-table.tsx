@@ -1,0 +1,46 @@
+import type { ActivityView } from "@conventio/domain";
+import { Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useFormatPeriod } from "../../lib/format";
+import { AnchorLink } from "../../ui/links";
+
+export function ActivityTable({ items }: { items: readonly ActivityView[] }) {
+  const { t } = useTranslation();
+  const period = useFormatPeriod();
+  if (items.length === 0) return <Text c="dimmed">{t("activities.none")}</Text>;
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("activities.fields.title")}</Table.Th>
+            <Table.Th scope="col">{t("activities.fields.kind")}</Table.Th>
+            <Table.Th scope="col">{t("activities.fields.when")}</Table.Th>
+            <Table.Th scope="col">{t("activities.fields.agreement")}</Table.Th>
+            <Table.Th scope="col">{t("activities.fields.status")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>
+                <AnchorLink to="/activities/$activityId" params={{ activityId: a.id }} fw={500}>
+                  {a.title}
+                </AnchorLink>
+                {a.mobility && (
+                  <Text size="xs" c="dimmed">
+                    {t(`direction.${a.mobility.direction}`)} · {a.mobility.academicYear} · {a.mobility.count}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{t(`activityKinds.${a.kind}`)}</Table.Td>
+              <Table.Td>{period(a.startsOn, a.endsOn)}</Table.Td>
+              <Table.Td>{a.agreement?.reference ?? "—"}</Table.Td>
+              <Table.Td>{t(`activityStatus.${a.status}`)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

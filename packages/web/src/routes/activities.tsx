@@ -1,0 +1,96 @@
+import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from "@conventio/domain";
+import { Select, SimpleGrid, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { createRoute, useNavigate } from "@tanstack/react-router";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ActivityTable } from "../features/activities/activity-table";
+import { type ActivityFilters, api } from "../lib/api";
+import { useCan } from "../lib/session";
+import { ButtonLink } from "../ui/links";
+import { LoadMore } from "../ui/load-more";
+import { Loading } from "../ui/loading";
+import { PageHeader } from "../ui/page-header";
+import { ProblemAlert } from "../ui/problem-alert";
+import { internalRoute } from "./internal";
+
+function validateSearch(search: Record<string, unknown>): ActivityFilters {
+  const kind = ACTIVITY_KINDS.find((k) => k === search.kind);
+  const status = ACTIVITY_STATUSES.find((s) => s === search.status);
+  const q = typeof search.q === "string" && search.q.trim() ? search.q.trim() : undefined;
+  const agreement = typeof search.agreement === "string" && search.agreement ? search.agreement : undefined;
+  return {
+    ...(kind ? { kind } : {}),
+    ...(status ? { status } : {}),
+    ...(q ? { q } : {}),
+    ...(agreement ? { agreement } : {}),
+  };
+}
+
+function ActivitiesPage() {
+  const { t } = useTranslation();
+  const filters = activitiesRoute.useSearch();
+  const navigate = useNavigate({ from: "/activities" });
+  const canEdit = useCan("editor");
+  const [q, setQ] = useState(filters.q ?? "");
+  const [debounced] = useDebouncedValue(q, 250);
+  useEffect(() => {
+    if ((filters.q ?? "") !== debounced.trim())
+      void navigate({ search: validateSearch({ ...filters, q: debounced }), replace: true });
+  }, [debounced, filters, navigate]);
+  const list = useInfiniteQuery({
+    queryKey: ["activities", "list", filters],
+    queryFn: ({ pageParam }) => api.activities.list(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <PageHeader
+        title={t("activities.title")}
+        subtitle={t("activities.subtitle")}
+        actions={canEdit && <ButtonLink to="/activities/new">{t("activities.new")}</ButtonLink>}
+      />
+      <search aria-label={t("activities.filter")}>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} mb="lg">
+          <TextInput
+            type="search"
+            label={t("agreements.filters.search")}
+            value={q}
+            onChange={(e) => setQ(e.currentTarget.value)}
+          />
+          <Select
+            label={t("activities.fields.kind")}
+            placeholder={t("agreements.filters.any")}
+            clearable
+            searchable
+            data={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activityKinds.${k}`) }))}
+            value={filters.kind ?? null}
+            onChange={(kind) => void navigate({ search: validateSearch({ ...filters, kind }), replace: true })}
+          />
+          <Select
+            label={t("activities.fields.status")}
+            placeholder={t("agreements.filters.any")}
+            clearable
+            data={ACTIVITY_STATUSES.map((s) => ({ value: s, label: t(`activityStatus.${s}`) }))}
+            value={filters.status ?? null}
+            onChange={(status) => void navigate({ search: validateSearch({ ...filters, status }), replace: true })}
+          />
+        </SimpleGrid>
+      </search>
+      {list.isError && <ProblemAlert error={list.error} />}
+      {list.isPending ? <Loading /> : <ActivityTable items={items} />}
+      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+    </>
+  );
+}
+
+export const activitiesRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: "/activities",
+  validateSearch,
+  component: ActivitiesPage,
+});

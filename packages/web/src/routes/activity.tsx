@@ -1,0 +1,123 @@
+import { Badge, Group, Stack, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { createRoute } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { api } from "../lib/api";
+import { useLanguage } from "../lib/countries";
+import { useFormatDate, useFormatPeriod } from "../lib/format";
+import { useCan } from "../lib/session";
+import { Facts } from "../ui/facts";
+import { AnchorLink, ButtonLink } from "../ui/links";
+import { Loading } from "../ui/loading";
+import { PageHeader } from "../ui/page-header";
+import { ProblemAlert } from "../ui/problem-alert";
+import { Section } from "../ui/section";
+import { internalRoute } from "./internal";
+
+function ActivityPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const formatDate = useFormatDate();
+  const period = useFormatPeriod();
+  const canEdit = useCan("editor");
+  const { activityId } = activityRoute.useParams();
+  const query = useQuery({
+    queryKey: ["activities", "detail", activityId],
+    queryFn: () => api.activities.get(activityId),
+  });
+  if (query.isError) return <ProblemAlert error={query.error} />;
+  if (!query.data) return <Loading />;
+  const a = query.data;
+  const money = (v: number | null, currency: string) =>
+    v === null ? null : new Intl.NumberFormat(language, { style: "currency", currency }).format(v);
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={a.title}
+        subtitle={
+          <Group gap="xs" component="span">
+            <Badge variant="outline" color="gray" tt="none">
+              {t(`activityKinds.${a.kind}`)}
+            </Badge>
+            <span>{t(`activityStatus.${a.status}`)}</span>
+          </Group>
+        }
+        actions={
+          canEdit && (
+            <ButtonLink to="/activities/$activityId/edit" params={{ activityId: a.id }}>
+              {t("common.edit")}
+            </ButtonLink>
+          )
+        }
+      />
+      <Section title={t("activities.detail.about")}>
+        <Facts
+          items={[
+            [t("activities.fields.when"), period(a.startsOn, a.endsOn)],
+            [t("activities.fields.place"), a.place],
+            [
+              t("activities.fields.agreement"),
+              a.agreement && (
+                <AnchorLink to="/agreements/$agreementId" params={{ agreementId: a.agreement.id }}>
+                  {a.agreement.reference} · {a.agreement.title}
+                </AnchorLink>
+              ),
+            ],
+            [t("activities.fields.axis"), a.axis?.title],
+            [
+              t("activities.fields.partners"),
+              a.partners.length > 0 &&
+                a.partners.map((p, i) => (
+                  <span key={p.id}>
+                    {i > 0 && ", "}
+                    <AnchorLink to="/organisations/$organisationId" params={{ organisationId: p.id }}>
+                      {p.name}
+                    </AnchorLink>
+                  </span>
+                )),
+            ],
+            [t("activities.fields.laboratories"), a.laboratories.join(", ")],
+            [t("activities.fields.owner"), a.owner?.name],
+          ]}
+        />
+        {a.description && (
+          <Text mt="md" style={{ whiteSpace: "pre-line" }}>
+            {a.description}
+          </Text>
+        )}
+      </Section>
+      {a.mobility && (
+        <Section title={t("activities.form.mobility")}>
+          <Facts
+            items={[
+              [t("activities.fields.direction"), t(`direction.${a.mobility.direction}`)],
+              [t("activities.fields.level"), t(`levels.${a.mobility.level}`)],
+              [t("activities.fields.academicYear"), a.mobility.academicYear],
+              [t("activities.fields.count"), String(a.mobility.count)],
+            ]}
+          />
+        </Section>
+      )}
+      {a.funding && (
+        <Section title={t("activities.form.funding")}>
+          <Facts
+            items={[
+              [t("activities.fields.funder"), a.funding.funder],
+              [t("activities.fields.programme"), a.funding.programme],
+              [t("activities.fields.deadline"), formatDate(a.funding.deadline)],
+              [t("activities.fields.amountAsked"), money(a.funding.amountAsked, a.funding.currency)],
+              [t("activities.fields.amountGranted"), money(a.funding.amountGranted, a.funding.currency)],
+              [t("activities.fields.outcome"), t(`bidOutcomes.${a.funding.outcome}`)],
+            ]}
+          />
+        </Section>
+      )}
+    </Stack>
+  );
+}
+
+export const activityRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: "/activities/$activityId",
+  component: ActivityPage,
+});

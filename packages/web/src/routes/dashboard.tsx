@@ -1,0 +1,161 @@
+import { Alert, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { createRoute } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { StatusBadge } from "../features/agreements/agreement-labels";
+import { api } from "../lib/api";
+import { useCountryName } from "../lib/countries";
+import { useFormatDate } from "../lib/format";
+import { BarChart } from "../ui/bar-chart";
+import { AnchorLink } from "../ui/links";
+import { Loading } from "../ui/loading";
+import { PageHeader } from "../ui/page-header";
+import { ProblemAlert } from "../ui/problem-alert";
+import { Section } from "../ui/section";
+import { internalRoute } from "./internal";
+
+function CountTable({ caption, rows }: { caption: string; rows: readonly { label: string; count: number }[] }) {
+  const { t } = useTranslation();
+  return (
+    <Table verticalSpacing={4}>
+      <Table.Caption ta="left">{caption}</Table.Caption>
+      <Table.Tbody>
+        {rows.length === 0 && (
+          <Table.Tr>
+            <Table.Td>{t("agreements.detail.none")}</Table.Td>
+          </Table.Tr>
+        )}
+        {rows.map((r) => (
+          <Table.Tr key={r.label}>
+            <Table.Th scope="row" fw={400}>
+              {r.label}
+            </Table.Th>
+            <Table.Td ta="right" fw={600}>
+              {r.count}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function DashboardPage() {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const countryName = useCountryName();
+  const query = useQuery({ queryKey: ["dashboard"], queryFn: api.dashboard });
+  if (query.isError) return <ProblemAlert error={query.error} />;
+  if (!query.data) return <Loading />;
+  const d = query.data;
+  return (
+    <Stack gap="lg">
+      <PageHeader title={t("dashboard.title")} subtitle={t("dashboard.subtitle")} />
+      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
+        <Section title={t("dashboard.byStatus")}>
+          <CountTable
+            caption={t("dashboard.byStatusCaption")}
+            rows={d.byStatus.map((r) => ({ label: t(`agreementStatus.${r.status as "draft"}`), count: r.count }))}
+          />
+        </Section>
+        <Section title={t("dashboard.byKind")}>
+          <CountTable
+            caption={t("dashboard.byKindCaption")}
+            rows={d.byKind.map((r) => ({ label: t(`agreementKinds.${r.kind as "cotutelle"}`), count: r.count }))}
+          />
+        </Section>
+        <Section title={t("dashboard.byCountry")}>
+          <CountTable
+            caption={t("dashboard.byCountryCaption")}
+            rows={d.byCountry.map((r) => ({ label: countryName(r.countryCode), count: r.count }))}
+          />
+        </Section>
+      </SimpleGrid>
+      <Section title={t("dashboard.expiring")}>
+        {d.expiring.length === 0 ? (
+          <Text c="dimmed">{t("dashboard.noExpiring")}</Text>
+        ) : (
+          <Stack gap={4} component="ul" className="plain-list">
+            {d.expiring.map((a) => (
+              <li key={a.id}>
+                <AnchorLink to="/agreements/$agreementId" params={{ agreementId: a.id }}>
+                  {a.reference} · {a.title}
+                </AnchorLink>{" "}
+                <Text span size="sm">
+                  {t("dashboard.endsOn", { date: formatDate(a.endsOn) })}
+                </Text>{" "}
+                <StatusBadge status={a.status} />
+              </li>
+            ))}
+          </Stack>
+        )}
+      </Section>
+      <Section title={t("dashboard.mobility")}>
+        {d.mobility.length === 0 ? (
+          <Text c="dimmed">{t("balance.none")}</Text>
+        ) : (
+          <>
+            <BarChart
+              title={t("dashboard.mobilityChart")}
+              categories={d.mobility.map((m) => m.academicYear)}
+              series={[
+                { name: t("direction.incoming"), colour: "#1971c2", values: d.mobility.map((m) => m.incoming) },
+                { name: t("direction.outgoing"), colour: "#e8590c", values: d.mobility.map((m) => m.outgoing) },
+              ]}
+            />
+            <Table verticalSpacing={2} maw={480}>
+              <Table.Caption ta="left">{t("dashboard.mobilityCaption")}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("activities.fields.academicYear")}</Table.Th>
+                  <Table.Th scope="col">{t("direction.incoming")}</Table.Th>
+                  <Table.Th scope="col">{t("direction.outgoing")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {d.mobility.map((m) => (
+                  <Table.Tr key={m.academicYear}>
+                    <Table.Td>{m.academicYear}</Table.Td>
+                    <Table.Td>{m.incoming}</Table.Td>
+                    <Table.Td>{m.outgoing}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </>
+        )}
+      </Section>
+      <Section title={t("dashboard.dormant", { count: d.dormantTotal })}>
+        {d.dormant.length === 0 ? (
+          <Text c="dimmed">{t("dashboard.noDormant")}</Text>
+        ) : (
+          <>
+            <Alert color="orange" variant="light" mb="sm">
+              {t("dashboard.dormantHint")}
+            </Alert>
+            <Stack gap={4} component="ul" className="plain-list" aria-label={t("dashboard.dormantList")}>
+              {d.dormant.map((a) => (
+                <li key={a.id} data-dormant="true">
+                  <AnchorLink to="/agreements/$agreementId" params={{ agreementId: a.id }}>
+                    {a.reference} · {a.title}
+                  </AnchorLink>{" "}
+                  <Text span size="sm">
+                    {a.lastSign
+                      ? t("dashboard.lastSign", { date: formatDate(a.lastSign) })
+                      : t("dashboard.neverActive")}
+                  </Text>
+                </li>
+              ))}
+            </Stack>
+          </>
+        )}
+      </Section>
+    </Stack>
+  );
+}
+
+export const dashboardRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: "/dashboard",
+  component: DashboardPage,
+});

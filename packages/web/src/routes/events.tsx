@@ -1,0 +1,216 @@
+import type { EventView } from "@conventio/domain";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { createRoute, useNavigate } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { useFormatEventTime } from "../features/events/event-format";
+import { api } from "../lib/api";
+import { useLanguage } from "../lib/countries";
+import { useCan } from "../lib/session";
+import { dayIn } from "../lib/time-zone";
+import { AnchorLink, ButtonLink } from "../ui/links";
+import { Loading } from "../ui/loading";
+import { PageHeader } from "../ui/page-header";
+import { ProblemAlert } from "../ui/problem-alert";
+import { internalRoute } from "./internal";
+
+type View = "month" | "list";
+type Search = { view?: View; month?: string };
+
+function monthStart(month: string): Date {
+  return new Date(`${month}-01T00:00:00Z`);
+}
+function shiftMonth(month: string, by: number): string {
+  const d = monthStart(month);
+  d.setUTCMonth(d.getUTCMonth() + by);
+  return d.toISOString().slice(0, 7);
+}
+
+function MonthGrid({ month, events }: { month: string; events: readonly EventView[] }) {
+  const language = useLanguage();
+  const first = monthStart(month);
+  const offset = (first.getUTCDay() + 6) % 7;
+  const start = new Date(first.getTime() - offset * 86_400_000);
+  const days = Array.from({ length: 42 }, (_, i) => new Date(start.getTime() + i * 86_400_000));
+  const weekday = new Intl.DateTimeFormat(language, { weekday: "short", timeZone: "UTC" });
+  const dayName = new Intl.DateTimeFormat(language, { dateStyle: "full", timeZone: "UTC" });
+  return (
+    <table className="month-grid">
+      <thead>
+        <tr>
+          {days.slice(0, 7).map((d) => (
+            <th key={d.toISOString()} scope="col" className="weekday">
+              {weekday.format(d)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {[0, 1, 2, 3, 4, 5].map((week) => (
+          <tr key={week}>
+            {days.slice(week * 7, week * 7 + 7).map((d) => {
+              const iso = d.toISOString().slice(0, 10);
+              const those = events.filter((e) => dayIn(e.startsAt, e.timeZone) === iso);
+              return (
+                <td key={iso} className={`day${iso.slice(0, 7) === month ? "" : " outside"}`}>
+                  <span aria-hidden="true">{d.getUTCDate()}</span>
+                  <VisuallyHidden>{dayName.format(d)}</VisuallyHidden>
+                  {those.map((e) => (
+                    <AnchorLink
+                      key={e.id}
+                      to="/events/$eventId/edit"
+                      params={{ eventId: e.id }}
+                      size="xs"
+                      display="block"
+                    >
+                      {e.title}
+                    </AnchorLink>
+                  ))}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function EventsPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const formatTime = useFormatEventTime();
+  const canEdit = useCan("editor");
+  const navigate = useNavigate({ from: "/events" });
+  const search = eventsRoute.useSearch();
+  const view = search.view ?? "month";
+  const month = search.month ?? new Date().toISOString().slice(0, 7);
+  const from = view === "month" ? shiftMonth(month, 0) : new Date().toISOString().slice(0, 7);
+  const query = useQuery({
+    queryKey: ["events", view, month],
+    queryFn: () =>
+      api.events.list(
+        view === "month"
+          ? {
+              from: new Date(monthStart(from).getTime() - 7 * 86_400_000).toISOString(),
+              to: new Date(monthStart(shiftMonth(month, 1)).getTime() + 7 * 86_400_000).toISOString(),
+            }
+          : {},
+      ),
+  });
+  const events = [...(query.data?.items ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const monthName = new Intl.DateTimeFormat(language, { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    monthStart(month),
+  );
+  return (
+    <>
+      <PageHeader
+        title={t("events.title")}
+        subtitle={t("events.subtitle")}
+        actions={
+          <>
+            <Anchor href="/api/public/calendar.ics">{t("events.ical")}</Anchor>
+            {canEdit && <ButtonLink to="/events/new">{t("events.new")}</ButtonLink>}
+          </>
+        }
+      />
+      <Group justify="space-between" mb="md">
+        <SegmentedControl
+          aria-label={t("events.view")}
+          value={view}
+          onChange={(v) => void navigate({ search: { ...search, view: v as View } })}
+          data={[
+            { value: "month", label: t("events.month") },
+            { value: "list", label: t("events.list") },
+          ]}
+        />
+        {view === "month" && (
+          <Group gap="xs">
+            <Button
+              variant="default"
+              size="xs"
+              onClick={() => void navigate({ search: { ...search, month: shiftMonth(month, -1) } })}
+            >
+              {t("events.previous")}
+            </Button>
+            <Title order={2} size="h4" aria-live="polite">
+              {monthName}
+            </Title>
+            <Button
+              variant="default"
+              size="xs"
+              onClick={() => void navigate({ search: { ...search, month: shiftMonth(month, 1) } })}
+            >
+              {t("events.next")}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      {query.isError && <ProblemAlert error={query.error} />}
+      {query.isPending ? (
+        <Loading />
+      ) : view === "month" ? (
+        <MonthGrid month={month} events={events} />
+      ) : events.length === 0 ? (
+        <Text c="dimmed">{t("events.none")}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("events.fields.title")}</Table.Th>
+                <Table.Th scope="col">{t("events.fields.startsAt")}</Table.Th>
+                <Table.Th scope="col">{t("events.fields.place")}</Table.Th>
+                <Table.Th scope="col">{t("events.fields.audience")}</Table.Th>
+                <Table.Th scope="col">{t("events.fields.agreement")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {events.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td>
+                    <Stack gap={0}>
+                      <AnchorLink to="/events/$eventId/edit" params={{ eventId: e.id }} fw={500}>
+                        {e.title}
+                      </AnchorLink>
+                      {e.visibility === "internal" && (
+                        <Badge size="xs" variant="outline" color="gray">
+                          {t("visibility.internal")}
+                        </Badge>
+                      )}
+                    </Stack>
+                  </Table.Td>
+                  <Table.Td>{formatTime(e)}</Table.Td>
+                  <Table.Td>{e.place}</Table.Td>
+                  <Table.Td>{t(`audiences.${e.audience}`)}</Table.Td>
+                  <Table.Td>{e.agreement?.reference}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </>
+  );
+}
+
+export const eventsRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: "/events",
+  validateSearch: (search: Record<string, unknown>): Search => ({
+    ...(search.view === "list" || search.view === "month" ? { view: search.view } : {}),
+    ...(typeof search.month === "string" && /^\d{4}-\d{2}$/.test(search.month) ? { month: search.month } : {}),
+  }),
+  component: EventsPage,
+});

@@ -1,0 +1,114 @@
+import { Badge, Card, Divider, Group, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { createRoute } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Comments } from "../features/news/comments";
+import { api } from "../lib/api";
+import { useFormatDate } from "../lib/format";
+import { useCan, useSession } from "../lib/session";
+import { AnchorLink, ButtonLink } from "../ui/links";
+import { Loading } from "../ui/loading";
+import { PageHeader } from "../ui/page-header";
+import { ProblemAlert } from "../ui/problem-alert";
+import { rootRoute } from "./root";
+
+/** A post as anyone reads it: published posts are public; staff also see drafts. */
+function NewsPostPage() {
+  const { t, i18n } = useTranslation();
+  const formatDate = useFormatDate();
+  const canEdit = useCan("editor");
+  const { user } = useSession();
+  const { postId } = newsPostRoute.useParams();
+  const query = useQuery({ queryKey: ["news", "detail", postId], queryFn: () => api.news.get(postId) });
+  const [chosen, setChosen] = useState<string | null>(null);
+  if (query.isError) return <ProblemAlert error={query.error} />;
+  if (!query.data) return <Loading />;
+  const n = query.data;
+  const versions = [{ lang: n.lang, title: n.title, body: n.body }, ...n.translations];
+  const preferred = versions.find((v) => v.lang === i18n.resolvedLanguage)?.lang ?? n.lang;
+  const shown = versions.find((v) => v.lang === (chosen ?? preferred)) ?? versions[0];
+  if (!shown) return null;
+  return (
+    <Stack gap="lg" maw={860}>
+      <PageHeader
+        title={shown.title}
+        subtitle={[formatDate(n.publishedOn), n.category, n.author].filter(Boolean).join(" · ")}
+        actions={
+          canEdit && (
+            <ButtonLink to="/news/$postId/edit" params={{ postId: n.id }}>
+              {t("common.edit")}
+            </ButtonLink>
+          )
+        }
+      />
+      {versions.length > 1 && (
+        <SegmentedControl
+          aria-label={t("news.readIn")}
+          value={shown.lang}
+          onChange={setChosen}
+          data={versions.map((v) => ({ value: v.lang, label: v.lang.toUpperCase() }))}
+          w="fit-content"
+        />
+      )}
+      <article lang={shown.lang}>
+        {n.summary && shown.lang === n.lang && (
+          <Text fw={600} mb="sm">
+            {n.summary}
+          </Text>
+        )}
+        <Text style={{ whiteSpace: "pre-line" }}>{shown.body}</Text>
+      </article>
+      {n.tags.length > 0 && (
+        <Group gap="xs" aria-label={t("news.fields.tags")} role="list">
+          {n.tags.map((tag) => (
+            <Badge key={tag} role="listitem" variant="outline" color="gray" tt="none">
+              {user ? (
+                <AnchorLink to="/news" search={{ tag }} size="xs">
+                  {tag}
+                </AnchorLink>
+              ) : (
+                tag
+              )}
+            </Badge>
+          ))}
+        </Group>
+      )}
+      {n.agreement && (
+        <Text size="sm">
+          {t("news.aboutPartnership")}{" "}
+          <AnchorLink to="/partnerships/$agreementId" params={{ agreementId: n.agreement.id }}>
+            {n.agreement.title}
+          </AnchorLink>
+        </Text>
+      )}
+      {n.related.length > 0 && (
+        <Card withBorder component="aside" aria-labelledby="related-title">
+          <Title order={2} size="h4" id="related-title" mb="xs">
+            {t("news.related")}
+          </Title>
+          <Stack gap={4} component="ul" className="plain-list">
+            {n.related.map((r) => (
+              <li key={r.id}>
+                <AnchorLink to="/news/$postId" params={{ postId: r.id }}>
+                  <span lang={r.lang}>{r.title}</span>
+                </AnchorLink>{" "}
+                <Text span size="sm" c="dimmed">
+                  {formatDate(r.publishedOn)}
+                </Text>
+              </li>
+            ))}
+          </Stack>
+        </Card>
+      )}
+      <Divider />
+      <Comments postId={n.id} />
+    </Stack>
+  );
+}
+
+export const newsPostRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/news/$postId",
+  component: NewsPostPage,
+});

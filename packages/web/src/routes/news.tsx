@@ -1,0 +1,75 @@
+import { Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { createRoute } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { api } from "../lib/api";
+import { useFormatDate } from "../lib/format";
+import { useCan } from "../lib/session";
+import { AnchorLink, ButtonLink } from "../ui/links";
+import { Loading } from "../ui/loading";
+import { PageHeader } from "../ui/page-header";
+import { ProblemAlert } from "../ui/problem-alert";
+import { internalRoute } from "./internal";
+
+function NewsListPage() {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const canEdit = useCan("editor");
+  const { tag } = newsListRoute.useSearch();
+  const query = useQuery({ queryKey: ["news", "list", tag ?? null], queryFn: () => api.news.list({ tag }) });
+  return (
+    <>
+      <PageHeader
+        title={t("news.title")}
+        subtitle={tag ? t("news.taggedWith", { tag }) : t("news.subtitle")}
+        actions={
+          <>
+            <Anchor href="/api/public/news.rss">{t("news.rss")}</Anchor>
+            {canEdit && (
+              <ButtonLink to="/moderation" variant="default">
+                {t("nav.moderation")}
+              </ButtonLink>
+            )}
+            {canEdit && <ButtonLink to="/news/new">{t("news.new")}</ButtonLink>}
+          </>
+        }
+      />
+      {query.isError && <ProblemAlert error={query.error} />}
+      {query.isPending && <Loading />}
+      <Stack gap="sm" component="ul" className="plain-list">
+        {query.data?.items.map((n) => (
+          <Card key={n.id} withBorder component="li" padding="md">
+            <Group gap="xs">
+              <Title order={2} size="h4">
+                <AnchorLink to="/news/$postId" params={{ postId: n.id }}>
+                  <span lang={n.lang}>{n.title}</span>
+                </AnchorLink>
+              </Title>
+              {n.status === "draft" && (
+                <Badge variant="outline" color="gray" tt="none">
+                  {t("news.status.draft")}
+                </Badge>
+              )}
+            </Group>
+            <Text size="sm" c="dimmed">
+              {[formatDate(n.publishedOn), n.category, n.author].filter(Boolean).join(" · ")}
+            </Text>
+            {n.summary && (
+              <Text size="sm" lang={n.lang}>
+                {n.summary}
+              </Text>
+            )}
+          </Card>
+        ))}
+      </Stack>
+    </>
+  );
+}
+
+export const newsListRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: "/news",
+  validateSearch: (search: Record<string, unknown>): { tag?: string } =>
+    typeof search.tag === "string" && search.tag ? { tag: search.tag } : {},
+  component: NewsListPage,
+});

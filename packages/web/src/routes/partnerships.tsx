@@ -1,0 +1,97 @@
+import type { AgreementKind } from "@conventio/domain";
+import { Stack, Table, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { createRoute } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { AgreementKindSelect } from "../features/agreements/agreement-labels";
+import { api } from "../lib/api";
+import { useFormatPeriod } from "../lib/format";
+import { AnchorLink } from "../ui/links";
+import { LoadMore } from "../ui/load-more";
+import { Loading } from "../ui/loading";
+import { PageHeader } from "../ui/page-header";
+import { ProblemAlert } from "../ui/problem-alert";
+import { rootRoute } from "./root";
+
+/** Public agreements anyone can search; each opens its public partnership page. */
+function PartnershipsPage() {
+  const { t } = useTranslation();
+  const period = useFormatPeriod();
+  const [q, setQ] = useState("");
+  const [kind, setKind] = useState<AgreementKind | null>(null);
+  const [debounced] = useDebouncedValue(q, 250);
+  const filters = { q: debounced.trim() || undefined, kind: kind ?? undefined };
+  const list = useInfiniteQuery({
+    queryKey: ["public", "agreements", filters],
+    queryFn: ({ pageParam }) => api.portal.agreements(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <PageHeader title={t("portal.partnershipsTitle")} subtitle={t("portal.partnershipsSubtitle")} />
+      <search aria-label={t("agreements.filters.label")}>
+        <Stack gap="sm" mb="lg" maw={640}>
+          <TextInput
+            type="search"
+            label={t("agreements.filters.search")}
+            placeholder={t("agreements.filters.searchPlaceholder")}
+            value={q}
+            onChange={(e) => setQ(e.currentTarget.value)}
+          />
+          <AgreementKindSelect
+            label={t("agreements.fields.kind")}
+            placeholder={t("agreements.filters.any")}
+            clearable
+            value={kind}
+            onChange={setKind}
+          />
+        </Stack>
+      </search>
+      {list.isError && <ProblemAlert error={list.error} />}
+      {list.isPending ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <Text c="dimmed">{t("common.nothingFound")}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={600}>
+          <Table striped verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("agreements.fields.title")}</Table.Th>
+                <Table.Th scope="col">{t("agreements.fields.kind")}</Table.Th>
+                <Table.Th scope="col">{t("agreements.fields.parties")}</Table.Th>
+                <Table.Th scope="col">{t("agreements.fields.validity")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>
+                    <AnchorLink to="/partnerships/$agreementId" params={{ agreementId: a.id }} fw={500}>
+                      {a.title}
+                    </AnchorLink>
+                  </Table.Td>
+                  <Table.Td>{t(`agreementKinds.${a.kind}`)}</Table.Td>
+                  <Table.Td>{a.parties.map((p) => p.name).join(" · ")}</Table.Td>
+                  <Table.Td>{period(a.startsOn, a.endsOn)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+    </>
+  );
+}
+
+export const partnershipsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/partnerships",
+  component: PartnershipsPage,
+});

@@ -1,0 +1,133 @@
+import { Anchor, Button, Group, List, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { createRoute, useNavigate } from "@tanstack/react-router";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ActivityTable } from "../features/activities/activity-table";
+import { type AgreementChoice, AgreementPicker } from "../features/agreements/agreement-picker";
+import { ActionTable } from "../features/governance/action-items";
+import { api } from "../lib/api";
+import { useFormatDate } from "../lib/format";
+import { Loading } from "../ui/loading";
+import { PageHeader } from "../ui/page-header";
+import { ProblemAlert } from "../ui/problem-alert";
+import { Section } from "../ui/section";
+import { internalRoute } from "./internal";
+
+type Search = { agreement?: string; on?: string };
+
+function ReviewPage() {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const search = reviewRoute.useSearch();
+  const navigate = useNavigate({ from: "/reviews" });
+  const [agreement, setAgreement] = useState<AgreementChoice | null>(null);
+  const [on, setOn] = useState(search.on ?? new Date().toISOString().slice(0, 10));
+  const review = useQuery({
+    queryKey: ["review", search.agreement, search.on],
+    queryFn: () => api.agreements.review(search.agreement ?? "", search.on ?? ""),
+    enabled: Boolean(search.agreement && search.on),
+  });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const id = agreement?.id ?? search.agreement;
+    if (id) void navigate({ search: { agreement: id, on } });
+  }
+  const r = review.data;
+  return (
+    <>
+      <PageHeader title={t("review.title")} subtitle={t("review.subtitle")} />
+      <form onSubmit={submit} noValidate aria-label={t("review.choose")}>
+        <Group align="flex-end" mb="lg" wrap="wrap">
+          <div style={{ flex: "1 1 360px" }}>
+            <AgreementPicker label={t("review.partnership")} value={agreement} onChange={setAgreement} required />
+          </div>
+          <TextInput type="date" label={t("review.on")} value={on} onChange={(e) => setOn(e.currentTarget.value)} />
+          <Button type="submit">{t("review.assemble")}</Button>
+        </Group>
+      </form>
+      {review.isError && <ProblemAlert error={review.error} />}
+      {review.isFetching && !r && <Loading />}
+      {r && search.agreement && search.on && (
+        <Stack gap="lg">
+          <Group justify="space-between">
+            <Title order={2}>
+              {r.agreement.reference} · {r.agreement.title}
+            </Title>
+            <Anchor href={api.agreements.reviewPdfUrl(search.agreement, search.on)} target="_blank" rel="noopener">
+              {t("review.pdf")}
+            </Anchor>
+          </Group>
+          <Text>
+            {r.since
+              ? t("review.period", { since: formatDate(r.since), on: formatDate(r.on) })
+              : t("review.asOf", { on: formatDate(r.on) })}
+          </Text>
+          <Section title={t("review.groups")}>
+            {r.bodies.length === 0 ? (
+              <Text c="dimmed">{t("governance.noBodies")}</Text>
+            ) : (
+              <List>
+                {r.bodies.map((b) => (
+                  <List.Item key={b.id}>
+                    <strong>{b.name}</strong> — {t("governance.members", { count: b.members.length })},{" "}
+                    {t("governance.meetings", { count: b.meetings.length })}
+                    {b.meetings.map((m) => (
+                      <Text key={m.id} size="sm">
+                        {formatDate(m.heldOn)}
+                        {m.decisions.length > 0 && `: ${m.decisions.join(" · ")}`}
+                      </Text>
+                    ))}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </Section>
+          <Section title={t("activities.title")}>
+            <ActivityTable items={r.activities} />
+          </Section>
+          <Section title={t("indicators.title")}>
+            {r.indicators.length === 0 ? (
+              <Text c="dimmed">{t("indicators.none")}</Text>
+            ) : (
+              <List>
+                {r.indicators.map((i) => (
+                  <List.Item key={i.id}>
+                    {i.name}: {i.values.at(-1)?.value ?? "—"} {i.unit}
+                    {i.target !== null && ` / ${i.target}`}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </Section>
+          <Section title={t("review.openActions")}>
+            <ActionTable items={r.openActions} />
+          </Section>
+          <Section title={t("review.deadlines")}>
+            {r.deadlines.length === 0 ? (
+              <Text c="dimmed">{t("agreements.detail.none")}</Text>
+            ) : (
+              <List>
+                {r.deadlines.map((d) => (
+                  <List.Item key={`${d.on}:${d.what}`}>
+                    {formatDate(d.on)} — {d.what}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </Section>
+        </Stack>
+      )}
+    </>
+  );
+}
+
+export const reviewRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: "/reviews",
+  validateSearch: (search: Record<string, unknown>): Search => ({
+    ...(typeof search.agreement === "string" && search.agreement ? { agreement: search.agreement } : {}),
+    ...(typeof search.on === "string" && /^\d{4}-\d{2}-\d{2}$/.test(search.on) ? { on: search.on } : {}),
+  }),
+  component: ReviewPage,
+});
