@@ -183,6 +183,43 @@ describe("what partnerships publish", () => {
     await screenshot(page, "dashboard");
   });
 
+  it("records a student mobility, its block shown only for mobility kinds, and counts it in the exchange balance", async () => {
+    await page.goto(`${server.url}/activities/new?agreement=${melId}`);
+    await page.getByRole("heading", { level: 1, name: "New activity" }).waitFor();
+    const kind = page.getByRole("textbox", { name: "Kind", exact: true });
+    await kind.click();
+    await page.getByRole("option", { name: "Seminar", exact: true }).click();
+    expect(await page.getByRole("group", { name: "Mobility" }).count()).toBe(0);
+    await kind.click();
+    await kind.fill("Student mob");
+    await page.getByRole("option", { name: "Student mobility", exact: true }).click();
+    await page.getByRole("group", { name: "Mobility" }).waitFor();
+    expect(await page.getByRole("group", { name: "Funding" }).count()).toBe(0);
+    await page.getByRole("textbox", { name: "Title", exact: true }).fill("Master students from Lille at the MEL");
+    const direction = page.getByRole("textbox", { name: "Direction", exact: true });
+    await direction.click();
+    await page.getByRole("option", { name: "Incoming", exact: true }).click();
+    await page.getByRole("textbox", { name: "Academic year" }).fill("2025-2026");
+    await page.getByRole("textbox", { name: "Number of people" }).fill("4");
+    await page.getByRole("button", { name: "Record activity" }).click();
+    // A mobility without the partner it is exchanged with is refused, and the field says so.
+    await page.getByText("A mobility needs the partner it is exchanged with.").first().waitFor();
+    expect(await page.getByRole("textbox", { name: "Partners" }).getAttribute("aria-invalid")).toBe("true");
+    await page.keyboard.press("Escape");
+    const partners = page.getByRole("textbox", { name: "Partners" });
+    await partners.fill("Métropole Euro");
+    await page.getByRole("option", { name: "Métropole Européenne de Lille" }).click();
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Record activity" }).click();
+    await page.getByRole("heading", { level: 1, name: "Master students from Lille at the MEL" }).waitFor();
+    await page.getByRole("region", { name: "Mobility" }).getByText("2025-2026").waitFor();
+    await screenshot(page, "activity");
+
+    await page.goto(`${server.url}/exchange-balance`);
+    await page.getByRole("cell", { name: "2025-2026" }).first().waitFor();
+    await screenshot(page, "exchange-balance-with-row");
+  });
+
   it("charts an indicator's values against its baseline and target", async () => {
     await page.goto(`${server.url}/agreements/${melId}?tab=results`);
     await page.getByRole("textbox", { name: "Name", exact: true }).fill("International students on campus");

@@ -15,7 +15,7 @@ function MainNav() {
   const isAdmin = useCan("admin");
   return (
     <nav aria-label={t("shell.mainNav")}>
-      <Group component="ul" gap="xs" className="main-nav" wrap="wrap">
+      <Group component="ul" gap={4} className="main-nav" wrap="wrap">
         <li>
           <AnchorLink to="/agreements">{t("nav.agreements")}</AnchorLink>
         </li>
@@ -86,7 +86,7 @@ function PublicNav() {
   const { t } = useTranslation();
   return (
     <nav aria-label={t("shell.publicNav")}>
-      <Group component="ul" gap="xs" className="main-nav" wrap="wrap">
+      <Group component="ul" gap={4} className="main-nav" wrap="wrap">
         <li>
           <AnchorLink to="/partnerships">{t("nav.partnerships")}</AnchorLink>
         </li>
@@ -139,18 +139,24 @@ export function AppShell({ children }: { children: ReactNode }) {
       </a>
       <Box component="header" className="app-header">
         <Container size="xl">
-          <Group justify="space-between" py="sm" gap="md" wrap="wrap">
+          {/* The staff navigation is long: it gets a row of its own under the brand and the account. */}
+          <Group justify="space-between" pt="sm" pb={user ? 4 : "sm"} gap="md" wrap="wrap">
             <Group gap="xl" wrap="wrap">
               <AnchorLink to="/" className="brand" underline="never">
                 {t("app.name")}
               </AnchorLink>
-              {user ? <MainNav /> : <PublicNav />}
+              {!user && <PublicNav />}
             </Group>
             <Group gap="md" wrap="wrap">
               <LanguageSwitcher />
               <UserBox />
             </Group>
           </Group>
+          {user && (
+            <Box pb="xs">
+              <MainNav />
+            </Box>
+          )}
         </Container>
       </Box>
       <Container component="main" id="main" tabIndex={-1} size="xl" py="xl" className="app-main">
