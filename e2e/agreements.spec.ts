@@ -31,6 +31,7 @@ describe("an editor running an agreement through its life", () => {
   let page: Page;
   let lilleId: string;
   let agreementUrl: string;
+  let successorUrl: string;
 
   beforeAll(async () => {
     mail = await startMailCatcher();
@@ -151,6 +152,7 @@ describe("an editor running an agreement through its life", () => {
     await chain.waitFor();
     expect(await chain.getByRole("listitem").count()).toBe(2);
     expect(await chain.locator('[aria-current="step"]').count()).toBe(1);
+    successorUrl = page.url();
     await screenshot(page, "agreement-renewed");
   });
 
@@ -194,6 +196,16 @@ describe("an editor running an agreement through its life", () => {
     await page.getByText("The timeline as a table").click();
     expect(await page.getByRole("cell", { name: new RegExp(TITLE) }).count()).toBeGreaterThan(0);
     await screenshot(page, "organisation-timeline");
+  });
+
+  it("deletes a draft after asking", async () => {
+    await page.goto(successorUrl);
+    await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+    await page.getByRole("button", { name: "Delete" }).click();
+    const dialog = page.getByRole("dialog", { name: `Delete the draft “${TITLE}”?` });
+    await dialog.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("heading", { level: 1, name: "Agreements" }).waitFor();
+    expect(await page.getByRole("link", { name: TITLE }).count()).toBe(1);
   });
 
   it.each([

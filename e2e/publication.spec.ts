@@ -267,6 +267,18 @@ describe("what partnerships publish", () => {
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
   });
 
+  it("shows the public partnership page in Swedish, still without serious accessibility violations", async () => {
+    if (await page.getByRole("button", { name: "Sign out" }).count()) await signOut(page);
+    await page.goto(`${server.url}/partnerships/${melId}`);
+    await page.getByLabel("Language", { exact: true }).selectOption("sv");
+    await page.getByRole("heading", { level: 2, name: "Parter" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Samverkansområden" }).waitFor();
+    await screenshot(page, "partnership-sv");
+    const violations = await seriousViolations(page);
+    await page.getByLabel("Språk", { exact: true }).selectOption("en");
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+  });
+
   it.each([
     ["home-public", () => "/"],
     ["partnerships", () => "/partnerships"],

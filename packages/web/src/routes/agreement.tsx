@@ -7,7 +7,7 @@ import { StatusBadge } from "../features/agreements/agreement-labels";
 import { AgreementOverview } from "../features/agreements/agreement-overview";
 import { agreementQuery } from "../features/agreements/agreement-queries";
 import { Documents } from "../features/agreements/documents";
-import { LifecycleActions } from "../features/agreements/lifecycle-actions";
+import { DeleteDraftButton, LifecycleActions } from "../features/agreements/lifecycle-actions";
 import { GovernancePanel } from "../features/governance/governance-panel";
 import { useCan } from "../lib/session";
 import { ButtonLink } from "../ui/links";
@@ -56,6 +56,7 @@ function AgreementPage() {
                 {t("common.edit")}
               </ButtonLink>
             )}
+            {canEdit && <DeleteDraftButton agreement={a} />}
           </>
         }
       />

@@ -37,7 +37,7 @@ function shiftMonth(month: string, by: number): string {
   return d.toISOString().slice(0, 7);
 }
 
-function MonthGrid({ month, events }: { month: string; events: readonly EventView[] }) {
+function MonthGrid({ month, events, canEdit }: { month: string; events: readonly EventView[]; canEdit: boolean }) {
   const language = useLanguage();
   const first = monthStart(month);
   const offset = (first.getUTCDay() + 6) % 7;
@@ -66,17 +66,23 @@ function MonthGrid({ month, events }: { month: string; events: readonly EventVie
                 <td key={iso} className={`day${iso.slice(0, 7) === month ? "" : " outside"}`}>
                   <span aria-hidden="true">{d.getUTCDate()}</span>
                   <VisuallyHidden>{dayName.format(d)}</VisuallyHidden>
-                  {those.map((e) => (
-                    <AnchorLink
-                      key={e.id}
-                      to="/events/$eventId/edit"
-                      params={{ eventId: e.id }}
-                      size="xs"
-                      display="block"
-                    >
-                      {e.title}
-                    </AnchorLink>
-                  ))}
+                  {those.map((e) =>
+                    canEdit ? (
+                      <AnchorLink
+                        key={e.id}
+                        to="/events/$eventId/edit"
+                        params={{ eventId: e.id }}
+                        size="xs"
+                        display="block"
+                      >
+                        {e.title}
+                      </AnchorLink>
+                    ) : (
+                      <Text key={e.id} size="xs">
+                        {e.title}
+                      </Text>
+                    ),
+                  )}
                 </td>
               );
             })}
@@ -161,7 +167,7 @@ function EventsPage() {
       {query.isPending ? (
         <Loading />
       ) : view === "month" ? (
-        <MonthGrid month={month} events={events} />
+        <MonthGrid month={month} events={events} canEdit={canEdit} />
       ) : events.length === 0 ? (
         <Text c="dimmed">{t("events.none")}</Text>
       ) : (
@@ -181,9 +187,13 @@ function EventsPage() {
                 <Table.Tr key={e.id}>
                   <Table.Td>
                     <Stack gap={0}>
-                      <AnchorLink to="/events/$eventId/edit" params={{ eventId: e.id }} fw={500}>
-                        {e.title}
-                      </AnchorLink>
+                      {canEdit ? (
+                        <AnchorLink to="/events/$eventId/edit" params={{ eventId: e.id }} fw={500}>
+                          {e.title}
+                        </AnchorLink>
+                      ) : (
+                        <Text fw={500}>{e.title}</Text>
+                      )}
                       {e.visibility === "internal" && (
                         <Badge size="xs" variant="outline" color="gray">
                           {t("visibility.internal")}

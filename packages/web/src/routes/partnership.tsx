@@ -19,7 +19,7 @@ function Contact({ c }: { c: PublicContact }) {
         {c.name}
       </Text>
       <Text span size="sm">
-        {[c.role, c.title, c.organisation].filter(Boolean).map((x) => ` · ${x}`)}
+        {[...new Set([c.role, c.title, c.organisation])].filter(Boolean).map((x) => ` · ${x}`)}
       </Text>
       {(c.email || c.phone) && (
         <Text size="sm">

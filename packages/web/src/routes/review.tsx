@@ -16,36 +16,53 @@ import { internalRoute } from "./internal";
 
 type Search = { agreement?: string; on?: string };
 
+/** Picks the partnership and the date; the choice goes to the URL, so a review can be shared. */
+function ReviewChooser({ initial, initialOn }: { initial: AgreementChoice | null; initialOn: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate({ from: "/reviews" });
+  const [agreement, setAgreement] = useState<AgreementChoice | null>(initial);
+  const [on, setOn] = useState(initialOn);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (agreement) void navigate({ search: { agreement: agreement.id, on } });
+  }
+  return (
+    <form onSubmit={submit} noValidate aria-label={t("review.choose")}>
+      <Group align="flex-end" mb="lg" wrap="wrap">
+        <div style={{ flex: "1 1 360px" }}>
+          <AgreementPicker label={t("review.partnership")} value={agreement} onChange={setAgreement} required />
+        </div>
+        <TextInput type="date" label={t("review.on")} value={on} onChange={(e) => setOn(e.currentTarget.value)} />
+        <Button type="submit">{t("review.assemble")}</Button>
+      </Group>
+    </form>
+  );
+}
+
 function ReviewPage() {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const search = reviewRoute.useSearch();
-  const navigate = useNavigate({ from: "/reviews" });
-  const [agreement, setAgreement] = useState<AgreementChoice | null>(null);
-  const [on, setOn] = useState(search.on ?? new Date().toISOString().slice(0, 10));
+  const preset = useQuery({
+    queryKey: ["agreements", "detail", search.agreement ?? ""],
+    queryFn: () => api.agreements.get(search.agreement ?? ""),
+    enabled: Boolean(search.agreement),
+  });
   const review = useQuery({
     queryKey: ["review", search.agreement, search.on],
     queryFn: () => api.agreements.review(search.agreement ?? "", search.on ?? ""),
     enabled: Boolean(search.agreement && search.on),
   });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const id = agreement?.id ?? search.agreement;
-    if (id) void navigate({ search: { agreement: id, on } });
-  }
   const r = review.data;
+  const waiting = Boolean(search.agreement) && !preset.data && !preset.isError;
   return (
     <>
       <PageHeader title={t("review.title")} subtitle={t("review.subtitle")} />
-      <form onSubmit={submit} noValidate aria-label={t("review.choose")}>
-        <Group align="flex-end" mb="lg" wrap="wrap">
-          <div style={{ flex: "1 1 360px" }}>
-            <AgreementPicker label={t("review.partnership")} value={agreement} onChange={setAgreement} required />
-          </div>
-          <TextInput type="date" label={t("review.on")} value={on} onChange={(e) => setOn(e.currentTarget.value)} />
-          <Button type="submit">{t("review.assemble")}</Button>
-        </Group>
-      </form>
+      {waiting ? (
+        <Loading />
+      ) : (
+        <ReviewChooser initial={preset.data ?? null} initialOn={search.on ?? new Date().toISOString().slice(0, 10)} />
+      )}
       {review.isError && <ProblemAlert error={review.error} />}
       {review.isFetching && !r && <Loading />}
       {r && search.agreement && search.on && (

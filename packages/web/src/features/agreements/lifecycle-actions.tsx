@@ -6,6 +6,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../lib/api";
 import { errorsFromProblem, useFieldMessage } from "../../lib/form-errors";
+import { ConfirmDialog } from "../../ui/confirm-dialog";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { agreementKeys } from "./agreement-queries";
 
@@ -70,6 +71,40 @@ function TerminateDialog({ agreement, onClose }: { agreement: AgreementView; onC
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** Deletes a draft; anything signed is terminated instead, and keeps its history. */
+export function DeleteDraftButton({ agreement }: { agreement: AgreementView }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const remove = useMutation({
+    mutationFn: () => api.agreements.delete(agreement.id),
+    onSuccess: async () => {
+      queryClient.removeQueries({ queryKey: agreementKeys.detail(agreement.id) });
+      await queryClient.invalidateQueries({ queryKey: agreementKeys.all });
+      await navigate({ to: "/agreements" });
+    },
+  });
+  if (agreement.status !== "draft") return null;
+  return (
+    <>
+      <Button variant="outline" color="red" onClick={() => setOpen(true)}>
+        {t("common.delete")}
+      </Button>
+      <ConfirmDialog
+        opened={open}
+        title={t("lifecycle.deleteTitle", { title: agreement.title })}
+        body={t("lifecycle.deleteBody")}
+        confirmLabel={t("common.delete")}
+        busy={remove.isPending}
+        error={remove.isError ? <ProblemAlert error={remove.error} /> : null}
+        onConfirm={() => remove.mutate()}
+        onClose={() => setOpen(false)}
+      />
+    </>
   );
 }
 
