@@ -1,6 +1,18 @@
-import { writeFileSync } from "node:fs";
-import { AgreementKind, AgreementListQuery, AgreementStatus, CreateUserInput, UserRole } from "@conventio/domain";
+import { createReadStream, writeFileSync } from "node:fs";
+import { basename } from "node:path";
 import {
+  ActivityKind,
+  ActivityListQuery,
+  AgreementKind,
+  AgreementListQuery,
+  AgreementStatus,
+  CreateUserInput,
+  TransitionAction,
+  TransitionInput,
+  UserRole,
+} from "@conventio/domain";
+import {
+  AppError,
   aliasesOfRor,
   candidateFromRor,
   loadConfig,
@@ -207,4 +219,151 @@ program
     }),
   );
 
-await program.parseAsync();
+program
+  .command("agreement <id>")
+  .description("Show an agreement: parties, content, renewal chain, history, documents")
+  .action((id: string) =>
+    withServices(async ({ agreements, documents }) => {
+      const view = await agreements.getAgreement(SYSTEM_ACTOR, id);
+      console.log(JSON.stringify({ ...view, documents: await documents.listDocuments(SYSTEM_ACTOR, id) }, null, 2));
+    }),
+  );
+
+program
+  .command("transition <id> <action>")
+  .description(`Move an agreement through its life (${TransitionAction.options.join(", ")})`)
+  .option("--on <date>", "date of a termination")
+  .option("--reason <text>", "reason of a termination")
+  .option("--note <text>")
+  .action((id: string, action: string, opts: { on?: string; reason?: string; note?: string }) =>
+    withServices(async ({ agreements }) => {
+      const input = TransitionInput.parse({
+        action,
+        on: opts.on ?? null,
+        reason: opts.reason ?? null,
+        note: opts.note ?? null,
+      });
+      const view = await agreements.transitionAgreement(SYSTEM_ACTOR, id, input);
+      console.log(`${view.reference} is now ${view.status}.`);
+    }),
+  );
+
+program
+  .command("renew <id>")
+  .description("Create the successor of an agreement as a pre-filled draft")
+  .action((id: string) =>
+    withServices(async ({ agreements }) => {
+      const view = await agreements.renewAgreement(SYSTEM_ACTOR, id);
+      console.log(
+        `Drafted ${view.reference} (${view.startsOn ?? "?"} – ${view.endsOn ?? "open-ended"}), id ${view.id}.`,
+      );
+    }),
+  );
+
+program
+  .command("attach <agreementId> <file>")
+  .description("Attach a document (signed scan, annex) to an agreement")
+  .addOption(new Option("--kind <kind>").choices(["signed", "annex", "other"]).default("other"))
+  .option("--title <title>")
+  .option("--replaces <documentId>", "the document this one is a new version of")
+  .action(
+    (
+      agreementId: string,
+      file: string,
+      opts: { kind: "signed" | "annex" | "other"; title?: string; replaces?: string },
+    ) =>
+      withServices(async ({ documents }) => {
+        const doc = await documents.storeUpload(SYSTEM_ACTOR, agreementId, basename(file), createReadStream(file), {
+          kind: opts.kind,
+          title: opts.title ?? null,
+          replacesId: opts.replaces ?? null,
+        });
+        console.log(`Stored ${doc.fileName} (${doc.mediaType}, ${doc.size} bytes), version ${doc.version}.`);
+      }),
+  );
+
+program
+  .command("timeline <organisationId>")
+  .description("A partner's relationship on one time axis")
+  .action((organisationId: string) =>
+    withServices(async ({ timeline }) => {
+      for (const e of await timeline.partnerTimeline(SYSTEM_ACTOR, organisationId)) {
+        console.log([e.start, e.end ?? "", e.kind, e.label].join("\t"));
+      }
+    }),
+  );
+
+program
+  .command("events")
+  .description("List events; --ical prints every public event as an iCal feed")
+  .option("--from <instant>", "ISO date-time")
+  .option("--to <instant>", "ISO date-time")
+  .option("--ical", "print the public iCal feed")
+  .action((opts: { from?: string; to?: string; ical?: boolean }) =>
+    withServices(async ({ events }) => {
+      if (opts.ical) {
+        process.stdout.write(await events.publicCalendar());
+        return;
+      }
+      for (const e of await events.listEvents(SYSTEM_ACTOR, { from: opts.from, to: opts.to })) {
+        console.log([e.startsAt, e.timeZone, e.visibility, e.title].join("\t"));
+      }
+    }),
+  );
+
+program
+  .command("activities")
+  .description("List activities, newest first")
+  .addOption(new Option("--kind <kind>").choices(ActivityKind.options))
+  .option("--agreement <id>")
+  .action((opts: { kind?: string; agreement?: string }) =>
+    withServices(async ({ activities }) => {
+      const query = ActivityListQuery.parse({ kind: opts.kind, agreement: opts.agreement });
+      let cursor: string | undefined;
+      do {
+        const page = await activities.listActivities(SYSTEM_ACTOR, { ...query, cursor, limit: 200 });
+        for (const a of page.items) console.log([a.startsOn ?? "", a.kind, a.status, a.title].join("\t"));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    }),
+  );
+
+program
+  .command("news")
+  .description("List news posts; --pending lists comments awaiting moderation")
+  .option("--pending")
+  .action((opts: { pending?: boolean }) =>
+    withServices(async ({ news }) => {
+      if (opts.pending) {
+        for (const c of await news.pendingComments(SYSTEM_ACTOR))
+          console.log([c.id, c.createdAt, c.author, JSON.stringify(c.body)].join("\t"));
+        return;
+      }
+      for (const p of await news.listNews(SYSTEM_ACTOR, { limit: 100 }))
+        console.log([p.publishedOn ?? "draft", p.tags.join(","), p.title].join("\t"));
+    }),
+  );
+
+program
+  .command("moderate <commentId> <decision>")
+  .description("Approve or remove a comment (approved | removed)")
+  .action((commentId: string, decision: string) =>
+    withServices(async ({ news }) => {
+      if (decision !== "approved" && decision !== "removed") throw new Error("The decision is approved or removed.");
+      const c = await news.moderateComment(SYSTEM_ACTOR, commentId, decision);
+      console.log(`Comment by ${c.author} ${c.status}.`);
+    }),
+  );
+
+try {
+  await program.parseAsync();
+} catch (err) {
+  // Refusals (a rule, a missing record, a bad value) are told plainly; anything else keeps its stack.
+  if (err instanceof AppError) {
+    console.error(`${err.message}`);
+    for (const e of err.details.errors ?? []) console.error(`  ${e.field}: ${e.message}`);
+    process.exitCode = 1;
+  } else {
+    throw err;
+  }
+}

@@ -10,5 +10,6 @@ export { readBundledRegistry } from "./modules/registry/bundled-registry.js";
 export { readRorRecords } from "./modules/registry/ror-file.js";
 export { aliasesOfRor, candidateFromRor } from "./modules/registry/ror-record.js";
 export { createServices, type Services } from "./services.js";
+export { AppError } from "./shared/app-error.js";
 export { type Clock, ManualClock, systemClock } from "./shared/clock.js";
 export { createLogger } from "./shared/logger.js";
