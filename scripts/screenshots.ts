@@ -57,6 +57,33 @@ const lille = await (
 await page.goto(`${running.url}/organisations/${lille.items[0].id}`);
 await page.waitForLoadState("networkidle");
 await page.screenshot({ path: join(out, "organisation.png") });
+const kyutech = await (
+  await page.request.get(`${running.url}/api/agreements?q=accord%20cadre%20kyushu&limit=1`)
+).json();
+await page.goto(`${running.url}/agreements/${kyutech.items[0].id}`);
+await page.waitForLoadState("networkidle");
+await page.screenshot({ path: join(out, "agreement.png"), fullPage: true });
+for (const [name, path] of [
+  ["agreements", "/agreements"],
+  ["dashboard", "/dashboard"],
+] as const) {
+  await page.goto(`${running.url}${path}`);
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: join(out, `${name}.png`) });
+}
+// The public side, as a visitor with no session sees it.
+const mel = await (await page.request.get(`${running.url}/api/public/agreements?q=metropole&limit=1`)).json();
+const visitor = await context.request.storageState().then(() => context.newPage());
+await context.clearCookies();
+await visitor.goto(`${running.url}/partnerships/${mel.items[0].id}`);
+await visitor.waitForLoadState("networkidle");
+await visitor.screenshot({ path: join(out, "partnership-public.png"), fullPage: true });
+await visitor.close();
+await page.goto(`${running.url}/sign-in`);
+await page.getByLabel("E-mail").fill("admin@example.org");
+await page.getByLabel("Password").fill("screenshots-password");
+await page.getByRole("button", { name: "Sign in" }).click();
+await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
 await page
   .getByLabel(/language|langue|språk/i)
   .first()
