@@ -224,6 +224,18 @@ describe("an editor running an agreement through its life", () => {
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
   });
 
+  it("shows the agreement in French with the domain's words, without serious accessibility violations", async () => {
+    await page.goto(agreementUrl);
+    await page.getByLabel("Language", { exact: true }).selectOption("fr");
+    await page.getByRole("tab", { name: "Gouvernance" }).click();
+    await page.getByRole("heading", { level: 2, name: "Student housing working group" }).waitFor();
+    expect(await page.getByText("Groupe de travail", { exact: true }).count()).toBeGreaterThan(0);
+    await screenshot(page, "agreement-governance-fr");
+    const violations = await seriousViolations(page);
+    await page.getByLabel("Langue", { exact: true }).selectOption("en");
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+  });
+
   it("still sends the expiry reminder only once after a restart", async () => {
     await server.restart();
     await server.running.services.reminders.runReminders();

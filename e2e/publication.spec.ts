@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CreateAgreementInput, TransitionInput } from "@conventio/domain";
+import { CreateAgreementInput, NewsInput, TransitionInput } from "@conventio/domain";
 import { SYSTEM_ACTOR } from "@conventio/server";
 import ICAL from "ical.js";
 import type { Page } from "playwright-core";
@@ -103,7 +103,34 @@ describe("what partnerships publish", () => {
     await screenshot(page, "public-news-post");
   });
 
+  it("never names an internal agreement on a public news post", async () => {
+    const { agreements, news } = server.running.services;
+    const secret = await agreements.createAgreement(
+      SYSTEM_ACTOR,
+      CreateAgreementInput.parse({ kind: "memorandum_of_understanding", title: "Confidential MoU under negotiation" }),
+    );
+    const post = await news.saveNews(
+      SYSTEM_ACTOR,
+      null,
+      NewsInput.parse({
+        lang: "en",
+        title: "A delegation visits the campus",
+        body: "A delegation visited the campus.",
+        status: "published",
+        publishedOn: "2026-11-02",
+        agreementId: secret.id,
+      }),
+    );
+    await page.goto(`${server.url}/news/${post.id}`);
+    await page.getByRole("heading", { level: 1, name: "A delegation visits the campus" }).waitFor();
+    await page.getByRole("link", { name: "Sign in to comment" }).waitFor();
+    await page.waitForLoadState("networkidle");
+    expect(await page.getByText("Confidential MoU under negotiation").count()).toBe(0);
+    expect(await page.getByText("About the partnership").count()).toBe(0);
+  });
+
   it("holds a signed-in reader's comment, shown as plain text, until an editor approves it", async () => {
+    await page.goto(`${server.url}/news/${postId}`);
     await page.getByRole("link", { name: "Sign in to comment" }).click();
     await signInAs(page, READER);
     await page.getByRole("textbox", { name: "Your comment" }).fill(PAYLOAD);

@@ -403,6 +403,7 @@ export const api = {
     partnership: (agreementId: string) => get<PartnershipPage>(`/api/public/partnerships/${id(agreementId)}`),
     agreements: (filters: AgreementFilters, cursor?: string) =>
       get<Page<AgreementSummary>>(`/api/public/agreements${queryString({ ...filters, cursor, limit: 50 })}`),
+    agreement: (agreementId: string) => get<AgreementView>(`/api/public/agreements/${id(agreementId)}`),
     calendarUrl: (agreementId: string) => `/api/public/agreements/${id(agreementId)}/calendar.ics`,
   },
 

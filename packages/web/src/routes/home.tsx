@@ -2,6 +2,7 @@ import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/co
 import { useQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { PublicPartnershipLink } from "../features/agreements/public-partnership-link";
 import { useFormatEventTime } from "../features/events/event-format";
 import { PartnerMapSection } from "../features/map/partner-map-section";
 import { api } from "../lib/api";
@@ -95,9 +96,9 @@ function PublicHighlights() {
             <li key={e.id}>
               <Text fw={500}>
                 {e.agreement ? (
-                  <AnchorLink to="/partnerships/$agreementId" params={{ agreementId: e.agreement.id }}>
-                    {e.title}
-                  </AnchorLink>
+                  <PublicPartnershipLink agreementId={e.agreement.id} fallback={e.title}>
+                    {() => e.title}
+                  </PublicPartnershipLink>
                 ) : (
                   e.title
                 )}

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { PublicPartnershipLink } from "../features/agreements/public-partnership-link";
 import { Comments } from "../features/news/comments";
 import { api } from "../lib/api";
 import { useFormatDate } from "../lib/format";
@@ -75,12 +76,13 @@ function NewsPostPage() {
         </Group>
       )}
       {n.agreement && (
-        <Text size="sm">
-          {t("news.aboutPartnership")}{" "}
-          <AnchorLink to="/partnerships/$agreementId" params={{ agreementId: n.agreement.id }}>
-            {n.agreement.title}
-          </AnchorLink>
-        </Text>
+        <PublicPartnershipLink agreementId={n.agreement.id}>
+          {(title) => (
+            <Text size="sm" component="span" display="block">
+              {t("news.aboutPartnership")} {title}
+            </Text>
+          )}
+        </PublicPartnershipLink>
       )}
       {n.related.length > 0 && (
         <Card withBorder component="aside" aria-labelledby="related-title">

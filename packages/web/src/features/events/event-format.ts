@@ -8,9 +8,9 @@ export function useFormatEventTime(): (event: Pick<EventView, "startsAt" | "ends
   return useMemo(
     () => (e) => {
       const f = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: e.timeZone });
-      const start = f.format(new Date(e.startsAt));
-      const end = e.endsAt ? ` – ${f.format(new Date(e.endsAt))}` : "";
-      return `${start}${end} (${e.timeZone})`;
+      // formatRange writes a same-day event once: "3 Dec 2026, 14:00–16:30".
+      const when = e.endsAt ? f.formatRange(new Date(e.startsAt), new Date(e.endsAt)) : f.format(new Date(e.startsAt));
+      return `${when} (${e.timeZone})`;
     },
     [language],
   );
