@@ -1,12 +1,19 @@
-import { createReadStream, writeFileSync } from "node:fs";
+import { createReadStream, readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import {
+  ActivityInput,
   ActivityKind,
   ActivityListQuery,
   AgreementKind,
   AgreementListQuery,
   AgreementStatus,
+  CreateAgreementInput,
+  CreateOrganisationInput,
+  CreatePersonInput,
   CreateUserInput,
+  EventInput,
+  IndicatorInput,
+  NewsInput,
   TransitionAction,
   TransitionInput,
   UserRole,
@@ -352,6 +359,63 @@ program
       if (decision !== "approved" && decision !== "removed") throw new Error("The decision is approved or removed.");
       const c = await news.moderateComment(SYSTEM_ACTOR, commentId, decision);
       console.log(`Comment by ${c.author} ${c.status}.`);
+    }),
+  );
+
+const RECORD_KINDS = ["organisation", "person", "agreement", "activity", "indicator", "event", "news"] as const;
+
+program
+  .command("add <kind> <file>")
+  .description(
+    `Create records from a JSON file (one object or an array), validated like the API: ${RECORD_KINDS.join(", ")}`,
+  )
+  .action((kind: string, file: string) =>
+    withServices(async (s) => {
+      if (!(RECORD_KINDS as readonly string[]).includes(kind))
+        throw new Error(`Choose one of ${RECORD_KINDS.join(", ")}.`);
+      const raw: unknown = JSON.parse(readFileSync(file, "utf8"));
+      const items = Array.isArray(raw) ? raw : [raw];
+      for (const [i, item] of items.entries()) {
+        const fail = (issues: Array<{ path: PropertyKey[]; message: string }>) => {
+          for (const issue of issues) console.error(`#${i} ${issue.path.join(".")}: ${issue.message}`);
+          process.exitCode = 1;
+        };
+        const created = await (async () => {
+          switch (kind as (typeof RECORD_KINDS)[number]) {
+            case "organisation": {
+              const p = CreateOrganisationInput.safeParse(item);
+              return p.success
+                ? (await s.organisations.createOrganisation(SYSTEM_ACTOR, p.data)).id
+                : fail(p.error.issues);
+            }
+            case "person": {
+              const p = CreatePersonInput.safeParse(item);
+              return p.success ? (await s.people.createPerson(SYSTEM_ACTOR, p.data)).id : fail(p.error.issues);
+            }
+            case "agreement": {
+              const p = CreateAgreementInput.safeParse(item);
+              return p.success ? (await s.agreements.createAgreement(SYSTEM_ACTOR, p.data)).id : fail(p.error.issues);
+            }
+            case "activity": {
+              const p = ActivityInput.safeParse(item);
+              return p.success ? (await s.activities.createActivity(SYSTEM_ACTOR, p.data)).id : fail(p.error.issues);
+            }
+            case "indicator": {
+              const p = IndicatorInput.safeParse(item);
+              return p.success ? (await s.activities.createIndicator(SYSTEM_ACTOR, p.data)).id : fail(p.error.issues);
+            }
+            case "event": {
+              const p = EventInput.safeParse(item);
+              return p.success ? (await s.events.saveEvent(SYSTEM_ACTOR, null, p.data)).id : fail(p.error.issues);
+            }
+            case "news": {
+              const p = NewsInput.safeParse(item);
+              return p.success ? (await s.news.saveNews(SYSTEM_ACTOR, null, p.data)).id : fail(p.error.issues);
+            }
+          }
+        })();
+        if (created) console.log(`${kind} ${created}`);
+      }
     }),
   );
 
