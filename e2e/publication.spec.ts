@@ -247,6 +247,16 @@ describe("what partnerships publish", () => {
     await screenshot(page, "exchange-balance-with-row");
   });
 
+  it("deletes an activity after asking", async () => {
+    await page.goto(`${server.url}/activities`);
+    await page.getByRole("link", { name: "Master students from Lille at the MEL" }).click();
+    await page.getByRole("button", { name: "Delete" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete “Master students from Lille at the MEL”?" });
+    await dialog.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("heading", { level: 1, name: "Activities" }).waitFor();
+    await page.getByRole("link", { name: "Master students from Lille at the MEL" }).waitFor({ state: "detached" });
+  });
+
   it("charts an indicator's values against its baseline and target", async () => {
     await page.goto(`${server.url}/agreements/${melId}?tab=results`);
     await page.getByRole("textbox", { name: "Name", exact: true }).fill("International students on campus");

@@ -1,11 +1,12 @@
 import { Badge, Group, Stack, Text } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
-import { createRoute } from "@tanstack/react-router";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../lib/api";
 import { useLanguage } from "../lib/countries";
 import { useFormatDate, useFormatPeriod } from "../lib/format";
 import { useCan } from "../lib/session";
+import { DeleteButton } from "../ui/delete-button";
 import { Facts } from "../ui/facts";
 import { AnchorLink, ButtonLink } from "../ui/links";
 import { Loading } from "../ui/loading";
@@ -20,6 +21,8 @@ function ActivityPage() {
   const formatDate = useFormatDate();
   const period = useFormatPeriod();
   const canEdit = useCan("editor");
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const { activityId } = activityRoute.useParams();
   const query = useQuery({
     queryKey: ["activities", "detail", activityId],
@@ -44,9 +47,20 @@ function ActivityPage() {
         }
         actions={
           canEdit && (
-            <ButtonLink to="/activities/$activityId/edit" params={{ activityId: a.id }}>
-              {t("common.edit")}
-            </ButtonLink>
+            <>
+              <ButtonLink to="/activities/$activityId/edit" params={{ activityId: a.id }}>
+                {t("common.edit")}
+              </ButtonLink>
+              <DeleteButton
+                title={t("activities.deleteTitle", { title: a.title })}
+                body={t("activities.deleteBody")}
+                onDelete={() => api.activities.delete(a.id)}
+                onDeleted={() => {
+                  void queryClient.invalidateQueries({ queryKey: ["activities"] });
+                  void navigate({ to: "/activities" });
+                }}
+              />
+            </>
           )
         }
       />

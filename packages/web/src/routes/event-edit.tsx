@@ -1,8 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { EventForm } from "../features/events/event-form";
 import { api } from "../lib/api";
+import { DeleteButton } from "../ui/delete-button";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
@@ -23,6 +24,7 @@ function NewEventPage() {
 function EditEventPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const { eventId } = eventEditRoute.useParams();
   const query = useQuery({ queryKey: ["events", "detail", eventId], queryFn: () => api.events.get(eventId) });
   if (query.isError) return <ProblemAlert error={query.error} />;
@@ -30,7 +32,20 @@ function EditEventPage() {
   const back = () => void navigate({ to: "/events", search: { view: "list" } });
   return (
     <>
-      <PageHeader title={t("agreements.editTitle", { title: query.data.title })} />
+      <PageHeader
+        title={t("agreements.editTitle", { title: query.data.title })}
+        actions={
+          <DeleteButton
+            title={t("events.deleteTitle", { title: query.data.title })}
+            body={t("events.deleteBody")}
+            onDelete={() => api.events.delete(eventId)}
+            onDeleted={() => {
+              void queryClient.invalidateQueries({ queryKey: ["events"] });
+              back();
+            }}
+          />
+        }
+      />
       <EventForm initial={query.data} onSaved={back} onCancel={back} />
     </>
   );
