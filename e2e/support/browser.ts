@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 
-// The same override scripts/ensure-chromium.mjs honours; journeys run in Debian's Chromium otherwise.
+// The same override scripts/ensure-test-tools.mjs honours; journeys run in Debian's Chromium otherwise.
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
 

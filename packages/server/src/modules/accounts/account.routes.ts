@@ -81,6 +81,18 @@ export function accountRoutes(accounts: AccountService, secureCookies: boolean):
       async (req) => ({ items: await accounts.listUsers(req.actor) }),
     );
 
+    app.get(
+      "/api/users/assignable",
+      {
+        schema: {
+          tags,
+          summary: "Accounts work can be given to (editors)",
+          response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }), ...problems },
+        },
+      },
+      async (req) => ({ items: await accounts.listAssignable(req.actor) }),
+    );
+
     app.post(
       "/api/users",
       {

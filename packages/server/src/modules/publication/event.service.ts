@@ -15,11 +15,12 @@ const utc = (iso: string) => new Date(iso).toISOString();
 export function createEventService(deps: Deps, settings: { publicUrl: string }) {
   const { db } = deps;
 
-  async function present(trx: Kysely<DB>, rows: EventRow[]): Promise<EventView[]> {
+  /** Events as views; for the public, an internal agreement is not named. */
+  async function present(trx: Kysely<DB>, rows: EventRow[], publicOnly = false): Promise<EventView[]> {
     const ids = [...new Set(rows.map((r) => r.agreement_id).filter((x): x is string => !!x))];
-    const agreements = ids.length
-      ? await trx.selectFrom("agreement").select(["id", "reference", "title"]).where("id", "in", ids).execute()
-      : [];
+    let query = trx.selectFrom("agreement").select(["id", "reference", "title"]).where("id", "in", ids);
+    if (publicOnly) query = query.where("visibility", "=", "public");
+    const agreements = ids.length ? await query.execute() : [];
     const byId = new Map(agreements.map((a) => [a.id, a]));
     return rows.map((r) => ({
       id: r.id,
@@ -105,13 +106,13 @@ export function createEventService(deps: Deps, settings: { publicUrl: string }) 
       q: { from?: string | undefined; to?: string | undefined; agreement?: string | undefined },
     ): Promise<EventView[]> {
       const publicOnly = actor.kind === "public";
-      return present(db, await rows({ ...q, publicOnly }));
+      return present(db, await rows({ ...q, publicOnly }), publicOnly);
     },
 
     async getEvent(actor: Actor, id: string): Promise<EventView> {
       const row = await db.selectFrom("event").selectAll().where("id", "=", id).executeTakeFirst();
       if (!row || (actor.kind === "public" && row.visibility !== "public")) throw AppError.notFound("This event");
-      return (await present(db, [row]))[0] as EventView;
+      return (await present(db, [row], actor.kind === "public"))[0] as EventView;
     },
 
     async saveEvent(actor: Actor, id: string | null, input: EventInput): Promise<EventView> {

@@ -124,13 +124,13 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
         : [];
       const order = new Map(related.map((r, i) => [r.id, i]));
       relatedRows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-      const agreement = row.agreement_id
-        ? await db
-            .selectFrom("agreement")
-            .select(["id", "reference", "title"])
-            .where("id", "=", row.agreement_id)
-            .executeTakeFirst()
-        : undefined;
+      // The public learns of the partnership behind a post only when its agreement is public.
+      let agreementQuery = db
+        .selectFrom("agreement")
+        .select(["id", "reference", "title"])
+        .where("id", "=", row.agreement_id ?? "");
+      if (!hasRole(actor, "viewer")) agreementQuery = agreementQuery.where("visibility", "=", "public");
+      const agreement = row.agreement_id ? await agreementQuery.executeTakeFirst() : undefined;
       return {
         ...(summary as NewsSummary),
         body: row.body,
@@ -196,6 +196,13 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
         return row.id;
       });
       return this.getNews(actor, saved);
+    },
+
+    async deleteNews(actor: Actor, id: string): Promise<void> {
+      requireRole(actor, "editor");
+      const r = await db.deleteFrom("news_post").where("id", "=", id).executeTakeFirst();
+      if (Number(r.numDeletedRows) === 0) throw AppError.notFound("This post");
+      await recordAudit(db, nowIso(deps), { actor, action: "news.delete", entity: "news", entityId: id, changes: {} });
     },
 
     async listComments(actor: Actor, postId: string): Promise<CommentView[]> {

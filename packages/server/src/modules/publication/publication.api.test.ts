@@ -173,3 +173,54 @@ describe("news and comments", () => {
     expect(atom.body).toContain("<feed");
   });
 });
+
+describe("what the public learns of internal partnerships", () => {
+  it("does not name an internal agreement on public events and posts", async () => {
+    const internal = (
+      await api(
+        "POST",
+        "/api/agreements",
+        { kind: "memorandum_of_understanding", title: "Confidential memorandum" },
+        editor,
+      )
+    ).json().id;
+    const ev = (
+      await api(
+        "POST",
+        "/api/events",
+        { title: "Open day", startsAt: "2027-03-01T09:00:00+01:00", agreementId: internal },
+        editor,
+      )
+    ).json();
+    const post = (
+      await api(
+        "POST",
+        "/api/news",
+        { title: "Open day announced", body: "…", agreementId: internal, status: "published" },
+        editor,
+      )
+    ).json();
+    expect((await api("GET", `/api/events/${ev.id}`)).json().agreement).toBeNull();
+    expect((await api("GET", `/api/news/${post.id}`)).json().agreement).toBeNull();
+    const listed = (await api("GET", "/api/events?from=2027-01-01T00:00:00Z")).json().items;
+    expect(JSON.stringify(listed)).not.toContain("Confidential memorandum");
+    expect((await api("GET", `/api/news/${post.id}`, undefined, viewer)).json().agreement.title).toBe(
+      "Confidential memorandum",
+    );
+  });
+
+  it("lets editors delete a post, and nobody else", async () => {
+    const post = (
+      await api("POST", "/api/news", { title: "To be withdrawn", body: "…", status: "published" }, editor)
+    ).json();
+    expect((await api("DELETE", `/api/news/${post.id}`, undefined, viewer)).statusCode).toBe(403);
+    expect((await api("DELETE", `/api/news/${post.id}`, undefined, editor)).statusCode).toBe(204);
+    expect((await api("GET", `/api/news/${post.id}`)).statusCode).toBe(404);
+  });
+
+  it("lists the accounts work can be given to, for editors only", async () => {
+    const res = await api("GET", "/api/users/assignable", undefined, editor);
+    expect(res.json().items.map((u: { name: string }) => u.name)).toEqual(["The editor", "The viewer"]);
+    expect((await api("GET", "/api/users/assignable", undefined, viewer)).statusCode).toBe(403);
+  });
+});

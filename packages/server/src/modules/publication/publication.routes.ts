@@ -117,6 +117,21 @@ export function publicationRoutes(events: EventService, news: NewsService): Fast
       },
       async (req) => news.saveNews(req.actor, req.params.id, req.body),
     );
+    app.delete(
+      "/api/news/:id",
+      {
+        schema: {
+          tags,
+          summary: "Delete a post with its comments",
+          params: IdParams,
+          response: { 204: NoContent, ...problems },
+        },
+      },
+      async (req, reply) => {
+        await news.deleteNews(req.actor, req.params.id);
+        return reply.status(204).send(null);
+      },
+    );
     app.get(
       "/api/news/:id/comments",
       {
