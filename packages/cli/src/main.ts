@@ -7,12 +7,16 @@ import {
   AgreementKind,
   AgreementListQuery,
   AgreementStatus,
+  CreateActionInput,
   CreateAgreementInput,
+  CreateBodyInput,
   CreateOrganisationInput,
   CreatePersonInput,
   CreateUserInput,
   EventInput,
   IndicatorInput,
+  MeetingInput,
+  MemberInput,
   NewsInput,
   TransitionAction,
   TransitionInput,
@@ -362,7 +366,19 @@ program
     }),
   );
 
-const RECORD_KINDS = ["organisation", "person", "agreement", "activity", "indicator", "event", "news"] as const;
+const RECORD_KINDS = [
+  "organisation",
+  "person",
+  "agreement",
+  "activity",
+  "indicator",
+  "event",
+  "news",
+  "group",
+  "member",
+  "meeting",
+  "action",
+] as const;
 
 program
   .command("add <kind> <file>")
@@ -407,6 +423,28 @@ program
             case "event": {
               const p = EventInput.safeParse(item);
               return p.success ? (await s.events.saveEvent(SYSTEM_ACTOR, null, p.data)).id : fail(p.error.issues);
+            }
+            case "group": {
+              const p = CreateBodyInput.safeParse(item);
+              return p.success ? (await s.governance.createBody(SYSTEM_ACTOR, p.data)).id : fail(p.error.issues);
+            }
+            case "member": {
+              const { bodyId, ...rest } = item as { bodyId?: string };
+              const p = MemberInput.safeParse(rest);
+              return p.success
+                ? (await s.governance.addMember(SYSTEM_ACTOR, String(bodyId ?? ""), p.data)).id
+                : fail(p.error.issues);
+            }
+            case "meeting": {
+              const { bodyId, ...rest } = item as { bodyId?: string };
+              const p = MeetingInput.safeParse(rest);
+              return p.success
+                ? (await s.governance.recordMeeting(SYSTEM_ACTOR, String(bodyId ?? ""), p.data)).id
+                : fail(p.error.issues);
+            }
+            case "action": {
+              const p = CreateActionInput.safeParse(item);
+              return p.success ? (await s.governance.createAction(SYSTEM_ACTOR, p.data)).id : fail(p.error.issues);
             }
             case "news": {
               const p = NewsInput.safeParse(item);
