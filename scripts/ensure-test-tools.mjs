@@ -4,18 +4,20 @@ import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const missing = [];
-if (!existsSync(CHROMIUM)) missing.push("chromium");
-if (!existsSync("/usr/bin/pdftoppm")) missing.push("poppler-utils");
+const needs = [
+  { pkg: "chromium", path: CHROMIUM, why: "the browser journeys (or set CHROMIUM_PATH)" },
+  { pkg: "poppler-utils", path: "/usr/bin/pdftoppm", why: "turning the progress-review PDF into an image" },
+];
+const missing = needs.filter((n) => !existsSync(n.path));
 if (missing.length > 0) {
+  const packages = missing.map((n) => n.pkg).join(" ");
   if (process.getuid?.() !== 0) {
-    console.error(
-      `Chromium is missing at ${CHROMIUM}. Install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH.`,
-    );
+    for (const n of missing) console.error(`Missing ${n.path}, needed for ${n.why}.`);
+    console.error(`Install Debian's packages: apt-get install ${packages}`);
     process.exit(1);
   }
-  console.log("Installing Debian's chromium package for the browser journeys…");
-  execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium", {
+  console.log(`Installing Debian's packages for the test suite: ${packages}…`);
+  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages}`, {
     stdio: "inherit",
   });
 }
