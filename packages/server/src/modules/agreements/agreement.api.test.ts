@@ -213,6 +213,9 @@ describe("agreements API", () => {
     expect(second.themes).toEqual(["Materials", "Robotics"]);
     expect(second.signatories).toEqual([]);
     expect((await api("POST", `/api/agreements/${first.id}/renewal`)).statusCode).toBe(409);
+    const renewedOnce = (await api("GET", `/api/agreements/${first.id}`)).json();
+    expect(renewedOnce.status).toBe("expired");
+    expect(renewedOnce.allowedActions).toEqual([]);
     await api("PATCH", `/api/agreements/${second.id}`, {
       signedOn: "2005-07-01",
       signatories: [{ name: "A. President", organisationId: org.lille, signedOn: "2005-07-01" }],

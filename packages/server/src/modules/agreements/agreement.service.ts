@@ -390,7 +390,8 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings) 
         note: e.note,
       })),
       internalFields: JSON.parse(row.internal_fields) as GuardedField[],
-      allowedActions: allowedActions(status),
+      // Once renewed, the way forward is the successor, not a second renewal.
+      allowedActions: allowedActions(status).filter((a) => a !== "renew" || chain.at(-1)?.id === row.id),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };

@@ -90,8 +90,8 @@ export function createReminderService(deps: Deps, settings: ReminderSettings & {
         key,
         kind: "action",
         subject,
-        body: `${subject}\n\n${settings.publicUrl}/me/actions`,
-        link: "/me/actions",
+        body: `${subject}\n\n${settings.publicUrl}/my/actions`,
+        link: "/my/actions",
         recipients: [{ id: a.user_id, email: a.email }],
       });
     }
