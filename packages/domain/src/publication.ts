@@ -63,6 +63,7 @@ export const EventView = z.object({
   registrationDeadline: z.string().nullable(),
   audience: z.enum(AUDIENCES),
   agreement: z.object({ id: z.string(), reference: z.string(), title: z.string() }).nullable(),
+  axis: z.object({ id: z.string(), title: z.string() }).nullable().describe("The area or axis the event belongs to"),
   visibility: Visibility,
 });
 export type EventView = z.infer<typeof EventView>;

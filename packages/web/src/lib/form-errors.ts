@@ -36,6 +36,9 @@ function messageOfIssue(issue: Issue): FieldMessage {
       return origin === "string"
         ? { key: "validation.tooLong", values: { n: bound(issue, "maximum") } }
         : { key: "validation.tooBig", values: { n: bound(issue, "maximum") } };
+    case "invalid_type":
+      // An empty number field reads as missing, not as a wrong type.
+      return /received undefined$/.test(issue.message) ? { key: "validation.required" } : { key: "validation.invalid" };
     case "unrecognized_keys":
       return { key: "validation.unknownField" };
     default:

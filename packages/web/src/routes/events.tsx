@@ -204,7 +204,10 @@ function EventsPage() {
                   <Table.Td>{formatTime(e)}</Table.Td>
                   <Table.Td>{e.place}</Table.Td>
                   <Table.Td>{t(`audiences.${e.audience}`)}</Table.Td>
-                  <Table.Td>{e.agreement?.reference}</Table.Td>
+                  <Table.Td>
+                    {e.agreement?.reference}
+                    {e.axis && ` · ${e.axis.title}`}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

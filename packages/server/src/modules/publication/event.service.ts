@@ -22,6 +22,18 @@ export function createEventService(deps: Deps, settings: { publicUrl: string }) 
     if (publicOnly) query = query.where("visibility", "=", "public");
     const agreements = ids.length ? await query.execute() : [];
     const byId = new Map(agreements.map((a) => [a.id, a]));
+    const axisIds = [...new Set(rows.map((r) => r.axis_id).filter((x): x is string => !!x))];
+    const axes = axisIds.length
+      ? await trx
+          .selectFrom("agreement_axis")
+          .select(["id", "title", "agreement_id"])
+          .where("id", "in", axisIds)
+          .execute()
+      : [];
+    // An area is named only where its agreement is.
+    const axisById = new Map(
+      axes.filter((x) => byId.has(x.agreement_id)).map((x) => [x.id, { id: x.id, title: x.title }]),
+    );
     return rows.map((r) => ({
       id: r.id,
       title: r.title,
@@ -35,6 +47,7 @@ export function createEventService(deps: Deps, settings: { publicUrl: string }) 
       registrationDeadline: r.registration_deadline,
       audience: r.audience,
       agreement: (r.agreement_id && byId.get(r.agreement_id)) || null,
+      axis: (r.axis_id && axisById.get(r.axis_id)) || null,
       visibility: r.visibility,
     }));
   }
@@ -124,6 +137,17 @@ export function createEventService(deps: Deps, settings: { publicUrl: string }) 
           !(await trx.selectFrom("agreement").select("id").where("id", "=", input.agreementId).executeTakeFirst())
         ) {
           throw AppError.field("validation_failed", "agreementId", "No agreement has this id.");
+        }
+        if (input.axisId) {
+          const axis = await trx
+            .selectFrom("agreement_axis")
+            .select("agreement_id")
+            .where("id", "=", input.axisId)
+            .executeTakeFirst();
+          if (!axis) throw AppError.field("validation_failed", "axisId", "No axis has this id.");
+          if (axis.agreement_id !== input.agreementId) {
+            throw AppError.field("validation_failed", "axisId", "This axis belongs to another agreement.");
+          }
         }
         let created = now;
         if (id) {

@@ -66,6 +66,34 @@ describe("events", () => {
     expect(all.getAllSubcomponents("vevent")).toHaveLength(1);
   });
 
+  it("keeps an event's area through an edit and refuses an area of another agreement", async () => {
+    const withAxes = (
+      await api(
+        "POST",
+        "/api/agreements",
+        {
+          kind: "partnership_convention",
+          title: "Convention Lille – MEL",
+          visibility: "public",
+          axes: [{ title: "Student life", kind: "operational" }],
+        },
+        editor,
+      )
+    ).json();
+    const axisId = withAxes.axes[0].id as string;
+    const base = { title: "Student life forum", startsAt: "2024-03-01T09:00:00+01:00", agreementId: withAxes.id };
+    const created = await api("POST", "/api/events", { ...base, axisId }, editor);
+    expect(created.statusCode).toBe(201);
+    expect(created.json().axis).toEqual({ id: axisId, title: "Student life" });
+    const id = created.json().id as string;
+    const edited = await api("PUT", `/api/events/${id}`, { ...base, axisId, place: "Lille" }, editor);
+    expect(edited.json()).toMatchObject({ place: "Lille", axis: { id: axisId } });
+    const elsewhere = await api("PUT", `/api/events/${id}`, { ...base, agreementId, axisId }, editor);
+    expect(elsewhere.statusCode).toBe(422);
+    expect(elsewhere.json().errors[0].field).toBe("axisId");
+    expect((await api("GET", `/api/events/${id}`, undefined, viewer)).json().agreement.id).toBe(withAxes.id);
+  });
+
   it("refuses an end before the start, a late registration deadline and an unknown time zone", async () => {
     const res = await api(
       "POST",

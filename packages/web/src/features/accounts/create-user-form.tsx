@@ -1,42 +1,31 @@
 import { CreateUserInput, PASSWORD_MIN, USER_ROLES, type UserRole } from "@conventio/domain";
 import { Button, Group, PasswordInput, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
-import { errorsFromIssues, errorsFromProblem, type FieldErrors, useFieldMessage } from "../../lib/form-errors";
-import { ProblemAlert } from "../../ui/problem-alert";
+import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 
 const EMPTY = { email: "", name: "", role: "viewer" as UserRole, password: "" };
 
 export function CreateUserForm() {
   const { t } = useTranslation();
-  const show = useFieldMessage();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const create = useMutation({
-    mutationFn: api.users.create,
-    onSuccess: () => {
+  const form = useSchemaForm({
+    schema: CreateUserInput,
+    read: () => draft,
+    send: api.users.create,
+    onSaved: () => {
       setDraft(EMPTY);
       void queryClient.invalidateQueries({ queryKey: ["users"] });
     },
-    onError: (error) => setErrors(errorsFromProblem(error)),
   });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = CreateUserInput.safeParse(draft);
-    if (!parsed.success) {
-      setErrors(errorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    create.mutate(parsed.data);
-  }
+  const create = form.mutation;
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={form.ref} onSubmit={form.submit} noValidate>
       <Stack>
-        {create.isError && Object.keys(errors).length === 0 && <ProblemAlert error={create.error} />}
+        <FormProblem form={form} quiet />
         {create.isSuccess && <div role="status">{t("users.created", { name: create.data.name })}</div>}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
@@ -45,7 +34,7 @@ export function CreateUserForm() {
             autoComplete="off"
             value={draft.name}
             onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
-            error={show(errors.name)}
+            error={form.error("name")}
           />
           <TextInput
             label={t("users.email")}
@@ -54,7 +43,7 @@ export function CreateUserForm() {
             autoComplete="off"
             value={draft.email}
             onChange={(e) => setDraft({ ...draft, email: e.currentTarget.value })}
-            error={show(errors.email)}
+            error={form.error("email")}
           />
           <Select
             label={t("users.role")}
@@ -62,7 +51,7 @@ export function CreateUserForm() {
             value={draft.role}
             allowDeselect={false}
             onChange={(role) => role && setDraft({ ...draft, role: role as UserRole })}
-            error={show(errors.role)}
+            error={form.error("role")}
           />
           <PasswordInput
             label={t("users.password")}
@@ -71,9 +60,9 @@ export function CreateUserForm() {
             autoComplete="new-password"
             value={draft.password}
             onChange={(e) => setDraft({ ...draft, password: e.currentTarget.value })}
-            error={show(errors.password)}
+            error={form.error("password")}
             // Mantine marks the wrapper, not the inner password input, as invalid.
-            aria-invalid={Boolean(errors.password)}
+            aria-invalid={Boolean(form.errors.password)}
           />
         </SimpleGrid>
         <Group>

@@ -1,12 +1,11 @@
 import { SignInInput } from "@conventio/domain";
 import { Alert, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
-import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, isApiError } from "../../lib/api";
-import { errorsFromIssues, errorsFromProblem, type FieldErrors, useFieldMessage } from "../../lib/form-errors";
 import { queryClient } from "../../lib/query-client";
 import { storeSession } from "../../lib/session";
+import { useSchemaForm } from "../../lib/use-schema-form";
 import { ProblemAlert } from "../../ui/problem-alert";
 
 /** Forgets what was read as someone else (or as nobody), keeping the fresh session. */
@@ -36,33 +35,22 @@ function SignInProblem({ error }: { error: unknown }) {
 
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useTranslation();
-  const show = useFieldMessage();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const signIn = useMutation({
-    mutationFn: api.signIn,
-    onSuccess: (session) => {
+  const form = useSchemaForm({
+    schema: SignInInput,
+    read: () => ({ email, password }),
+    send: api.signIn,
+    onSaved: (session) => {
       storeSession(session);
       forgetPreviousReads();
       onSignedIn();
     },
-    onError: (error) => setErrors(errorsFromProblem(error)),
   });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = SignInInput.safeParse({ email, password });
-    if (!parsed.success) {
-      setErrors(errorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    signIn.mutate(parsed.data);
-  }
+  const signIn = form.mutation;
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={form.ref} onSubmit={form.submit} noValidate>
       <Stack>
         {signIn.isError && <SignInProblem error={signIn.error} />}
         <TextInput
@@ -72,7 +60,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
           required
           value={email}
           onChange={(e) => setEmail(e.currentTarget.value)}
-          error={show(errors.email)}
+          error={form.error("email")}
         />
         <PasswordInput
           label={t("signIn.password")}
@@ -80,9 +68,9 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
           required
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
-          error={show(errors.password)}
+          error={form.error("password")}
           // Mantine marks the wrapper, not the inner password input, as invalid.
-          aria-invalid={Boolean(errors.password)}
+          aria-invalid={Boolean(form.errors.password)}
         />
         <Button type="submit" loading={signIn.isPending}>
           {t("signIn.submit")}

@@ -9,7 +9,6 @@ import {
   type OrganisationRef,
 } from "@conventio/domain";
 import {
-  Alert,
   Button,
   Fieldset,
   Group,
@@ -21,12 +20,11 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../lib/api";
-import { errorsFromIssues, errorsFromProblem, type FieldErrors, useFieldMessage } from "../../lib/form-errors";
-import { ProblemAlert } from "../../ui/problem-alert";
+import { api } from "../../lib/api";
+import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { type AgreementChoice, AgreementPicker } from "../agreements/agreement-picker";
 import { OrganisationsPicker } from "../organisations/organisations-picker";
 
@@ -51,9 +49,7 @@ export function ActivityForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const show = useFieldMessage();
   const queryClient = useQueryClient();
-  const formRef = useRef<HTMLFormElement>(null);
   const [kind, setKind] = useState<ActivityKind | null>(initial?.kind ?? null);
   const [title, setTitle] = useState(initial?.title ?? "");
   const [description, setDescription] = useState(initial?.description ?? "");
@@ -76,7 +72,6 @@ export function ActivityForm({
   const [currency, setCurrency] = useState(initial?.funding?.currency ?? "EUR");
   const [deadline, setDeadline] = useState(initial?.funding?.deadline ?? "");
   const [outcome, setOutcome] = useState<Outcome>(initial?.funding?.outcome ?? "pending");
-  const [errors, setErrors] = useState<FieldErrors>({});
   const axes = useQuery({
     queryKey: ["agreements", "detail", agreement?.id ?? ""],
     queryFn: () => api.agreements.get(agreement?.id ?? ""),
@@ -84,66 +79,48 @@ export function ActivityForm({
   });
   const isMobility = kind !== null && MOBILITY_KINDS.has(kind);
   const isBid = kind === "funding_bid";
-  const err = (path: string) => show(errors[path]);
 
-  const save = useMutation({
-    mutationFn: async () => {
-      const parsed = ActivityInput.safeParse({
-        kind: kind ?? undefined,
-        title,
-        description: orNull(description),
-        status,
-        startsOn: orNull(startsOn),
-        endsOn: orNull(endsOn),
-        agreementId: agreement?.id ?? null,
-        axisId: agreement ? axisId : null,
-        partnerIds: partners.map((p) => p.id),
-        ownerId: initial?.owner?.id ?? null,
-        place: orNull(place),
-        laboratories,
-        mobility: isMobility ? { direction, level, academicYear: academicYear.trim(), count: num(count) ?? 0 } : null,
-        funding: isBid
-          ? {
-              funder,
-              programme: orNull(programme),
-              amountAsked: num(asked),
-              amountGranted: num(granted),
-              currency,
-              deadline: orNull(deadline),
-              outcome,
-            }
-          : null,
-      });
-      if (!parsed.success) throw parsed.error;
-      return initial ? api.activities.update(initial.id, parsed.data) : api.activities.create(parsed.data);
-    },
-    onSuccess: async (saved) => {
+  const form = useSchemaForm({
+    schema: ActivityInput,
+    read: () => ({
+      kind: kind ?? undefined,
+      title,
+      description: orNull(description),
+      status,
+      startsOn: orNull(startsOn),
+      endsOn: orNull(endsOn),
+      agreementId: agreement?.id ?? null,
+      axisId: agreement ? axisId : null,
+      partnerIds: partners.map((p) => p.id),
+      ownerId: initial?.owner?.id ?? null,
+      place: orNull(place),
+      laboratories,
+      mobility: isMobility ? { direction, level, academicYear: academicYear.trim(), count: num(count) ?? 0 } : null,
+      funding: isBid
+        ? {
+            funder,
+            programme: orNull(programme),
+            amountAsked: num(asked),
+            amountGranted: num(granted),
+            currency,
+            deadline: orNull(deadline),
+            outcome,
+          }
+        : null,
+    }),
+    send: (input) => (initial ? api.activities.update(initial.id, input) : api.activities.create(input)),
+    onSaved: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ["activities"] });
       await queryClient.invalidateQueries({ queryKey: ["agreements"] });
       onSaved(saved);
     },
-    onError: (error) => {
-      const issues = (error as { issues?: { code: string; path: PropertyKey[]; message: string }[] }).issues ?? [];
-      setErrors(error instanceof ApiError ? errorsFromProblem(error) : errorsFromIssues(issues));
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-    },
   });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setErrors({});
-    save.mutate();
-  }
+  const save = form.mutation;
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
+    <form ref={form.ref} onSubmit={form.submit} noValidate>
       <Stack gap="lg">
-        {save.isError && !(save.error instanceof ApiError) && (
-          <Alert color="red" variant="light" role="alert" title={t("errors.validation_failed")}>
-            {t("organisations.form.fixFields")}
-          </Alert>
-        )}
-        {save.error instanceof ApiError && <ProblemAlert error={save.error} />}
+        <FormProblem form={form} />
         <Fieldset legend={t("activities.form.what")}>
           <Stack>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -154,7 +131,7 @@ export function ActivityForm({
                 data={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activityKinds.${k}`) }))}
                 value={kind}
                 onChange={(v) => setKind(ACTIVITY_KINDS.find((k) => k === v) ?? null)}
-                error={err("kind")}
+                error={form.error("kind")}
               />
               <Select
                 label={t("activities.fields.status")}
@@ -169,7 +146,7 @@ export function ActivityForm({
               required
               value={title}
               onChange={(e) => setTitle(e.currentTarget.value)}
-              error={err("title")}
+              error={form.error("title")}
             />
             <Textarea
               label={t("activities.fields.description")}
@@ -184,14 +161,14 @@ export function ActivityForm({
                 label={t("activities.fields.startsOn")}
                 value={startsOn}
                 onChange={(e) => setStartsOn(e.currentTarget.value)}
-                error={err("startsOn")}
+                error={form.error("startsOn")}
               />
               <TextInput
                 type="date"
                 label={t("activities.fields.endsOn")}
                 value={endsOn}
                 onChange={(e) => setEndsOn(e.currentTarget.value)}
-                error={err("endsOn")}
+                error={form.error("endsOn")}
               />
               <TextInput
                 label={t("activities.fields.place")}
@@ -211,7 +188,7 @@ export function ActivityForm({
                   setAgreement(a);
                   setAxisId(null);
                 }}
-                error={err("agreementId")}
+                error={form.error("agreementId")}
               />
               <Select
                 label={t("activities.fields.axis")}
@@ -220,14 +197,14 @@ export function ActivityForm({
                 data={(axes.data?.axes ?? []).map((x) => ({ value: x.id, label: x.title }))}
                 value={axisId}
                 onChange={setAxisId}
-                error={err("axisId")}
+                error={form.error("axisId")}
               />
             </SimpleGrid>
             <OrganisationsPicker
               label={t("activities.fields.partners")}
               value={partners}
               onChange={setPartners}
-              error={err("partnerIds")}
+              error={form.error("partnerIds")}
             />
             <TagsInput
               label={t("activities.fields.laboratories")}
@@ -263,7 +240,7 @@ export function ActivityForm({
                 required
                 value={academicYear}
                 onChange={(e) => setAcademicYear(e.currentTarget.value)}
-                error={err("mobility.academicYear")}
+                error={form.error("mobility.academicYear")}
               />
               <NumberInput
                 label={t("activities.fields.count")}
@@ -271,7 +248,7 @@ export function ActivityForm({
                 allowDecimal={false}
                 value={count}
                 onChange={setCount}
-                error={err("mobility.count")}
+                error={form.error("mobility.count")}
               />
             </SimpleGrid>
           </Fieldset>
@@ -284,7 +261,7 @@ export function ActivityForm({
                 required
                 value={funder}
                 onChange={(e) => setFunder(e.currentTarget.value)}
-                error={err("funding.funder")}
+                error={form.error("funding.funder")}
               />
               <TextInput
                 label={t("activities.fields.programme")}
@@ -302,21 +279,21 @@ export function ActivityForm({
                 min={0}
                 value={asked}
                 onChange={setAsked}
-                error={err("funding.amountAsked")}
+                error={form.error("funding.amountAsked")}
               />
               <NumberInput
                 label={t("activities.fields.amountGranted")}
                 min={0}
                 value={granted}
                 onChange={setGranted}
-                error={err("funding.amountGranted")}
+                error={form.error("funding.amountGranted")}
               />
               <TextInput
                 label={t("activities.fields.currency")}
                 maxLength={3}
                 value={currency}
                 onChange={(e) => setCurrency(e.currentTarget.value)}
-                error={err("funding.currency")}
+                error={form.error("funding.currency")}
               />
               <Select
                 label={t("activities.fields.outcome")}

@@ -1,11 +1,11 @@
-import { IndicatorInput, type IndicatorView } from "@conventio/domain";
+import { IndicatorInput, IndicatorValueInput, type IndicatorView } from "@conventio/domain";
 import { Button, Group, NumberInput, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
-import { errorsFromIssues, errorsFromProblem, type FieldErrors, useFieldMessage } from "../../lib/form-errors";
 import { useCan } from "../../lib/session";
+import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { BarChart } from "../../ui/bar-chart";
 import { ButtonLink } from "../../ui/links";
 import { ProblemAlert } from "../../ui/problem-alert";
@@ -21,42 +21,38 @@ function RecordValue({ indicator }: { indicator: IndicatorView }) {
   const id = useId();
   const [year, setYear] = useState<number | string>(new Date().getFullYear());
   const [value, setValue] = useState<number | string>("");
-  const record = useMutation({
-    mutationFn: () => api.indicators.recordValue(indicator.id, { year: num(year) ?? 0, value: num(value) ?? 0 }),
-    onSuccess: () => {
+  const form = useSchemaForm({
+    schema: IndicatorValueInput,
+    read: () => ({ year: num(year) ?? undefined, value: num(value) ?? undefined }),
+    send: (input) => api.indicators.recordValue(indicator.id, input),
+    onSaved: () => {
       setValue("");
       void queryClient.invalidateQueries({ queryKey: agreementKeys.indicators(indicator.agreementId ?? "") });
     },
   });
-  const errors = errorsFromProblem(record.error);
-  const show = useFieldMessage();
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    record.mutate();
-  }
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={id}>
+    <form ref={form.ref} onSubmit={form.submit} noValidate aria-labelledby={id}>
       <Text size="sm" fw={600} id={id} mt="xs">
         {t("indicators.recordFor", { name: indicator.name })}
       </Text>
-      {record.isError && Object.keys(errors).length === 0 && <ProblemAlert error={record.error} />}
+      <FormProblem form={form} quiet />
       <Group align="flex-start">
         <NumberInput
           label={t("indicators.year")}
           allowDecimal={false}
           value={year}
           onChange={setYear}
-          error={show(errors.year)}
+          error={form.error("year")}
           w={120}
         />
         <NumberInput
           label={t("indicators.value")}
           value={value}
           onChange={setValue}
-          error={show(errors.value)}
+          error={form.error("value")}
           w={140}
         />
-        <Button type="submit" mt={25} variant="default" loading={record.isPending}>
+        <Button type="submit" mt={25} variant="default" loading={form.mutation.isPending}>
           {t("indicators.record")}
         </Button>
       </Group>
@@ -127,7 +123,6 @@ function IndicatorCard({ indicator: i }: { indicator: IndicatorView }) {
 
 function NewIndicator({ agreementId }: { agreementId: string }) {
   const { t } = useTranslation();
-  const show = useFieldMessage();
   const queryClient = useQueryClient();
   const [name, setName] = useState("");
   const [unit, setUnit] = useState("");
@@ -135,20 +130,9 @@ function NewIndicator({ agreementId }: { agreementId: string }) {
   const [baselineYear, setBaselineYear] = useState<number | string>("");
   const [target, setTarget] = useState<number | string>("");
   const [targetYear, setTargetYear] = useState<number | string>("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const create = useMutation({
-    mutationFn: (input: IndicatorInput) => api.indicators.create(input),
-    onSuccess: () => {
-      for (const reset of [setBaseline, setBaselineYear, setTarget, setTargetYear]) reset("");
-      setName("");
-      setUnit("");
-      void queryClient.invalidateQueries({ queryKey: agreementKeys.indicators(agreementId) });
-    },
-    onError: (error) => setErrors(errorsFromProblem(error)),
-  });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = IndicatorInput.safeParse({
+  const form = useSchemaForm({
+    schema: IndicatorInput,
+    read: () => ({
       agreementId,
       name,
       unit,
@@ -156,34 +140,36 @@ function NewIndicator({ agreementId }: { agreementId: string }) {
       baselineYear: num(baselineYear),
       target: num(target),
       targetYear: num(targetYear),
-    });
-    if (!parsed.success) {
-      setErrors(errorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    create.mutate(parsed.data);
-  }
+    }),
+    send: (input) => api.indicators.create(input),
+    onSaved: () => {
+      for (const reset of [setBaseline, setBaselineYear, setTarget, setTargetYear]) reset("");
+      setName("");
+      setUnit("");
+      void queryClient.invalidateQueries({ queryKey: agreementKeys.indicators(agreementId) });
+    },
+  });
+  const create = form.mutation;
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="new-indicator">
+    <form ref={form.ref} onSubmit={form.submit} noValidate aria-labelledby="new-indicator">
       <Title order={3} size="h5" id="new-indicator" mt="md" mb="xs">
         {t("indicators.new")}
       </Title>
-      {create.isError && Object.keys(errors).length === 0 && <ProblemAlert error={create.error} />}
+      <FormProblem form={form} quiet />
       <Group align="flex-start" wrap="wrap">
         <TextInput
           label={t("indicators.name")}
           required
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
-          error={show(errors.name)}
+          error={form.error("name")}
         />
         <TextInput
           label={t("indicators.unit")}
           required
           value={unit}
           onChange={(e) => setUnit(e.currentTarget.value)}
-          error={show(errors.unit)}
+          error={form.error("unit")}
           w={140}
         />
         <NumberInput label={t("indicators.baseline")} value={baseline} onChange={setBaseline} w={120} />

@@ -7,12 +7,10 @@ import {
   type GuardedField,
   ISCED_FIELDS,
   PARTY_ROLES,
-  UpdateAgreementInput,
   type Visibility,
 } from "@conventio/domain";
 import {
   ActionIcon,
-  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -30,12 +28,11 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useRef, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../lib/api";
-import { errorsFromIssues, errorsFromProblem, type FieldErrors, useFieldMessage } from "../../lib/form-errors";
-import { ProblemAlert } from "../../ui/problem-alert";
+import { api } from "../../lib/api";
+import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { OrganisationPicker } from "../organisations/organisation-picker";
 import { PeoplePicker, PersonPicker } from "../people/person-picker";
 import { type AgreementDraft, draftOf, inputOf, rowKey } from "./agreement-draft";
@@ -46,15 +43,6 @@ interface Props {
   initial?: AgreementView;
   onSaved: (saved: AgreementView) => void;
   onCancel: () => void;
-}
-
-function focusFirstError(form: HTMLFormElement | null) {
-  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-}
-
-function issuesOf(error: unknown) {
-  const issues = (error as { issues?: unknown }).issues;
-  return Array.isArray(issues) ? (issues as { code: string; path: PropertyKey[]; message: string }[]) : [];
 }
 
 /** One row of a repeated group, with its remove button. */
@@ -86,15 +74,11 @@ function useFrameworks() {
 /** Creates or edits an agreement with its parties, signatories, axes and commitments. */
 export function AgreementForm({ initial, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
-  const show = useFieldMessage();
   const queryClient = useQueryClient();
-  const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<AgreementDraft>(() => draftOf(initial));
-  const [errors, setErrors] = useState<FieldErrors>({});
   const frameworks = useFrameworks();
   const set = <K extends keyof AgreementDraft>(key: K, value: AgreementDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
-  const err = (path: string) => show(errors[path]);
 
   function setRow<K extends "parties" | "signatories" | "axes" | "commitments" | "titles">(
     list: K,
@@ -107,48 +91,29 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
     setDraft((d) => ({ ...d, [list]: d[list].filter((_, i) => i !== index) }));
   }
 
-  const save = useMutation({
-    mutationFn: async (): Promise<AgreementView> => {
-      const input = inputOf(draft);
-      if (initial) {
-        const parsed = UpdateAgreementInput.safeParse({ ...input, reference: input.reference ?? undefined });
-        if (!parsed.success) throw parsed.error;
-        return api.agreements.update(initial.id, parsed.data);
-      }
-      const parsed = CreateAgreementInput.safeParse(input);
-      if (!parsed.success) throw parsed.error;
-      return api.agreements.create(parsed.data);
-    },
-    onSuccess: async (saved) => {
+  // Editing checks the whole agreement as creating does, dates included, then sends it as an update.
+  const form = useSchemaForm({
+    schema: CreateAgreementInput,
+    read: () => inputOf(draft),
+    send: (input): Promise<AgreementView> =>
+      initial
+        ? api.agreements.update(initial.id, { ...input, reference: input.reference ?? undefined })
+        : api.agreements.create(input),
+    onSaved: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: agreementKeys.all });
       onSaved(saved);
     },
-    onError: (error) => {
-      setErrors(error instanceof ApiError ? errorsFromProblem(error) : errorsFromIssues(issuesOf(error)));
-      focusFirstError(formRef.current);
-    },
   });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setErrors({});
-    save.mutate();
-  }
+  const save = form.mutation;
 
   const partyOptions = draft.parties.flatMap((p) =>
     p.organisation ? [{ value: p.organisation.id, label: p.organisation.name }] : [],
   );
-  const clientInvalid = save.isError && !(save.error instanceof ApiError);
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
+    <form ref={form.ref} onSubmit={form.submit} noValidate>
       <Stack gap="lg">
-        {clientInvalid && (
-          <Alert color="red" variant="light" role="alert" title={t("errors.validation_failed")}>
-            {t("organisations.form.fixFields")}
-          </Alert>
-        )}
-        {save.error instanceof ApiError && <ProblemAlert error={save.error} />}
+        <FormProblem form={form} />
 
         <Fieldset legend={t("agreements.form.identity")}>
           <Stack>
@@ -158,14 +123,14 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
                 required
                 value={draft.kind}
                 onChange={(kind) => set("kind", kind)}
-                error={err("kind")}
+                error={form.error("kind")}
               />
               <TextInput
                 label={t("agreements.fields.reference")}
                 description={t("agreements.form.referenceHint")}
                 value={draft.reference}
                 onChange={(e) => set("reference", e.currentTarget.value)}
-                error={err("reference")}
+                error={form.error("reference")}
               />
             </SimpleGrid>
             <TextInput
@@ -173,7 +138,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
               required
               value={draft.title}
               onChange={(e) => set("title", e.currentTarget.value)}
-              error={err("title")}
+              error={form.error("title")}
             />
             {draft.titles.map((row, i) => (
               <Group key={row.key} align="flex-end" wrap="nowrap">
@@ -182,14 +147,14 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
                   label={t("agreements.form.titleLang", { n: i + 1 })}
                   value={row.lang}
                   onChange={(e) => setRow("titles", i, { lang: e.currentTarget.value })}
-                  error={err(`titles.${i}.lang`)}
+                  error={form.error(`titles.${i}.lang`)}
                 />
                 <TextInput
                   style={{ flex: 1 }}
                   label={t("agreements.form.titleOther", { n: i + 1 })}
                   value={row.value}
                   onChange={(e) => setRow("titles", i, { value: e.currentTarget.value })}
-                  error={err(`titles.${i}.value`)}
+                  error={form.error(`titles.${i}.value`)}
                 />
                 <ActionIcon
                   variant="subtle"
@@ -217,7 +182,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
               minRows={2}
               value={draft.summary}
               onChange={(e) => set("summary", e.currentTarget.value)}
-              error={err("summary")}
+              error={form.error("summary")}
             />
             <Select
               label={t("agreements.fields.framework")}
@@ -229,7 +194,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
                 .map((f) => ({ value: f.id, label: `${f.reference} · ${f.title}` }))}
               value={draft.frameworkId}
               onChange={(v) => set("frameworkId", v)}
-              error={err("frameworkId")}
+              error={form.error("frameworkId")}
             />
           </Stack>
         </Fieldset>
@@ -241,14 +206,14 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
               label={t("agreements.fields.signedOn")}
               value={draft.signedOn}
               onChange={(e) => set("signedOn", e.currentTarget.value)}
-              error={err("signedOn")}
+              error={form.error("signedOn")}
             />
             <TextInput
               type="date"
               label={t("agreements.fields.startsOn")}
               value={draft.startsOn}
               onChange={(e) => set("startsOn", e.currentTarget.value)}
-              error={err("startsOn")}
+              error={form.error("startsOn")}
             />
             <TextInput
               type="date"
@@ -256,7 +221,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
               description={t("agreements.form.endsOnHint")}
               value={draft.endsOn}
               onChange={(e) => set("endsOn", e.currentTarget.value)}
-              error={err("endsOn")}
+              error={form.error("endsOn")}
             />
             <NumberInput
               label={t("agreements.fields.noticeMonths")}
@@ -265,7 +230,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
               allowDecimal={false}
               value={draft.noticeMonths}
               onChange={(v) => set("noticeMonths", v)}
-              error={err("noticeMonths")}
+              error={form.error("noticeMonths")}
             />
             <Switch
               mt={30}
@@ -278,9 +243,9 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
 
         <Fieldset legend={t("agreements.fields.parties")}>
           <Stack>
-            {err("parties") && (
+            {form.error("parties") && (
               <Text c="red.8" size="sm" role="alert">
-                {err("parties")}
+                {form.error("parties")}
               </Text>
             )}
             {draft.parties.map((row, i) => (
@@ -295,7 +260,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
                     required
                     value={row.organisation}
                     onChange={(organisation) => setRow("parties", i, { organisation })}
-                    error={err(`parties.${i}.organisationId`)}
+                    error={form.error(`parties.${i}.organisationId`)}
                   />
                   <Select
                     label={t("agreements.form.partyRole", { n: i + 1 })}
@@ -309,7 +274,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
                     kinds={["unit"]}
                     value={row.unit}
                     onChange={(unit) => setRow("parties", i, { unit })}
-                    error={err(`parties.${i}.responsibleUnitId`)}
+                    error={form.error(`parties.${i}.responsibleUnitId`)}
                   />
                 </SimpleGrid>
               </Row>
@@ -330,9 +295,9 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
 
         <Fieldset legend={t("agreements.fields.signatories")}>
           <Stack>
-            {err("signatories") && (
+            {form.error("signatories") && (
               <Text c="red.8" size="sm" role="alert">
-                {err("signatories")}
+                {form.error("signatories")}
               </Text>
             )}
             {draft.signatories.map((row, i) => (
@@ -347,7 +312,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
                     required
                     value={row.name}
                     onChange={(e) => setRow("signatories", i, { name: e.currentTarget.value })}
-                    error={err(`signatories.${i}.name`)}
+                    error={form.error(`signatories.${i}.name`)}
                   />
                   <PersonPicker
                     label={t("agreements.form.signatoryPerson", { n: i + 1 })}
@@ -355,7 +320,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
                     onChange={(person) =>
                       setRow("signatories", i, { person, ...(person && !row.name ? { name: person.name } : {}) })
                     }
-                    error={err(`signatories.${i}.personId`)}
+                    error={form.error(`signatories.${i}.personId`)}
                   />
                   <OrganisationPicker
                     label={t("agreements.form.signatoryOrganisation", { n: i + 1 })}
@@ -367,7 +332,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
                     label={t("agreements.form.signatoryDate", { n: i + 1 })}
                     value={row.signedOn}
                     onChange={(e) => setRow("signatories", i, { signedOn: e.currentTarget.value })}
-                    error={err(`signatories.${i}.signedOn`)}
+                    error={form.error(`signatories.${i}.signedOn`)}
                   />
                   <TextInput
                     label={t("agreements.form.signatoryPlace", { n: i + 1 })}
@@ -401,7 +366,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
               description={t("agreements.form.themesHint")}
               value={draft.themes}
               onChange={(v) => set("themes", v)}
-              error={err("themes")}
+              error={form.error("themes")}
             />
             <MultiSelect
               label={t("agreements.fields.fields")}
@@ -409,7 +374,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
               data={Object.entries(ISCED_FIELDS).map(([code, name]) => ({ value: code, label: `${code} ${name}` }))}
               value={draft.fields}
               onChange={(v) => set("fields", v)}
-              error={err("fields")}
+              error={form.error("fields")}
             />
             <Textarea
               label={t("agreements.fields.objectives")}
@@ -418,7 +383,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
               minRows={3}
               value={draft.objectives}
               onChange={(e) => set("objectives", e.currentTarget.value)}
-              error={err("objectives")}
+              error={form.error("objectives")}
             />
           </Stack>
         </Fieldset>
@@ -434,7 +399,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
                       required
                       value={row.title}
                       onChange={(e) => setRow("axes", i, { title: e.currentTarget.value })}
-                      error={err(`axes.${i}.title`)}
+                      error={form.error(`axes.${i}.title`)}
                     />
                     <Select
                       label={t("agreements.form.axisKind", { n: i + 1 })}
@@ -448,7 +413,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
                     label={t("agreements.form.axisCoordinators", { n: i + 1 })}
                     value={row.coordinators}
                     onChange={(coordinators) => setRow("axes", i, { coordinators })}
-                    error={err(`axes.${i}.coordinatorIds`)}
+                    error={form.error(`axes.${i}.coordinatorIds`)}
                   />
                   <Textarea
                     label={t("agreements.form.axisDescription", { n: i + 1 })}
@@ -531,7 +496,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
                   autosize
                   value={row.description}
                   onChange={(e) => setRow("commitments", i, { description: e.currentTarget.value })}
-                  error={err(`commitments.${i}.description`)}
+                  error={form.error(`commitments.${i}.description`)}
                 />
               </Row>
             ))}
@@ -558,7 +523,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
               label={t("agreements.fields.visibility")}
               value={draft.visibility}
               onChange={(v) => set("visibility", v as Visibility)}
-              error={err("visibility")}
+              error={form.error("visibility")}
             >
               <Group mt="xs">
                 <Radio value="internal" label={t("visibility.internalLong")} />

@@ -1,12 +1,11 @@
 import { AUDIENCES, EventInput, type EventView, type Visibility } from "@conventio/domain";
-import { Alert, Button, Group, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useMemo, useRef, useState } from "react";
+import { Button, Group, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../lib/api";
-import { errorsFromIssues, errorsFromProblem, type FieldErrors, useFieldMessage } from "../../lib/form-errors";
+import { api } from "../../lib/api";
 import { isoToZoned, zonedToIso } from "../../lib/time-zone";
-import { ProblemAlert } from "../../ui/problem-alert";
+import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { type AgreementChoice, AgreementPicker } from "../agreements/agreement-picker";
 
 type Audience = (typeof AUDIENCES)[number];
@@ -27,9 +26,7 @@ export function EventForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const show = useFieldMessage();
   const queryClient = useQueryClient();
-  const formRef = useRef<HTMLFormElement>(null);
   const zones = useMemo(timeZones, []);
   const tz0 = initial?.timeZone ?? "Europe/Paris";
   const [title, setTitle] = useState(initial?.title ?? "");
@@ -45,61 +42,49 @@ export function EventForm({
   const [contactEmail, setContactEmail] = useState(initial?.contactEmail ?? "");
   const [audience, setAudience] = useState<Audience>(initial?.audience ?? "public");
   const [agreement, setAgreement] = useState<AgreementChoice | null>(initial?.agreement ?? null);
+  const [axisId, setAxisId] = useState<string | null>(initial?.axis?.id ?? null);
+  const areas = useQuery({
+    queryKey: ["agreements", "detail", agreement?.id ?? ""],
+    queryFn: () => api.agreements.get(agreement?.id ?? ""),
+    enabled: agreement !== null,
+  });
   const [visibility, setVisibility] = useState<Visibility>(initial?.visibility ?? "public");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const err = (path: string) => show(errors[path]);
   const at = (local: string) => (local ? zonedToIso(local, timeZone) : null);
 
-  const save = useMutation({
-    mutationFn: async () => {
-      const parsed = EventInput.safeParse({
-        title,
-        description: description.trim() || null,
-        startsAt: at(startsAt) ?? "",
-        endsAt: at(endsAt),
-        timeZone,
-        place: place.trim() || null,
-        contactName: contactName.trim() || null,
-        contactEmail: contactEmail.trim() || null,
-        registrationDeadline: at(deadline),
-        audience,
-        agreementId: agreement?.id ?? null,
-        axisId: null,
-        visibility,
-      });
-      if (!parsed.success) throw parsed.error;
-      return initial ? api.events.update(initial.id, parsed.data) : api.events.create(parsed.data);
-    },
-    onSuccess: async (saved) => {
+  const form = useSchemaForm({
+    schema: EventInput,
+    read: () => ({
+      title,
+      description: description.trim() || null,
+      startsAt: at(startsAt) ?? "",
+      endsAt: at(endsAt),
+      timeZone,
+      place: place.trim() || null,
+      contactName: contactName.trim() || null,
+      contactEmail: contactEmail.trim() || null,
+      registrationDeadline: at(deadline),
+      audience,
+      agreementId: agreement?.id ?? null,
+      axisId: agreement ? axisId : null,
+      visibility,
+    }),
+    send: (input) => (initial ? api.events.update(initial.id, input) : api.events.create(input)),
+    onSaved: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ["events"] });
       onSaved(saved);
     },
-    onError: (error) => {
-      const issues = (error as { issues?: { code: string; path: PropertyKey[]; message: string }[] }).issues ?? [];
-      setErrors(error instanceof ApiError ? errorsFromProblem(error) : errorsFromIssues(issues));
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-    },
   });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setErrors({});
-    save.mutate();
-  }
+  const save = form.mutation;
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
+    <form ref={form.ref} onSubmit={form.submit} noValidate>
       <Stack>
-        {save.isError && !(save.error instanceof ApiError) && (
-          <Alert color="red" variant="light" role="alert" title={t("errors.validation_failed")}>
-            {t("organisations.form.fixFields")}
-          </Alert>
-        )}
-        {save.error instanceof ApiError && <ProblemAlert error={save.error} />}
+        <FormProblem form={form} />
         <TextInput
           label={t("events.fields.title")}
           required
           value={title}
           onChange={(e) => setTitle(e.currentTarget.value)}
-          error={err("title")}
+          error={form.error("title")}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput
@@ -108,14 +93,14 @@ export function EventForm({
             required
             value={startsAt}
             onChange={(e) => setStartsAt(e.currentTarget.value)}
-            error={err("startsAt")}
+            error={form.error("startsAt")}
           />
           <TextInput
             type="datetime-local"
             label={t("events.fields.endsAt")}
             value={endsAt}
             onChange={(e) => setEndsAt(e.currentTarget.value)}
-            error={err("endsAt")}
+            error={form.error("endsAt")}
           />
           <Select
             label={t("events.fields.timeZone")}
@@ -124,14 +109,14 @@ export function EventForm({
             data={zones}
             value={timeZone}
             onChange={(v) => v && setTimeZone(v)}
-            error={err("timeZone")}
+            error={form.error("timeZone")}
           />
           <TextInput
             type="datetime-local"
             label={t("events.fields.registrationDeadline")}
             value={deadline}
             onChange={(e) => setDeadline(e.currentTarget.value)}
-            error={err("registrationDeadline")}
+            error={form.error("registrationDeadline")}
           />
           <Select
             label={t("events.fields.audience")}
@@ -151,15 +136,29 @@ export function EventForm({
             label={t("events.fields.contactEmail")}
             value={contactEmail}
             onChange={(e) => setContactEmail(e.currentTarget.value)}
-            error={err("contactEmail")}
+            error={form.error("contactEmail")}
           />
         </SimpleGrid>
-        <AgreementPicker
-          label={t("events.fields.agreement")}
-          value={agreement}
-          onChange={setAgreement}
-          error={err("agreementId")}
-        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <AgreementPicker
+            label={t("events.fields.agreement")}
+            value={agreement}
+            onChange={(next) => {
+              setAgreement(next);
+              setAxisId(null);
+            }}
+            error={form.error("agreementId")}
+          />
+          <Select
+            label={t("activities.fields.axis")}
+            clearable
+            disabled={!agreement}
+            data={(areas.data?.axes ?? []).map((x) => ({ value: x.id, label: x.title }))}
+            value={axisId}
+            onChange={setAxisId}
+            error={form.error("axisId")}
+          />
+        </SimpleGrid>
         <Textarea
           label={t("events.fields.description")}
           autosize

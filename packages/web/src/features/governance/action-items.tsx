@@ -1,12 +1,12 @@
 import { type ACTION_STATUSES, type ActionView, CreateActionInput } from "@conventio/domain";
 import { Button, Group, Select, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
-import { errorsFromIssues, errorsFromProblem, type FieldErrors, useFieldMessage } from "../../lib/form-errors";
 import { useFormatDate } from "../../lib/format";
 import { useCan, useSession } from "../../lib/session";
+import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { AnchorLink } from "../../ui/links";
 import { ProblemAlert } from "../../ui/problem-alert";
 
@@ -38,42 +38,32 @@ export function NewActionForm({
   headingId: string;
 }) {
   const { t } = useTranslation();
-  const show = useFieldMessage();
   const queryClient = useQueryClient();
   const owners = useOwners();
   const { user } = useSession();
   const [title, setTitle] = useState("");
   const [ownerId, setOwnerId] = useState<string | null>(user?.id ?? null);
   const [dueOn, setDueOn] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const create = useMutation({
-    mutationFn: (input: CreateActionInput) => api.governance.createAction(input),
-    onSuccess: () => {
-      setTitle("");
-      setDueOn("");
-      invalidateActions(queryClient);
-    },
-    onError: (error) => setErrors(errorsFromProblem(error)),
-  });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = CreateActionInput.safeParse({
+  const form = useSchemaForm({
+    schema: CreateActionInput,
+    read: () => ({
       title,
       agreementId,
       meetingId: meetingId ?? null,
       ownerId,
       dueOn: dueOn || null,
-    });
-    if (!parsed.success) {
-      setErrors(errorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    create.mutate(parsed.data);
-  }
+    }),
+    send: (input) => api.governance.createAction(input),
+    onSaved: () => {
+      setTitle("");
+      setDueOn("");
+      invalidateActions(queryClient);
+    },
+  });
+  const create = form.mutation;
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={headingId}>
-      {create.isError && Object.keys(errors).length === 0 && <ProblemAlert error={create.error} />}
+    <form ref={form.ref} onSubmit={form.submit} noValidate aria-labelledby={headingId}>
+      <FormProblem form={form} quiet />
       <Group align="flex-start" wrap="wrap">
         <TextInput
           style={{ flex: "2 1 240px" }}
@@ -81,7 +71,7 @@ export function NewActionForm({
           required
           value={title}
           onChange={(e) => setTitle(e.currentTarget.value)}
-          error={show(errors.title)}
+          error={form.error("title")}
         />
         <Select
           label={t("governance.owner")}
@@ -89,7 +79,7 @@ export function NewActionForm({
           value={ownerId}
           onChange={setOwnerId}
           allowDeselect={false}
-          error={show(errors.ownerId)}
+          error={form.error("ownerId")}
           w={200}
         />
         <TextInput
@@ -97,7 +87,7 @@ export function NewActionForm({
           label={t("governance.dueOn")}
           value={dueOn}
           onChange={(e) => setDueOn(e.currentTarget.value)}
-          error={show(errors.dueOn)}
+          error={form.error("dueOn")}
         />
         <Button type="submit" mt={25} loading={create.isPending}>
           {t("governance.addAction")}

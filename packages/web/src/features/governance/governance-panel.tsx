@@ -23,12 +23,12 @@ import {
   Title,
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
-import { errorsFromIssues, errorsFromProblem, type FieldErrors, useFieldMessage } from "../../lib/form-errors";
 import { useFormatDate, useFormatPeriod } from "../../lib/format";
 import { useCan } from "../../lib/session";
+import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { Loading } from "../../ui/loading";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { Section } from "../../ui/section";
@@ -41,35 +41,25 @@ type BodyKind = (typeof BODY_KINDS)[number];
 
 function AddBodyForm({ agreementId }: { agreementId: string }) {
   const { t } = useTranslation();
-  const show = useFieldMessage();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<BodyKind>("working_group");
   const [name, setName] = useState("");
   const [theme, setTheme] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const create = useMutation({
-    mutationFn: (input: CreateBodyInput) => api.governance.createBody(input),
-    onSuccess: () => {
+  const form = useSchemaForm({
+    schema: CreateBodyInput,
+    read: () => ({ agreementId, kind, name, theme: theme.trim() || null }),
+    send: (input) => api.governance.createBody(input),
+    onSaved: () => {
       setName("");
       setTheme("");
       void queryClient.invalidateQueries({ queryKey: agreementKeys.bodies(agreementId) });
     },
-    onError: (error) => setErrors(errorsFromProblem(error)),
   });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = CreateBodyInput.safeParse({ agreementId, kind, name, theme: theme.trim() || null });
-    if (!parsed.success) {
-      setErrors(errorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    create.mutate(parsed.data);
-  }
+  const create = form.mutation;
   return (
     <Section title={t("governance.addBody")}>
-      <form onSubmit={submit} noValidate aria-label={t("governance.addBody")}>
-        {create.isError && Object.keys(errors).length === 0 && <ProblemAlert error={create.error} />}
+      <form ref={form.ref} onSubmit={form.submit} noValidate aria-label={t("governance.addBody")}>
+        <FormProblem form={form} quiet />
         <Group align="flex-start" wrap="wrap">
           <Select
             label={t("governance.bodyKind")}
@@ -84,13 +74,13 @@ function AddBodyForm({ agreementId }: { agreementId: string }) {
             required
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
-            error={show(errors.name)}
+            error={form.error("name")}
           />
           <TextInput
             label={t("governance.bodyTheme")}
             value={theme}
             onChange={(e) => setTheme(e.currentTarget.value)}
-            error={show(errors.theme)}
+            error={form.error("theme")}
           />
           <Button type="submit" mt={25} loading={create.isPending}>
             {t("governance.createBody")}
@@ -103,7 +93,6 @@ function AddBodyForm({ agreementId }: { agreementId: string }) {
 
 function AddMemberForm({ body }: { body: BodyView }) {
   const { t } = useTranslation();
-  const show = useFieldMessage();
   const queryClient = useQueryClient();
   const headingId = useId();
   const [person, setPerson] = useState<PersonRef | null>(null);
@@ -112,10 +101,18 @@ function AddMemberForm({ body }: { body: BodyView }) {
   const [startsOn, setStartsOn] = useState("");
   const [endsOn, setEndsOn] = useState("");
   const [student, setStudent] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const add = useMutation({
-    mutationFn: (input: MemberInput) => api.governance.addMember(body.id, input),
-    onSuccess: () => {
+  const form = useSchemaForm({
+    schema: MemberInput,
+    read: () => ({
+      personId: person?.id ?? null,
+      organisationId: organisation?.id ?? null,
+      role,
+      startsOn: startsOn || null,
+      endsOn: endsOn || null,
+      studentRepresentative: student,
+    }),
+    send: (input) => api.governance.addMember(body.id, input),
+    onSaved: () => {
       setPerson(null);
       setOrganisation(null);
       setRole("");
@@ -124,43 +121,26 @@ function AddMemberForm({ body }: { body: BodyView }) {
       setStudent(false);
       void queryClient.invalidateQueries({ queryKey: agreementKeys.bodies(body.agreementId) });
     },
-    onError: (error) => setErrors(errorsFromProblem(error)),
   });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = MemberInput.safeParse({
-      personId: person?.id ?? null,
-      organisationId: organisation?.id ?? null,
-      role,
-      startsOn: startsOn || null,
-      endsOn: endsOn || null,
-      studentRepresentative: student,
-    });
-    if (!parsed.success) {
-      setErrors(errorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    add.mutate(parsed.data);
-  }
+  const add = form.mutation;
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={headingId}>
+    <form ref={form.ref} onSubmit={form.submit} noValidate aria-labelledby={headingId}>
       <Title order={4} size="h6" id={headingId} mt="sm" mb="xs">
         {t("governance.addMemberTo", { name: body.name })}
       </Title>
-      {add.isError && Object.keys(errors).length === 0 && <ProblemAlert error={add.error} />}
+      <FormProblem form={form} quiet />
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
         <PersonPicker
           label={t("governance.person")}
           value={person}
           onChange={setPerson}
-          error={show(errors.personId)}
+          error={form.error("personId")}
         />
         <OrganisationPicker
           label={t("governance.organisation")}
           value={organisation}
           onChange={setOrganisation}
-          error={show(errors.organisationId)}
+          error={form.error("organisationId")}
         />
         <TextInput
           label={t("governance.role")}
@@ -168,21 +148,21 @@ function AddMemberForm({ body }: { body: BodyView }) {
           required
           value={role}
           onChange={(e) => setRole(e.currentTarget.value)}
-          error={show(errors.role)}
+          error={form.error("role")}
         />
         <TextInput
           type="date"
           label={t("governance.mandateFrom")}
           value={startsOn}
           onChange={(e) => setStartsOn(e.currentTarget.value)}
-          error={show(errors.startsOn)}
+          error={form.error("startsOn")}
         />
         <TextInput
           type="date"
           label={t("governance.mandateUntil")}
           value={endsOn}
           onChange={(e) => setEndsOn(e.currentTarget.value)}
-          error={show(errors.endsOn)}
+          error={form.error("endsOn")}
         />
         <Checkbox
           mt={30}
@@ -200,7 +180,6 @@ function AddMemberForm({ body }: { body: BodyView }) {
 
 function MeetingForm({ body }: { body: BodyView }) {
   const { t } = useTranslation();
-  const show = useFieldMessage();
   const queryClient = useQueryClient();
   const headingId = useId();
   const [heldOn, setHeldOn] = useState("");
@@ -208,22 +187,9 @@ function MeetingForm({ body }: { body: BodyView }) {
   const [agenda, setAgenda] = useState("");
   const [minutes, setMinutes] = useState("");
   const [decisions, setDecisions] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const record = useMutation({
-    mutationFn: (input: MeetingInput) => api.governance.recordMeeting(body.id, input),
-    onSuccess: () => {
-      setHeldOn("");
-      setPlace("");
-      setAgenda("");
-      setMinutes("");
-      setDecisions("");
-      void queryClient.invalidateQueries({ queryKey: agreementKeys.bodies(body.agreementId) });
-    },
-    onError: (error) => setErrors(errorsFromProblem(error)),
-  });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = MeetingInput.safeParse({
+  const form = useSchemaForm({
+    schema: MeetingInput,
+    read: () => ({
       heldOn,
       place: place.trim() || null,
       agenda: agenda.trim() || null,
@@ -232,20 +198,24 @@ function MeetingForm({ body }: { body: BodyView }) {
         .split("\n")
         .map((d) => d.trim())
         .filter(Boolean),
-    });
-    if (!parsed.success) {
-      setErrors(errorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    record.mutate(parsed.data);
-  }
+    }),
+    send: (input) => api.governance.recordMeeting(body.id, input),
+    onSaved: () => {
+      setHeldOn("");
+      setPlace("");
+      setAgenda("");
+      setMinutes("");
+      setDecisions("");
+      void queryClient.invalidateQueries({ queryKey: agreementKeys.bodies(body.agreementId) });
+    },
+  });
+  const record = form.mutation;
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={headingId}>
+    <form ref={form.ref} onSubmit={form.submit} noValidate aria-labelledby={headingId}>
       <Title order={4} size="h6" id={headingId} mt="sm" mb="xs">
         {t("governance.recordMeetingOf", { name: body.name })}
       </Title>
-      {record.isError && Object.keys(errors).length === 0 && <ProblemAlert error={record.error} />}
+      <FormProblem form={form} quiet />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
           type="date"
@@ -253,7 +223,7 @@ function MeetingForm({ body }: { body: BodyView }) {
           required
           value={heldOn}
           onChange={(e) => setHeldOn(e.currentTarget.value)}
-          error={show(errors.heldOn)}
+          error={form.error("heldOn")}
         />
         <TextInput label={t("governance.place")} value={place} onChange={(e) => setPlace(e.currentTarget.value)} />
         <Textarea

@@ -1,7 +1,6 @@
 import { NewsInput, type NewsView } from "@conventio/domain";
 import {
   ActionIcon,
-  Alert,
   Button,
   Fieldset,
   Group,
@@ -12,12 +11,11 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../lib/api";
-import { errorsFromIssues, errorsFromProblem, type FieldErrors, useFieldMessage } from "../../lib/form-errors";
-import { ProblemAlert } from "../../ui/problem-alert";
+import { api } from "../../lib/api";
+import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { rowKey } from "../agreements/agreement-draft";
 import { type AgreementChoice, AgreementPicker } from "../agreements/agreement-picker";
 
@@ -34,9 +32,7 @@ export function NewsForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const show = useFieldMessage();
   const queryClient = useQueryClient();
-  const formRef = useRef<HTMLFormElement>(null);
   const [lang, setLang] = useState(initial?.lang ?? "fr");
   const [title, setTitle] = useState(initial?.title ?? "");
   const [summary, setSummary] = useState(initial?.summary ?? "");
@@ -49,65 +45,47 @@ export function NewsForm({
   const [translations, setTranslations] = useState<Translation[]>(
     (initial?.translations ?? []).map((tr) => ({ key: rowKey(), ...tr })),
   );
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const err = (path: string) => show(errors[path]);
   const setRow = (i: number, patch: Partial<Translation>) =>
     setTranslations((rows) => rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
-  const save = useMutation({
-    mutationFn: async () => {
-      const parsed = NewsInput.safeParse({
-        lang: lang.trim(),
-        title,
-        summary: summary.trim() || null,
-        body,
-        translations: translations.map(({ lang: l, title: ti, body: b }) => ({ lang: l.trim(), title: ti, body: b })),
-        tags,
-        category: category.trim() || null,
-        agreementId: agreement?.id ?? null,
-        publishedOn: publishedOn || null,
-        status,
-      });
-      if (!parsed.success) throw parsed.error;
-      return initial ? api.news.update(initial.id, parsed.data) : api.news.create(parsed.data);
-    },
-    onSuccess: async (saved) => {
+  const form = useSchemaForm({
+    schema: NewsInput,
+    read: () => ({
+      lang: lang.trim(),
+      title,
+      summary: summary.trim() || null,
+      body,
+      translations: translations.map(({ lang: l, title: ti, body: b }) => ({ lang: l.trim(), title: ti, body: b })),
+      tags,
+      category: category.trim() || null,
+      agreementId: agreement?.id ?? null,
+      publishedOn: publishedOn || null,
+      status,
+    }),
+    send: (input) => (initial ? api.news.update(initial.id, input) : api.news.create(input)),
+    onSaved: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ["news"] });
       onSaved(saved);
     },
-    onError: (error) => {
-      const issues = (error as { issues?: { code: string; path: PropertyKey[]; message: string }[] }).issues ?? [];
-      setErrors(error instanceof ApiError ? errorsFromProblem(error) : errorsFromIssues(issues));
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-    },
   });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setErrors({});
-    save.mutate();
-  }
+  const save = form.mutation;
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
+    <form ref={form.ref} onSubmit={form.submit} noValidate>
       <Stack>
-        {save.isError && !(save.error instanceof ApiError) && (
-          <Alert color="red" variant="light" role="alert" title={t("errors.validation_failed")}>
-            {t("organisations.form.fixFields")}
-          </Alert>
-        )}
-        {save.error instanceof ApiError && <ProblemAlert error={save.error} />}
+        <FormProblem form={form} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput
             label={t("news.fields.lang")}
             value={lang}
             onChange={(e) => setLang(e.currentTarget.value)}
-            error={err("lang")}
+            error={form.error("lang")}
           />
           <TextInput
             type="date"
             label={t("news.fields.publishedOn")}
             value={publishedOn}
             onChange={(e) => setPublishedOn(e.currentTarget.value)}
-            error={err("publishedOn")}
+            error={form.error("publishedOn")}
           />
           <TextInput
             label={t("news.fields.category")}
@@ -120,14 +98,14 @@ export function NewsForm({
           required
           value={title}
           onChange={(e) => setTitle(e.currentTarget.value)}
-          error={err("title")}
+          error={form.error("title")}
         />
         <Textarea
           label={t("news.fields.summary")}
           autosize
           value={summary}
           onChange={(e) => setSummary(e.currentTarget.value)}
-          error={err("summary")}
+          error={form.error("summary")}
         />
         <Textarea
           label={t("news.fields.body")}
@@ -136,7 +114,7 @@ export function NewsForm({
           minRows={6}
           value={body}
           onChange={(e) => setBody(e.currentTarget.value)}
-          error={err("body")}
+          error={form.error("body")}
         />
         <TagsInput
           label={t("news.fields.tags")}
@@ -155,14 +133,14 @@ export function NewsForm({
                     label={t("news.form.translationLang", { n: i + 1 })}
                     value={row.lang}
                     onChange={(e) => setRow(i, { lang: e.currentTarget.value })}
-                    error={err(`translations.${i}.lang`)}
+                    error={form.error(`translations.${i}.lang`)}
                   />
                   <TextInput
                     style={{ flex: 1 }}
                     label={t("news.form.translationTitle", { n: i + 1 })}
                     value={row.title}
                     onChange={(e) => setRow(i, { title: e.currentTarget.value })}
-                    error={err(`translations.${i}.title`)}
+                    error={form.error(`translations.${i}.title`)}
                   />
                   <ActionIcon
                     variant="subtle"
@@ -180,7 +158,7 @@ export function NewsForm({
                   minRows={3}
                   value={row.body}
                   onChange={(e) => setRow(i, { body: e.currentTarget.value })}
-                  error={err(`translations.${i}.body`)}
+                  error={form.error(`translations.${i}.body`)}
                 />
               </Stack>
             ))}

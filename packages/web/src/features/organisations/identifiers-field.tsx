@@ -1,7 +1,6 @@
 import { IDENTIFIER_SCHEMES, type IdentifierScheme } from "@conventio/domain";
 import { ActionIcon, Button, Fieldset, Group, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { FieldErrors, FieldMessage } from "../../lib/form-errors";
 import { newKey, type Row } from "./organisation-draft";
 
 type IdentifierRow = Row<{ scheme: IdentifierScheme; value: string }>;
@@ -9,14 +8,14 @@ type IdentifierRow = Row<{ scheme: IdentifierScheme; value: string }>;
 interface Props {
   rows: IdentifierRow[];
   onChange: (rows: IdentifierRow[]) => void;
-  errors: FieldErrors;
-  show: (message: FieldMessage | undefined) => string | undefined;
+  /** The message for a field, by its dotted path. */
+  error: (path: string) => string | undefined;
 }
 
 const isScheme = (value: string | null): value is IdentifierScheme => IDENTIFIER_SCHEMES.some((s) => s === value);
 
 /** ROR, Erasmus code, PIC and the rest: one row each; the schema brings each value to canonical form. */
-export function IdentifiersField({ rows, onChange, errors, show }: Props) {
+export function IdentifiersField({ rows, onChange, error }: Props) {
   const { t } = useTranslation();
   const update = (key: number, patch: Partial<IdentifierRow>) =>
     onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -36,7 +35,7 @@ export function IdentifiersField({ rows, onChange, errors, show }: Props) {
               value={row.scheme}
               onChange={(v) => isScheme(v) && update(row.key, { scheme: v })}
               allowDeselect={false}
-              error={show(errors[`identifiers.${i}.scheme`])}
+              error={error(`identifiers.${i}.scheme`)}
               w={170}
             />
             <TextInput
@@ -48,7 +47,7 @@ export function IdentifiersField({ rows, onChange, errors, show }: Props) {
               }
               value={row.value}
               onChange={(e) => update(row.key, { value: e.currentTarget.value })}
-              error={show(errors[`identifiers.${i}.value`] ?? errors[`identifiers.${i}`])}
+              error={error(`identifiers.${i}.value`) ?? error(`identifiers.${i}`)}
               style={{ flex: 1 }}
             />
             <ActionIcon
@@ -63,9 +62,9 @@ export function IdentifiersField({ rows, onChange, errors, show }: Props) {
             </ActionIcon>
           </Group>
         ))}
-        {errors.identifiers && (
+        {error("identifiers") && (
           <Text size="sm" c="red.8">
-            {show(errors.identifiers)}
+            {error("identifiers")}
           </Text>
         )}
         <Group>

@@ -7,12 +7,12 @@ import {
 } from "@conventio/domain";
 import { ActionIcon, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
-import { errorsFromIssues, errorsFromProblem, type FieldErrors, useFieldMessage } from "../../lib/form-errors";
 import { useFormatPeriod } from "../../lib/format";
 import { useCan } from "../../lib/session";
+import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { AnchorLink } from "../../ui/links";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { Section } from "../../ui/section";
@@ -21,43 +21,33 @@ import { organisationKeys } from "./organisation-queries";
 
 function AddMemberForm({ network }: { network: OrganisationDetail }) {
   const { t } = useTranslation();
-  const show = useFieldMessage();
   const queryClient = useQueryClient();
   const [member, setMember] = useState<OrganisationRef | null>(null);
   const [since, setSince] = useState("");
   const [until, setUntil] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const add = useMutation({
-    mutationFn: (input: MembershipInput) => api.organisations.addMembership(network.id, input),
-    onSuccess: () => {
+  const form = useSchemaForm({
+    schema: MembershipInput,
+    read: () => ({
+      memberId: member?.id ?? "",
+      since: since || null,
+      until: until || null,
+    }),
+    send: (input) => api.organisations.addMembership(network.id, input),
+    onSaved: () => {
       setMember(null);
       setSince("");
       setUntil("");
       void queryClient.invalidateQueries({ queryKey: organisationKeys.all });
     },
-    onError: (error) => setErrors(errorsFromProblem(error)),
   });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = MembershipInput.safeParse({
-      memberId: member?.id ?? "",
-      since: since || null,
-      until: until || null,
-    });
-    if (!parsed.success) {
-      setErrors(errorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    add.mutate(parsed.data);
-  }
+  const add = form.mutation;
   const exclude = [network.id, ...network.members.map((m) => m.member.id)];
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="add-member-title">
+    <form ref={form.ref} onSubmit={form.submit} noValidate aria-labelledby="add-member-title">
       <Title order={3} size="h5" id="add-member-title" mt="md" mb="xs">
         {t("memberships.addTitle")}
       </Title>
-      {add.isError && Object.keys(errors).length === 0 && <ProblemAlert error={add.error} />}
+      <FormProblem form={form} quiet />
       <Group align="flex-start" wrap="wrap">
         <div style={{ flex: "2 1 260px" }}>
           <OrganisationPicker
@@ -65,7 +55,7 @@ function AddMemberForm({ network }: { network: OrganisationDetail }) {
             value={member}
             onChange={setMember}
             exclude={exclude}
-            error={show(errors.memberId)}
+            error={form.error("memberId")}
             required
           />
         </div>
@@ -74,14 +64,14 @@ function AddMemberForm({ network }: { network: OrganisationDetail }) {
           label={t("memberships.since")}
           value={since}
           onChange={(e) => setSince(e.currentTarget.value)}
-          error={show(errors.since)}
+          error={form.error("since")}
         />
         <TextInput
           type="date"
           label={t("memberships.until")}
           value={until}
           onChange={(e) => setUntil(e.currentTarget.value)}
-          error={show(errors.until)}
+          error={form.error("until")}
         />
         <Button type="submit" mt={25} loading={add.isPending}>
           {t("memberships.add")}

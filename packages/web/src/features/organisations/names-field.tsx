@@ -1,6 +1,5 @@
 import { ActionIcon, Button, Fieldset, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { FieldErrors, FieldMessage } from "../../lib/form-errors";
 import { newKey, type Row } from "./organisation-draft";
 
 type NameRow = Row<{ lang: string; value: string }>;
@@ -8,12 +7,12 @@ type NameRow = Row<{ lang: string; value: string }>;
 interface Props {
   rows: NameRow[];
   onChange: (rows: NameRow[]) => void;
-  errors: FieldErrors;
-  show: (message: FieldMessage | undefined) => string | undefined;
+  /** The message for a field, by its dotted path. */
+  error: (path: string) => string | undefined;
 }
 
 /** Names in other languages: one row each, language code and name. */
-export function NamesField({ rows, onChange, errors, show }: Props) {
+export function NamesField({ rows, onChange, error }: Props) {
   const { t } = useTranslation();
   const update = (key: number, patch: Partial<NameRow>) =>
     onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -32,14 +31,14 @@ export function NamesField({ rows, onChange, errors, show }: Props) {
               placeholder={t("common.example", { value: t("organisations.form.langHint") })}
               value={row.lang}
               onChange={(e) => update(row.key, { lang: e.currentTarget.value })}
-              error={show(errors[`names.${i}.lang`])}
+              error={error(`names.${i}.lang`)}
               w={140}
             />
             <TextInput
               label={t("organisations.form.nameValue", { n: i + 1 })}
               value={row.value}
               onChange={(e) => update(row.key, { value: e.currentTarget.value })}
-              error={show(errors[`names.${i}.value`])}
+              error={error(`names.${i}.value`)}
               style={{ flex: 1 }}
             />
             <ActionIcon
@@ -54,9 +53,9 @@ export function NamesField({ rows, onChange, errors, show }: Props) {
             </ActionIcon>
           </Group>
         ))}
-        {errors.names && (
+        {error("names") && (
           <Text size="sm" c="red.8">
-            {show(errors.names)}
+            {error("names")}
           </Text>
         )}
         <Group>

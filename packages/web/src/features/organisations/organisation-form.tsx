@@ -1,9 +1,4 @@
-import {
-  CreateOrganisationInput,
-  type OrganisationView,
-  UpdateOrganisationInput,
-  type Visibility,
-} from "@conventio/domain";
+import { CreateOrganisationInput, type OrganisationView, type Visibility } from "@conventio/domain";
 import {
   Alert,
   Button,
@@ -16,13 +11,12 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api, isApiError } from "../../lib/api";
-import { errorsFromIssues, errorsFromProblem, type FieldErrors, useFieldMessage } from "../../lib/form-errors";
+import { api, isApiError } from "../../lib/api";
+import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { CountrySelect } from "../../ui/country-select";
-import { ProblemAlert } from "../../ui/problem-alert";
 import { CandidateList, DuplicateHint } from "./duplicate-hint";
 import { IdentifiersField } from "./identifiers-field";
 import { KindSelect } from "./kind-select";
@@ -38,72 +32,42 @@ interface Props {
   onCancel: () => void;
 }
 
-type Save = { confirmDuplicate: boolean };
-
-/** Moves focus to the first field in error, so keyboard and screen-reader users land on it. */
-function focusFirstError(form: HTMLFormElement | null) {
-  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-}
-
 /** Creates or edits an organisation; the domain schema checks it here, the server checks it again. */
 export function OrganisationForm({ initial, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
-  const show = useFieldMessage();
   const queryClient = useQueryClient();
-  const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<OrganisationDraft>(() => draftOf(initial));
-  const [errors, setErrors] = useState<FieldErrors>({});
   const set = <K extends keyof OrganisationDraft>(key: K, value: OrganisationDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
 
-  const save = useMutation({
-    mutationFn: async ({ confirmDuplicate }: Save): Promise<OrganisationView> => {
-      const input = inputOf(draft);
-      if (initial) {
-        const parsed = UpdateOrganisationInput.safeParse(input);
-        if (!parsed.success) throw parsed.error;
-        return api.organisations.update(initial.id, parsed.data);
-      }
-      const parsed = CreateOrganisationInput.safeParse({ ...input, confirmDuplicate });
-      if (!parsed.success) throw parsed.error;
-      return api.organisations.create(parsed.data);
-    },
-    onSuccess: async (saved) => {
+  // Editing checks the whole organisation as creating does, then sends it as an update.
+  const form = useSchemaForm({
+    schema: CreateOrganisationInput,
+    read: () => ({ ...inputOf(draft), confirmDuplicate: false }),
+    send: ({ confirmDuplicate, ...input }): Promise<OrganisationView> =>
+      initial ? api.organisations.update(initial.id, input) : api.organisations.create({ ...input, confirmDuplicate }),
+    onSaved: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: organisationKeys.all });
       onSaved(saved);
     },
-    onError: (error) => {
-      setErrors(error instanceof ApiError ? errorsFromProblem(error) : errorsFromIssues(issuesOf(error)));
-      focusFirstError(formRef.current);
-    },
   });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setErrors({});
-    save.mutate({ confirmDuplicate: false });
-  }
+  const save = form.mutation;
+  const createAnyway = () => save.variables && save.mutate({ ...save.variables, confirmDuplicate: true });
 
   const duplicate = isApiError(save.error, "duplicate_suspected") ? save.error : null;
-  const clientInvalid = save.isError && !(save.error instanceof ApiError);
-  const errorOf = (key: keyof OrganisationDraft) => ({ error: show(errors[key]) });
+  const errorOf = (key: keyof OrganisationDraft) => ({ error: form.error(key) });
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
+    <form ref={form.ref} onSubmit={form.submit} noValidate>
       <Stack gap="lg">
-        {clientInvalid && (
-          <Alert color="red" variant="light" role="alert" title={t("errors.validation_failed")}>
-            {t("organisations.form.fixFields")}
-          </Alert>
-        )}
-        {save.isError && save.error instanceof ApiError && !duplicate && <ProblemAlert error={save.error} />}
+        {!duplicate && <FormProblem form={form} />}
         {duplicate && (
           <Alert color="orange" variant="light" role="alert" title={t("organisations.form.duplicateTitle")}>
             <Stack gap="sm">
               <span>{t("organisations.form.duplicateBody")}</span>
               <CandidateList candidates={duplicate.candidates} />
               <Group>
-                <Button color="orange" onClick={() => save.mutate({ confirmDuplicate: true })} loading={save.isPending}>
+                <Button color="orange" onClick={createAnyway} loading={save.isPending}>
                   {t("organisations.form.createAnyway")}
                 </Button>
               </Group>
@@ -136,7 +100,7 @@ export function OrganisationForm({ initial, onSaved, onCancel }: Props) {
               onChange={(e) => set("name", e.currentTarget.value)}
               {...errorOf("name")}
             />
-            <NamesField rows={draft.names} onChange={(rows) => set("names", rows)} errors={errors} show={show} />
+            <NamesField rows={draft.names} onChange={(rows) => set("names", rows)} error={form.error} />
           </Stack>
         </Fieldset>
 
@@ -146,7 +110,7 @@ export function OrganisationForm({ initial, onSaved, onCancel }: Props) {
               label={t("organisations.fields.country")}
               value={draft.countryCode}
               onChange={(code) => set("countryCode", code)}
-              error={show(errors.countryCode)}
+              error={form.error("countryCode")}
             />
             <TextInput
               label={t("organisations.fields.city")}
@@ -188,8 +152,7 @@ export function OrganisationForm({ initial, onSaved, onCancel }: Props) {
             <IdentifiersField
               rows={draft.identifiers}
               onChange={(rows) => set("identifiers", rows)}
-              errors={errors}
-              show={show}
+              error={form.error}
             />
           </Stack>
         </Fieldset>
@@ -202,7 +165,7 @@ export function OrganisationForm({ initial, onSaved, onCancel }: Props) {
               value={draft.parent}
               onChange={(ref) => set("parent", ref)}
               exclude={initial ? [initial.id] : []}
-              error={show(errors.parentId)}
+              error={form.error("parentId")}
               required={draft.kind === "unit"}
             />
             <OrganisationPicker
@@ -211,7 +174,7 @@ export function OrganisationForm({ initial, onSaved, onCancel }: Props) {
               value={draft.successor}
               onChange={(ref) => set("successor", ref)}
               exclude={initial ? [initial.id] : []}
-              error={show(errors.successorId)}
+              error={form.error("successorId")}
             />
           </SimpleGrid>
         </Fieldset>
@@ -257,9 +220,4 @@ export function OrganisationForm({ initial, onSaved, onCancel }: Props) {
       </Stack>
     </form>
   );
-}
-
-function issuesOf(error: unknown) {
-  const issues = (error as { issues?: unknown }).issues;
-  return Array.isArray(issues) ? (issues as { code: string; path: PropertyKey[]; message: string }[]) : [];
 }

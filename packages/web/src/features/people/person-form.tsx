@@ -1,12 +1,12 @@
-import { CreatePersonInput, type OrganisationRef, type PersonView, UpdatePersonInput } from "@conventio/domain";
-import { Alert, Button, Checkbox, Group, MultiSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useMemo, useRef, useState } from "react";
+import { CreatePersonInput, type OrganisationRef, type PersonView } from "@conventio/domain";
+import { Button, Checkbox, Group, MultiSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../lib/api";
+import { api } from "../../lib/api";
 import { useLanguageName } from "../../lib/countries";
-import { errorsFromIssues, errorsFromProblem, type FieldErrors, useFieldMessage } from "../../lib/form-errors";
-import { ProblemAlert } from "../../ui/problem-alert";
+import { useFieldMessage } from "../../lib/form-errors";
+import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { OrganisationPicker } from "../organisations/organisation-picker";
 import { personKeys } from "./person-queries";
 
@@ -102,9 +102,7 @@ export function PersonForm({ initial, organisation, onSaved, onCancel }: Props) 
   const show = useFieldMessage();
   const languageName = useLanguageName();
   const queryClient = useQueryClient();
-  const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial, organisation));
-  const [errors, setErrors] = useState<FieldErrors>({});
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const languageOptions = useMemo(
     () =>
@@ -114,35 +112,19 @@ export function PersonForm({ initial, organisation, onSaved, onCancel }: Props) 
     [draft.languages, languageName],
   );
 
-  const save = useMutation({
-    mutationFn: async (): Promise<PersonView> => {
-      const input = inputOf(draft);
-      if (initial) {
-        const parsed = UpdatePersonInput.safeParse(input);
-        if (!parsed.success) throw parsed.error;
-        return api.people.update(initial.id, parsed.data);
-      }
-      const parsed = CreatePersonInput.safeParse(input);
-      if (!parsed.success) throw parsed.error;
-      return api.people.create(parsed.data);
-    },
-    onSuccess: async (person) => {
+  // Editing checks the whole person as creating does, then sends it as an update.
+  const form = useSchemaForm({
+    schema: CreatePersonInput,
+    read: () => inputOf(draft),
+    send: (input): Promise<PersonView> => (initial ? api.people.update(initial.id, input) : api.people.create(input)),
+    onSaved: async (person) => {
       await queryClient.invalidateQueries({ queryKey: personKeys.all });
       await queryClient.invalidateQueries({ queryKey: ["organisations"] });
       onSaved(person);
     },
-    onError: (error) => {
-      const issues = (error as { issues?: { code: string; path: PropertyKey[]; message: string }[] }).issues;
-      setErrors(error instanceof ApiError ? errorsFromProblem(error) : errorsFromIssues(issues ?? []));
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-    },
   });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setErrors({});
-    save.mutate();
-  }
+  const save = form.mutation;
+  const { errors } = form;
 
   const text = (key: "givenName" | "familyName" | "title" | "email" | "phone") => ({
     value: draft[key],
@@ -151,14 +133,9 @@ export function PersonForm({ initial, organisation, onSaved, onCancel }: Props) 
   });
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
+    <form ref={form.ref} onSubmit={form.submit} noValidate>
       <Stack gap="md" maw={760}>
-        {save.isError && !(save.error instanceof ApiError) && (
-          <Alert color="red" variant="light" role="alert" title={t("errors.validation_failed")}>
-            {t("organisations.form.fixFields")}
-          </Alert>
-        )}
-        {save.error instanceof ApiError && <ProblemAlert error={save.error} />}
+        <FormProblem form={form} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t("people.fields.givenName")} required autoComplete="off" {...text("givenName")} />
           <TextInput label={t("people.fields.familyName")} required autoComplete="off" {...text("familyName")} />

@@ -1,12 +1,12 @@
 import { type OrganisationRef, PersonRoleInput, type PersonView } from "@conventio/domain";
 import { ActionIcon, Button, Group, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
-import { errorsFromIssues, errorsFromProblem, type FieldErrors, useFieldMessage } from "../../lib/form-errors";
 import { useFormatPeriod } from "../../lib/format";
 import { useCan } from "../../lib/session";
+import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { AnchorLink } from "../../ui/links";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { OrganisationPicker } from "../organisations/organisation-picker";
@@ -14,45 +14,29 @@ import { personKeys } from "./person-queries";
 
 function AddRoleForm({ person }: { person: PersonView }) {
   const { t } = useTranslation();
-  const show = useFieldMessage();
   const queryClient = useQueryClient();
   const [role, setRole] = useState("");
   const [organisation, setOrganisation] = useState<OrganisationRef | null>(person.organisation);
   const [since, setSince] = useState("");
   const [until, setUntil] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const add = useMutation({
-    mutationFn: (input: PersonRoleInput) => api.people.addRole(person.id, input),
-    onSuccess: (updated) => {
+  const form = useSchemaForm({
+    schema: PersonRoleInput,
+    read: () => ({ role, organisationId: organisation?.id ?? null, since: since || null, until: until || null }),
+    send: (input) => api.people.addRole(person.id, input),
+    onSaved: (updated) => {
       queryClient.setQueryData(personKeys.detail(person.id), updated);
       void queryClient.invalidateQueries({ queryKey: personKeys.all });
       setRole("");
       setSince("");
       setUntil("");
     },
-    onError: (error) => setErrors(errorsFromProblem(error)),
   });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = PersonRoleInput.safeParse({
-      role,
-      organisationId: organisation?.id ?? null,
-      since: since || null,
-      until: until || null,
-    });
-    if (!parsed.success) {
-      setErrors(errorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    add.mutate(parsed.data);
-  }
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="add-role-title">
+    <form ref={form.ref} onSubmit={form.submit} noValidate aria-labelledby="add-role-title">
       <Title order={3} size="h5" id="add-role-title" mt="md" mb="xs">
         {t("roles.addTitle")}
       </Title>
-      {add.isError && Object.keys(errors).length === 0 && <ProblemAlert error={add.error} />}
+      <FormProblem form={form} quiet />
       <Group align="flex-start" wrap="wrap">
         <TextInput
           label={t("roles.role")}
@@ -60,7 +44,7 @@ function AddRoleForm({ person }: { person: PersonView }) {
           required
           value={role}
           onChange={(e) => setRole(e.currentTarget.value)}
-          error={show(errors.role)}
+          error={form.error("role")}
           style={{ flex: "2 1 240px" }}
         />
         <div style={{ flex: "2 1 240px" }}>
@@ -68,7 +52,7 @@ function AddRoleForm({ person }: { person: PersonView }) {
             label={t("roles.organisation")}
             value={organisation}
             onChange={setOrganisation}
-            error={show(errors.organisationId)}
+            error={form.error("organisationId")}
           />
         </div>
         <TextInput
@@ -76,16 +60,16 @@ function AddRoleForm({ person }: { person: PersonView }) {
           label={t("roles.since")}
           value={since}
           onChange={(e) => setSince(e.currentTarget.value)}
-          error={show(errors.since)}
+          error={form.error("since")}
         />
         <TextInput
           type="date"
           label={t("roles.until")}
           value={until}
           onChange={(e) => setUntil(e.currentTarget.value)}
-          error={show(errors.until)}
+          error={form.error("until")}
         />
-        <Button type="submit" mt={25} loading={add.isPending}>
+        <Button type="submit" mt={25} loading={form.mutation.isPending}>
           {t("roles.add")}
         </Button>
       </Group>
