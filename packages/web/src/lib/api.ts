@@ -217,7 +217,7 @@ export interface ReviewView {
   activities: ActivityView[];
   indicators: IndicatorView[];
   openActions: ActionView[];
-  deadlines: { on: string; what: string }[];
+  deadlines: { on: string; kind: "agreement_end" | "action"; what: string }[];
 }
 
 export interface PublicContact {
@@ -329,8 +329,8 @@ export const api = {
       get<{ items: IndicatorView[] }>(`/api/agreements/${id(agreementId)}/indicators`),
     review: (agreementId: string, on: string) =>
       get<ReviewView>(`/api/agreements/${id(agreementId)}/review${queryString({ on })}`),
-    reviewPdfUrl: (agreementId: string, on: string) =>
-      `/api/agreements/${id(agreementId)}/review.pdf${queryString({ on })}`,
+    reviewPdfUrl: (agreementId: string, on: string, lang: string) =>
+      `/api/agreements/${id(agreementId)}/review.pdf${queryString({ on, lang })}`,
   },
 
   governance: {

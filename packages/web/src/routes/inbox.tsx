@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { inboxQuery } from "../features/inbox/inbox-queries";
 import { api } from "../lib/api";
 import { useFormatDate } from "../lib/format";
+import { translateMessage } from "../lib/messages";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
@@ -39,12 +40,15 @@ function InboxPage() {
                     </Badge>
                   )}
                   <Title order={2} size="h5">
-                    {m.subject}
+                    {translateMessage(m.subject)}
                   </Title>
                 </Group>
-                <Text size="sm" style={{ whiteSpace: "pre-line" }}>
-                  {m.body}
-                </Text>
+                {/* A reminder's body repeats its subject and link for e-mail; here both are shown already. */}
+                {!m.body.startsWith(m.subject) && (
+                  <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+                    {m.body}
+                  </Text>
+                )}
                 <Text size="xs" c="dimmed">
                   {formatDate(m.createdAt, true)}
                 </Text>
@@ -59,7 +63,7 @@ function InboxPage() {
                   size="xs"
                   variant="default"
                   onClick={() => markRead.mutate(m.id)}
-                  aria-label={t("inbox.markReadNamed", { subject: m.subject })}
+                  aria-label={t("inbox.markReadNamed", { subject: translateMessage(m.subject) })}
                 >
                   {t("inbox.markRead")}
                 </Button>

@@ -40,7 +40,7 @@ function ReviewChooser({ initial, initialOn }: { initial: AgreementChoice | null
 }
 
 function ReviewPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const formatDate = useFormatDate();
   const search = reviewRoute.useSearch();
   const preset = useQuery({
@@ -71,7 +71,11 @@ function ReviewPage() {
             <Title order={2}>
               {r.agreement.reference} · {r.agreement.title}
             </Title>
-            <Anchor href={api.agreements.reviewPdfUrl(search.agreement, search.on)} target="_blank" rel="noopener">
+            <Anchor
+              href={api.agreements.reviewPdfUrl(search.agreement, search.on, i18n.resolvedLanguage ?? "en")}
+              target="_blank"
+              rel="noopener"
+            >
               {t("review.pdf")}
             </Anchor>
           </Group>
@@ -127,7 +131,8 @@ function ReviewPage() {
               <List>
                 {r.deadlines.map((d) => (
                   <List.Item key={`${d.on}:${d.what}`}>
-                    {formatDate(d.on)} — {d.what}
+                    {formatDate(d.on)} —{" "}
+                    {d.kind === "agreement_end" ? t("review.endOf", { reference: d.what }) : d.what}
                   </List.Item>
                 ))}
               </List>

@@ -168,7 +168,7 @@ describe("progress review", () => {
     expect(r.activities.map((a: { title: string }) => a.title)).toEqual(["Cooperative seminar of the working groups"]);
     expect(r.indicators[0]).toMatchObject({ name: "Joint projects", progress: 0.4 });
     expect(r.openActions.map((a: { title: string }) => a.title)).toEqual(["Settle the campus planning files"]);
-    expect(r.deadlines).toEqual([{ on: "2021-12-31", what: "Settle the campus planning files" }]);
+    expect(r.deadlines).toEqual([{ on: "2021-12-31", kind: "action", what: "Settle the campus planning files" }]);
     expect((await api("GET", `/api/agreements/${mel}/review?on=2021-11-15`)).statusCode).toBe(401);
   });
 
@@ -181,5 +181,23 @@ describe("progress review", () => {
     writeFileSync(join(dir, "review.pdf"), res.rawPayload);
     execFileSync("pdftoppm", ["-png", "-r", "40", join(dir, "review.pdf"), join(dir, "page")]);
     expect(readdirSync(dir).filter((f) => f.endsWith(".png")).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("writes the PDF in the reader's language", async () => {
+    const textOf = async (lang: string) => {
+      const res = await api("GET", `/api/agreements/${mel}/review.pdf?on=2021-11-15&lang=${lang}`, undefined, editor);
+      expect(res.statusCode).toBe(200);
+      const dir = mkdtempSync(join(tmpdir(), "review-"));
+      writeFileSync(join(dir, "review.pdf"), res.rawPayload);
+      return execFileSync("pdftotext", [join(dir, "review.pdf"), "-"], { encoding: "utf8" });
+    };
+    const fr = await textOf("fr");
+    expect(fr).toContain("Point d'étape");
+    expect(fr).toContain("Échéances à venir");
+    expect(fr).toContain("pour le 2021-12-31");
+    const sv = await textOf("sv");
+    expect(sv).toContain("Lägesavstämning");
+    expect(sv).toContain("Öppna åtgärder");
+    expect((await api("GET", `/api/agreements/${mel}/review.pdf?lang=de`, undefined, editor)).statusCode).toBe(422);
   });
 });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { IdParams, problems } from "#http/common.js";
 import type { Deps } from "#shared/deps.js";
 import type { ReviewService } from "./review.service.js";
+import { REVIEW_LANGUAGES } from "./review-wording.js";
 
 export function reviewRoutes(reviews: ReviewService, clock: Deps["clock"]): FastifyPluginAsyncZod {
   return async (app) => {
@@ -26,7 +27,13 @@ export function reviewRoutes(reviews: ReviewService, clock: Deps["clock"]): Fast
               activities: z.array(ActivityView),
               indicators: z.array(IndicatorView),
               openActions: z.array(ActionView),
-              deadlines: z.array(z.object({ on: z.string(), what: z.string() })),
+              deadlines: z.array(
+                z.object({
+                  on: z.string(),
+                  kind: z.enum(["agreement_end", "action"]),
+                  what: z.string().describe("The agreement's reference, or the action's title"),
+                }),
+              ),
             }),
             ...problems,
           },
@@ -36,10 +43,19 @@ export function reviewRoutes(reviews: ReviewService, clock: Deps["clock"]): Fast
     );
     app.get(
       "/api/agreements/:id/review.pdf",
-      { schema: { tags, summary: "The progress review as a PDF", params: IdParams, querystring: Query } },
+      {
+        schema: {
+          tags,
+          summary: "The progress review as a PDF",
+          params: IdParams,
+          querystring: Query.extend({
+            lang: z.enum(REVIEW_LANGUAGES).default("en").describe("The language of the document"),
+          }),
+        },
+      },
       async (req, reply) => {
         const on = req.query.on ?? clock.now().toISOString().slice(0, 10);
-        const pdf = await reviews.pdf(req.actor, req.params.id, on);
+        const pdf = await reviews.pdf(req.actor, req.params.id, on, req.query.lang);
         return reply
           .type("application/pdf")
           .header("content-disposition", `inline; filename="progress-review-${on}.pdf"`)

@@ -13,6 +13,7 @@ import type { AgreementService } from "#modules/agreements/agreement.service.js"
 import type { GovernanceService } from "#modules/governance/governance.service.js";
 import type { Deps } from "#shared/deps.js";
 import { requireRole } from "#shared/policy.js";
+import { REVIEW_WORDING, type ReviewLanguage, type ReviewWording } from "./review-wording.js";
 
 export interface ProgressReview {
   on: string;
@@ -22,8 +23,11 @@ export interface ProgressReview {
   activities: ActivityView[];
   indicators: IndicatorView[];
   openActions: ActionView[];
-  deadlines: Array<{ on: string; what: string }>;
+  deadlines: Deadline[];
 }
+
+/** A date ahead: the end of the agreement itself, or an open action's due date. */
+export type Deadline = { on: string; kind: "agreement_end" | "action"; what: string };
 
 const HORIZON_DAYS = 183;
 
@@ -63,20 +67,22 @@ export function createReviewService(
     const openActions = actions.filter((a) => a.status === "open");
     const deadlines = [
       ...(agreement.endsOn && agreement.endsOn >= on && agreement.endsOn <= horizon
-        ? [{ on: agreement.endsOn, what: `End of ${agreement.reference}` }]
+        ? [{ on: agreement.endsOn, kind: "agreement_end" as const, what: agreement.reference }]
         : []),
-      ...openActions.filter((a) => a.dueOn && a.dueOn <= horizon).map((a) => ({ on: a.dueOn ?? "", what: a.title })),
+      ...openActions
+        .filter((a) => a.dueOn && a.dueOn <= horizon)
+        .map((a) => ({ on: a.dueOn ?? "", kind: "action" as const, what: a.title })),
     ].sort((x, y) => (x.on < y.on ? -1 : 1));
     return { on, since, agreement, bodies, activities, indicators, openActions, deadlines };
   }
 
-  /** The review as a PDF document. */
-  function renderPdf(r: ProgressReview): Promise<Buffer> {
+  /** The review as a PDF document, in one of the web app's languages. */
+  function renderPdf(r: ProgressReview, w: ReviewWording): Promise<Buffer> {
     return new Promise((resolve, reject) => {
       const doc = new PDFDocument({
         size: "A4",
         margin: 56,
-        info: { Title: `Progress review — ${r.agreement.title}`, Producer: "Conventio" },
+        info: { Title: `${w.title} — ${r.agreement.title}`, Producer: "Conventio" },
       });
       const chunks: Buffer[] = [];
       doc.on("data", (c: Buffer) => chunks.push(c));
@@ -94,52 +100,63 @@ export function createReviewService(
           .fontSize(10)
           .fillColor("black");
       const item = (text: string) => doc.text(`•  ${text}`, { indent: 8 });
-      doc.font("Helvetica-Bold").fontSize(18).fillColor("#1c3d5a").text("Progress review");
+      const list = <T>(rows: T[], empty: string, line: (row: T) => string) => {
+        if (rows.length === 0) doc.text(empty);
+        for (const row of rows) item(line(row));
+      };
+      doc.font("Helvetica-Bold").fontSize(18).fillColor("#1c3d5a").text(w.title);
       doc.font("Helvetica").fontSize(12).fillColor("black").text(`${r.agreement.reference} — ${r.agreement.title}`);
       doc
         .fontSize(10)
         .fillColor("#555")
-        .text(
-          `Review of ${r.on}${r.since ? `, covering what happened since ${r.since}` : ""}. Parties: ${r.agreement.parties.map((p) => p.name).join(", ")}.`,
-        );
+        .text(w.intro(r.on, r.since, r.agreement.parties.map((p) => p.name).join(", ")));
       doc.fillColor("black");
-      h("Objectives");
-      if (r.agreement.objectives.length === 0) doc.text("No objectives recorded.");
-      for (const o of r.agreement.objectives) item(o);
-      h("Axes and areas");
-      for (const a of r.agreement.axes)
-        item(
-          `${a.title} (${a.kind})${a.coordinators.length ? ` — ${a.coordinators.map((c) => c.name).join(", ")}` : ""}`,
-        );
-      h("Groups");
-      for (const b of r.bodies)
-        item(`${b.name}${b.theme ? ` — ${b.theme}` : ""}: ${b.members.length} members, ${b.meetings.length} meetings`);
-      h(`Activities since ${r.since ?? "the start"}`);
-      if (r.activities.length === 0) doc.text("Nothing recorded in this period.");
-      for (const a of r.activities) item(`${a.startsOn ?? ""} ${a.title} (${a.kind.replace(/_/g, " ")}, ${a.status})`);
-      h("Indicators");
-      if (r.indicators.length === 0) doc.text("No indicators.");
-      for (const i of r.indicators) {
+      h(w.objectives);
+      list(r.agreement.objectives, w.noObjectives, (o) => o);
+      h(w.axes);
+      list(
+        r.agreement.axes,
+        w.none,
+        (a) =>
+          `${a.title} (${w.axisKind[a.kind] ?? a.kind})${a.coordinators.length ? ` — ${a.coordinators.map((c) => c.name).join(", ")}` : ""}`,
+      );
+      h(w.groups);
+      list(
+        r.bodies,
+        w.none,
+        (b) => `${b.name}${b.theme ? ` — ${b.theme}` : ""}: ${w.group(b.members.length, b.meetings.length)}`,
+      );
+      h(w.activitiesSince(r.since));
+      list(
+        r.activities,
+        w.noActivities,
+        (a) => `${a.startsOn ?? ""} ${a.title} (${w.activityStatus[a.status] ?? a.status})`,
+      );
+      h(w.indicators);
+      list(r.indicators, w.noIndicators, (i) => {
         const latest = i.values.at(-1);
-        item(
-          `${i.name}: ${latest ? `${latest.value} ${i.unit} in ${latest.year}` : "no value yet"}${i.target != null ? `, target ${i.target}${i.targetYear ? ` by ${i.targetYear}` : ""}` : ""}${i.progress != null ? ` (${Math.round(i.progress * 100)} % of the way)` : ""}`,
-        );
-      }
-      h("Open actions");
-      if (r.openActions.length === 0) doc.text("None.");
-      for (const a of r.openActions)
-        item(`${a.title}${a.dueOn ? ` — due ${a.dueOn}` : ""}${a.owner ? ` — ${a.owner.name}` : ""}`);
-      h("Coming deadlines");
-      if (r.deadlines.length === 0) doc.text("None in the next six months.");
-      for (const d of r.deadlines) item(`${d.on}: ${d.what}`);
+        const parts = [
+          latest ? w.latest(latest.value, i.unit, latest.year) : w.noValue,
+          ...(i.target != null ? [w.target(i.target, i.targetYear)] : []),
+        ];
+        return `${i.name}: ${parts.join(", ")}${i.progress != null ? ` (${w.progress(Math.round(i.progress * 100))})` : ""}`;
+      });
+      h(w.openActions);
+      list(
+        r.openActions,
+        w.none,
+        (a) => `${a.title}${a.dueOn ? ` — ${w.due(a.dueOn)}` : ""}${a.owner ? ` — ${a.owner.name}` : ""}`,
+      );
+      h(w.deadlines);
+      list(r.deadlines, w.noDeadlines, (d) => `${d.on}: ${d.kind === "agreement_end" ? w.endOf(d.what) : d.what}`);
       doc.end();
     });
   }
 
   return {
     assemble,
-    async pdf(actor: Actor, agreementId: string, on: string): Promise<Buffer> {
-      return renderPdf(await assemble(actor, agreementId, on));
+    async pdf(actor: Actor, agreementId: string, on: string, lang: ReviewLanguage = "en"): Promise<Buffer> {
+      return renderPdf(await assemble(actor, agreementId, on), REVIEW_WORDING[lang]);
     },
   };
 }
