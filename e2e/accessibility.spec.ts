@@ -47,6 +47,7 @@ describe("the main pages", () => {
     ["map", () => "/map", (p) => p.locator('svg.world-map path[data-country="SE"]').waitFor()],
     ["admin-users", () => "/admin/users", (p) => p.getByRole("rowheader", { name: "Ada Admin" }).waitFor()],
     ["admin-audit", () => "/admin/audit", (p) => p.getByRole("table").waitFor()],
+    ["admin-themes", () => "/admin/themes", (p) => p.getByRole("heading", { level: 1, name: "Themes" }).waitFor()],
   ];
 
   it.each(pages)("has no serious accessibility violations on the %s page", async (name, path, ready) => {

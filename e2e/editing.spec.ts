@@ -1,3 +1,5 @@
+import { CreateAgreementInput } from "@conventio/domain";
+import { SYSTEM_ACTOR } from "@conventio/server";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, openBrowser, screenshot } from "./support/browser.js";
@@ -153,5 +155,37 @@ describe("an administrator keeping records", () => {
     await page.getByRole("textbox", { name: "Role of Eddie Editor" }).click();
     await page.getByRole("option", { name: "Editor" }).click();
     await expect.poll(() => roleOf(server, "eddie@example.org")).toBe("editor");
+  });
+
+  it("keeps a vocabulary of themes, offers it on agreements, and keeps summaries in other languages through an edit", async () => {
+    await page.goto(`${server.url}/admin/themes`);
+    await page.getByRole("textbox", { name: "Label", exact: true }).fill("Robotics");
+    await page.getByRole("textbox", { name: "Label in French" }).fill("Robotique");
+    await page.getByRole("button", { name: "Save theme" }).click();
+    await page.getByRole("cell", { name: /^Robotics/ }).waitFor();
+    expect(await page.getByRole("cell", { name: /fr: Robotique/ }).count()).toBe(1);
+
+    const { agreements } = server.running.services;
+    const agreement = await agreements.createAgreement(
+      SYSTEM_ACTOR,
+      CreateAgreementInput.parse({
+        kind: "memorandum_of_understanding",
+        title: "MoU Lille – Linköping",
+        summary: "Student and staff exchanges.",
+        summaries: [{ lang: "sv", value: "Student- och personalutbyten." }],
+      }),
+    );
+    await page.goto(`${server.url}/agreements/${agreement.id}/edit`);
+    await page.getByRole("textbox", { name: "Summary 1 in another language" }).waitFor();
+    expect(await page.getByRole("textbox", { name: "Summary 1 in another language" }).inputValue()).toBe(
+      "Student- och personalutbyten.",
+    );
+    await page.getByRole("textbox", { name: "Themes" }).click();
+    await page.getByRole("option", { name: "Robotics" }).click();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("heading", { level: 1, name: "MoU Lille – Linköping" }).waitFor();
+    const saved = await agreements.getAgreement(SYSTEM_ACTOR, agreement.id);
+    expect(saved.themes).toEqual(["Robotics"]);
+    expect(saved.summaries).toEqual([{ lang: "sv", value: "Student- och personalutbyten." }]);
   });
 });

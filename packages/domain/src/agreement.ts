@@ -287,3 +287,22 @@ export const AgreementListQuery = z.object({
   expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
 });
 export type AgreementListQuery = z.infer<typeof AgreementListQuery>;
+
+/** A theme of the managed vocabulary, with its label in other languages. */
+export const ThemeInput = z.strictObject({
+  label: z.string().trim().min(1, "A label is required").max(80),
+  labels: z
+    .array(z.strictObject({ lang: z.string().regex(/^[a-z]{2,3}$/), value: z.string().trim().min(1).max(80) }))
+    .max(10)
+    .default([]),
+});
+export type ThemeInput = z.output<typeof ThemeInput>;
+
+export const ThemeView = z.object({
+  theme: z.string().describe("The folded label, the theme's key"),
+  label: z.string(),
+  labels: z.array(z.object({ lang: z.string(), value: z.string() })),
+  managed: z.boolean().describe("True for the managed vocabulary, false for free tags in use"),
+  agreements: z.number().int(),
+});
+export type ThemeView = z.infer<typeof ThemeView>;

@@ -44,6 +44,8 @@ import type {
   SessionView,
   SetupInput,
   SignInInput,
+  ThemeInput,
+  ThemeView,
   TimelineEvent,
   TransitionInput,
   UpdateActionInput,
@@ -295,6 +297,12 @@ export const api = {
     addRole: (personId: string, input: PersonRoleInput) => post<PersonView>(`/api/people/${id(personId)}/roles`, input),
     removeRole: (personId: string, roleId: string) =>
       send<PersonView>("DELETE", `/api/people/${id(personId)}/roles/${id(roleId)}`),
+  },
+
+  themes: {
+    list: () => get<{ items: ThemeView[] }>("/api/themes"),
+    add: (input: ThemeInput) => post<ThemeView>("/api/themes", input),
+    remove: (theme: string) => remove(`/api/themes/${id(theme)}`),
   },
 
   users: {

@@ -5,6 +5,7 @@ import { activityEditRoute } from "../routes/activity-edit";
 import { activityNewRoute } from "../routes/activity-new";
 import { adminIndexRoute, adminRoute } from "../routes/admin";
 import { adminAuditRoute } from "../routes/admin-audit";
+import { adminThemesRoute } from "../routes/admin-themes";
 import { adminUsersRoute } from "../routes/admin-users";
 import { agreementRoute } from "../routes/agreement";
 import { agreementEditRoute } from "../routes/agreement-edit";
@@ -78,7 +79,7 @@ const routeTree = rootRoute.addChildren([
     newsNewRoute,
     newsEditRoute,
     moderationRoute,
-    adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminAuditRoute]),
+    adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminThemesRoute, adminAuditRoute]),
   ]),
 ]);
 

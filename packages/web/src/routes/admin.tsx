@@ -15,6 +15,9 @@ function AdminLayout() {
             <AnchorLink to="/admin/users">{t("admin.users")}</AnchorLink>
           </li>
           <li>
+            <AnchorLink to="/admin/themes">{t("admin.themes")}</AnchorLink>
+          </li>
+          <li>
             <AnchorLink to="/admin/audit">{t("admin.audit")}</AnchorLink>
           </li>
         </Group>
@@ -24,7 +27,7 @@ function AdminLayout() {
   );
 }
 
-/** Administration: accounts and the audit log, for administrators only. */
+/** Administration: accounts, the vocabulary of themes and the audit log, for administrators only. */
 export const adminRoute = createRoute({
   getParentRoute: () => internalRoute,
   path: "/admin",

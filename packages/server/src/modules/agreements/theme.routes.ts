@@ -1,15 +1,8 @@
+import { ThemeInput, ThemeView } from "@conventio/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { NoContent, problems } from "#http/common.js";
 import type { ThemeService } from "./theme.service.js";
-
-const ThemeView = z.object({
-  theme: z.string(),
-  label: z.string(),
-  labels: z.array(z.object({ lang: z.string(), value: z.string() })),
-  managed: z.boolean().describe("True for the managed vocabulary, false for free tags in use"),
-  agreements: z.number().int(),
-});
 
 export function themeRoutes(themes: ThemeService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -31,15 +24,7 @@ export function themeRoutes(themes: ThemeService): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: "Add a theme to the managed vocabulary (admin)",
-          body: z.strictObject({
-            label: z.string().trim().min(1).max(80),
-            labels: z
-              .array(
-                z.strictObject({ lang: z.string().regex(/^[a-z]{2,3}$/), value: z.string().trim().min(1).max(80) }),
-              )
-              .max(10)
-              .default([]),
-          }),
+          body: ThemeInput,
           response: { 201: ThemeView, ...problems },
         },
       },

@@ -1,17 +1,9 @@
-import { type Actor, foldText } from "@conventio/domain";
+import { type Actor, foldText, type ThemeView } from "@conventio/domain";
 import { sql } from "kysely";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { requireRole } from "#shared/policy.js";
-
-export interface ThemeView {
-  theme: string;
-  label: string;
-  labels: Array<{ lang: string; value: string }>;
-  managed: boolean;
-  agreements: number;
-}
 
 /**
  * Themes: a managed vocabulary kept by administrators (with labels in other languages),

@@ -50,6 +50,7 @@ export interface AgreementDraft {
   title: string;
   titles: { key: string; lang: string; value: string }[];
   summary: string;
+  summaries: { key: string; lang: string; value: string }[];
   signedOn: string;
   startsOn: string;
   endsOn: string;
@@ -77,6 +78,7 @@ export function draftOf(a?: AgreementView): AgreementDraft {
     title: a?.title ?? "",
     titles: (a?.titles ?? []).map((n) => ({ key: rowKey(), lang: n.lang, value: n.value })),
     summary: a?.summary ?? "",
+    summaries: (a?.summaries ?? []).map((n) => ({ key: rowKey(), lang: n.lang, value: n.value })),
     signedOn: a?.signedOn ?? "",
     startsOn: a?.startsOn ?? "",
     endsOn: a?.endsOn ?? "",
@@ -135,6 +137,7 @@ export function inputOf(d: AgreementDraft) {
     title: d.title,
     titles: d.titles.map((n) => ({ lang: n.lang.trim(), value: n.value })),
     summary: orNull(d.summary),
+    summaries: d.summaries.map((n) => ({ lang: n.lang.trim(), value: n.value })),
     signedOn: orNull(d.signedOn),
     startsOn: orNull(d.startsOn),
     endsOn: orNull(d.endsOn),

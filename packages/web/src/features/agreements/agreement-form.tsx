@@ -45,6 +45,81 @@ interface Props {
   onCancel: () => void;
 }
 
+type LocalisedRow = { key: string; lang: string; value: string };
+
+/** A text in other languages, one row per language, each with its remove button. */
+function LocalisedRows({
+  list,
+  rows,
+  onChange,
+  error,
+  langLabel,
+  valueLabel,
+  addLabel,
+  multiline = false,
+}: {
+  list: "titles" | "summaries";
+  rows: LocalisedRow[];
+  onChange: (rows: LocalisedRow[]) => void;
+  error: (path: string) => string | undefined;
+  langLabel: (n: number) => string;
+  valueLabel: (n: number) => string;
+  addLabel: string;
+  multiline?: boolean;
+}) {
+  const { t } = useTranslation();
+  const patch = (i: number, change: Partial<LocalisedRow>) =>
+    onChange(rows.map((row, j) => (j === i ? { ...row, ...change } : row)));
+  return (
+    <>
+      {rows.map((row, i) => {
+        const valueProps = {
+          style: { flex: 1 },
+          label: valueLabel(i + 1),
+          lang: row.lang || undefined,
+          value: row.value,
+          error: error(`${list}.${i}.value`),
+        };
+        return (
+          <Group key={row.key} align="flex-end" wrap="nowrap">
+            <TextInput
+              w={110}
+              label={langLabel(i + 1)}
+              value={row.lang}
+              onChange={(e) => patch(i, { lang: e.currentTarget.value })}
+              error={error(`${list}.${i}.lang`)}
+            />
+            {multiline ? (
+              <Textarea
+                autosize
+                minRows={2}
+                {...valueProps}
+                onChange={(e) => patch(i, { value: e.currentTarget.value })}
+              />
+            ) : (
+              <TextInput {...valueProps} onChange={(e) => patch(i, { value: e.currentTarget.value })} />
+            )}
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              mb={6}
+              aria-label={t("common.removeRow", { row: valueLabel(i + 1) })}
+              onClick={() => onChange(rows.filter((_, j) => j !== i))}
+            >
+              <span aria-hidden="true">✕</span>
+            </ActionIcon>
+          </Group>
+        );
+      })}
+      <Group>
+        <Button variant="default" size="xs" onClick={() => onChange([...rows, { key: rowKey(), lang: "", value: "" }])}>
+          {addLabel}
+        </Button>
+      </Group>
+    </>
+  );
+}
+
 /** One row of a repeated group, with its remove button. */
 function Row({ label, onRemove, children }: { label: string; onRemove: () => void; children: ReactNode }) {
   const { t } = useTranslation();
@@ -77,17 +152,22 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<AgreementDraft>(() => draftOf(initial));
   const frameworks = useFrameworks();
+  const themes = useQuery({ queryKey: ["themes"], queryFn: api.themes.list, staleTime: 60_000 });
+  // The managed vocabulary first, then the free tags already in use; chosen ones are not offered again.
+  const themeSuggestions = [...new Set((themes.data?.items ?? []).map((x) => x.label))].filter(
+    (label) => !draft.themes.includes(label),
+  );
   const set = <K extends keyof AgreementDraft>(key: K, value: AgreementDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
 
-  function setRow<K extends "parties" | "signatories" | "axes" | "commitments" | "titles">(
+  function setRow<K extends "parties" | "signatories" | "axes" | "commitments">(
     list: K,
     index: number,
     patch: Partial<AgreementDraft[K][number]>,
   ) {
     setDraft((d) => ({ ...d, [list]: d[list].map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
   }
-  function removeRow(list: "parties" | "signatories" | "axes" | "commitments" | "titles", index: number) {
+  function removeRow(list: "parties" | "signatories" | "axes" | "commitments", index: number) {
     setDraft((d) => ({ ...d, [list]: d[list].filter((_, i) => i !== index) }));
   }
 
@@ -140,42 +220,15 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
               onChange={(e) => set("title", e.currentTarget.value)}
               error={form.error("title")}
             />
-            {draft.titles.map((row, i) => (
-              <Group key={row.key} align="flex-end" wrap="nowrap">
-                <TextInput
-                  w={110}
-                  label={t("agreements.form.titleLang", { n: i + 1 })}
-                  value={row.lang}
-                  onChange={(e) => setRow("titles", i, { lang: e.currentTarget.value })}
-                  error={form.error(`titles.${i}.lang`)}
-                />
-                <TextInput
-                  style={{ flex: 1 }}
-                  label={t("agreements.form.titleOther", { n: i + 1 })}
-                  value={row.value}
-                  onChange={(e) => setRow("titles", i, { value: e.currentTarget.value })}
-                  error={form.error(`titles.${i}.value`)}
-                />
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  mb={6}
-                  aria-label={t("common.removeRow", { row: t("agreements.form.titleOther", { n: i + 1 }) })}
-                  onClick={() => removeRow("titles", i)}
-                >
-                  <span aria-hidden="true">✕</span>
-                </ActionIcon>
-              </Group>
-            ))}
-            <Group>
-              <Button
-                variant="default"
-                size="xs"
-                onClick={() => set("titles", [...draft.titles, { key: rowKey(), lang: "", value: "" }])}
-              >
-                {t("agreements.form.addTitle")}
-              </Button>
-            </Group>
+            <LocalisedRows
+              list="titles"
+              rows={draft.titles}
+              onChange={(rows) => set("titles", rows)}
+              error={form.error}
+              langLabel={(n) => t("agreements.form.titleLang", { n })}
+              valueLabel={(n) => t("agreements.form.titleOther", { n })}
+              addLabel={t("agreements.form.addTitle")}
+            />
             <Textarea
               label={t("agreements.fields.summary")}
               autosize
@@ -183,6 +236,16 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
               value={draft.summary}
               onChange={(e) => set("summary", e.currentTarget.value)}
               error={form.error("summary")}
+            />
+            <LocalisedRows
+              list="summaries"
+              multiline
+              rows={draft.summaries}
+              onChange={(rows) => set("summaries", rows)}
+              error={form.error}
+              langLabel={(n) => t("agreements.form.summaryLang", { n })}
+              valueLabel={(n) => t("agreements.form.summaryOther", { n })}
+              addLabel={t("agreements.form.addSummary")}
             />
             <Select
               label={t("agreements.fields.framework")}
@@ -364,6 +427,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
             <TagsInput
               label={t("agreements.fields.themes")}
               description={t("agreements.form.themesHint")}
+              data={themeSuggestions}
               value={draft.themes}
               onChange={(v) => set("themes", v)}
               error={form.error("themes")}

@@ -79,6 +79,14 @@ export function AgreementOverview({ agreement: a }: { agreement: AgreementView }
               {a.summary}
             </Text>
           )}
+          {a.summaries.map((n) => (
+            <Text key={n.lang} mt="sm" lang={n.lang} style={{ whiteSpace: "pre-line" }}>
+              <Text component="span" size="xs" c="dimmed" mr={6}>
+                {n.lang}
+              </Text>
+              {n.value}
+            </Text>
+          ))}
         </Section>
         <Section title={t("agreements.fields.parties")}>
           <Table verticalSpacing="xs">
