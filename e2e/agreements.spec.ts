@@ -168,6 +168,11 @@ describe("an editor running an agreement through its life", () => {
     await group.getByRole("button", { name: "Record meeting" }).click();
     const meeting = group.locator("article.meeting");
     await meeting.waitFor();
+    await meeting.getByRole("button", { name: /^Edit the meeting of/ }).click();
+    const correction = group.getByRole("form", { name: /^Correct the meeting of Student housing working group/ });
+    await correction.getByLabel("Place", { exact: true }).fill("Lilliad Learning Center");
+    await correction.getByRole("button", { name: "Save meeting" }).click();
+    await meeting.getByText(/Lilliad Learning Center/).waitFor();
     await meeting.getByRole("textbox", { name: "Action", exact: true }).fill("Send the residence map to the MEL");
     await meeting.getByLabel("Due").fill("2026-09-30");
     await meeting.getByRole("button", { name: "Add action" }).click();

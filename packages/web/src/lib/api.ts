@@ -307,6 +307,7 @@ export const api = {
 
   users: {
     list: () => get<{ items: UserView[] }>("/api/users"),
+    assignable: () => get<{ items: { id: string; name: string }[] }>("/api/users/assignable"),
     create: (input: CreateUserInput) => post<UserView>("/api/users", input),
     update: (userId: string, input: { name?: string; role?: UserRole; disabled?: boolean }) =>
       patch<UserView>(`/api/users/${id(userId)}`, input),
@@ -347,6 +348,8 @@ export const api = {
     removeMember: (bodyId: string, memberId: string) => remove(`/api/bodies/${id(bodyId)}/members/${id(memberId)}`),
     recordMeeting: (bodyId: string, input: MeetingInput) =>
       post<MeetingView>(`/api/bodies/${id(bodyId)}/meetings`, input),
+    updateMeeting: (meetingId: string, input: MeetingInput) =>
+      patch<MeetingView>(`/api/meetings/${id(meetingId)}`, input),
     createAction: (input: CreateActionInput) => post<ActionView>("/api/actions", input),
     updateAction: (actionId: string, input: UpdateActionInput) =>
       patch<ActionView>(`/api/actions/${id(actionId)}`, input),

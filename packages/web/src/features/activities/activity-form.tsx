@@ -24,7 +24,9 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
+import { useSession } from "../../lib/session";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
+import { useAssignable } from "../accounts/use-assignable";
 import { type AgreementChoice, AgreementPicker } from "../agreements/agreement-picker";
 import { OrganisationsPicker } from "../organisations/organisations-picker";
 
@@ -58,6 +60,10 @@ export function ActivityForm({
   const [endsOn, setEndsOn] = useState(initial?.endsOn ?? "");
   const [agreement, setAgreement] = useState<AgreementChoice | null>(initial?.agreement ?? presetAgreement ?? null);
   const [axisId, setAxisId] = useState<string | null>(initial?.axis?.id ?? null);
+  const { user } = useSession();
+  // A new activity is the creator's to follow until given to someone else.
+  const [ownerId, setOwnerId] = useState<string | null>(initial ? (initial.owner?.id ?? null) : (user?.id ?? null));
+  const owners = useAssignable(initial?.owner);
   const [partners, setPartners] = useState<OrganisationRef[]>(initial?.partners ?? []);
   const [place, setPlace] = useState(initial?.place ?? "");
   const [laboratories, setLaboratories] = useState<string[]>(initial?.laboratories ?? []);
@@ -92,7 +98,7 @@ export function ActivityForm({
       agreementId: agreement?.id ?? null,
       axisId: agreement ? axisId : null,
       partnerIds: partners.map((p) => p.id),
-      ownerId: initial?.owner?.id ?? null,
+      ownerId,
       place: orNull(place),
       laboratories,
       mobility: isMobility ? { direction, level, academicYear: academicYear.trim(), count: num(count) ?? 0 } : null,
@@ -176,6 +182,16 @@ export function ActivityForm({
                 onChange={(e) => setPlace(e.currentTarget.value)}
               />
             </SimpleGrid>
+            <Select
+              label={t("activities.fields.owner")}
+              clearable
+              searchable
+              data={owners}
+              value={ownerId}
+              onChange={setOwnerId}
+              error={form.error("ownerId")}
+              maw={360}
+            />
           </Stack>
         </Fieldset>
         <Fieldset legend={t("activities.form.links")}>

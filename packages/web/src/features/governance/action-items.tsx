@@ -9,18 +9,9 @@ import { useCan, useSession } from "../../lib/session";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { AnchorLink } from "../../ui/links";
 import { ProblemAlert } from "../../ui/problem-alert";
+import { useAssignable } from "../accounts/use-assignable";
 
 type Status = (typeof ACTION_STATUSES)[number];
-
-/** Accounts that can own an action; only administrators can list them, others own what they create. */
-function useOwners() {
-  const isAdmin = useCan("admin");
-  const { user } = useSession();
-  const users = useQuery({ queryKey: ["users"], queryFn: api.users.list, enabled: isAdmin, staleTime: 60_000 });
-  if (isAdmin && users.data)
-    return users.data.items.filter((u) => !u.disabled).map((u) => ({ value: u.id, label: u.name }));
-  return user ? [{ value: user.id, label: user.name }] : [];
-}
 
 export function invalidateActions(queryClient: ReturnType<typeof useQueryClient>) {
   void queryClient.invalidateQueries({ queryKey: ["agreements"] });
@@ -39,7 +30,7 @@ export function NewActionForm({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const owners = useOwners();
+  const owners = useAssignable();
   const { user } = useSession();
   const [title, setTitle] = useState("");
   const [ownerId, setOwnerId] = useState<string | null>(user?.id ?? null);

@@ -3,6 +3,7 @@ import {
   type BodyView,
   CreateBodyInput,
   MeetingInput,
+  type MeetingView,
   MemberInput,
   type OrganisationRef,
 } from "@conventio/domain";
@@ -178,15 +179,16 @@ function AddMemberForm({ body }: { body: BodyView }) {
   );
 }
 
-function MeetingForm({ body }: { body: BodyView }) {
+/** Records a meeting of a body, or corrects one already recorded (`initial`). */
+function MeetingForm({ body, initial, onDone }: { body: BodyView; initial?: MeetingView; onDone?: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const headingId = useId();
-  const [heldOn, setHeldOn] = useState("");
-  const [place, setPlace] = useState("");
-  const [agenda, setAgenda] = useState("");
-  const [minutes, setMinutes] = useState("");
-  const [decisions, setDecisions] = useState("");
+  const [heldOn, setHeldOn] = useState(initial?.heldOn ?? "");
+  const [place, setPlace] = useState(initial?.place ?? "");
+  const [agenda, setAgenda] = useState(initial?.agenda ?? "");
+  const [minutes, setMinutes] = useState(initial?.minutes ?? "");
+  const [decisions, setDecisions] = useState((initial?.decisions ?? []).join("\n"));
   const form = useSchemaForm({
     schema: MeetingInput,
     read: () => ({
@@ -199,8 +201,11 @@ function MeetingForm({ body }: { body: BodyView }) {
         .map((d) => d.trim())
         .filter(Boolean),
     }),
-    send: (input) => api.governance.recordMeeting(body.id, input),
+    send: (input) =>
+      initial ? api.governance.updateMeeting(initial.id, input) : api.governance.recordMeeting(body.id, input),
     onSaved: () => {
+      void queryClient.invalidateQueries({ queryKey: agreementKeys.bodies(body.agreementId) });
+      if (onDone) return onDone();
       setHeldOn("");
       setPlace("");
       setAgenda("");
@@ -213,7 +218,9 @@ function MeetingForm({ body }: { body: BodyView }) {
   return (
     <form ref={form.ref} onSubmit={form.submit} noValidate aria-labelledby={headingId}>
       <Title order={4} size="h6" id={headingId} mt="sm" mb="xs">
-        {t("governance.recordMeetingOf", { name: body.name })}
+        {initial
+          ? t("governance.editMeetingOf", { name: body.name, date: initial.heldOn })
+          : t("governance.recordMeetingOf", { name: body.name })}
       </Title>
       <FormProblem form={form} quiet />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -246,9 +253,16 @@ function MeetingForm({ body }: { body: BodyView }) {
           onChange={(e) => setDecisions(e.currentTarget.value)}
         />
       </SimpleGrid>
-      <Button type="submit" mt="sm" size="sm" variant="light" loading={record.isPending}>
-        {t("governance.recordMeeting")}
-      </Button>
+      <Group mt="sm">
+        <Button type="submit" size="sm" variant="light" loading={record.isPending}>
+          {initial ? t("governance.saveMeeting") : t("governance.recordMeeting")}
+        </Button>
+        {onDone && (
+          <Button size="sm" variant="default" onClick={onDone}>
+            {t("common.cancel")}
+          </Button>
+        )}
+      </Group>
     </form>
   );
 }
@@ -259,6 +273,7 @@ function BodyCard({ body }: { body: BodyView }) {
   const formatDate = useFormatDate();
   const canEdit = useCan("editor");
   const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<string | null>(null);
   const remove = useMutation({
     mutationFn: (memberId: string) => api.governance.removeMember(body.id, memberId),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: agreementKeys.bodies(body.agreementId) }),
@@ -331,44 +346,60 @@ function BodyCard({ body }: { body: BodyView }) {
         {t("governance.meetings", { count: body.meetings.length })}
       </Title>
       <Stack gap="md">
-        {body.meetings.map((m) => (
-          <article key={m.id} className="meeting" aria-labelledby={`meeting-${m.id}`}>
-            <Text fw={600} id={`meeting-${m.id}`}>
-              {formatDate(m.heldOn)}
-              {m.place && ` · ${m.place}`}
-            </Text>
-            {m.agenda && (
-              <Text size="sm" style={{ whiteSpace: "pre-line" }}>
-                <strong>{t("governance.agenda")}:</strong> {m.agenda}
-              </Text>
-            )}
-            {m.minutes && (
-              <Text size="sm" style={{ whiteSpace: "pre-line" }}>
-                <strong>{t("governance.minutes")}:</strong> {m.minutes}
-              </Text>
-            )}
-            {m.decisions.length > 0 && (
-              <>
-                <Text size="sm" fw={600}>
-                  {t("governance.decisions")}
+        {body.meetings.map((m) =>
+          editing === m.id ? (
+            <MeetingForm key={m.id} body={body} initial={m} onDone={() => setEditing(null)} />
+          ) : (
+            <article key={m.id} className="meeting" aria-labelledby={`meeting-${m.id}`}>
+              <Group justify="space-between" align="flex-start">
+                <Text fw={600} id={`meeting-${m.id}`}>
+                  {formatDate(m.heldOn)}
+                  {m.place && ` · ${m.place}`}
                 </Text>
-                <List size="sm">
-                  {m.decisions.map((d) => (
-                    <List.Item key={d}>{d}</List.Item>
-                  ))}
-                </List>
-              </>
-            )}
-            {canEdit && (
-              <>
-                <Text size="sm" fw={600} mt="xs" id={`meeting-action-${m.id}`}>
-                  {t("governance.actionFromMeeting")}
+                {canEdit && (
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    onClick={() => setEditing(m.id)}
+                    aria-label={t("governance.editMeeting", { date: formatDate(m.heldOn) })}
+                  >
+                    {t("common.edit")}
+                  </Button>
+                )}
+              </Group>
+              {m.agenda && (
+                <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+                  <strong>{t("governance.agenda")}:</strong> {m.agenda}
                 </Text>
-                <NewActionForm agreementId={body.agreementId} meetingId={m.id} headingId={`meeting-action-${m.id}`} />
-              </>
-            )}
-          </article>
-        ))}
+              )}
+              {m.minutes && (
+                <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+                  <strong>{t("governance.minutes")}:</strong> {m.minutes}
+                </Text>
+              )}
+              {m.decisions.length > 0 && (
+                <>
+                  <Text size="sm" fw={600}>
+                    {t("governance.decisions")}
+                  </Text>
+                  <List size="sm">
+                    {m.decisions.map((d) => (
+                      <List.Item key={d}>{d}</List.Item>
+                    ))}
+                  </List>
+                </>
+              )}
+              {canEdit && (
+                <>
+                  <Text size="sm" fw={600} mt="xs" id={`meeting-action-${m.id}`}>
+                    {t("governance.actionFromMeeting")}
+                  </Text>
+                  <NewActionForm agreementId={body.agreementId} meetingId={m.id} headingId={`meeting-action-${m.id}`} />
+                </>
+              )}
+            </article>
+          ),
+        )}
       </Stack>
       {canEdit && <MeetingForm body={body} />}
     </Section>
