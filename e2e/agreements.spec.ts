@@ -117,6 +117,15 @@ describe("an editor running an agreement through its life", () => {
     const response = await page.request.get(`${server.url}${href}`);
     expect(response.status()).toBe(200);
     expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+    // A corrected scan replaces the first; the first stays reachable as an earlier version.
+    await page.getByRole("textbox", { name: "Title" }).fill("Signed MoU, corrected");
+    await page.getByRole("textbox", { name: "New version of" }).click();
+    await page.getByRole("option", { name: "Signed MoU (v1)" }).click();
+    await page.locator('input[type="file"]').setInputFiles(writeSmallPdf("signed-mou-2.pdf", "Corrected scan"));
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    await page.getByRole("link", { name: "Signed MoU, corrected" }).waitFor();
+    expect(await page.getByRole("link", { name: "v1", exact: true }).getAttribute("href")).toBe(href);
     await screenshot(page, "agreement-documents");
   });
 

@@ -236,7 +236,9 @@ program
   .action((id: string) =>
     withServices(async ({ agreements, documents }) => {
       const view = await agreements.getAgreement(SYSTEM_ACTOR, id);
-      console.log(JSON.stringify({ ...view, documents: await documents.listDocuments(SYSTEM_ACTOR, id) }, null, 2));
+      console.log(
+        JSON.stringify({ ...view, documents: await documents.listDocuments(SYSTEM_ACTOR, "agreement", id) }, null, 2),
+      );
     }),
   );
 
@@ -272,23 +274,28 @@ program
   );
 
 program
-  .command("attach <agreementId> <file>")
-  .description("Attach a document (signed scan, annex) to an agreement")
+  .command("attach <recordId> <file>")
+  .description("Attach a document (signed scan, annex) to an agreement, or with --activity to an activity")
   .addOption(new Option("--kind <kind>").choices(["signed", "annex", "other"]).default("other"))
+  .option("--activity", "the id is an activity's")
   .option("--title <title>")
   .option("--replaces <documentId>", "the document this one is a new version of")
   .action(
     (
-      agreementId: string,
+      recordId: string,
       file: string,
-      opts: { kind: "signed" | "annex" | "other"; title?: string; replaces?: string },
+      opts: { kind: "signed" | "annex" | "other"; title?: string; replaces?: string; activity?: boolean },
     ) =>
       withServices(async ({ documents }) => {
-        const doc = await documents.storeUpload(SYSTEM_ACTOR, agreementId, basename(file), createReadStream(file), {
-          kind: opts.kind,
-          title: opts.title ?? null,
-          replacesId: opts.replaces ?? null,
-        });
+        const entity = opts.activity ? "activity" : "agreement";
+        const doc = await documents.storeUpload(
+          SYSTEM_ACTOR,
+          entity,
+          recordId,
+          basename(file),
+          createReadStream(file),
+          { kind: opts.kind, title: opts.title ?? null, replacesId: opts.replaces ?? null },
+        );
         console.log(`Stored ${doc.fileName} (${doc.mediaType}, ${doc.size} bytes), version ${doc.version}.`);
       }),
   );

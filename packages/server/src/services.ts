@@ -39,11 +39,12 @@ export function createServices(
     log,
   };
   const organisations = createOrganisationService(deps);
+  const documents = createDocumentService(deps, { dataDir: config.dataDir, maxBytes: config.UPLOAD_MAX_BYTES });
   const services = {
     deps,
     events: createEventService(deps, { publicUrl: config.publicUrl }),
     news: createNewsService(deps, { publicUrl: config.publicUrl }),
-    activities: createActivityService(deps),
+    activities: createActivityService(deps, documents.detach),
     dashboard: createDashboardService(deps, {
       expiringWindowDays: config.EXPIRING_WINDOW_DAYS,
       dormantMonths: config.DORMANT_MONTHS,
@@ -53,9 +54,9 @@ export function createServices(
       maxFailures: config.LOGIN_MAX_FAILURES,
       lockMinutes: config.LOGIN_LOCK_MINUTES,
     }),
-    agreements: createAgreementService(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }),
+    agreements: createAgreementService(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }, documents.detach),
     audit: createAuditService(deps),
-    documents: createDocumentService(deps, { dataDir: config.dataDir, maxBytes: config.UPLOAD_MAX_BYTES }),
+    documents,
     governance: createGovernanceService(deps),
     organisations,
     people: createPersonService(deps),

@@ -180,6 +180,9 @@ export type AgreementFilters = { [K in keyof AgreementListQuery]?: AgreementList
 export type ActivityFilters = { [K in keyof ActivityListQuery]?: ActivityListQuery[K] | undefined };
 
 /** A stored file of an agreement; every upload is a new version. */
+/** A record files are attached to, named as in its API path. */
+export type DocumentRecord = { kind: "agreements" | "activities"; id: string };
+
 export interface DocumentView {
   id: string;
   kind: "signed" | "annex" | "other";
@@ -299,6 +302,18 @@ export const api = {
       send<PersonView>("DELETE", `/api/people/${id(personId)}/roles/${id(roleId)}`),
   },
 
+  /** Files attached to a record: an agreement or an activity. */
+  documents: {
+    list: (record: DocumentRecord) => get<{ items: DocumentView[] }>(`/api/${record.kind}/${id(record.id)}/documents`),
+    upload: (
+      record: DocumentRecord,
+      meta: { kind: DocumentView["kind"]; title: string; replaces: string },
+      file: File,
+    ) => upload<DocumentView>(`/api/${record.kind}/${id(record.id)}/documents`, meta, file),
+    url: (record: DocumentRecord, documentId: string) =>
+      `/api/${record.kind}/${id(record.id)}/documents/${id(documentId)}`,
+  },
+
   themes: {
     list: () => get<{ items: ThemeView[] }>("/api/themes"),
     add: (input: ThemeInput) => post<ThemeView>("/api/themes", input),
@@ -324,14 +339,6 @@ export const api = {
     transition: (agreementId: string, input: TransitionInput) =>
       post<AgreementView>(`/api/agreements/${id(agreementId)}/transitions`, input),
     renew: (agreementId: string) => post<AgreementView>(`/api/agreements/${id(agreementId)}/renewal`),
-    documents: (agreementId: string) => get<{ items: DocumentView[] }>(`/api/agreements/${id(agreementId)}/documents`),
-    uploadDocument: (
-      agreementId: string,
-      meta: { kind: DocumentView["kind"]; title: string; replaces: string },
-      file: File,
-    ) => upload<DocumentView>(`/api/agreements/${id(agreementId)}/documents`, meta, file),
-    documentUrl: (agreementId: string, documentId: string) =>
-      `/api/agreements/${id(agreementId)}/documents/${id(documentId)}`,
     bodies: (agreementId: string) => get<{ items: BodyView[] }>(`/api/agreements/${id(agreementId)}/bodies`),
     actions: (agreementId: string) => get<{ items: ActionView[] }>(`/api/agreements/${id(agreementId)}/actions`),
     indicators: (agreementId: string) =>

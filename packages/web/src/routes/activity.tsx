@@ -2,6 +2,7 @@ import { Badge, Group, Stack, Text } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { Documents } from "../features/documents/documents";
 import { api } from "../lib/api";
 import { useLanguage } from "../lib/countries";
 import { useFormatDate, useFormatPeriod } from "../lib/format";
@@ -126,6 +127,7 @@ function ActivityPage() {
           />
         </Section>
       )}
+      <Documents record={{ kind: "activities", id: a.id }} canEdit={canEdit} />
     </Stack>
   );
 }

@@ -6,8 +6,8 @@ import { ResultsPanel } from "../features/activities/indicators-panel";
 import { StatusBadge } from "../features/agreements/agreement-labels";
 import { AgreementOverview } from "../features/agreements/agreement-overview";
 import { agreementQuery } from "../features/agreements/agreement-queries";
-import { Documents } from "../features/agreements/documents";
 import { DeleteDraftButton, LifecycleActions } from "../features/agreements/lifecycle-actions";
+import { Documents } from "../features/documents/documents";
 import { GovernancePanel } from "../features/governance/governance-panel";
 import { useCan } from "../lib/session";
 import { ButtonLink } from "../ui/links";
@@ -84,7 +84,7 @@ function AgreementPage() {
           <ResultsPanel agreementId={a.id} />
         </Tabs.Panel>
         <Tabs.Panel value="documents">
-          <Documents agreement={a} canEdit={canEdit} />
+          <Documents record={{ kind: "agreements", id: a.id }} canEdit={canEdit} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -12,6 +12,7 @@ import { type Kysely, type Selectable, sql } from "kysely";
 import type { DB } from "#db/schema.js";
 import { afterKeyset, decodeCursor, toPage } from "#http/pagination.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
+import type { DocumentDetacher } from "#modules/documents/document.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
@@ -20,7 +21,7 @@ import type { ActivityTable } from "./activity.table.js";
 
 type ActivityRow = Selectable<ActivityTable>;
 
-export function createActivityService(deps: Deps) {
+export function createActivityService(deps: Deps, detachDocuments: DocumentDetacher) {
   const { db, search } = deps;
 
   async function assertRefs(trx: Kysely<DB>, a: ActivityInput): Promise<void> {
@@ -308,9 +309,10 @@ export function createActivityService(deps: Deps) {
     async deleteActivity(actor: Actor, id: string): Promise<void> {
       requireRole(actor, "editor");
       const now = nowIso(deps);
-      await db.transaction().execute(async (trx) => {
+      const removeFiles = await db.transaction().execute(async (trx) => {
         const r = await trx.deleteFrom("activity").where("id", "=", id).executeTakeFirst();
         if (Number(r.numDeletedRows) === 0) throw AppError.notFound("This activity");
+        const detached = await detachDocuments(trx, "activity", id);
         await search.remove(trx, "activity", id);
         await recordAudit(trx, now, {
           actor,
@@ -319,7 +321,9 @@ export function createActivityService(deps: Deps) {
           entityId: id,
           changes: {},
         });
+        return detached;
       });
+      removeFiles();
     },
 
     /** Incoming against outgoing mobility, per academic year and partner (or all partners). */

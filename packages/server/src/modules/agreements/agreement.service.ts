@@ -23,6 +23,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
 import { decodeCursor, toPage } from "#http/pagination.js";
 import { diffOf, recordAudit } from "#modules/audit/audit.service.js";
+import type { DocumentDetacher } from "#modules/documents/document.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
@@ -37,7 +38,7 @@ export interface AgreementSettings {
   expiringWindowDays: number;
 }
 
-export function createAgreementService(deps: Deps, settings: AgreementSettings) {
+export function createAgreementService(deps: Deps, settings: AgreementSettings, detachDocuments: DocumentDetacher) {
   const { db, search, clock } = deps;
   const today = () => clock.now().toISOString().slice(0, 10);
   const statusOf = (r: Pick<AgreementRow, "status" | "ends_on">) =>
@@ -622,10 +623,11 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings) 
 
     async deleteAgreement(actor: Actor, id: string): Promise<void> {
       agreementPolicy.write(actor);
-      await db.transaction().execute(async (trx) => {
+      const removeFiles = await db.transaction().execute(async (trx) => {
         const row = await requireAgreement(trx, id);
         if (row.status !== "draft")
           throw new AppError("conflict", "Only a draft can be deleted; terminate a signed agreement instead.");
+        const detached = await detachDocuments(trx, "agreement", id);
         await trx.deleteFrom("agreement").where("id", "=", id).execute();
         await search.remove(trx, "agreement", id);
         await recordAudit(trx, nowIso(deps), {
@@ -635,7 +637,9 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings) 
           entityId: id,
           changes: { reference: row.reference },
         });
+        return detached;
       });
+      removeFiles();
     },
 
     /** Moves an agreement through its life; refused moves answer with the rule that stops them. */

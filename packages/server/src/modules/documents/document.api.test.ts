@@ -30,11 +30,17 @@ function multipart(fileName: string, content: Buffer, fields: Record<string, str
   return { payload: Buffer.concat(parts), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
 }
 
-function upload(fileName: string, content: Buffer, fields: Record<string, string> = {}, s: Session = editor) {
+function upload(
+  fileName: string,
+  content: Buffer,
+  fields: Record<string, string> = {},
+  s: Session = editor,
+  record = `agreements/${agreementId}`,
+) {
   const body = multipart(fileName, content, fields);
   return ctx.app.inject({
     method: "POST",
-    url: `/api/agreements/${agreementId}/documents`,
+    url: `/api/${record}/documents`,
     headers: { ...s.headers, ...body.headers },
     payload: body.payload,
   });
@@ -143,5 +149,46 @@ describe("documents API", () => {
   it("lets viewers download but not upload", async () => {
     const res = await upload("viewer.pdf", PDF, {}, viewer);
     expect(res.statusCode).toBe(403);
+  });
+
+  it("attaches files to activities too, and removes them with the activity", async () => {
+    const activity = (
+      await ctx.app.inject({
+        method: "POST",
+        url: "/api/activities",
+        headers: editor.headers,
+        payload: { kind: "delegation_visit", title: "Delegation visit to Kyutech" },
+      })
+    ).json();
+    const record = `activities/${activity.id}`;
+    const before = filesOnDisk().length;
+    const res = await upload("programme.pdf", PDF, { kind: "annex" }, editor, record);
+    expect(res.statusCode).toBe(201);
+    expect(filesOnDisk()).toHaveLength(before + 1);
+    const list = await ctx.app.inject({ method: "GET", url: `/api/${record}/documents`, headers: viewer.headers });
+    expect(list.json().items.map((d: { fileName: string }) => d.fileName)).toEqual(["programme.pdf"]);
+    const doc = res.json();
+    // A document is served only under the record it belongs to.
+    const elsewhere = await ctx.app.inject({
+      method: "GET",
+      url: `/api/agreements/${agreementId}/documents/${doc.id}`,
+      headers: viewer.headers,
+    });
+    expect(elsewhere.statusCode).toBe(404);
+    const download = await ctx.app.inject({
+      method: "GET",
+      url: `/api/${record}/documents/${doc.id}`,
+      headers: viewer.headers,
+    });
+    expect(download.rawPayload.equals(PDF)).toBe(true);
+
+    const removed = await ctx.app.inject({ method: "DELETE", url: `/api/${record}`, headers: editor.headers });
+    expect(removed.statusCode).toBe(204);
+    expect(filesOnDisk()).toHaveLength(before);
+    expect(
+      await ctx.database.db.selectFrom("document").where("entity_id", "=", activity.id).selectAll().execute(),
+    ).toEqual([]);
+    const missing = await upload("late.pdf", PDF, {}, editor, record);
+    expect(missing.statusCode).toBe(404);
   });
 });

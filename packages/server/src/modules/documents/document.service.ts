@@ -12,7 +12,7 @@ import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
 import { actorId, requireRole } from "#shared/policy.js";
-import type { DocumentTable } from "./document.table.js";
+import type { DocumentEntity, DocumentTable } from "./document.table.js";
 import { ACCEPTED_TYPES, extensionOf, safeFileName } from "./file-types.js";
 
 export type DocumentRow = Selectable<DocumentTable>;
@@ -67,20 +67,36 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
   const incoming = join(settings.dataDir, "incoming");
   const pathOf = (stored: string) => join(root, stored.slice(0, 2), stored);
 
-  async function requireEntity(trx: Kysely<DB>, entityId: string) {
-    const found = await trx.selectFrom("agreement").select("id").where("id", "=", entityId).executeTakeFirst();
-    if (!found) throw AppError.notFound("This agreement");
+  async function requireEntity(trx: Kysely<DB>, entity: DocumentEntity, entityId: string) {
+    const found = await trx.selectFrom(entity).select("id").where("id", "=", entityId).executeTakeFirst();
+    if (!found) throw AppError.notFound(entity === "agreement" ? "This agreement" : "This activity");
   }
 
   return {
     maxBytes: settings.maxBytes,
 
-    async listDocuments(actor: Actor, entityId: string): Promise<DocumentView[]> {
+    /**
+     * Deletes the document rows of a record inside the caller's transaction and returns what
+     * removes their files, to be called once that transaction has committed.
+     */
+    async detach(trx: Kysely<DB>, entity: DocumentEntity, entityId: string): Promise<() => void> {
+      const rows = await trx
+        .deleteFrom("document")
+        .where("entity", "=", entity)
+        .where("entity_id", "=", entityId)
+        .returning("stored_name")
+        .execute();
+      return () => {
+        for (const r of rows) rmSync(pathOf(r.stored_name), { force: true });
+      };
+    },
+
+    async listDocuments(actor: Actor, entity: DocumentEntity, entityId: string): Promise<DocumentView[]> {
       requireRole(actor, "viewer");
       const rows = await db
         .selectFrom("document")
         .selectAll()
-        .where("entity", "=", "agreement")
+        .where("entity", "=", entity)
         .where("entity_id", "=", entityId)
         .orderBy("uploaded_at", "desc")
         .orderBy("id", "desc")
@@ -89,13 +105,14 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
     },
 
     /** Checks the permission and the record before the body is read. */
-    async prepareUpload(actor: Actor, entityId: string): Promise<void> {
+    async prepareUpload(actor: Actor, entity: DocumentEntity, entityId: string): Promise<void> {
       requireRole(actor, "editor");
-      await requireEntity(db, entityId);
+      await requireEntity(db, entity, entityId);
     },
 
     async storeUpload(
       actor: Actor,
+      entity: DocumentEntity,
       entityId: string,
       rawName: string,
       stream: Readable & { truncated?: boolean },
@@ -149,21 +166,21 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
         const stored = `${newId()}.${extensions[0]}`;
         const now = nowIso(deps);
         const row = await db.transaction().execute(async (trx) => {
-          await requireEntity(trx, entityId);
+          await requireEntity(trx, entity, entityId);
           let version = 1;
           if (meta.replacesId) {
             const previous = await trx
               .selectFrom("document")
-              .select(["version", "entity_id"])
+              .select(["version", "entity", "entity_id"])
               .where("id", "=", meta.replacesId)
               .executeTakeFirst();
-            if (!previous || previous.entity_id !== entityId)
-              throw AppError.field("validation_failed", "replaces", "No document of this agreement has this id.");
+            if (!previous || previous.entity !== entity || previous.entity_id !== entityId)
+              throw AppError.field("validation_failed", "replaces", "No document of this record has this id.");
             version = previous.version + 1;
           }
           const r: DocumentRow = {
             id: newId(),
-            entity: "agreement",
+            entity,
             entity_id: entityId,
             kind: meta.kind,
             title: meta.title || name,
@@ -181,7 +198,7 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
           await recordAudit(trx, now, {
             actor,
             action: "document.upload",
-            entity: "agreement",
+            entity,
             entityId,
             changes: { document: r.id, file: name, version, size },
           });
@@ -195,12 +212,18 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
       }
     },
 
-    async openDocument(actor: Actor, entityId: string, id: string): Promise<{ row: DocumentRow; stream: Readable }> {
+    async openDocument(
+      actor: Actor,
+      entity: DocumentEntity,
+      entityId: string,
+      id: string,
+    ): Promise<{ row: DocumentRow; stream: Readable }> {
       requireRole(actor, "viewer");
       const row = await db
         .selectFrom("document")
         .selectAll()
         .where("id", "=", id)
+        .where("entity", "=", entity)
         .where("entity_id", "=", entityId)
         .executeTakeFirst();
       if (!row) throw AppError.notFound("This document");
@@ -209,3 +232,6 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
   };
 }
 export type DocumentService = ReturnType<typeof createDocumentService>;
+
+/** What a record's own service needs to take its files with it when it is deleted. */
+export type DocumentDetacher = DocumentService["detach"];

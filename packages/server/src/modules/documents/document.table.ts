@@ -1,6 +1,10 @@
+/** The records files can be attached to. */
+export const DOCUMENT_ENTITIES = ["agreement", "activity"] as const;
+export type DocumentEntity = (typeof DOCUMENT_ENTITIES)[number];
+
 export interface DocumentTable {
   id: string;
-  entity: "agreement";
+  entity: DocumentEntity;
   entity_id: string;
   kind: "signed" | "annex" | "other";
   title: string;

@@ -5,7 +5,6 @@ export const agreementKeys = {
   all: ["agreements"] as const,
   list: (filters: AgreementFilters) => ["agreements", "list", filters] as const,
   detail: (id: string) => ["agreements", "detail", id] as const,
-  documents: (id: string) => ["agreements", "documents", id] as const,
   bodies: (id: string) => ["agreements", "bodies", id] as const,
   actions: (id: string) => ["agreements", "actions", id] as const,
   indicators: (id: string) => ["agreements", "indicators", id] as const,

@@ -1,16 +1,35 @@
-import type { AgreementView } from "@conventio/domain";
 import { Anchor, Button, FileInput, Group, Select, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type DocumentView } from "../../lib/api";
+import { api, type DocumentRecord, type DocumentView } from "../../lib/api";
 import { errorsFromProblem, useFieldMessage } from "../../lib/form-errors";
 import { useFormatDate } from "../../lib/format";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { Section } from "../../ui/section";
-import { agreementKeys } from "./agreement-queries";
 
 const KINDS = ["signed", "annex", "other"] as const;
+
+const documentsKey = (record: DocumentRecord) => [record.kind, "documents", record.id] as const;
+
+/** Each document's newest version, with the versions it replaced, newest first. */
+export function versionChains(documents: readonly DocumentView[]): { latest: DocumentView; older: DocumentView[] }[] {
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const replaced = new Set(documents.map((d) => d.replacesId).filter(Boolean));
+  return documents
+    .filter((d) => !replaced.has(d.id))
+    .map((latest) => {
+      const older: DocumentView[] = [];
+      const seen = new Set([latest.id]);
+      let previous = latest.replacesId ? byId.get(latest.replacesId) : undefined;
+      while (previous && !seen.has(previous.id)) {
+        seen.add(previous.id);
+        older.push(previous);
+        previous = previous.replacesId ? byId.get(previous.replacesId) : undefined;
+      }
+      return { latest, older };
+    });
+}
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -18,23 +37,23 @@ function size(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function UploadForm({ agreementId, documents }: { agreementId: string; documents: readonly DocumentView[] }) {
+function UploadForm({ record, documents }: { record: DocumentRecord; documents: readonly DocumentView[] }) {
   const { t } = useTranslation();
   const show = useFieldMessage();
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<DocumentView["kind"]>("signed");
+  const [kind, setKind] = useState<DocumentView["kind"]>(record.kind === "agreements" ? "signed" : "annex");
   const [title, setTitle] = useState("");
   const [replaces, setReplaces] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [missingFile, setMissingFile] = useState(false);
   const upload = useMutation({
     mutationFn: (chosen: File) =>
-      api.agreements.uploadDocument(agreementId, { kind, title: title.trim(), replaces: replaces ?? "" }, chosen),
+      api.documents.upload(record, { kind, title: title.trim(), replaces: replaces ?? "" }, chosen),
     onSuccess: () => {
       setFile(null);
       setTitle("");
       setReplaces(null);
-      void queryClient.invalidateQueries({ queryKey: agreementKeys.documents(agreementId) });
+      void queryClient.invalidateQueries({ queryKey: documentsKey(record) });
     },
   });
   const errors = errorsFromProblem(upload.error);
@@ -85,15 +104,17 @@ function UploadForm({ agreementId, documents }: { agreementId: string; documents
   );
 }
 
-/** Documents with every version, newest first, and an upload form for editors. */
-export function Documents({ agreement, canEdit }: { agreement: AgreementView; canEdit: boolean }) {
+/** The files of a record, each with its earlier versions, and an upload form for editors. */
+export function Documents({ record, canEdit }: { record: DocumentRecord; canEdit: boolean }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
-  const query = useQuery({
-    queryKey: agreementKeys.documents(agreement.id),
-    queryFn: () => api.agreements.documents(agreement.id),
-  });
+  const query = useQuery({ queryKey: documentsKey(record), queryFn: () => api.documents.list(record) });
   const items = query.data?.items ?? [];
+  const link = (d: DocumentView, text: string) => (
+    <Anchor href={api.documents.url(record, d.id)} download={d.fileName}>
+      {text}
+    </Anchor>
+  );
   return (
     <Section title={t("documents.heading")}>
       {query.isError && <ProblemAlert error={query.error} />}
@@ -111,15 +132,24 @@ export function Documents({ agreement, canEdit }: { agreement: AgreementView; ca
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {items.map((d) => (
+              {versionChains(items).map(({ latest: d, older }) => (
                 <Table.Tr key={d.id}>
                   <Table.Td>
-                    <Anchor href={api.agreements.documentUrl(agreement.id, d.id)} download={d.fileName}>
-                      {d.title}
-                    </Anchor>
+                    {link(d, d.title)}
                     <Text size="xs" c="dimmed">
                       {d.fileName} · {size(d.size)}
                     </Text>
+                    {older.length > 0 && (
+                      <Text size="xs">
+                        {t("documents.earlier")}{" "}
+                        {older.map((o, i) => (
+                          <span key={o.id}>
+                            {i > 0 && ", "}
+                            {link(o, `v${o.version}`)}
+                          </span>
+                        ))}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>{t(`documents.kinds.${d.kind}`)}</Table.Td>
                   <Table.Td>v{d.version}</Table.Td>
@@ -130,7 +160,7 @@ export function Documents({ agreement, canEdit }: { agreement: AgreementView; ca
           </Table>
         </Table.ScrollContainer>
       )}
-      {canEdit && <UploadForm agreementId={agreement.id} documents={items} />}
+      {canEdit && <UploadForm record={record} documents={items} />}
     </Section>
   );
 }
