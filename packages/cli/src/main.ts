@@ -323,7 +323,8 @@ program
         process.stdout.write(await events.publicCalendar());
         return;
       }
-      for (const e of await events.listEvents(SYSTEM_ACTOR, { from: opts.from, to: opts.to })) {
+      const page = await events.listEvents(SYSTEM_ACTOR, { from: opts.from, to: opts.to, limit: 500 });
+      for (const e of page.items) {
         console.log([e.startsAt, e.timeZone, e.visibility, e.title].join("\t"));
       }
     }),
@@ -357,7 +358,7 @@ program
           console.log([c.id, c.createdAt, c.author, JSON.stringify(c.body)].join("\t"));
         return;
       }
-      for (const p of await news.listNews(SYSTEM_ACTOR, { limit: 100 }))
+      for (const p of (await news.listNews(SYSTEM_ACTOR, { limit: 100 })).items)
         console.log([p.publishedOn ?? "draft", p.tags.join(","), p.title].join("\t"));
     }),
   );

@@ -392,8 +392,10 @@ export const api = {
   dashboard: () => get<DashboardView>("/api/dashboard"),
 
   events: {
-    list: (query: { from?: string | undefined; to?: string | undefined; agreement?: string | undefined }) =>
-      get<{ items: EventView[] }>(`/api/events${queryString(query)}`),
+    list: (
+      query: { from?: string | undefined; to?: string | undefined; agreement?: string | undefined },
+      cursor?: string,
+    ) => get<Page<EventView>>(`/api/events${queryString({ ...query, cursor, limit: 200 })}`),
     get: (eventId: string) => get<EventView>(`/api/events/${id(eventId)}`),
     create: (input: EventInput) => post<EventView>("/api/events", input),
     update: (eventId: string, input: EventInput) => put<EventView>(`/api/events/${id(eventId)}`, input),
@@ -401,8 +403,8 @@ export const api = {
   },
 
   news: {
-    list: (query: { tag?: string | undefined; agreement?: string | undefined } = {}) =>
-      get<{ items: NewsSummary[] }>(`/api/news${queryString({ ...query, limit: 100 })}`),
+    list: (query: { tag?: string | undefined; agreement?: string | undefined } = {}, cursor?: string) =>
+      get<Page<NewsSummary>>(`/api/news${queryString({ ...query, cursor, limit: 20 })}`),
     get: (postId: string) => get<NewsView>(`/api/news/${id(postId)}`),
     create: (input: NewsInput) => post<NewsView>("/api/news", input),
     update: (postId: string, input: NewsInput) => put<NewsView>(`/api/news/${id(postId)}`, input),

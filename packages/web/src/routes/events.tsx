@@ -11,7 +11,7 @@ import {
   Title,
   VisuallyHidden,
 } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useFormatEventTime } from "../features/events/event-format";
@@ -20,6 +20,7 @@ import { useLanguage } from "../lib/countries";
 import { useCan } from "../lib/session";
 import { dayIn } from "../lib/time-zone";
 import { AnchorLink, ButtonLink } from "../ui/links";
+import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
@@ -103,19 +104,21 @@ function EventsPage() {
   const view = search.view ?? "month";
   const month = search.month ?? new Date().toISOString().slice(0, 7);
   const from = view === "month" ? shiftMonth(month, 0) : new Date().toISOString().slice(0, 7);
-  const query = useQuery({
-    queryKey: ["events", view, month],
-    queryFn: () =>
-      api.events.list(
-        view === "month"
-          ? {
-              from: new Date(monthStart(from).getTime() - 7 * 86_400_000).toISOString(),
-              to: new Date(monthStart(shiftMonth(month, 1)).getTime() + 7 * 86_400_000).toISOString(),
-            }
-          : {},
-      ),
+  // The month grid reads its month with a week either side; the list reads what is coming, a page at a time.
+  const range =
+    view === "month"
+      ? {
+          from: new Date(monthStart(from).getTime() - 7 * 86_400_000).toISOString(),
+          to: new Date(monthStart(shiftMonth(month, 1)).getTime() + 7 * 86_400_000).toISOString(),
+        }
+      : { from: new Date(new Date().setHours(0, 0, 0, 0)).toISOString() };
+  const query = useInfiniteQuery({
+    queryKey: ["events", view, view === "month" ? month : "coming"],
+    queryFn: ({ pageParam }) => api.events.list(range, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const events = [...(query.data?.items ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const events = query.data?.pages.flatMap((p) => p.items) ?? [];
   const monthName = new Intl.DateTimeFormat(language, { month: "long", year: "numeric", timeZone: "UTC" }).format(
     monthStart(month),
   );
@@ -214,6 +217,11 @@ function EventsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
+      <LoadMore
+        hasMore={query.hasNextPage}
+        loading={query.isFetchingNextPage}
+        onLoad={() => void query.fetchNextPage()}
+      />
     </>
   );
 }

@@ -1,11 +1,12 @@
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../lib/api";
 import { useFormatDate } from "../lib/format";
 import { useCan } from "../lib/session";
 import { AnchorLink, ButtonLink } from "../ui/links";
+import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
@@ -16,7 +17,13 @@ function NewsListPage() {
   const formatDate = useFormatDate();
   const canEdit = useCan("editor");
   const { tag } = newsListRoute.useSearch();
-  const query = useQuery({ queryKey: ["news", "list", tag ?? null], queryFn: () => api.news.list({ tag }) });
+  const query = useInfiniteQuery({
+    queryKey: ["news", "list", tag ?? null],
+    queryFn: ({ pageParam }) => api.news.list({ tag }, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const posts = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       <PageHeader
@@ -37,7 +44,7 @@ function NewsListPage() {
       {query.isError && <ProblemAlert error={query.error} />}
       {query.isPending && <Loading />}
       <Stack gap="sm" component="ul" className="plain-list">
-        {query.data?.items.map((n) => (
+        {posts.map((n) => (
           <Card key={n.id} withBorder component="li" padding="md">
             <Group gap="xs">
               <Title order={2} size="h4">
@@ -62,6 +69,11 @@ function NewsListPage() {
           </Card>
         ))}
       </Stack>
+      <LoadMore
+        hasMore={query.hasNextPage}
+        loading={query.isFetchingNextPage}
+        onLoad={() => void query.fetchNextPage()}
+      />
     </>
   );
 }

@@ -204,7 +204,14 @@ describe("agreement lifecycle: status × action", () => {
       expect(successor.startsOn).toBe("2027-01-01");
       expect(successor.chain.map((c: { id: string }) => c.id)).toEqual([id, successor.id]);
       expect(successor.history).toEqual([
-        { at: ctx.clock.now().toISOString(), action: "renew", from: null, to: "draft", actor: "The editor", note: null },
+        {
+          at: ctx.clock.now().toISOString(),
+          action: "renew",
+          from: null,
+          to: "draft",
+          actor: "The editor",
+          note: null,
+        },
       ]);
       const after = await get(id);
       // The renewed agreement keeps its status and history; only the way forward changes.

@@ -46,10 +46,10 @@ export function createPortalService(
     async home(): Promise<{ news: NewsSummary[]; events: EventView[] }> {
       const now = clock.now().toISOString();
       const [news, events] = await Promise.all([
-        parts.news.listNews(anonymous, { limit: 5 }),
-        parts.events.listEvents(anonymous, { from: now }),
+        parts.news.listNews(anonymous, { limit: 5 }).then((page) => page.items),
+        parts.events.listEvents(anonymous, { from: now, limit: 5 }).then((page) => page.items),
       ]);
-      return { news, events: events.slice(0, 5) };
+      return { news, events };
     },
 
     async partnership(id: string): Promise<PartnershipPage> {
@@ -78,8 +78,8 @@ export function createPortalService(
           .orderBy("b.name")
           .orderBy("m.role")
           .execute(),
-        parts.events.listEvents(anonymous, { agreement: id }),
-        parts.news.listNews(anonymous, { agreement: id, limit: 10 }),
+        parts.events.listEvents(anonymous, { agreement: id, limit: 200 }).then((page) => page.items),
+        parts.news.listNews(anonymous, { agreement: id, limit: 10 }).then((page) => page.items),
         db
           .selectFrom("activity")
           .select(["id", "kind", "title", "starts_on", "ends_on", "status"])

@@ -1,7 +1,8 @@
-import type { Actor, EventInput, EventView } from "@conventio/domain";
+import type { Actor, EventInput, EventView, Page } from "@conventio/domain";
 import ical from "ical-generator";
 import type { Kysely, Selectable } from "kysely";
 import type { DB } from "#db/schema.js";
+import { afterKeyset, decodeCursor, type Keyset, toPage } from "#http/pagination.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
@@ -79,8 +80,10 @@ export function createEventService(deps: Deps, settings: { publicUrl: string }) 
     agreement?: string | undefined;
     publicOnly: boolean;
     limit?: number;
+    after?: Keyset | null;
   }) {
     let query = db.selectFrom("event").selectAll().orderBy("starts_at").orderBy("id");
+    if (q.after) query = query.where(afterKeyset("starts_at", "id", q.after));
     if (q.publicOnly) query = query.where("visibility", "=", "public");
     if (q.agreement) query = query.where("agreement_id", "=", q.agreement);
     if (q.to) query = query.where("starts_at", "<", utc(q.to));
@@ -114,12 +117,27 @@ export function createEventService(deps: Deps, settings: { publicUrl: string }) 
   }
 
   return {
+    /** Events in order of their start, a page at a time, keyed on (start, id). */
     async listEvents(
       actor: Actor,
-      q: { from?: string | undefined; to?: string | undefined; agreement?: string | undefined },
-    ): Promise<EventView[]> {
+      q: {
+        from?: string | undefined;
+        to?: string | undefined;
+        agreement?: string | undefined;
+        limit?: number | undefined;
+        cursor?: string | undefined;
+      },
+    ): Promise<Page<EventView>> {
       const publicOnly = actor.kind === "public";
-      return present(db, await rows({ ...q, publicOnly }), publicOnly);
+      const limit = q.limit ?? 100;
+      const found = await rows({ ...q, publicOnly, limit: limit + 1, after: decodeCursor(q.cursor) });
+      const page = toPage(
+        found,
+        limit,
+        (r) => ({ key: r.starts_at, id: r.id }),
+        (r) => r,
+      );
+      return { items: await present(db, page.items, publicOnly), nextCursor: page.nextCursor };
     },
 
     async getEvent(actor: Actor, id: string): Promise<EventView> {

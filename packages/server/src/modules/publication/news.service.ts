@@ -6,17 +6,22 @@ import {
   type NewsInput,
   type NewsSummary,
   type NewsView,
+  type Page,
   sanitiseComment,
 } from "@conventio/domain";
 import { Feed } from "feed";
-import { type Kysely, type Selectable, sql } from "kysely";
+import { type Kysely, type Selectable, type SqlBool, sql } from "kysely";
 import type { DB } from "#db/schema.js";
+import { decodeCursor, toPage } from "#http/pagination.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
 import { actorId, requireRole } from "#shared/policy.js";
 import type { NewsPostTable } from "./publication.table.js";
+
+/** Where drafts, which have no publication date yet, sort: before every dated post. */
+const UNDATED = "9999-12-31";
 
 type PostRow = Selectable<NewsPostTable>;
 
@@ -74,24 +79,38 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
   }
 
   return {
-    /** Published posts for everyone; drafts too for staff. */
+    /**
+     * Published posts for everyone, drafts too for staff (first, as they have no date yet);
+     * newest first, a page at a time, keyed on (publication date, id).
+     */
     async listNews(
       actor: Actor,
-      q: { tag?: string | undefined; agreement?: string | undefined; limit: number },
-    ): Promise<NewsSummary[]> {
+      q: { tag?: string | undefined; agreement?: string | undefined; limit: number; cursor?: string | undefined },
+    ): Promise<Page<NewsSummary>> {
+      const sortKey = sql<string>`coalesce(published_on, ${UNDATED})`;
       let query = db
         .selectFrom("news_post")
         .selectAll()
-        .orderBy("published_on", "desc")
-        .orderBy("created_at", "desc")
-        .limit(q.limit);
+        .select(sortKey.as("sort_key"))
+        .orderBy(sortKey, "desc")
+        .orderBy("id", "desc")
+        .limit(q.limit + 1);
       if (!hasRole(actor, "viewer")) query = query.where("status", "=", "published");
       if (q.agreement) query = query.where("agreement_id", "=", q.agreement);
       if (q.tag) {
         const tag = foldText(q.tag);
         query = query.where("id", "in", (eb) => eb.selectFrom("news_tag").select("post_id").where("tag", "=", tag));
       }
-      return summaries(db, await query.execute());
+      const after = decodeCursor(q.cursor);
+      if (after) query = query.where(sql<SqlBool>`(${sortKey}, id) < (${after.key}, ${after.id})`);
+      const rows = await query.execute();
+      const page = toPage(
+        rows,
+        q.limit,
+        (r) => ({ key: r.sort_key, id: r.id }),
+        (r) => r,
+      );
+      return { items: await summaries(db, page.items), nextCursor: page.nextCursor };
     },
 
     async getNews(actor: Actor, id: string): Promise<NewsView> {

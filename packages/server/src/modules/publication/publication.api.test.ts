@@ -252,3 +252,58 @@ describe("what the public learns of internal partnerships", () => {
     expect((await api("GET", "/api/users/assignable", undefined, viewer)).statusCode).toBe(403);
   });
 });
+
+describe("paging", () => {
+  /** Follows nextCursor to the end, as the web app's "load more" does. */
+  async function all(url: string, s?: Session): Promise<string[]> {
+    const titles: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const sep = url.includes("?") ? "&" : "?";
+      const res = await api("GET", `${url}${sep}limit=2${cursor ? `&cursor=${cursor}` : ""}`, undefined, s);
+      expect(res.statusCode).toBe(200);
+      const page = res.json();
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      titles.push(...page.items.map((x: { title: string }) => x.title));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return titles;
+  }
+
+  it("pages through news newest first, drafts first for staff, without repeats", async () => {
+    for (const [title, day, status] of [
+      ["Paged A", "2020-01-01", "published"],
+      ["Paged B", "2020-02-01", "published"],
+      ["Paged C", "2020-03-01", "published"],
+      ["Paged draft", null, "draft"],
+    ] as const) {
+      const res = await api(
+        "POST",
+        "/api/news",
+        { title, body: "…", tags: ["paging"], status, publishedOn: day },
+        editor,
+      );
+      expect(res.statusCode).toBe(201);
+    }
+    expect(await all("/api/news?tag=paging", viewer)).toEqual(["Paged draft", "Paged C", "Paged B", "Paged A"]);
+    expect(await all("/api/news?tag=paging")).toEqual(["Paged C", "Paged B", "Paged A"]);
+  });
+
+  it("pages through events in order of their start, and refuses a cursor it did not give", async () => {
+    for (const [title, at] of [
+      ["Paged event 3", "2031-03-01T10:00:00Z"],
+      ["Paged event 1", "2031-01-01T10:00:00Z"],
+      ["Paged event 2", "2031-02-01T10:00:00Z"],
+    ]) {
+      await api("POST", "/api/events", { title, startsAt: at }, editor);
+    }
+    expect(await all("/api/events?from=2030-12-01T00:00:00Z", viewer)).toEqual([
+      "Paged event 1",
+      "Paged event 2",
+      "Paged event 3",
+    ]);
+    const bad = await api("GET", "/api/events?cursor=not-ours", undefined, viewer);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe("cursor");
+  });
+});

@@ -22,12 +22,12 @@ export function publicationRoutes(events: EventService, news: NewsService): Fast
       {
         schema: {
           tags,
-          summary: "Events in a period (the public sees public events)",
+          summary: "Events in a period, in order of their start (the public sees public events)",
           querystring: EventListQuery,
-          response: { 200: z.object({ items: z.array(EventView) }), ...problems },
+          response: { 200: z.object({ items: z.array(EventView), nextCursor: z.string().nullable() }), ...problems },
         },
       },
-      async (req) => ({ items: await events.listEvents(req.actor, req.query) }),
+      async (req) => events.listEvents(req.actor, req.query),
     );
     app.get(
       "/api/events/:id",
@@ -81,11 +81,12 @@ export function publicationRoutes(events: EventService, news: NewsService): Fast
             tag: z.string().max(60).optional(),
             agreement: z.string().max(64).optional(),
             limit: z.coerce.number().int().min(1).max(100).default(20),
+            cursor: z.string().max(500).optional().describe("nextCursor of the previous page"),
           }),
-          response: { 200: z.object({ items: z.array(NewsSummary) }), ...problems },
+          response: { 200: z.object({ items: z.array(NewsSummary), nextCursor: z.string().nullable() }), ...problems },
         },
       },
-      async (req) => ({ items: await news.listNews(req.actor, req.query) }),
+      async (req) => news.listNews(req.actor, req.query),
     );
     app.get(
       "/api/news/:id",
