@@ -1,6 +1,6 @@
 import { type ACTION_STATUSES, type ActionView, CreateActionInput } from "@conventio/domain";
 import { Button, Group, Select, Table, Text, TextInput, Title } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
