@@ -83,7 +83,9 @@ export function transitionViolations(
     if (!facts.signedOn) v.push({ field: "signedOn", message: "Record the signature date before activating." });
     if (facts.signatories === 0) v.push({ field: "signatories", message: "Record who signed before activating." });
     if (facts.parties < 2) v.push({ field: "parties", message: "An agreement binds at least two parties." });
-    if (facts.startsOn && facts.endsOn && facts.endsOn < facts.startsOn) {
+    // Activation takes the signature date as the start when none is given; check that start.
+    const start = facts.startsOn ?? facts.signedOn;
+    if (start && facts.endsOn && facts.endsOn < start) {
       v.push({ field: "endsOn", message: "The agreement cannot end before it starts." });
     }
   }

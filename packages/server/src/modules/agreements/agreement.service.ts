@@ -522,6 +522,19 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
       if (row?.visibility !== "public" || !row) throw AppError.notFound("This agreement");
       const full = await view(db, row);
       const hidden = new Set(full.internalFields);
+      // Related agreements are named only when they are public too, and past the draft.
+      const related = [...full.specifics, ...full.chain, ...(full.framework ? [full.framework] : [])].map((r) => r.id);
+      const open = new Set(
+        (
+          await db
+            .selectFrom("agreement")
+            .select("id")
+            .where("id", "in", related)
+            .where("visibility", "=", "public")
+            .where("status", "!=", "draft")
+            .execute()
+        ).map((r) => r.id),
+      );
       return {
         ...full,
         summary: hidden.has("summary") ? null : full.summary,
@@ -531,7 +544,9 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
         objectives: hidden.has("objectives") ? [] : full.objectives,
         axes: hidden.has("axes") ? [] : full.axes,
         history: hidden.has("history") ? [] : full.history,
-        specifics: full.specifics.filter((s) => s.status !== "draft"),
+        framework: full.framework && open.has(full.framework.id) ? full.framework : null,
+        specifics: full.specifics.filter((s) => open.has(s.id)),
+        chain: full.chain.filter((c) => c.id === full.id || open.has(c.id)),
         allowedActions: [],
       };
     },
