@@ -51,6 +51,25 @@ describe("an anonymous visitor", () => {
     await screenshot(page, "home-anonymous");
   });
 
+  it("finds public partners in the directory and opens one; internal partners are neither listed nor reachable", async () => {
+    await page.goto(server.url);
+    await page.getByRole("link", { name: "Partners", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Partners" }).waitFor();
+    await page.getByRole("searchbox", { name: "Search" }).fill("universite ouv");
+    await page.getByRole("link", { name: PUBLIC_PARTNER }).click();
+    await page.getByRole("heading", { level: 1, name: PUBLIC_PARTNER }).waitFor();
+    expect(await page.getByText("Lille").count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "public-partner");
+
+    await page.goto(`${server.url}/partners`);
+    await page.getByRole("link", { name: PUBLIC_PARTNER }).waitFor();
+    expect((await page.locator("main").textContent()) ?? "").not.toContain(INTERNAL_PARTNER);
+    await page.goto(`${server.url}/partners/${internalId}`);
+    await page.getByRole("alert").waitFor();
+    expect((await page.locator("body").textContent()) ?? "").not.toContain(INTERNAL_PARTNER);
+  });
+
   it("is sent to sign in from the organisations list and sees no organisation names", async () => {
     await page.goto(`${server.url}/organisations`);
     await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();

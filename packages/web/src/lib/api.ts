@@ -3,7 +3,9 @@ import type {
   ActivityInput,
   ActivityListQuery,
   ActivityView,
+  AgreementKind,
   AgreementListQuery,
+  AgreementStatus,
   AgreementSummary,
   AgreementView,
   AuditEventView,
@@ -234,8 +236,39 @@ export interface PublicContact {
   phone: string | null;
 }
 
+type PublicRef = { id: string; name: string; kind: OrganisationKind };
+
+/** A partner as the public sees it. */
+export interface PublicOrganisationPage {
+  organisation: {
+    id: string;
+    name: string;
+    names: { lang: string; value: string }[];
+    acronym: string | null;
+    kind: OrganisationKind;
+    countryCode: string | null;
+    city: string | null;
+    website: string | null;
+    description: string | null;
+    parent: PublicRef | null;
+  };
+  units: PublicRef[];
+  memberOf: { network: PublicRef; since: string | null; until: string | null }[];
+  members: { member: PublicRef; since: string | null; until: string | null }[];
+  partnerships: {
+    id: string;
+    reference: string;
+    title: string;
+    kind: AgreementKind;
+    status: AgreementStatus;
+    startsOn: string | null;
+    endsOn: string | null;
+  }[];
+}
+
 export interface PartnershipPage {
   agreement: AgreementView;
+  publicPartners: string[];
   governance: { name: string; kind: string; members: PublicContact[] }[];
   coordinators: { axis: string; people: PublicContact[] }[];
   events: EventView[];
@@ -421,6 +454,10 @@ export const api = {
   portal: {
     home: () => get<{ news: NewsSummary[]; events: EventView[] }>("/api/public/home"),
     partnership: (agreementId: string) => get<PartnershipPage>(`/api/public/partnerships/${id(agreementId)}`),
+    organisations: (filters: { q?: string | undefined; kind?: OrganisationKind | undefined }, cursor?: string) =>
+      get<Page<OrganisationSummary>>(`/api/public/organisations${queryString({ ...filters, cursor, limit: 50 })}`),
+    organisation: (organisationId: string) =>
+      get<PublicOrganisationPage>(`/api/public/organisations/${id(organisationId)}`),
     agreements: (filters: AgreementFilters, cursor?: string) =>
       get<Page<AgreementSummary>>(`/api/public/agreements${queryString({ ...filters, cursor, limit: 50 })}`),
     agreement: (agreementId: string) => get<AgreementView>(`/api/public/agreements/${id(agreementId)}`),

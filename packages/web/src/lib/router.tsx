@@ -28,6 +28,7 @@ import { organisationRoute } from "../routes/organisation";
 import { organisationEditRoute } from "../routes/organisation-edit";
 import { organisationNewRoute } from "../routes/organisation-new";
 import { organisationsRoute } from "../routes/organisations";
+import { partnerRoute, partnersRoute } from "../routes/partners";
 import { partnershipRoute } from "../routes/partnership";
 import { partnershipsRoute } from "../routes/partnerships";
 import { peopleRoute } from "../routes/people";
@@ -47,6 +48,8 @@ const routeTree = rootRoute.addChildren([
   setupRoute,
   newsPostRoute,
   partnershipsRoute,
+  partnersRoute,
+  partnerRoute,
   partnershipRoute,
   internalRoute.addChildren([
     organisationsRoute,

@@ -59,7 +59,13 @@ function PartnershipPage() {
           <Stack gap={4} component="ul" className="plain-list">
             {a.partyDetails.map((p) => (
               <li key={p.organisation.id}>
-                {p.organisation.name}{" "}
+                {query.data.publicPartners.includes(p.organisation.id) ? (
+                  <AnchorLink to="/partners/$organisationId" params={{ organisationId: p.organisation.id }}>
+                    {p.organisation.name}
+                  </AnchorLink>
+                ) : (
+                  p.organisation.name
+                )}{" "}
                 <Text span size="sm" c="dimmed">
                   · {t(`partyRoles.${p.role}`)}
                 </Text>

@@ -90,6 +90,9 @@ function PublicNav() {
         <li>
           <AnchorLink to="/partnerships">{t("nav.partnerships")}</AnchorLink>
         </li>
+        <li>
+          <AnchorLink to="/partners">{t("nav.partners")}</AnchorLink>
+        </li>
       </Group>
     </nav>
   );

@@ -194,6 +194,8 @@ export async function loadDemoAgreements(services: Services, org: Ids, person: I
       signatories: c.parties.map((p) => ({ name: "The President", organisationId: org(p), signedOn: c.from })),
       fields: ["07", "061"],
       themes: ["Engineering", "Japan"],
+      // The history is told on the public page, so its agreements are public too.
+      visibility: "public",
     };
     let created: Awaited<ReturnType<typeof create>>;
     if (previous) {

@@ -67,4 +67,18 @@ describe("demo data, as the public sees it", () => {
       expect.arrayContaining(["FR", "BE", "JP", "DE", "GB", "US"]),
     );
   });
+
+  it("shows Lille's public partner page: its networks since when, its office abroad and its partnerships", async () => {
+    const [lille] = (await get("/api/public/organisations?q=universite%20de%20lille&kind=university")).items;
+    const page = await get(`/api/public/organisations/${lille.id}`);
+    const networks = page.memberOf.map((m: { network: { name: string } }) => m.network.name);
+    expect(networks).toEqual(
+      expect.arrayContaining(["European University Association", "SGroup European Universities' Network", "InclusU"]),
+    );
+    expect(
+      page.memberOf.find((m: { network: { name: string } }) => m.network.name.startsWith("SGroup"))?.since,
+    ).toMatch(/^2020/);
+    expect(page.units.map((u: { name: string }) => u.name)).toContain("Université de Lille office in Belo Horizonte");
+    expect(page.partnerships.map((a: { title: string }) => a.title).join(" ")).toMatch(/Métropole/);
+  });
 });

@@ -161,6 +161,42 @@ describe("public portal", () => {
   });
 });
 
+describe("public partner pages", () => {
+  it("shows a public partner with its public networks, members and partnerships, and nothing internal", async () => {
+    const org = (body: Record<string, unknown>) =>
+      api("POST", "/api/organisations", { countryCode: "FR", city: "Lille", ...body }, editor).then((r) => r.json().id);
+    const lille = await org({ kind: "university", name: "Université de Lille (public)", visibility: "public" });
+    const sgroup = await org({ kind: "network", name: "SGroup", visibility: "public", countryCode: "BE" });
+    const club = await org({ kind: "network", name: "Private club", visibility: "internal" });
+    const hidden = await org({ kind: "unit", name: "Hidden lab", parentId: lille, visibility: "internal" });
+    const lab = await org({ kind: "unit", name: "Open lab", parentId: lille, visibility: "public" });
+    await api("POST", `/api/organisations/${sgroup}/memberships`, { memberId: lille, since: "2020-01-01" }, editor);
+    await api("POST", `/api/organisations/${club}/memberships`, { memberId: lille }, editor);
+    const page = (await api("GET", `/api/public/organisations/${lille}`)).json();
+    expect(page.organisation).toMatchObject({ name: "Université de Lille (public)", countryCode: "FR" });
+    expect(page.memberOf).toEqual([
+      { network: { id: sgroup, name: "SGroup", kind: "network" }, since: "2020-01-01", until: null },
+    ]);
+    expect(page.units.map((u: { id: string }) => u.id)).toEqual([lab]);
+    expect(JSON.stringify(page)).not.toContain("Private club");
+    expect(JSON.stringify(page)).not.toContain(hidden);
+    const network = (await api("GET", `/api/public/organisations/${sgroup}`)).json();
+    expect(network.members.map((m: { member: { id: string } }) => m.member.id)).toEqual([lille]);
+    expect((await api("GET", `/api/public/organisations/${club}`)).statusCode).toBe(404);
+  });
+
+  it("lists only public, signed partnerships of a partner and says which parties have a page", async () => {
+    const page = (await api("GET", `/api/public/partnerships/${mel}`)).json();
+    expect(page.publicPartners).toEqual([]); // both parties are internal records
+    const partyId = page.agreement.parties[0].id as string;
+    await api("PATCH", `/api/organisations/${partyId}`, { visibility: "public" }, editor);
+    expect((await api("GET", `/api/public/partnerships/${mel}`)).json().publicPartners).toEqual([partyId]);
+    const partner = (await api("GET", `/api/public/organisations/${partyId}`)).json();
+    expect(partner.partnerships.map((p: { id: string }) => p.id)).toEqual([mel]);
+    expect(partner.partnerships.map((p: { id: string }) => p.id)).not.toContain(internal);
+  });
+});
+
 describe("progress review", () => {
   it("assembles objectives, groups, activities since the last review, indicators, open actions and deadlines", async () => {
     const r = (await api("GET", `/api/agreements/${mel}/review?on=2021-11-15`, undefined, editor)).json();

@@ -13,6 +13,37 @@ const Contact = z.object({
   phone: z.string().nullable(),
 });
 
+const Ref = z.object({ id: z.string(), name: z.string(), kind: z.string() });
+
+const PublicOrganisationPage = z.object({
+  organisation: z.object({
+    id: z.string(),
+    name: z.string(),
+    names: z.array(z.object({ lang: z.string(), value: z.string() })),
+    acronym: z.string().nullable(),
+    kind: z.string(),
+    countryCode: z.string().nullable(),
+    city: z.string().nullable(),
+    website: z.string().nullable(),
+    description: z.string().nullable(),
+    parent: Ref.nullable(),
+  }),
+  units: z.array(Ref),
+  memberOf: z.array(z.object({ network: Ref, since: z.string().nullable(), until: z.string().nullable() })),
+  members: z.array(z.object({ member: Ref, since: z.string().nullable(), until: z.string().nullable() })),
+  partnerships: z.array(
+    z.object({
+      id: z.string(),
+      reference: z.string(),
+      title: z.string(),
+      kind: z.string(),
+      status: z.string(),
+      startsOn: z.string().nullable(),
+      endsOn: z.string().nullable(),
+    }),
+  ),
+});
+
 export function portalRoutes(portal: PortalService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ["public"];
@@ -28,6 +59,18 @@ export function portalRoutes(portal: PortalService): FastifyPluginAsyncZod {
       async () => portal.home(),
     );
     app.get(
+      "/api/public/organisations/:id",
+      {
+        schema: {
+          tags,
+          summary: "The public page of a partner: its facts, networks, members and public partnerships",
+          params: IdParams,
+          response: { 200: PublicOrganisationPage, ...problems },
+        },
+      },
+      async (req) => portal.organisation(req.params.id),
+    );
+    app.get(
       "/api/public/partnerships/:id",
       {
         schema: {
@@ -38,6 +81,7 @@ export function portalRoutes(portal: PortalService): FastifyPluginAsyncZod {
           response: {
             200: z.object({
               agreement: AgreementView,
+              publicPartners: z.array(z.string()).describe("Parties with a public partner page"),
               governance: z.array(z.object({ name: z.string(), kind: z.string(), members: z.array(Contact) })),
               coordinators: z.array(z.object({ axis: z.string(), people: z.array(Contact) })),
               events: z.array(EventView),

@@ -2,6 +2,7 @@ import type { AgreementView, EventView, NewsSummary } from "@conventio/domain";
 import type { AgreementService } from "#modules/agreements/agreement.service.js";
 import type { EventService } from "#modules/publication/event.service.js";
 import type { NewsService } from "#modules/publication/news.service.js";
+import { AppError } from "#shared/app-error.js";
 import type { Deps } from "#shared/deps.js";
 
 export interface PublicContact {
@@ -15,6 +16,8 @@ export interface PublicContact {
 
 export interface PartnershipPage {
   agreement: AgreementView;
+  /** The parties that have a public partner page. */
+  publicPartners: string[];
   governance: Array<{ name: string; kind: string; members: PublicContact[] }>;
   coordinators: Array<{ axis: string; people: PublicContact[] }>;
   events: EventView[];
@@ -26,6 +29,36 @@ export interface PartnershipPage {
     startsOn: string | null;
     endsOn: string | null;
     status: string;
+  }>;
+}
+
+type Ref = { id: string; name: string; kind: string };
+
+/** A partner as the public sees it: public facts, public networks and members, public partnerships. */
+export interface PublicOrganisationPage {
+  organisation: {
+    id: string;
+    name: string;
+    names: Array<{ lang: string; value: string }>;
+    acronym: string | null;
+    kind: string;
+    countryCode: string | null;
+    city: string | null;
+    website: string | null;
+    description: string | null;
+    parent: Ref | null;
+  };
+  units: Ref[];
+  memberOf: Array<{ network: Ref; since: string | null; until: string | null }>;
+  members: Array<{ member: Ref; since: string | null; until: string | null }>;
+  partnerships: Array<{
+    id: string;
+    reference: string;
+    title: string;
+    kind: string;
+    status: string;
+    startsOn: string | null;
+    endsOn: string | null;
   }>;
 }
 
@@ -50,6 +83,88 @@ export function createPortalService(
         parts.events.listEvents(anonymous, { from: now, limit: 5 }).then((page) => page.items),
       ]);
       return { news, events };
+    },
+
+    /** A public organisation's page; an internal one is not found, and neither are its internal links. */
+    async organisation(id: string): Promise<PublicOrganisationPage> {
+      const row = await db
+        .selectFrom("organisation")
+        .selectAll()
+        .where("id", "=", id)
+        .where("visibility", "=", "public")
+        .executeTakeFirst();
+      if (!row) throw AppError.notFound("This organisation");
+      const ref = ["o.id", "o.name", "o.kind"] as const;
+      const [parent, units, memberOf, members, partnerships] = await Promise.all([
+        row.parent_id
+          ? db
+              .selectFrom("organisation as o")
+              .select(ref)
+              .where("o.id", "=", row.parent_id)
+              .where("o.visibility", "=", "public")
+              .executeTakeFirst()
+          : Promise.resolve(undefined),
+        db
+          .selectFrom("organisation as o")
+          .select(ref)
+          .where("o.parent_id", "=", id)
+          .where("o.visibility", "=", "public")
+          .orderBy("o.sort_name")
+          .execute(),
+        db
+          .selectFrom("membership as m")
+          .innerJoin("organisation as o", "o.id", "m.network_id")
+          .select([...ref, "m.since", "m.until"])
+          .where("m.member_id", "=", id)
+          .where("o.visibility", "=", "public")
+          .orderBy("o.sort_name")
+          .execute(),
+        db
+          .selectFrom("membership as m")
+          .innerJoin("organisation as o", "o.id", "m.member_id")
+          .select([...ref, "m.since", "m.until"])
+          .where("m.network_id", "=", id)
+          .where("o.visibility", "=", "public")
+          .orderBy("o.sort_name")
+          .execute(),
+        db
+          .selectFrom("agreement as a")
+          .innerJoin("agreement_party as p", "p.agreement_id", "a.id")
+          .select(["a.id", "a.reference", "a.title", "a.kind", "a.status", "a.starts_on", "a.ends_on"])
+          .where("p.organisation_id", "=", id)
+          .where("a.visibility", "=", "public")
+          .where("a.status", "not in", ["draft", "negotiation", "awaiting_signature"])
+          .orderBy("a.starts_on", "desc")
+          .limit(200)
+          .execute(),
+      ]);
+      const asRef = (o: { id: string; name: string; kind: string }): Ref => ({ id: o.id, name: o.name, kind: o.kind });
+      return {
+        organisation: {
+          id: row.id,
+          name: row.name,
+          names: JSON.parse(row.names) as Array<{ lang: string; value: string }>,
+          acronym: row.acronym,
+          kind: row.kind,
+          countryCode: row.country_code,
+          city: row.city,
+          website: row.website,
+          description: row.description,
+          parent: parent ? asRef(parent) : null,
+        },
+        units: units.map(asRef),
+        memberOf: memberOf.map((m) => ({ network: asRef(m), since: m.since, until: m.until })),
+        members: members.map((m) => ({ member: asRef(m), since: m.since, until: m.until })),
+        partnerships: partnerships.map((a) => ({
+          id: a.id,
+          reference: a.reference,
+          title: a.title,
+          kind: a.kind,
+          status: a.status,
+          startsOn: a.starts_on,
+          endsOn: a.ends_on,
+        })),
+      };
     },
 
     async partnership(id: string): Promise<PartnershipPage> {
@@ -113,8 +228,18 @@ export function createPortalService(
             .execute()
         : [];
       const personById = new Map(people.map((p) => [p.id, p]));
+      const partyIds = agreement.parties.map((p) => p.id);
+      const publicPartners = partyIds.length
+        ? await db
+            .selectFrom("organisation")
+            .select("id")
+            .where("id", "in", partyIds)
+            .where("visibility", "=", "public")
+            .execute()
+        : [];
       return {
         agreement,
+        publicPartners: publicPartners.map((p) => p.id),
         governance: [...governance.values()],
         coordinators: agreement.axes.map((a) => ({
           axis: a.title,
