@@ -3,7 +3,6 @@ import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { hashToken, newId, newToken } from "#shared/ids.js";
-import { requireRole } from "#shared/policy.js";
 import { accountPolicy } from "./account.policy.js";
 import { presentUser } from "./account.presenter.js";
 import { burnVerification, hashPassword, verifyPassword } from "./password.js";
@@ -196,7 +195,7 @@ export function createAccountService(deps: Deps, settings: AccountSettings) {
 
     /** Accounts an editor may give work to: id and name of every active account. */
     async listAssignable(actor: Actor): Promise<Array<{ id: string; name: string }>> {
-      requireRole(actor, "editor");
+      accountPolicy.listAssignable(actor);
       return db.selectFrom("app_user").select(["id", "name"]).where("disabled", "=", 0).orderBy("name").execute();
     },
 

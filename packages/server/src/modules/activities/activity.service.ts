@@ -16,7 +16,7 @@ import type { DocumentDetacher } from "#modules/documents/document.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
-import { requireRole } from "#shared/policy.js";
+import { activityPolicy } from "./activity.policy.js";
 import type { ActivityTable } from "./activity.table.js";
 
 type ActivityRow = Selectable<ActivityTable>;
@@ -206,7 +206,7 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
       actor: Actor,
       q: ActivityListQuery & { cursor?: string | undefined; limit: number },
     ): Promise<Page<ActivityView>> {
-      requireRole(actor, "viewer");
+      activityPolicy.read(actor);
       const after = decodeCursor(q.cursor);
       let query = db.selectFrom("activity as a").selectAll("a");
       if (q.kind) query = query.where("a.kind", "=", q.kind);
@@ -242,7 +242,7 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
     },
 
     async getActivity(actor: Actor, id: string): Promise<ActivityView> {
-      requireRole(actor, "viewer");
+      activityPolicy.read(actor);
       const row = await db.selectFrom("activity").selectAll().where("id", "=", id).executeTakeFirst();
       if (!row) throw AppError.notFound("This activity");
       const [v] = await views(db, [row]);
@@ -250,7 +250,7 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
     },
 
     async createActivity(actor: Actor, input: ActivityInput): Promise<ActivityView> {
-      requireRole(actor, "editor");
+      activityPolicy.write(actor);
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
         await assertRefs(trx, input);
@@ -277,7 +277,7 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
     },
 
     async updateActivity(actor: Actor, id: string, input: ActivityInput): Promise<ActivityView> {
-      requireRole(actor, "editor");
+      activityPolicy.write(actor);
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
         const before = await trx.selectFrom("activity").selectAll().where("id", "=", id).executeTakeFirst();
@@ -307,7 +307,7 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
     },
 
     async deleteActivity(actor: Actor, id: string): Promise<void> {
-      requireRole(actor, "editor");
+      activityPolicy.write(actor);
       const now = nowIso(deps);
       const removeFiles = await db.transaction().execute(async (trx) => {
         const r = await trx.deleteFrom("activity").where("id", "=", id).executeTakeFirst();
@@ -331,7 +331,7 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
       actor: Actor,
       q: { partner?: string | undefined; byPartner?: boolean | undefined },
     ): Promise<BalanceRow[]> {
-      requireRole(actor, "viewer");
+      activityPolicy.read(actor);
       let query = db
         .selectFrom("activity as a")
         .select(({ fn }) => [
@@ -374,12 +374,12 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
     },
 
     async listIndicators(actor: Actor, agreementId: string): Promise<IndicatorView[]> {
-      requireRole(actor, "viewer");
+      activityPolicy.read(actor);
       return indicatorViews(db, { agreementId });
     },
 
     async createIndicator(actor: Actor, input: IndicatorInput): Promise<IndicatorView> {
-      requireRole(actor, "editor");
+      activityPolicy.write(actor);
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
         if (
@@ -417,7 +417,7 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
 
     /** Records (or corrects) the value of a year. */
     async recordIndicatorValue(actor: Actor, id: string, v: { year: number; value: number }): Promise<IndicatorView> {
-      requireRole(actor, "editor");
+      activityPolicy.write(actor);
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
         if (!(await trx.selectFrom("indicator").select("id").where("id", "=", id).executeTakeFirst()))

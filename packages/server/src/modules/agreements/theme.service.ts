@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
-import { requireRole } from "#shared/policy.js";
+import { themePolicy } from "./theme.policy.js";
 
 /**
  * Themes: a managed vocabulary kept by administrators (with labels in other languages),
@@ -13,7 +13,7 @@ export function createThemeService(deps: Deps) {
   const { db } = deps;
   return {
     async listThemes(actor: Actor): Promise<ThemeView[]> {
-      requireRole(actor, "viewer");
+      themePolicy.read(actor);
       const [vocabulary, used] = await Promise.all([
         db.selectFrom("theme").selectAll().execute(),
         db
@@ -41,7 +41,7 @@ export function createThemeService(deps: Deps) {
     },
 
     async addTheme(actor: Actor, label: string, labels: Array<{ lang: string; value: string }>): Promise<ThemeView> {
-      requireRole(actor, "admin");
+      themePolicy.manage(actor);
       const theme = foldText(label);
       const now = nowIso(deps);
       await db
@@ -60,7 +60,7 @@ export function createThemeService(deps: Deps) {
     },
 
     async removeTheme(actor: Actor, theme: string): Promise<void> {
-      requireRole(actor, "admin");
+      themePolicy.manage(actor);
       const r = await db.deleteFrom("theme").where("theme", "=", theme).executeTakeFirst();
       if (Number(r.numDeletedRows) === 0) throw AppError.notFound("This theme");
       await recordAudit(db, nowIso(deps), {

@@ -2,7 +2,7 @@ import { type Actor, addDays, effectiveStatus } from "@conventio/domain";
 import { sql } from "kysely";
 import { addMonths } from "#modules/reminders/reminder-rules.js";
 import type { Deps } from "#shared/deps.js";
-import { requireRole } from "#shared/policy.js";
+import { dashboardPolicy } from "./dashboard.policy.js";
 
 export interface DormantAgreement {
   id: string;
@@ -28,7 +28,7 @@ export function createDashboardService(deps: Deps, settings: { expiringWindowDay
       months = settings.dormantMonths,
       limit = 200,
     ): Promise<{ total: number; items: DormantAgreement[] }> {
-      requireRole(actor, "viewer");
+      dashboardPolicy.read(actor);
       const day = today();
       const cutoff = addMonths(day, -months);
       // Each "not exists" is an index seek (activity_agreement, meeting_agreement, indicator_agreement).
@@ -109,7 +109,7 @@ export function createDashboardService(deps: Deps, settings: { expiringWindowDay
     },
 
     async overview(actor: Actor) {
-      requireRole(actor, "viewer");
+      dashboardPolicy.read(actor);
       const day = today();
       const horizon = addDays(day, settings.expiringWindowDays);
       const [statusRows, kindRows, countryRows, expiring, flows, dormant] = await Promise.all([

@@ -11,7 +11,8 @@ import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
-import { actorId, requireRole } from "#shared/policy.js";
+import { actorId } from "#shared/policy.js";
+import { documentPolicy } from "./document.policy.js";
 import type { DocumentEntity, DocumentTable } from "./document.table.js";
 import { ACCEPTED_TYPES, extensionOf, safeFileName } from "./file-types.js";
 
@@ -92,7 +93,7 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
     },
 
     async listDocuments(actor: Actor, entity: DocumentEntity, entityId: string): Promise<DocumentView[]> {
-      requireRole(actor, "viewer");
+      documentPolicy.read(actor);
       const rows = await db
         .selectFrom("document")
         .selectAll()
@@ -106,7 +107,7 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
 
     /** Checks the permission and the record before the body is read. */
     async prepareUpload(actor: Actor, entity: DocumentEntity, entityId: string): Promise<void> {
-      requireRole(actor, "editor");
+      documentPolicy.upload(actor);
       await requireEntity(db, entity, entityId);
     },
 
@@ -118,7 +119,7 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
       stream: Readable & { truncated?: boolean },
       meta: UploadMeta,
     ): Promise<DocumentView> {
-      requireRole(actor, "editor");
+      documentPolicy.upload(actor);
       const name = safeFileName(rawName);
       if (!name) {
         stream.resume();
@@ -218,7 +219,7 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
       entityId: string,
       id: string,
     ): Promise<{ row: DocumentRow; stream: Readable }> {
-      requireRole(actor, "viewer");
+      documentPolicy.read(actor);
       const row = await db
         .selectFrom("document")
         .selectAll()

@@ -7,7 +7,7 @@ import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
-import { requireRole } from "#shared/policy.js";
+import { publicationPolicy } from "./publication.policy.js";
 import type { EventTable } from "./publication.table.js";
 
 type EventRow = Selectable<EventTable>;
@@ -147,7 +147,7 @@ export function createEventService(deps: Deps, settings: { publicUrl: string }) 
     },
 
     async saveEvent(actor: Actor, id: string | null, input: EventInput): Promise<EventView> {
-      requireRole(actor, "editor");
+      publicationPolicy.write(actor);
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
         if (
@@ -192,7 +192,7 @@ export function createEventService(deps: Deps, settings: { publicUrl: string }) 
     },
 
     async deleteEvent(actor: Actor, id: string): Promise<void> {
-      requireRole(actor, "editor");
+      publicationPolicy.write(actor);
       const r = await db.deleteFrom("event").where("id", "=", id).executeTakeFirst();
       if (Number(r.numDeletedRows) === 0) throw AppError.notFound("This event");
       await recordAudit(db, nowIso(deps), {

@@ -2,7 +2,6 @@ import {
   type Actor,
   type CommentView,
   foldText,
-  hasRole,
   type NewsInput,
   type NewsSummary,
   type NewsView,
@@ -17,7 +16,8 @@ import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
-import { actorId, requireRole } from "#shared/policy.js";
+import { actorId } from "#shared/policy.js";
+import { publicationPolicy } from "./publication.policy.js";
 import type { NewsPostTable } from "./publication.table.js";
 
 /** Where drafts, which have no publication date yet, sort: before every dated post. */
@@ -62,7 +62,8 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
 
   async function requireVisiblePost(actor: Actor, id: string): Promise<PostRow> {
     const row = await db.selectFrom("news_post").selectAll().where("id", "=", id).executeTakeFirst();
-    if (!row || (row.status !== "published" && !hasRole(actor, "viewer"))) throw AppError.notFound("This post");
+    if (!row || (row.status !== "published" && !publicationPolicy.seesUnpublished(actor)))
+      throw AppError.notFound("This post");
     return row;
   }
 
@@ -95,7 +96,7 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
         .orderBy(sortKey, "desc")
         .orderBy("id", "desc")
         .limit(q.limit + 1);
-      if (!hasRole(actor, "viewer")) query = query.where("status", "=", "published");
+      if (!publicationPolicy.seesUnpublished(actor)) query = query.where("status", "=", "published");
       if (q.agreement) query = query.where("agreement_id", "=", q.agreement);
       if (q.tag) {
         const tag = foldText(q.tag);
@@ -148,7 +149,7 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
         .selectFrom("agreement")
         .select(["id", "reference", "title"])
         .where("id", "=", row.agreement_id ?? "");
-      if (!hasRole(actor, "viewer")) agreementQuery = agreementQuery.where("visibility", "=", "public");
+      if (!publicationPolicy.seesUnpublished(actor)) agreementQuery = agreementQuery.where("visibility", "=", "public");
       const agreement = row.agreement_id ? await agreementQuery.executeTakeFirst() : undefined;
       return {
         ...(summary as NewsSummary),
@@ -160,7 +161,7 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
     },
 
     async saveNews(actor: Actor, id: string | null, input: NewsInput): Promise<NewsView> {
-      requireRole(actor, "editor");
+      publicationPolicy.write(actor);
       const now = nowIso(deps);
       const saved = await db.transaction().execute(async (trx) => {
         if (
@@ -218,7 +219,7 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
     },
 
     async deleteNews(actor: Actor, id: string): Promise<void> {
-      requireRole(actor, "editor");
+      publicationPolicy.write(actor);
       const r = await db.deleteFrom("news_post").where("id", "=", id).executeTakeFirst();
       if (Number(r.numDeletedRows) === 0) throw AppError.notFound("This post");
       await recordAudit(db, nowIso(deps), { actor, action: "news.delete", entity: "news", entityId: id, changes: {} });
@@ -233,7 +234,7 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
         .orderBy("created_at")
         .orderBy("id");
       // The public sees approved comments; a signed-in author also sees their own pending ones.
-      if (!hasRole(actor, "editor")) {
+      if (!publicationPolicy.moderates(actor)) {
         const me = actor.kind === "user" ? actor.id : "";
         q = q.where((eb) =>
           eb.or([eb("status", "=", "approved"), eb.and([eb("status", "=", "pending"), eb("user_id", "=", me)])]),
@@ -252,7 +253,7 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
 
     /** Signed-in users comment; every comment waits for moderation, stored as plain text. */
     async addComment(actor: Actor, postId: string, body: string): Promise<CommentView> {
-      requireRole(actor, "viewer");
+      publicationPolicy.comment(actor);
       const post = await requireVisiblePost(actor, postId);
       if (post.status !== "published") throw new AppError("conflict", "Comments open once the post is published.");
       const text = sanitiseComment(body);
@@ -274,7 +275,7 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
     },
 
     async pendingComments(actor: Actor): Promise<CommentView[]> {
-      requireRole(actor, "editor");
+      publicationPolicy.readQueue(actor);
       const rows = await db
         .selectFrom("news_comment")
         .selectAll()
@@ -293,7 +294,7 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
     },
 
     async moderateComment(actor: Actor, id: string, status: "approved" | "removed"): Promise<CommentView> {
-      requireRole(actor, "editor");
+      publicationPolicy.write(actor);
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
         const c = await trx.selectFrom("news_comment").selectAll().where("id", "=", id).executeTakeFirst();

@@ -5,7 +5,7 @@ import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
 import type { Mailer } from "#shared/mailer.js";
-import { requireRole } from "#shared/policy.js";
+import { reminderPolicy } from "./reminder.policy.js";
 import { actionReminder, agreementReminders, type ReminderSettings } from "./reminder-rules.js";
 
 interface Reminder {
@@ -178,7 +178,7 @@ export function createReminderService(deps: Deps, settings: ReminderSettings & {
     },
 
     async inbox(actor: Actor): Promise<InboxMessageView[]> {
-      requireRole(actor, "viewer");
+      reminderPolicy.readInbox(actor);
       const rows = await db
         .selectFrom("inbox_message")
         .selectAll()
@@ -199,7 +199,7 @@ export function createReminderService(deps: Deps, settings: ReminderSettings & {
     },
 
     async markRead(actor: Actor, id: string): Promise<void> {
-      requireRole(actor, "viewer");
+      reminderPolicy.readInbox(actor);
       const r = await db
         .updateTable("inbox_message")
         .set({ read_at: nowIso(deps) })

@@ -12,7 +12,7 @@ import type { ActivityService } from "#modules/activities/activity.service.js";
 import type { AgreementService } from "#modules/agreements/agreement.service.js";
 import type { GovernanceService } from "#modules/governance/governance.service.js";
 import type { Deps } from "#shared/deps.js";
-import { requireRole } from "#shared/policy.js";
+import { reviewPolicy } from "./review.policy.js";
 import { REVIEW_WORDING, type ReviewLanguage, type ReviewWording } from "./review-wording.js";
 
 export interface ProgressReview {
@@ -43,7 +43,7 @@ export function createReviewService(
   const { db } = deps;
 
   async function assemble(actor: Actor, agreementId: string, on: string): Promise<ProgressReview> {
-    requireRole(actor, "viewer");
+    reviewPolicy.read(actor);
     const agreement = await parts.agreements.getAgreement(actor, agreementId);
     const previous = await db
       .selectFrom("meeting")

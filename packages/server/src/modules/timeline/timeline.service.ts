@@ -1,7 +1,7 @@
 import { type Actor, effectiveStatus, type TimelineEvent } from "@conventio/domain";
 import { AppError } from "#shared/app-error.js";
 import type { Deps } from "#shared/deps.js";
-import { requireRole } from "#shared/policy.js";
+import { timelinePolicy } from "./timeline.policy.js";
 
 /**
  * Everything that happened between us and one partner on one time axis: agreements as
@@ -12,7 +12,7 @@ export function createTimelineService(deps: Deps, settings: { expiringWindowDays
   const { db, clock } = deps;
   return {
     async partnerTimeline(actor: Actor, organisationId: string): Promise<TimelineEvent[]> {
-      requireRole(actor, "viewer");
+      timelinePolicy.read(actor);
       const org = await db.selectFrom("organisation").select("id").where("id", "=", organisationId).executeTakeFirst();
       if (!org) throw AppError.notFound("This organisation");
       const today = clock.now().toISOString().slice(0, 10);
