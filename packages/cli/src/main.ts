@@ -15,11 +15,13 @@ import {
   CreateUserInput,
   EventInput,
   IndicatorInput,
+  IndicatorValueInput,
   MeetingInput,
   MemberInput,
   NewsInput,
   TransitionAction,
   TransitionInput,
+  UpdateAgreementInput,
   UserRole,
 } from "@conventio/domain";
 import {
@@ -151,23 +153,38 @@ program
   .addOption(new Option("--kind <kind>").choices(AgreementKind.options))
   .option("--expiring-within <days>", "only active agreements ending within this many days")
   .option("--search <words>")
-  .action((opts: { status?: string; kind?: string; expiringWithin?: string; search?: string }) =>
-    withServices(async ({ agreements }) => {
-      const query = AgreementListQuery.parse({
-        status: opts.status,
-        kind: opts.kind,
-        expiringWithinDays: opts.expiringWithin,
-        q: opts.search,
-      });
-      let cursor: string | undefined;
-      do {
-        const page = await agreements.listAgreements(SYSTEM_ACTOR, { ...query, cursor, limit: 200 });
-        for (const a of page.items) {
-          console.log([a.reference, a.status, a.startsOn ?? "", a.endsOn ?? "open-ended", a.title].join("\t"));
-        }
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-    }),
+  .option("--partner <organisationId>", "only agreements this organisation is party to")
+  .option("--country <code>", "only agreements with a party in this country (ISO 3166-1, e.g. JP)")
+  .option("--theme <theme>")
+  .action(
+    (opts: {
+      status?: string;
+      kind?: string;
+      expiringWithin?: string;
+      search?: string;
+      partner?: string;
+      country?: string;
+      theme?: string;
+    }) =>
+      withServices(async ({ agreements }) => {
+        const query = AgreementListQuery.parse({
+          status: opts.status,
+          kind: opts.kind,
+          expiringWithinDays: opts.expiringWithin,
+          q: opts.search,
+          partner: opts.partner,
+          country: opts.country,
+          theme: opts.theme,
+        });
+        let cursor: string | undefined;
+        do {
+          const page = await agreements.listAgreements(SYSTEM_ACTOR, { ...query, cursor, limit: 200 });
+          for (const a of page.items) {
+            console.log([a.reference, a.status, a.startsOn ?? "", a.endsOn ?? "open-ended", a.title].join("\t"));
+          }
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+      }),
   );
 
 program
@@ -387,6 +404,94 @@ const RECORD_KINDS = [
   "meeting",
   "action",
 ] as const;
+
+program
+  .command("update-agreement <id> <file>")
+  .description("Change an agreement from a JSON file of the fields to change, validated like the API")
+  .action((id: string, file: string) =>
+    withServices(async ({ agreements }) => {
+      const parsed = UpdateAgreementInput.safeParse(JSON.parse(readFileSync(file, "utf8")));
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) console.error(`${issue.path.join(".")}: ${issue.message}`);
+        process.exitCode = 1;
+        return;
+      }
+      const a = await agreements.updateAgreement(SYSTEM_ACTOR, id, parsed.data);
+      console.log(`${a.reference}\t${a.status}\t${a.title}`);
+    }),
+  );
+
+program
+  .command("governance <agreementId>")
+  .description("Show the groups of an agreement with their members and meetings, and its action items")
+  .action((agreementId: string) =>
+    withServices(async ({ governance }) => {
+      for (const b of await governance.listBodies(SYSTEM_ACTOR, agreementId)) {
+        console.log(`${b.name} (${b.kind}${b.theme ? `, ${b.theme}` : ""})`);
+        for (const m of b.members) {
+          const who = [m.person?.name, m.organisation?.name].filter(Boolean).join(", ");
+          console.log(`  member\t${who}\t${m.role}${m.studentRepresentative ? "\tstudent representative" : ""}`);
+        }
+        for (const m of b.meetings)
+          console.log(`  meeting\t${m.heldOn}\t${m.place ?? ""}\t${m.decisions.length} decisions`);
+      }
+      for (const a of await governance.agreementActions(SYSTEM_ACTOR, agreementId)) {
+        console.log(["action", a.status, a.dueOn ?? "", a.owner?.name ?? "", a.title].join("\t"));
+      }
+    }),
+  );
+
+program
+  .command("indicator-value <indicatorId> <year> <value>")
+  .description("Record an indicator's value for a year (replacing that year's value)")
+  .action((indicatorId: string, year: string, value: string) =>
+    withServices(async ({ activities }) => {
+      const parsed = IndicatorValueInput.safeParse({ year: Number(year), value: Number(value) });
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) console.error(`${issue.path.join(".")}: ${issue.message}`);
+        process.exitCode = 1;
+        return;
+      }
+      const i = await activities.recordIndicatorValue(SYSTEM_ACTOR, indicatorId, parsed.data);
+      const target = i.target == null ? "" : `, target ${i.target}${i.targetYear ? ` by ${i.targetYear}` : ""}`;
+      console.log(`${i.name}: ${i.values.map((v) => `${v.year} ${v.value}`).join(", ")} ${i.unit}${target}`);
+    }),
+  );
+
+program
+  .command("dashboard")
+  .description("Print the staff dashboard: agreements by status, kind and country, expiring, mobility flows, dormant")
+  .action(() =>
+    withServices(async ({ dashboard }) => {
+      const d = await dashboard.overview(SYSTEM_ACTOR);
+      const line = (label: string, rows: Array<[string, number | string]>) =>
+        console.log(`${label}: ${rows.map(([k, n]) => `${k} ${n}`).join(", ") || "none"}`);
+      line(
+        "By status",
+        d.byStatus.map((r) => [r.status, r.count]),
+      );
+      line(
+        "By kind",
+        d.byKind.map((r) => [r.kind, r.count]),
+      );
+      line(
+        "By country",
+        d.byCountry.map((r) => [r.countryCode, r.count]),
+      );
+      line(
+        "Expiring",
+        d.expiring.map((r) => [r.reference, r.endsOn ?? ""]),
+      );
+      line(
+        "Mobility (in/out)",
+        d.mobility.map((r) => [r.academicYear, `${r.incoming}/${r.outgoing}`]),
+      );
+      line(
+        "Dormant",
+        d.dormant.map((r) => [r.reference, r.lastSign ?? "never"]),
+      );
+    }),
+  );
 
 program
   .command("add <kind> <file>")
