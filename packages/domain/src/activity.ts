@@ -73,6 +73,13 @@ export const ActivityInput = z
         level: StudyLevel,
         academicYear: AcademicYear,
         count: z.number().int().min(1).max(100_000),
+        participantId: Id.nullable()
+          .default(null)
+          .describe("For an individual record: the person who went (then the count is 1)"),
+      })
+      .refine((m) => !m.participantId || m.count === 1, {
+        path: ["count"],
+        message: "An individual record counts one person",
       })
       .nullable()
       .default(null)
@@ -126,7 +133,13 @@ export const ActivityView = z.object({
   place: z.string().nullable(),
   laboratories: z.array(z.string()),
   mobility: z
-    .object({ direction: Direction, level: StudyLevel, academicYear: z.string(), count: z.number().int() })
+    .object({
+      direction: Direction,
+      level: StudyLevel,
+      academicYear: z.string(),
+      count: z.number().int(),
+      participant: z.object({ id: z.string(), name: z.string() }).nullable(),
+    })
     .nullable(),
   funding: z
     .object({

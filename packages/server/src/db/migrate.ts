@@ -8,6 +8,7 @@ import * as m005 from "./migrations/005-agreement-internal-fields.js";
 import * as m006 from "./migrations/006-activities.js";
 import * as m007 from "./migrations/007-publication.js";
 import * as m008 from "./migrations/008-summaries-and-themes.js";
+import * as m009 from "./migrations/009-mobility-participants.js";
 import type { DB } from "./schema.js";
 
 /** Numbered migrations, listed explicitly so they run the same from source, tests and bundles. */
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "006-activities": m006,
   "007-publication": m007,
   "008-summaries-and-themes": m008,
+  "009-mobility-participants": m009,
 };
 
 /** Applies every pending migration; throws with the failing migration's name. */

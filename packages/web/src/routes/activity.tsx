@@ -109,6 +109,14 @@ function ActivityPage() {
               [t("activities.fields.level"), t(`levels.${a.mobility.level}`)],
               [t("activities.fields.academicYear"), a.mobility.academicYear],
               [t("activities.fields.count"), String(a.mobility.count)],
+              [
+                t("activities.fields.participant"),
+                a.mobility.participant && (
+                  <AnchorLink to="/people/$personId" params={{ personId: a.mobility.participant.id }}>
+                    {a.mobility.participant.name}
+                  </AnchorLink>
+                ),
+              ],
             ]}
           />
         </Section>

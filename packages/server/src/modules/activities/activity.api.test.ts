@@ -190,3 +190,39 @@ describe("dormant agreements and the dashboard", () => {
     expect(await dormant()).not.toContain("Quiet memorandum with Ghent");
   });
 });
+
+describe("individual mobility records", () => {
+  it("keeps a mobility as one person's record, exports it with the person and forgets the name on erasure", async () => {
+    const student = (await api("POST", "/api/people", { givenName: "Aiko", familyName: "Tanaka" })).json().id;
+    const base = { kind: "student_mobility", title: "Master exchange", partnerIds: [org.kyutech], agreementId };
+    const mobility = { direction: "incoming", level: "master", academicYear: "2023-2024" };
+    const two = await api("POST", "/api/activities", {
+      ...base,
+      mobility: { ...mobility, count: 2, participantId: student },
+    });
+    expect(two.statusCode).toBe(422);
+    expect(two.json().errors[0].field).toBe("mobility.count");
+    const nobody = await api("POST", "/api/activities", {
+      ...base,
+      mobility: { ...mobility, count: 1, participantId: "no-such-person" },
+    });
+    expect(nobody.json().errors[0].field).toBe("mobility.participantId");
+
+    const one = await api("POST", "/api/activities", {
+      ...base,
+      mobility: { ...mobility, count: 1, participantId: student },
+    });
+    expect(one.statusCode).toBe(201);
+    expect(one.json().mobility.participant).toEqual({ id: student, name: "Aiko Tanaka" });
+    const admin = await signedIn(ctx, "admin");
+    const exported = (await api("GET", `/api/people/${student}/export`, undefined, admin)).json();
+    expect(exported.mobilities).toEqual([
+      expect.objectContaining({ activityId: one.json().id, direction: "incoming", academicYear: "2023-2024" }),
+    ]);
+
+    expect((await api("DELETE", `/api/people/${student}`, undefined, admin)).statusCode).toBe(204);
+    const after = (await api("GET", `/api/activities/${one.json().id}`)).json();
+    expect(after.mobility).toMatchObject({ count: 1, participant: null });
+    expect(JSON.stringify(after)).not.toContain("Tanaka");
+  });
+});

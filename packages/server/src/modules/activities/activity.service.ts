@@ -53,6 +53,13 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
     if (a.ownerId && !(await trx.selectFrom("app_user").select("id").where("id", "=", a.ownerId).executeTakeFirst())) {
       errors.push({ field: "ownerId", message: "No account has this id." });
     }
+    const participantId = a.mobility?.participantId;
+    if (
+      participantId &&
+      !(await trx.selectFrom("person").select("id").where("id", "=", participantId).executeTakeFirst())
+    ) {
+      errors.push({ field: "mobility.participantId", message: "No person has this id." });
+    }
     if (a.mobility && a.partnerIds.length === 0)
       errors.push({ field: "partnerIds", message: "A mobility needs the partner it is exchanged with." });
     if (errors.length) throw new AppError("validation_failed", errors[0]?.message ?? "Invalid reference.", { errors });
@@ -78,6 +85,7 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
       level: a.mobility?.level ?? null,
       academic_year: a.mobility?.academicYear ?? null,
       participants: a.mobility?.count ?? null,
+      participant_id: a.mobility?.participantId ?? null,
       funding: a.funding ? JSON.stringify(a.funding) : null,
       created_at: createdAt,
       updated_at: now,
@@ -87,7 +95,8 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
   async function views(trx: Kysely<DB>, rows: ActivityRow[]): Promise<ActivityView[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const [partners, agreements, axes, owners] = await Promise.all([
+    const participantIds = rows.map((r) => r.participant_id).filter((x): x is string => !!x);
+    const [partners, agreements, axes, owners, participants] = await Promise.all([
       trx
         .selectFrom("activity_partner as p")
         .innerJoin("organisation as o", "o.id", "p.organisation_id")
@@ -121,7 +130,15 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
           rows.map((r) => r.owner_id ?? ""),
         )
         .execute(),
+      participantIds.length
+        ? trx
+            .selectFrom("person")
+            .select(["id", "given_name", "family_name"])
+            .where("id", "in", participantIds)
+            .execute()
+        : Promise.resolve([]),
     ]);
+    const people = new Map(participants.map((p) => [p.id, { id: p.id, name: `${p.given_name} ${p.family_name}` }]));
     const byId = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id, x]));
     const ag = byId(agreements);
     const ax = byId(axes);
@@ -142,7 +159,13 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
       laboratories: JSON.parse(r.laboratories) as string[],
       mobility:
         r.direction && r.level && r.academic_year && r.participants
-          ? { direction: r.direction, level: r.level as "master", academicYear: r.academic_year, count: r.participants }
+          ? {
+              direction: r.direction,
+              level: r.level as "master",
+              academicYear: r.academic_year,
+              count: r.participants,
+              participant: (r.participant_id && people.get(r.participant_id)) || null,
+            }
           : null,
       funding: r.funding ? (JSON.parse(r.funding) as ActivityView["funding"]) : null,
       createdAt: r.created_at,

@@ -19,6 +19,7 @@ export interface ActivityTable {
   level: string | null;
   academic_year: string | null;
   participants: number | null;
+  participant_id: string | null; // a person, when the mobility is one individual record
   funding: string | null; // JSON
   created_at: string;
   updated_at: string;

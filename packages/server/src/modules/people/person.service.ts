@@ -234,8 +234,14 @@ export function createPersonService(deps: Deps) {
     async exportPerson(actor: Actor, id: string): Promise<Record<string, unknown>> {
       personPolicy.exportOrErase(actor);
       const row = await requirePerson(db, id);
-      const [person, audit] = await Promise.all([
+      const [person, mobilities, audit] = await Promise.all([
         view(db, row),
+        db
+          .selectFrom("activity")
+          .select(["id", "kind", "title", "direction", "level", "academic_year", "starts_on", "ends_on"])
+          .where("participant_id", "=", id)
+          .orderBy("sort_key")
+          .execute(),
         db
           .selectFrom("audit_event")
           .selectAll()
@@ -247,12 +253,23 @@ export function createPersonService(deps: Deps) {
       return {
         exportedAt: nowIso(deps),
         person,
+        mobilities: mobilities.map((m) => ({
+          activityId: m.id,
+          kind: m.kind,
+          title: m.title,
+          direction: m.direction,
+          level: m.level,
+          academicYear: m.academic_year,
+          startsOn: m.starts_on,
+          endsOn: m.ends_on,
+        })),
         history: audit.map((a) => ({ at: a.at, action: a.action, changes: JSON.parse(a.changes) as unknown })),
       };
     },
 
     /**
-     * Erases a person everywhere: the row, the roles, the search document, and the personal
+     * Erases a person everywhere: the row, the roles, the mobilities that named them (kept as
+     * anonymous counts), the search document, and the personal
      * data kept in past audit events (the events stay, as proof that an erasure happened).
      */
     async erasePerson(actor: Actor, id: string): Promise<void> {
@@ -279,6 +296,8 @@ export function createPersonService(deps: Deps) {
             .where("id", "=", axis.id)
             .execute();
         }
+        // A mobility stays counted, but no longer says who went.
+        await trx.updateTable("activity").set({ participant_id: null }).where("participant_id", "=", id).execute();
         await trx.deleteFrom("person").where("id", "=", id).execute();
         await search.remove(trx, "person", id);
         await trx

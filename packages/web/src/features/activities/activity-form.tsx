@@ -29,6 +29,7 @@ import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { useAssignable } from "../accounts/use-assignable";
 import { type AgreementChoice, AgreementPicker } from "../agreements/agreement-picker";
 import { OrganisationsPicker } from "../organisations/organisations-picker";
+import { PersonPicker, type PersonRef } from "../people/person-picker";
 
 type Status = (typeof ACTIVITY_STATUSES)[number];
 type Outcome = (typeof BID_OUTCOMES)[number];
@@ -71,6 +72,7 @@ export function ActivityForm({
   const [level, setLevel] = useState<Level>(initial?.mobility?.level ?? "master");
   const [academicYear, setAcademicYear] = useState(initial?.mobility?.academicYear ?? "");
   const [count, setCount] = useState<number | string>(initial?.mobility?.count ?? 1);
+  const [participant, setParticipant] = useState<PersonRef | null>(initial?.mobility?.participant ?? null);
   const [funder, setFunder] = useState(initial?.funding?.funder ?? "");
   const [programme, setProgramme] = useState(initial?.funding?.programme ?? "");
   const [asked, setAsked] = useState<number | string>(initial?.funding?.amountAsked ?? "");
@@ -101,7 +103,16 @@ export function ActivityForm({
       ownerId,
       place: orNull(place),
       laboratories,
-      mobility: isMobility ? { direction, level, academicYear: academicYear.trim(), count: num(count) ?? 0 } : null,
+      mobility: isMobility
+        ? {
+            direction,
+            level,
+            academicYear: academicYear.trim(),
+            // An individual record counts its one person.
+            count: participant ? 1 : (num(count) ?? 0),
+            participantId: participant?.id ?? null,
+          }
+        : null,
       funding: isBid
         ? {
             funder,
@@ -262,11 +273,19 @@ export function ActivityForm({
                 label={t("activities.fields.count")}
                 min={1}
                 allowDecimal={false}
-                value={count}
+                value={participant ? 1 : count}
                 onChange={setCount}
+                disabled={participant !== null}
                 error={form.error("mobility.count")}
               />
             </SimpleGrid>
+            <PersonPicker
+              label={t("activities.fields.participant")}
+              description={t("activities.form.participantHint")}
+              value={participant}
+              onChange={setParticipant}
+              error={form.error("mobility.participantId")}
+            />
           </Fieldset>
         )}
         {isBid && (
