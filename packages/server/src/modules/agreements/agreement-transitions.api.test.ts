@@ -450,6 +450,8 @@ describe("agreement lifecycle: rules beyond the status", () => {
     expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
     const loser = a.statusCode === 409 ? a : b;
     expect(loser.headers["content-type"]).toContain("application/problem+json");
+    // The second waits for the first and is told why, not just that something clashed.
+    expect(loser.json().detail).toMatch(/^This agreement is already renewed by /);
     const successors = await ctx.database.db
       .selectFrom("agreement")
       .select("id")

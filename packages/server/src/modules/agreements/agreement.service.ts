@@ -52,6 +52,17 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
     endsOn: r.ends_on,
   });
 
+  /**
+   * The agreement, locked until the transaction ends on PostgreSQL, so that two renewals or
+   * transitions of the same agreement run one after the other (SQLite writes one at a time anyway).
+   */
+  async function lockAgreement(trx: Kysely<DB>, id: string): Promise<AgreementRow> {
+    if (deps.dialect !== "postgres") return requireAgreement(trx, id);
+    const row = await trx.selectFrom("agreement").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+    if (!row) throw AppError.notFound("This agreement");
+    return row;
+  }
+
   async function requireAgreement(trx: Kysely<DB>, id: string): Promise<AgreementRow> {
     const row = await repo.findAgreement(trx, id);
     if (!row) throw AppError.notFound("This agreement");
@@ -661,7 +672,7 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
     async transitionAgreement(actor: Actor, id: string, input: TransitionInput): Promise<AgreementView> {
       agreementPolicy.write(actor);
       return db.transaction().execute(async (trx) => {
-        const row = await requireAgreement(trx, id);
+        const row = await lockAgreement(trx, id);
         const status = statusOf(row);
         const [signatories, parties] = await Promise.all([
           trx.selectFrom("agreement_signatory").select("id").where("agreement_id", "=", id).execute(),
@@ -737,7 +748,7 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
     async renewAgreement(actor: Actor, id: string): Promise<AgreementView> {
       agreementPolicy.write(actor);
       return db.transaction().execute(async (trx) => {
-        const row = await requireAgreement(trx, id);
+        const row = await lockAgreement(trx, id);
         const status = statusOf(row);
         if (!allowedActions(status).includes("renew")) {
           throw AppError.field(
