@@ -183,6 +183,14 @@ describe("what partnerships publish", () => {
     const ours = events.find((e) => e.summary === "Steering committee of the convention");
     expect(ours).toBeDefined();
     expect(ours?.startDate.toJSDate().toISOString()).toBe("2026-12-03T13:00:00.000Z");
+
+    // The feed links each event to its page in the web app.
+    const link = new URL(String(ours?.component.getFirstPropertyValue("url")));
+    expect(link.pathname).toMatch(/^\/events\/[^/]+$/);
+    await page.goto(`${server.url}${link.pathname}`);
+    await page.getByRole("heading", { level: 1, name: "Steering committee of the convention" }).waitFor();
+    expect(await page.getByText("Espace culture, Villeneuve-d'Ascq").count()).toBe(1);
+    expect(await page.getByRole("link", { name: /Convention entre la Métropole/ }).count()).toBe(1);
   });
 
   it("renders the progress review as a PDF", async () => {

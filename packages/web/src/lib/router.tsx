@@ -12,6 +12,7 @@ import { agreementEditRoute } from "../routes/agreement-edit";
 import { agreementNewRoute } from "../routes/agreement-new";
 import { agreementsRoute } from "../routes/agreements";
 import { dashboardRoute } from "../routes/dashboard";
+import { eventRoute } from "../routes/event";
 import { eventEditRoute, eventNewRoute } from "../routes/event-edit";
 import { eventsRoute } from "../routes/events";
 import { exchangeBalanceRoute } from "../routes/exchange-balance";
@@ -47,6 +48,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   setupRoute,
   newsPostRoute,
+  eventRoute,
   partnershipsRoute,
   partnersRoute,
   partnerRoute,

@@ -67,23 +67,11 @@ function MonthGrid({ month, events, canEdit }: { month: string; events: readonly
                 <td key={iso} className={`day${iso.slice(0, 7) === month ? "" : " outside"}`}>
                   <span aria-hidden="true">{d.getUTCDate()}</span>
                   <VisuallyHidden>{dayName.format(d)}</VisuallyHidden>
-                  {those.map((e) =>
-                    canEdit ? (
-                      <AnchorLink
-                        key={e.id}
-                        to="/events/$eventId/edit"
-                        params={{ eventId: e.id }}
-                        size="xs"
-                        display="block"
-                      >
-                        {e.title}
-                      </AnchorLink>
-                    ) : (
-                      <Text key={e.id} size="xs">
-                        {e.title}
-                      </Text>
-                    ),
-                  )}
+                  {those.map((e) => (
+                    <AnchorLink key={e.id} to="/events/$eventId" params={{ eventId: e.id }} size="xs" display="block">
+                      {e.title}
+                    </AnchorLink>
+                  ))}
                 </td>
               );
             })}
@@ -191,7 +179,7 @@ function EventsPage() {
                   <Table.Td>
                     <Stack gap={0}>
                       {canEdit ? (
-                        <AnchorLink to="/events/$eventId/edit" params={{ eventId: e.id }} fw={500}>
+                        <AnchorLink to="/events/$eventId" params={{ eventId: e.id }} fw={500}>
                           {e.title}
                         </AnchorLink>
                       ) : (

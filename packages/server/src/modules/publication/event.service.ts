@@ -108,7 +108,7 @@ export function createEventService(deps: Deps, settings: { publicUrl: string }) 
         summary: e.title,
         description: e.description ?? undefined,
         location: e.place ?? undefined,
-        url: `${settings.publicUrl}/public/events/${e.id}`,
+        url: `${settings.publicUrl}/events/${e.id}`,
         stamp: new Date(e.updated_at),
         ...(e.contact_email ? { organizer: { name: e.contact_name ?? e.contact_email, email: e.contact_email } } : {}),
       });
