@@ -38,7 +38,7 @@ function shiftMonth(month: string, by: number): string {
   return d.toISOString().slice(0, 7);
 }
 
-function MonthGrid({ month, events, canEdit }: { month: string; events: readonly EventView[]; canEdit: boolean }) {
+function MonthGrid({ month, events }: { month: string; events: readonly EventView[] }) {
   const language = useLanguage();
   const first = monthStart(month);
   const offset = (first.getUTCDay() + 6) % 7;
@@ -158,7 +158,7 @@ function EventsPage() {
       {query.isPending ? (
         <Loading />
       ) : view === "month" ? (
-        <MonthGrid month={month} events={events} canEdit={canEdit} />
+        <MonthGrid month={month} events={events} />
       ) : events.length === 0 ? (
         <Text c="dimmed">{t("events.none")}</Text>
       ) : (
