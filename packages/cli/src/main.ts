@@ -371,7 +371,7 @@ program
   .action((opts: { pending?: boolean }) =>
     withServices(async ({ news }) => {
       if (opts.pending) {
-        for (const c of await news.pendingComments(SYSTEM_ACTOR))
+        for (const c of (await news.pendingComments(SYSTEM_ACTOR, { limit: 200 })).items)
           console.log([c.id, c.createdAt, c.author, JSON.stringify(c.body)].join("\t"));
         return;
       }

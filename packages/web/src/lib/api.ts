@@ -397,7 +397,8 @@ export const api = {
 
   me: {
     actions: () => get<{ items: ActionView[] }>("/api/me/actions"),
-    inbox: () => get<{ items: InboxMessageView[] }>("/api/me/inbox"),
+    inbox: (cursor?: string) =>
+      get<Page<InboxMessageView> & { unread: number }>(`/api/me/inbox${queryString({ cursor, limit: 50 })}`),
     markRead: (messageId: string) => post<void>(`/api/me/inbox/${id(messageId)}/read`),
   },
 
@@ -446,7 +447,7 @@ export const api = {
   },
 
   comments: {
-    pending: () => get<{ items: CommentView[] }>("/api/comments/pending"),
+    pending: (cursor?: string) => get<Page<CommentView>>(`/api/comments/pending${queryString({ cursor, limit: 50 })}`),
     moderate: (commentId: string, status: "approved" | "removed") =>
       post<CommentView>(`/api/comments/${id(commentId)}/moderation`, { status }),
   },

@@ -1,11 +1,12 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { inboxQuery } from "../features/inbox/inbox-queries";
 import { api } from "../lib/api";
 import { useFormatDate } from "../lib/format";
 import { translateMessage } from "../lib/messages";
+import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
@@ -15,12 +16,12 @@ function InboxPage() {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const queryClient = useQueryClient();
-  const query = useQuery(inboxQuery);
+  const query = useInfiniteQuery(inboxQuery);
   const markRead = useMutation({
     mutationFn: api.me.markRead,
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: inboxQuery.queryKey }),
   });
-  const items = query.data?.items ?? [];
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       <PageHeader title={t("inbox.title")} subtitle={t("inbox.subtitle")} />
@@ -72,6 +73,11 @@ function InboxPage() {
           </Card>
         ))}
       </Stack>
+      <LoadMore
+        hasMore={query.hasNextPage}
+        loading={query.isFetchingNextPage}
+        onLoad={() => void query.fetchNextPage()}
+      />
     </>
   );
 }

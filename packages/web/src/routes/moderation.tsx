@@ -1,10 +1,11 @@
 import { Button, Card, Group, Stack, Text } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../lib/api";
 import { useFormatDate } from "../lib/format";
 import { AnchorLink } from "../ui/links";
+import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
@@ -15,7 +16,12 @@ function ModerationPage() {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: ["comments", "pending"], queryFn: api.comments.pending });
+  const query = useInfiniteQuery({
+    queryKey: ["comments", "pending"],
+    queryFn: ({ pageParam }) => api.comments.pending(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
   const moderate = useMutation({
     mutationFn: ({ id, status }: { id: string; status: "approved" | "removed" }) => api.comments.moderate(id, status),
     onSuccess: () => {
@@ -23,7 +29,7 @@ function ModerationPage() {
       void queryClient.invalidateQueries({ queryKey: ["news"] });
     },
   });
-  const items = query.data?.items ?? [];
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       <PageHeader title={t("moderation.title")} subtitle={t("moderation.subtitle")} />
@@ -67,6 +73,11 @@ function ModerationPage() {
           </Card>
         ))}
       </Stack>
+      <LoadMore
+        hasMore={query.hasNextPage}
+        loading={query.isFetchingNextPage}
+        onLoad={() => void query.fetchNextPage()}
+      />
     </>
   );
 }

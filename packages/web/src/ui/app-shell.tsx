@@ -1,5 +1,5 @@
 import { Badge, Box, Button, Container, Group, Text, VisuallyHidden } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -65,8 +65,8 @@ function MainNav() {
 /** The inbox link, with the number of unread messages when there are any. */
 function InboxLink() {
   const { t } = useTranslation();
-  const inbox = useQuery({ ...inboxQuery, refetchInterval: 120_000 });
-  const unread = inbox.data?.items.filter((m) => !m.readAt).length ?? 0;
+  const inbox = useInfiniteQuery({ ...inboxQuery, refetchInterval: 120_000 });
+  const unread = inbox.data?.pages[0]?.unread ?? 0;
   return (
     <AnchorLink to="/inbox" size="sm" fw={500}>
       {t("nav.inbox")}

@@ -11,7 +11,7 @@ import {
 import { Feed } from "feed";
 import { type Kysely, type Selectable, type SqlBool, sql } from "kysely";
 import type { DB } from "#db/schema.js";
-import { decodeCursor, toPage } from "#http/pagination.js";
+import { afterKeyset, decodeCursor, toPage } from "#http/pagination.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
@@ -274,23 +274,35 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
       return { id: row.id, postId, author: row.author_name, body: text, status: "pending", createdAt: now };
     },
 
-    async pendingComments(actor: Actor): Promise<CommentView[]> {
+    /** The moderation queue, oldest first (first come, first moderated), a page at a time. */
+    async pendingComments(
+      actor: Actor,
+      q: { limit?: number | undefined; cursor?: string | undefined } = {},
+    ): Promise<Page<CommentView>> {
       publicationPolicy.readQueue(actor);
-      const rows = await db
+      const limit = q.limit ?? 50;
+      let query = db
         .selectFrom("news_comment")
         .selectAll()
         .where("status", "=", "pending")
         .orderBy("created_at")
-        .limit(500)
-        .execute();
-      return rows.map((c) => ({
-        id: c.id,
-        postId: c.post_id,
-        author: c.author_name,
-        body: c.body,
-        status: c.status,
-        createdAt: c.created_at,
-      }));
+        .orderBy("id")
+        .limit(limit + 1);
+      const after = decodeCursor(q.cursor);
+      if (after) query = query.where(afterKeyset("created_at", "id", after));
+      return toPage(
+        await query.execute(),
+        limit,
+        (c) => ({ key: c.created_at, id: c.id }),
+        (c): CommentView => ({
+          id: c.id,
+          postId: c.post_id,
+          author: c.author_name,
+          body: c.body,
+          status: c.status,
+          createdAt: c.created_at,
+        }),
+      );
     },
 
     async moderateComment(actor: Actor, id: string, status: "approved" | "removed"): Promise<CommentView> {

@@ -163,11 +163,15 @@ export function publicationRoutes(events: EventService, news: NewsService): Fast
       {
         schema: {
           tags,
-          summary: "Comments waiting for moderation (editors)",
-          response: { 200: z.object({ items: z.array(CommentView) }), ...problems },
+          summary: "Comments waiting for moderation, oldest first (editors)",
+          querystring: z.object({
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+            cursor: z.string().max(500).optional().describe("nextCursor of the previous page"),
+          }),
+          response: { 200: z.object({ items: z.array(CommentView), nextCursor: z.string().nullable() }), ...problems },
         },
       },
-      async (req) => ({ items: await news.pendingComments(req.actor) }),
+      async (req) => news.pendingComments(req.actor, req.query),
     );
     app.post(
       "/api/comments/:id/moderation",

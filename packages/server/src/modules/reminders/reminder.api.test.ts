@@ -96,7 +96,13 @@ describe("reminders", () => {
 
     const inbox = (await api("GET", "/api/me/inbox")).json().items;
     expect(inbox.map((m: { kind: string }) => m.kind).sort()).toEqual(["expiring", "review"]);
+    // One message a page: the second page follows the first, and the unread count covers both.
+    const pageOne = (await api("GET", "/api/me/inbox?limit=1")).json();
+    expect(pageOne).toMatchObject({ unread: 2, items: [{ id: inbox[0].id }] });
+    const pageTwo = (await api("GET", `/api/me/inbox?limit=1&cursor=${pageOne.nextCursor}`)).json();
+    expect(pageTwo).toMatchObject({ unread: 2, nextCursor: null, items: [{ id: inbox[1].id }] });
     expect((await api("POST", `/api/me/inbox/${inbox[0].id}/read`)).statusCode).toBe(204);
+    expect((await api("GET", "/api/me/inbox")).json().unread).toBe(1);
 
     // When the clock passes the end, the expiry itself is announced, once.
     ctx.clock.set(new Date("2026-05-02T08:00:00Z"));

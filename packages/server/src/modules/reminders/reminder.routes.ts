@@ -12,11 +12,22 @@ export function reminderRoutes(reminders: ReminderService): FastifyPluginAsyncZo
       {
         schema: {
           tags,
-          summary: "My reminders and messages, newest first",
-          response: { 200: z.object({ items: z.array(InboxMessageView) }), ...problems },
+          summary: "My reminders and messages, newest first, with how many are unread",
+          querystring: z.object({
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+            cursor: z.string().max(500).optional().describe("nextCursor of the previous page"),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(InboxMessageView),
+              nextCursor: z.string().nullable(),
+              unread: z.number().int().describe("Unread messages in all, not only on this page"),
+            }),
+            ...problems,
+          },
         },
       },
-      async (req) => ({ items: await reminders.inbox(req.actor) }),
+      async (req) => reminders.inbox(req.actor, req.query),
     );
     app.post(
       "/api/me/inbox/:id/read",

@@ -1,6 +1,7 @@
-import type { Actor, InboxMessageView } from "@conventio/domain";
+import type { Actor, InboxMessageView, Page } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
+import { afterKeyset, decodeCursor, toPage } from "#http/pagination.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
@@ -177,25 +178,46 @@ export function createReminderService(deps: Deps, settings: ReminderSettings & {
       return { issued, mailed };
     },
 
-    async inbox(actor: Actor): Promise<InboxMessageView[]> {
+    /** My messages, newest first, a page at a time, with how many are still unread in all. */
+    async inbox(
+      actor: Actor,
+      q: { limit?: number | undefined; cursor?: string | undefined } = {},
+    ): Promise<Page<InboxMessageView> & { unread: number }> {
       reminderPolicy.readInbox(actor);
-      const rows = await db
+      const limit = q.limit ?? 50;
+      let query = db
         .selectFrom("inbox_message")
         .selectAll()
         .where("user_id", "=", actor.id)
         .orderBy("created_at", "desc")
         .orderBy("id", "desc")
-        .limit(200)
-        .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        subject: r.subject,
-        body: r.body,
-        link: r.link,
-        createdAt: r.created_at,
-        readAt: r.read_at,
-      }));
+        .limit(limit + 1);
+      const after = decodeCursor(q.cursor);
+      if (after) query = query.where(afterKeyset("created_at", "id", after, "desc"));
+      const [rows, unread] = await Promise.all([
+        query.execute(),
+        db
+          .selectFrom("inbox_message")
+          .select((eb) => eb.fn.countAll<number | string>().as("n"))
+          .where("user_id", "=", actor.id)
+          .where("read_at", "is", null)
+          .executeTakeFirstOrThrow(),
+      ]);
+      const page = toPage(
+        rows,
+        limit,
+        (r) => ({ key: r.created_at, id: r.id }),
+        (r): InboxMessageView => ({
+          id: r.id,
+          kind: r.kind,
+          subject: r.subject,
+          body: r.body,
+          link: r.link,
+          createdAt: r.created_at,
+          readAt: r.read_at,
+        }),
+      );
+      return { ...page, unread: Number(unread.n) };
     },
 
     async markRead(actor: Actor, id: string): Promise<void> {

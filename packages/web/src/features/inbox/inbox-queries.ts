@@ -1,4 +1,11 @@
-import { queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions } from "@tanstack/react-query";
 import { api } from "../../lib/api";
 
-export const inboxQuery = queryOptions({ queryKey: ["me", "inbox"], queryFn: api.me.inbox, staleTime: 30_000 });
+/** My inbox, fifty messages a page; every page also says how many are unread in all. */
+export const inboxQuery = infiniteQueryOptions({
+  queryKey: ["me", "inbox"],
+  queryFn: ({ pageParam }) => api.me.inbox(pageParam),
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (last) => last.nextCursor ?? undefined,
+  staleTime: 30_000,
+});
