@@ -1,13 +1,13 @@
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from "@conventio/domain";
 import { Select, SimpleGrid, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActivityTable } from "../features/activities/activity-table";
 import { type ActivityFilters, api } from "../lib/api";
 import { useCan } from "../lib/session";
+import { useKeysetList } from "../lib/use-keyset-list";
 import { ButtonLink } from "../ui/links";
 import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
@@ -39,14 +39,8 @@ function ActivitiesPage() {
     if ((filters.q ?? "") !== debounced.trim())
       void navigate({ search: validateSearch({ ...filters, q: debounced }), replace: true });
   }, [debounced, filters, navigate]);
-  const list = useInfiniteQuery({
-    queryKey: ["activities", "list", filters],
-    queryFn: ({ pageParam }) => api.activities.list(filters, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const list = useKeysetList(["activities", "list", filters], (cursor) => api.activities.list(filters, cursor));
+  const items = list.items;
   return (
     <>
       <PageHeader
@@ -83,7 +77,7 @@ function ActivitiesPage() {
       </search>
       {list.isError && <ProblemAlert error={list.error} />}
       {list.isPending ? <Loading /> : <ActivityTable items={items} />}
-      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+      <LoadMore list={list} />
     </>
   );
 }

@@ -1,8 +1,8 @@
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { AuditTable } from "../features/audit/audit-table";
 import { api } from "../lib/api";
+import { useKeysetList } from "../lib/use-keyset-list";
 import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
@@ -11,19 +11,14 @@ import { adminRoute } from "./admin";
 
 function AuditPage() {
   const { t } = useTranslation();
-  const log = useInfiniteQuery({
-    queryKey: ["audit"],
-    queryFn: ({ pageParam }) => api.audit.list(pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const events = log.data?.pages.flatMap((p) => p.items) ?? [];
+  const log = useKeysetList(["audit"], (cursor) => api.audit.list(cursor), { keepPrevious: false });
+  const events = log.items;
   return (
     <>
       <PageHeader title={t("audit.title")} subtitle={t("audit.subtitle")} />
       {log.isError && <ProblemAlert error={log.error} />}
       {log.isPending ? <Loading /> : <AuditTable events={events} />}
-      <LoadMore hasMore={log.hasNextPage} loading={log.isFetchingNextPage} onLoad={() => void log.fetchNextPage()} />
+      <LoadMore list={log} />
     </>
   );
 }

@@ -44,7 +44,7 @@ function AgreementsPage() {
   const navigate = useNavigate({ from: "/agreements" });
   const canEdit = useCan("editor");
   const list = useAgreementList(filters);
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const { items } = list;
   const setFilters = useCallback(
     (next: Filters) => void navigate({ search: validateAgreementSearch({ ...next }), replace: true }),
     [navigate],
@@ -66,7 +66,7 @@ function AgreementsPage() {
             : t("agreements.count", { count: items.length })}
       </Text>
       {list.isPending ? <Loading /> : items.length > 0 && <AgreementTable items={items} />}
-      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+      <LoadMore list={list} />
     </>
   );
 }

@@ -11,7 +11,6 @@ import {
   Title,
   VisuallyHidden,
 } from "@mantine/core";
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useFormatEventTime } from "../features/events/event-format";
@@ -19,6 +18,7 @@ import { api } from "../lib/api";
 import { useLanguage } from "../lib/countries";
 import { useCan } from "../lib/session";
 import { dayIn } from "../lib/time-zone";
+import { useKeysetList } from "../lib/use-keyset-list";
 import { AnchorLink, ButtonLink } from "../ui/links";
 import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
@@ -100,13 +100,12 @@ function EventsPage() {
           to: new Date(monthStart(shiftMonth(month, 1)).getTime() + 7 * 86_400_000).toISOString(),
         }
       : { from: new Date(new Date().setHours(0, 0, 0, 0)).toISOString() };
-  const query = useInfiniteQuery({
-    queryKey: ["events", view, view === "month" ? month : "coming"],
-    queryFn: ({ pageParam }) => api.events.list(range, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const events = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const query = useKeysetList(
+    ["events", view, view === "month" ? month : "coming"],
+    (cursor) => api.events.list(range, cursor),
+    { keepPrevious: false },
+  );
+  const events = query.items;
   const monthName = new Intl.DateTimeFormat(language, { month: "long", year: "numeric", timeZone: "UTC" }).format(
     monthStart(month),
   );
@@ -205,11 +204,7 @@ function EventsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <LoadMore
-        hasMore={query.hasNextPage}
-        loading={query.isFetchingNextPage}
-        onLoad={() => void query.fetchNextPage()}
-      />
+      <LoadMore list={query} />
     </>
   );
 }

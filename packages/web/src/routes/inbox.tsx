@@ -73,11 +73,7 @@ function InboxPage() {
           </Card>
         ))}
       </Stack>
-      <LoadMore
-        hasMore={query.hasNextPage}
-        loading={query.isFetchingNextPage}
-        onLoad={() => void query.fetchNextPage()}
-      />
+      <LoadMore list={query} />
     </>
   );
 }

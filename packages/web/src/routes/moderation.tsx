@@ -1,9 +1,10 @@
 import { Button, Card, Group, Stack, Text } from "@mantine/core";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../lib/api";
 import { useFormatDate } from "../lib/format";
+import { useKeysetList } from "../lib/use-keyset-list";
 import { AnchorLink } from "../ui/links";
 import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
@@ -16,11 +17,8 @@ function ModerationPage() {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const queryClient = useQueryClient();
-  const query = useInfiniteQuery({
-    queryKey: ["comments", "pending"],
-    queryFn: ({ pageParam }) => api.comments.pending(pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  const query = useKeysetList(["comments", "pending"], (cursor) => api.comments.pending(cursor), {
+    keepPrevious: false,
   });
   const moderate = useMutation({
     mutationFn: ({ id, status }: { id: string; status: "approved" | "removed" }) => api.comments.moderate(id, status),
@@ -29,7 +27,7 @@ function ModerationPage() {
       void queryClient.invalidateQueries({ queryKey: ["news"] });
     },
   });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = query.items;
   return (
     <>
       <PageHeader title={t("moderation.title")} subtitle={t("moderation.subtitle")} />
@@ -73,11 +71,7 @@ function ModerationPage() {
           </Card>
         ))}
       </Stack>
-      <LoadMore
-        hasMore={query.hasNextPage}
-        loading={query.isFetchingNextPage}
-        onLoad={() => void query.fetchNextPage()}
-      />
+      <LoadMore list={query} />
     </>
   );
 }

@@ -1,10 +1,10 @@
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../lib/api";
 import { useFormatDate } from "../lib/format";
 import { useCan } from "../lib/session";
+import { useKeysetList } from "../lib/use-keyset-list";
 import { AnchorLink, ButtonLink } from "../ui/links";
 import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
@@ -17,13 +17,10 @@ function NewsListPage() {
   const formatDate = useFormatDate();
   const canEdit = useCan("editor");
   const { tag } = newsListRoute.useSearch();
-  const query = useInfiniteQuery({
-    queryKey: ["news", "list", tag ?? null],
-    queryFn: ({ pageParam }) => api.news.list({ tag }, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  const query = useKeysetList(["news", "list", tag ?? null], (cursor) => api.news.list({ tag }, cursor), {
+    keepPrevious: false,
   });
-  const posts = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const posts = query.items;
   return (
     <>
       <PageHeader
@@ -69,11 +66,7 @@ function NewsListPage() {
           </Card>
         ))}
       </Stack>
-      <LoadMore
-        hasMore={query.hasNextPage}
-        loading={query.isFetchingNextPage}
-        onLoad={() => void query.fetchNextPage()}
-      />
+      <LoadMore list={query} />
     </>
   );
 }

@@ -36,7 +36,7 @@ function OrganisationsPage() {
   const navigate = useNavigate({ from: "/organisations" });
   const canEdit = useCan("editor");
   const list = useOrganisationList(filters);
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const { items } = list;
   const setFilters = useCallback(
     (next: Filters) => void navigate({ search: validateSearch({ ...next }), replace: true }),
     [navigate],
@@ -67,7 +67,7 @@ function OrganisationsPage() {
             : t("organisations.count", { count: items.length })}
       </Text>
       {list.isPending ? <Loading /> : items.length > 0 && <OrganisationTable items={items} />}
-      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+      <LoadMore list={list} />
     </>
   );
 }

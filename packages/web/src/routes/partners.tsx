@@ -1,7 +1,7 @@
 import type { OrganisationKind } from "@conventio/domain";
 import { Anchor, Card, Group, List, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { KindBadge, KindSelect } from "../features/organisations/kind-select";
 import { api } from "../lib/api";
 import { useCountryName } from "../lib/countries";
 import { useFormatPeriod } from "../lib/format";
+import { useKeysetList } from "../lib/use-keyset-list";
 import { Facts } from "../ui/facts";
 import { AnchorLink } from "../ui/links";
 import { LoadMore } from "../ui/load-more";
@@ -26,14 +27,10 @@ function PartnersPage() {
   const [kind, setKind] = useState<OrganisationKind | null>(null);
   const [debounced] = useDebouncedValue(q, 250);
   const filters = { q: debounced.trim() || undefined, kind: kind ?? undefined };
-  const list = useInfiniteQuery({
-    queryKey: ["public", "organisations", filters],
-    queryFn: ({ pageParam }) => api.portal.organisations(filters, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const list = useKeysetList(["public", "organisations", filters], (cursor) =>
+    api.portal.organisations(filters, cursor),
+  );
+  const items = list.items;
   return (
     <>
       <PageHeader title={t("portal.partnersTitle")} subtitle={t("portal.partnersSubtitle")} />
@@ -88,7 +85,7 @@ function PartnersPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+      <LoadMore list={list} />
     </>
   );
 }

@@ -1,13 +1,13 @@
 import type { AgreementKind } from "@conventio/domain";
 import { Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AgreementKindSelect } from "../features/agreements/agreement-labels";
 import { api } from "../lib/api";
 import { useFormatPeriod } from "../lib/format";
+import { useKeysetList } from "../lib/use-keyset-list";
 import { AnchorLink } from "../ui/links";
 import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
@@ -23,14 +23,8 @@ function PartnershipsPage() {
   const [kind, setKind] = useState<AgreementKind | null>(null);
   const [debounced] = useDebouncedValue(q, 250);
   const filters = { q: debounced.trim() || undefined, kind: kind ?? undefined };
-  const list = useInfiniteQuery({
-    queryKey: ["public", "agreements", filters],
-    queryFn: ({ pageParam }) => api.portal.agreements(filters, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const list = useKeysetList(["public", "agreements", filters], (cursor) => api.portal.agreements(filters, cursor));
+  const items = list.items;
   return (
     <>
       <PageHeader title={t("portal.partnershipsTitle")} subtitle={t("portal.partnershipsSubtitle")} />
@@ -85,7 +79,7 @@ function PartnershipsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+      <LoadMore list={list} />
     </>
   );
 }

@@ -23,7 +23,7 @@ function PeoplePage() {
     void navigate({ search: debounced ? { q: debounced } : {}, replace: true });
   }, [debounced, navigate]);
   const list = usePeopleList(debounced || undefined);
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const { items } = list;
   return (
     <>
       <PageHeader
@@ -87,7 +87,7 @@ function PeoplePage() {
           </Table.ScrollContainer>
         )
       )}
-      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+      <LoadMore list={list} />
     </>
   );
 }

@@ -1,5 +1,6 @@
-import { keepPreviousData, queryOptions, useInfiniteQuery } from "@tanstack/react-query";
+import { queryOptions } from "@tanstack/react-query";
 import { type AgreementFilters, api } from "../../lib/api";
+import { useKeysetList } from "../../lib/use-keyset-list";
 
 export const agreementKeys = {
   all: ["agreements"] as const,
@@ -15,11 +16,5 @@ export const agreementQuery = (id: string) =>
 
 /** Fifty at a time, by keyset; the previous results stay on screen while filters change. */
 export function useAgreementList(filters: AgreementFilters) {
-  return useInfiniteQuery({
-    queryKey: agreementKeys.list(filters),
-    queryFn: ({ pageParam }) => api.agreements.list(filters, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
+  return useKeysetList(agreementKeys.list(filters), (cursor) => api.agreements.list(filters, cursor));
 }

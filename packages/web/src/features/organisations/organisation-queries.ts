@@ -1,6 +1,7 @@
 import type { OrganisationKind } from "@conventio/domain";
-import { keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api, type OrganisationFilters } from "../../lib/api";
+import { useKeysetList } from "../../lib/use-keyset-list";
 
 export const organisationKeys = {
   all: ["organisations"] as const,
@@ -14,13 +15,9 @@ export const organisationQuery = (id: string) =>
 
 /** One page of fifty at a time; the previous results stay on screen while the next query runs. */
 export function useOrganisationList(filters: OrganisationFilters) {
-  return useInfiniteQuery({
-    queryKey: organisationKeys.list(filters),
-    queryFn: ({ pageParam }) => api.organisations.list(filters, { cursor: pageParam, limit: 50 }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
+  return useKeysetList(organisationKeys.list(filters), (cursor) =>
+    api.organisations.list(filters, { cursor: cursor, limit: 50 }),
+  );
 }
 
 /** Networks and programmes, the organisations that have members. */

@@ -1,5 +1,6 @@
-import { keepPreviousData, queryOptions, useInfiniteQuery } from "@tanstack/react-query";
+import { queryOptions } from "@tanstack/react-query";
 import { api } from "../../lib/api";
+import { useKeysetList } from "../../lib/use-keyset-list";
 
 export const personKeys = {
   all: ["people"] as const,
@@ -10,11 +11,5 @@ export const personQuery = (id: string) =>
   queryOptions({ queryKey: personKeys.detail(id), queryFn: () => api.people.get(id) });
 
 export function usePeopleList(q: string | undefined) {
-  return useInfiniteQuery({
-    queryKey: ["people", "list", q ?? ""],
-    queryFn: ({ pageParam }) => api.people.list({ q }, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
+  return useKeysetList(["people", "list", q ?? ""], (cursor) => api.people.list({ q }, cursor));
 }
