@@ -20,14 +20,15 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { useSession } from "../../lib/session";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { useAssignable } from "../accounts/use-assignable";
-import { type AgreementChoice, AgreementPicker } from "../agreements/agreement-picker";
+import { AgreementAreaFields } from "../agreements/agreement-area-fields";
+import type { AgreementChoice } from "../agreements/agreement-picker";
 import { OrganisationsPicker } from "../organisations/organisations-picker";
 import { PersonPicker, type PersonRef } from "../people/person-picker";
 
@@ -80,11 +81,6 @@ export function ActivityForm({
   const [currency, setCurrency] = useState(initial?.funding?.currency ?? "EUR");
   const [deadline, setDeadline] = useState(initial?.funding?.deadline ?? "");
   const [outcome, setOutcome] = useState<Outcome>(initial?.funding?.outcome ?? "pending");
-  const axes = useQuery({
-    queryKey: ["agreements", "detail", agreement?.id ?? ""],
-    queryFn: () => api.agreements.get(agreement?.id ?? ""),
-    enabled: agreement !== null,
-  });
   const isMobility = kind !== null && MOBILITY_KINDS.has(kind);
   const isBid = kind === "funding_bid";
 
@@ -207,26 +203,16 @@ export function ActivityForm({
         </Fieldset>
         <Fieldset legend={t("activities.form.links")}>
           <Stack>
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <AgreementPicker
-                label={t("activities.fields.agreement")}
-                value={agreement}
-                onChange={(a) => {
-                  setAgreement(a);
-                  setAxisId(null);
-                }}
-                error={form.error("agreementId")}
-              />
-              <Select
-                label={t("activities.fields.axis")}
-                clearable
-                disabled={!agreement}
-                data={(axes.data?.axes ?? []).map((x) => ({ value: x.id, label: x.title }))}
-                value={axisId}
-                onChange={setAxisId}
-                error={form.error("axisId")}
-              />
-            </SimpleGrid>
+            <AgreementAreaFields
+              agreementLabel={t("activities.fields.agreement")}
+              agreement={agreement}
+              axisId={axisId}
+              onChange={(a, axis) => {
+                setAgreement(a);
+                setAxisId(axis);
+              }}
+              errors={{ agreement: form.error("agreementId"), axis: form.error("axisId") }}
+            />
             <OrganisationsPicker
               label={t("activities.fields.partners")}
               value={partners}

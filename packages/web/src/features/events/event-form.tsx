@@ -1,12 +1,13 @@
 import { AUDIENCES, EventInput, type EventView, type Visibility } from "@conventio/domain";
 import { Button, Group, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { isoToZoned, zonedToIso } from "../../lib/time-zone";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
-import { type AgreementChoice, AgreementPicker } from "../agreements/agreement-picker";
+import { AgreementAreaFields } from "../agreements/agreement-area-fields";
+import type { AgreementChoice } from "../agreements/agreement-picker";
 
 type Audience = (typeof AUDIENCES)[number];
 
@@ -43,11 +44,6 @@ export function EventForm({
   const [audience, setAudience] = useState<Audience>(initial?.audience ?? "public");
   const [agreement, setAgreement] = useState<AgreementChoice | null>(initial?.agreement ?? null);
   const [axisId, setAxisId] = useState<string | null>(initial?.axis?.id ?? null);
-  const areas = useQuery({
-    queryKey: ["agreements", "detail", agreement?.id ?? ""],
-    queryFn: () => api.agreements.get(agreement?.id ?? ""),
-    enabled: agreement !== null,
-  });
   const [visibility, setVisibility] = useState<Visibility>(initial?.visibility ?? "public");
   const at = (local: string) => (local ? zonedToIso(local, timeZone) : null);
 
@@ -139,26 +135,16 @@ export function EventForm({
             error={form.error("contactEmail")}
           />
         </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <AgreementPicker
-            label={t("events.fields.agreement")}
-            value={agreement}
-            onChange={(next) => {
-              setAgreement(next);
-              setAxisId(null);
-            }}
-            error={form.error("agreementId")}
-          />
-          <Select
-            label={t("activities.fields.axis")}
-            clearable
-            disabled={!agreement}
-            data={(areas.data?.axes ?? []).map((x) => ({ value: x.id, label: x.title }))}
-            value={axisId}
-            onChange={setAxisId}
-            error={form.error("axisId")}
-          />
-        </SimpleGrid>
+        <AgreementAreaFields
+          agreementLabel={t("events.fields.agreement")}
+          agreement={agreement}
+          axisId={axisId}
+          onChange={(a, axis) => {
+            setAgreement(a);
+            setAxisId(axis);
+          }}
+          errors={{ agreement: form.error("agreementId"), axis: form.error("axisId") }}
+        />
         <Textarea
           label={t("events.fields.description")}
           autosize
