@@ -198,6 +198,13 @@ describe("what partnerships publish", () => {
     const link = page.getByRole("link", { name: "Download as PDF" });
     await link.waitFor();
     await page.getByRole("heading", { level: 2, name: /MEL-ULILLE-2019/ }).waitFor();
+    // The July 2021 meeting is recorded as the previous review; this one starts from it.
+    await page.getByText(/^From the previous review/).waitFor();
+    await page.getByRole("button", { name: "Record this review as held" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /is recorded/ })
+      .waitFor();
     await screenshot(page, "progress-review");
     const href = (await link.getAttribute("href")) ?? "";
     const response = await page.request.get(`${server.url}${href}`);

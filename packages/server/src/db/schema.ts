@@ -38,6 +38,7 @@ import type {
 } from "#modules/publication/publication.table.js";
 import type { RegistryEntryTable } from "#modules/registry/registry.table.js";
 import type { InboxMessageTable, MailOutboxTable, ReminderSentTable } from "#modules/reminders/reminder.table.js";
+import type { ProgressReviewTable } from "#modules/reviews/review.table.js";
 
 export interface SearchDocumentTable {
   id: Generated<number>;
@@ -48,6 +49,7 @@ export interface SearchDocumentTable {
 
 /** Every table Kysely knows, by name. */
 export interface DB {
+  progress_review: ProgressReviewTable;
   app_user: UserTable;
   user_session: SessionTable;
   login_throttle: LoginThrottleTable;

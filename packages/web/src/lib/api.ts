@@ -219,6 +219,8 @@ export interface DashboardView {
 export interface ReviewView {
   on: string;
   since: string | null;
+  sinceKind: "review" | "meeting" | "start" | null;
+  recorded: string[];
   agreement: AgreementView;
   bodies: BodyView[];
   activities: ActivityView[];
@@ -378,6 +380,8 @@ export const api = {
       get<{ items: IndicatorView[] }>(`/api/agreements/${id(agreementId)}/indicators`),
     review: (agreementId: string, on: string) =>
       get<ReviewView>(`/api/agreements/${id(agreementId)}/review${queryString({ on })}`),
+    recordReview: (agreementId: string, on: string) =>
+      post<{ recorded: string[] }>(`/api/agreements/${id(agreementId)}/reviews`, { on }),
     reviewPdfUrl: (agreementId: string, on: string, lang: string) =>
       `/api/agreements/${id(agreementId)}/review.pdf${queryString({ on, lang })}`,
   },

@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, List, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createRoute, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,8 @@ import { type AgreementChoice, AgreementPicker } from "../features/agreements/ag
 import { ActionTable } from "../features/governance/action-items";
 import { api } from "../lib/api";
 import { useFormatDate } from "../lib/format";
+import { useCan } from "../lib/session";
+import { AnchorLink } from "../ui/links";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
@@ -36,6 +38,48 @@ function ReviewChooser({ initial, initialOn }: { initial: AgreementChoice | null
         <Button type="submit">{t("review.assemble")}</Button>
       </Group>
     </form>
+  );
+}
+
+/** Marks the review as held, so the next one covers what happened since; lists those already held. */
+function RecordReview({ agreementId, on, recorded }: { agreementId: string; on: string; recorded: string[] }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const canEdit = useCan("editor");
+  const queryClient = useQueryClient();
+  const record = useMutation({
+    mutationFn: () => api.agreements.recordReview(agreementId, on),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["review", agreementId] }),
+  });
+  const held = recorded.includes(on);
+  return (
+    <Group gap="sm" align="center">
+      {record.isError && <ProblemAlert error={record.error} />}
+      {held ? (
+        <Text size="sm" role="status">
+          {t("review.held", { on: formatDate(on) })}
+        </Text>
+      ) : (
+        canEdit && (
+          <Button size="xs" variant="light" onClick={() => record.mutate()} loading={record.isPending}>
+            {t("review.record")}
+          </Button>
+        )
+      )}
+      {recorded.length > 0 && (
+        <Text size="sm" c="dimmed">
+          {t("review.recorded")}{" "}
+          {recorded.map((d, i) => (
+            <span key={d}>
+              {i > 0 && ", "}
+              <AnchorLink to="/reviews" search={{ agreement: agreementId, on: d }}>
+                {formatDate(d)}
+              </AnchorLink>
+            </span>
+          ))}
+        </Text>
+      )}
+    </Group>
   );
 }
 
@@ -81,9 +125,10 @@ function ReviewPage() {
           </Group>
           <Text>
             {r.since
-              ? t("review.period", { since: formatDate(r.since), on: formatDate(r.on) })
+              ? t(`review.since.${r.sinceKind ?? "start"}`, { since: formatDate(r.since), on: formatDate(r.on) })
               : t("review.asOf", { on: formatDate(r.on) })}
           </Text>
+          <RecordReview agreementId={search.agreement} on={search.on} recorded={r.recorded} />
           <Section title={t("review.groups")}>
             {r.bodies.length === 0 ? (
               <Text c="dimmed">{t("governance.noBodies")}</Text>

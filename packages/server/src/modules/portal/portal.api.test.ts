@@ -208,6 +208,24 @@ describe("progress review", () => {
     expect((await api("GET", `/api/agreements/${mel}/review?on=2021-11-15`)).statusCode).toBe(401);
   });
 
+  it("starts the next review from the last one recorded", async () => {
+    const first = (await api("GET", `/api/agreements/${mel}/review?on=2021-11-15`, undefined, editor)).json();
+    expect(first).toMatchObject({ since: "2021-07-02", sinceKind: "meeting", recorded: [] });
+    const viewer = await signedIn(ctx, "viewer");
+    expect((await api("POST", `/api/agreements/${mel}/reviews`, { on: "2021-11-15" }, viewer)).statusCode).toBe(403);
+    const saved = await api("POST", `/api/agreements/${mel}/reviews`, { on: "2021-11-15" }, editor);
+    expect(saved.statusCode).toBe(201);
+    expect(saved.json().recorded).toEqual(["2021-11-15"]);
+    // Recording the same review twice keeps one.
+    await api("POST", `/api/agreements/${mel}/reviews`, { on: "2021-11-15" }, editor);
+    const next = (await api("GET", `/api/agreements/${mel}/review?on=2022-06-30`, undefined, editor)).json();
+    expect(next).toMatchObject({ since: "2021-11-15", sinceKind: "review", recorded: ["2021-11-15"] });
+    expect(next.activities).toEqual([]); // the seminar of 2021-09 was covered by the first review
+    const bad = await api("POST", `/api/agreements/${mel}/reviews`, { on: "15/11/2021" }, editor);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].field).toBe("on");
+  });
+
   it("renders the review as a PDF that turns into an image", async () => {
     const res = await api("GET", `/api/agreements/${mel}/review.pdf?on=2021-11-15`, undefined, editor);
     expect(res.statusCode).toBe(200);

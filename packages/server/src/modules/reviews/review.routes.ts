@@ -22,6 +22,13 @@ export function reviewRoutes(reviews: ReviewService, clock: Deps["clock"]): Fast
             200: z.object({
               on: z.string(),
               since: z.string().nullable(),
+              sinceKind: z
+                .enum(["review", "meeting", "start"])
+                .nullable()
+                .describe("The previous recorded review, else the last meeting, else the agreement's start"),
+              recorded: z
+                .array(z.string())
+                .describe("Dates of the reviews recorded for this partnership, newest first"),
               agreement: AgreementView,
               bodies: z.array(BodyView),
               activities: z.array(ActivityView),
@@ -40,6 +47,20 @@ export function reviewRoutes(reviews: ReviewService, clock: Deps["clock"]): Fast
         },
       },
       async (req) => reviews.assemble(req.actor, req.params.id, req.query.on ?? clock.now().toISOString().slice(0, 10)),
+    );
+    app.post(
+      "/api/agreements/:id/reviews",
+      {
+        schema: {
+          tags,
+          summary: "Record that the review of a date was held; the next review covers what happened since",
+          params: IdParams,
+          body: z.strictObject({ on: IsoDate }),
+          response: { 201: z.object({ recorded: z.array(z.string()) }), ...problems },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send({ recorded: await reviews.record(req.actor, req.params.id, req.body.on) }),
     );
     app.get(
       "/api/agreements/:id/review.pdf",

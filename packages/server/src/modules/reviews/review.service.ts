@@ -10,14 +10,21 @@ import {
 import PDFDocument from "pdfkit";
 import type { ActivityService } from "#modules/activities/activity.service.js";
 import type { AgreementService } from "#modules/agreements/agreement.service.js";
+import { recordAudit } from "#modules/audit/audit.service.js";
 import type { GovernanceService } from "#modules/governance/governance.service.js";
-import type { Deps } from "#shared/deps.js";
+import { type Deps, nowIso } from "#shared/deps.js";
+import { newId } from "#shared/ids.js";
+import { actorId } from "#shared/policy.js";
 import { reviewPolicy } from "./review.policy.js";
 import { REVIEW_WORDING, type ReviewLanguage, type ReviewWording } from "./review-wording.js";
 
 export interface ProgressReview {
   on: string;
   since: string | null;
+  /** What `since` is: the previous recorded review, else the last meeting, else the agreement's start. */
+  sinceKind: "review" | "meeting" | "start" | null;
+  /** Reviews recorded for this partnership, newest first. */
+  recorded: string[];
   agreement: AgreementView;
   bodies: BodyView[];
   activities: ActivityView[];
@@ -33,7 +40,8 @@ const HORIZON_DAYS = 183;
 
 /**
  * A progress review ("point d'étape") of a partnership on a date: objectives, axes and their
- * groups, what happened since the previous review (the last meeting before that date),
+ * groups, what happened since the previous review (the last one recorded before that date; without
+ * one, the last meeting of its groups, where reviews are usually held; else its start),
  * indicators against targets, open actions and the deadlines of the next six months.
  */
 export function createReviewService(
@@ -45,14 +53,31 @@ export function createReviewService(
   async function assemble(actor: Actor, agreementId: string, on: string): Promise<ProgressReview> {
     reviewPolicy.read(actor);
     const agreement = await parts.agreements.getAgreement(actor, agreementId);
-    const previous = await db
-      .selectFrom("meeting")
-      .select("held_on")
-      .where("agreement_id", "=", agreementId)
-      .where("held_on", "<", on)
-      .orderBy("held_on", "desc")
-      .executeTakeFirst();
-    const since = previous?.held_on ?? agreement.startsOn ?? agreement.signedOn;
+    const [reviews, meeting] = await Promise.all([
+      db
+        .selectFrom("progress_review")
+        .select("held_on")
+        .where("agreement_id", "=", agreementId)
+        .orderBy("held_on", "desc")
+        .execute(),
+      db
+        .selectFrom("meeting")
+        .select("held_on")
+        .where("agreement_id", "=", agreementId)
+        .where("held_on", "<", on)
+        .orderBy("held_on", "desc")
+        .executeTakeFirst(),
+    ]);
+    const recorded = reviews.map((r) => r.held_on);
+    const lastReview = recorded.find((d) => d < on);
+    const start = agreement.startsOn ?? agreement.signedOn;
+    const [since, sinceKind] = lastReview
+      ? [lastReview, "review" as const]
+      : meeting
+        ? [meeting.held_on, "meeting" as const]
+        : start
+          ? [start, "start" as const]
+          : [null, null];
     const [bodies, activityPage, indicators, actions] = await Promise.all([
       parts.governance.listBodies(actor, agreementId),
       parts.activities.listActivities(actor, { agreement: agreementId, limit: 200 }),
@@ -73,7 +98,7 @@ export function createReviewService(
         .filter((a) => a.dueOn && a.dueOn <= horizon)
         .map((a) => ({ on: a.dueOn ?? "", kind: "action" as const, what: a.title })),
     ].sort((x, y) => (x.on < y.on ? -1 : 1));
-    return { on, since, agreement, bodies, activities, indicators, openActions, deadlines };
+    return { on, since, sinceKind, recorded, agreement, bodies, activities, indicators, openActions, deadlines };
   }
 
   /** The review as a PDF document, in one of the web app's languages. */
@@ -155,6 +180,40 @@ export function createReviewService(
 
   return {
     assemble,
+
+    /** Records that the review of that date was held, so the next one starts from it. */
+    async record(actor: Actor, agreementId: string, on: string): Promise<string[]> {
+      reviewPolicy.record(actor);
+      await parts.agreements.getAgreement(actor, agreementId);
+      const now = nowIso(deps);
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("progress_review")
+          .values({
+            id: newId(),
+            agreement_id: agreementId,
+            held_on: on,
+            recorded_by: actorId(actor),
+            recorded_at: now,
+          })
+          .onConflict((oc) => oc.columns(["agreement_id", "held_on"]).doNothing())
+          .execute();
+        await recordAudit(trx, now, {
+          actor,
+          action: "review.record",
+          entity: "agreement",
+          entityId: agreementId,
+          changes: { heldOn: on },
+        });
+      });
+      const rows = await db
+        .selectFrom("progress_review")
+        .select("held_on")
+        .where("agreement_id", "=", agreementId)
+        .orderBy("held_on", "desc")
+        .execute();
+      return rows.map((r) => r.held_on);
+    },
     async pdf(actor: Actor, agreementId: string, on: string, lang: ReviewLanguage = "en"): Promise<Buffer> {
       return renderPdf(await assemble(actor, agreementId, on), REVIEW_WORDING[lang]);
     },
