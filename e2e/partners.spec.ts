@@ -49,7 +49,9 @@ describe("an administrator's session", () => {
     await signIn(page, server.url);
     await expect.poll(() => page.url()).toBe(`${server.url}/organisations`);
     await page.getByRole("link", { name: "Tokyo University of Foreign Studies" }).waitFor();
-    expect(await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).count()).toBe(1);
+    expect(
+      await page.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "Admin" }).count(),
+    ).toBe(1);
     await screenshot(page, "organisations");
   });
 

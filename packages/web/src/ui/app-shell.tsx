@@ -12,7 +12,6 @@ import { AnchorLink } from "./links";
 
 function MainNav() {
   const { t } = useTranslation();
-  const isAdmin = useCan("admin");
   return (
     <nav aria-label={t("shell.mainNav")}>
       <Group component="ul" gap={4} className="main-nav" wrap="wrap">
@@ -49,14 +48,6 @@ function MainNav() {
         <li>
           <AnchorLink to="/map">{t("nav.map")}</AnchorLink>
         </li>
-        <li>
-          <AnchorLink to="/my/actions">{t("nav.myActions")}</AnchorLink>
-        </li>
-        {isAdmin && (
-          <li>
-            <AnchorLink to="/admin/users">{t("nav.admin")}</AnchorLink>
-          </li>
-        )}
       </Group>
     </nav>
   );
@@ -101,6 +92,7 @@ function PublicNav() {
 function UserBox() {
   const { t } = useTranslation();
   const { user } = useSession();
+  const isAdmin = useCan("admin");
   const navigate = useNavigate();
   if (!user) {
     return (
@@ -117,7 +109,26 @@ function UserBox() {
   }
   return (
     <Group gap="xs" wrap="nowrap">
-      <InboxLink />
+      {/* What is the signed-in person's own sits with the account, leaving the main row to the records. */}
+      <nav aria-label={t("shell.accountNav")}>
+        <Group component="ul" gap="sm" wrap="nowrap" className="plain-list">
+          <li>
+            <InboxLink />
+          </li>
+          <li>
+            <AnchorLink to="/my/actions" size="sm" fw={500}>
+              {t("nav.myActions")}
+            </AnchorLink>
+          </li>
+          {isAdmin && (
+            <li>
+              <AnchorLink to="/admin/users" size="sm" fw={500}>
+                {t("nav.admin")}
+              </AnchorLink>
+            </li>
+          )}
+        </Group>
+      </nav>
       <Text size="sm" fw={500}>
         {user.name}
       </Text>
@@ -142,7 +153,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </a>
       <Box component="header" className="app-header">
         <Container size="xl">
-          {/* The staff navigation is long: it gets a row of its own under the brand and the account. */}
+          {/* The staff navigation gets a row of its own under the brand and the account. */}
           <Group justify="space-between" pt="sm" pb={user ? 4 : "sm"} gap="md" wrap="wrap">
             <Group gap="xl" wrap="wrap">
               <AnchorLink to="/" className="brand" underline="never">

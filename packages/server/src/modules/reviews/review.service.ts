@@ -86,7 +86,9 @@ export function createReviewService(
     ]);
     const activities = activityPage.items.filter((a) => {
       const day = a.startsOn ?? a.createdAt.slice(0, 10);
-      return (!since || day >= since) && day <= on;
+      // What happened on the day of the previous review or meeting was covered by it.
+      const after = !since || (sinceKind === "start" ? day >= since : day > since);
+      return after && day <= on;
     });
     const horizon = addDays(on, HORIZON_DAYS);
     const openActions = actions.filter((a) => a.status === "open");
