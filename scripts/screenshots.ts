@@ -63,9 +63,13 @@ const kyutech = await (
 await page.goto(`${running.url}/agreements/${kyutech.items[0].id}`);
 await page.waitForLoadState("networkidle");
 await page.screenshot({ path: join(out, "agreement.png"), fullPage: true });
+const melId = (
+  await (await page.request.get(`${running.url}/api/agreements?q=metropole&kind=partnership_convention&limit=1`)).json()
+).items[0].id as string;
 for (const [name, path] of [
   ["agreements", "/agreements"],
   ["dashboard", "/dashboard"],
+  ["progress-review", `/reviews?agreement=${encodeURIComponent(melId)}&on=2021-11-15`],
 ] as const) {
   await page.goto(`${running.url}${path}`);
   await page.waitForLoadState("networkidle");
@@ -78,6 +82,9 @@ await context.clearCookies();
 await visitor.goto(`${running.url}/partnerships/${mel.items[0].id}`);
 await visitor.waitForLoadState("networkidle");
 await visitor.screenshot({ path: join(out, "partnership-public.png"), fullPage: true });
+await visitor.goto(`${running.url}/partners/${lille.items[0].id}`);
+await visitor.waitForLoadState("networkidle");
+await visitor.screenshot({ path: join(out, "partner-public.png"), fullPage: true });
 await visitor.close();
 await page.goto(`${running.url}/sign-in`);
 await page.getByLabel("E-mail").fill("admin@example.org");
