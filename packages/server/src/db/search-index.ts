@@ -18,6 +18,17 @@ export interface SearchIndex {
   remove(db: Kysely<DB>, entity: SearchEntity, id: string): Promise<void>;
   /** A condition "id column matches the query", to combine with filters and keyset paging. */
   matches(entity: SearchEntity, idColumn: Expression<string>, query: string): Expression<SqlBool> | null;
+  /**
+   * PostgreSQL only, for lists in their own sort order: the same condition as a per-row probe
+   * ("probe", to walk a bounded stretch of the order) or with every match collected once
+   * ("collect", when matches cluster far along the order). Null on SQLite, which needs neither.
+   */
+  matchesBy(
+    entity: SearchEntity,
+    idColumn: Expression<string>,
+    query: string,
+    plan: "probe" | "collect",
+  ): Expression<SqlBool> | null;
   /** Ids of the best matches, best first. */
   ranked(db: Kysely<DB>, entity: SearchEntity, query: string, limit: number): Promise<string[]>;
 }
@@ -51,6 +62,15 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
         return sql<SqlBool>`${idColumn} in (select entity_id from search_document
           where entity = ${entity} and tsv @@ to_tsquery('simple', ${tsquery(tokens)}))`;
       },
+      matchesBy(entity, idColumn, query, plan) {
+        const tokens = queryTokens(query);
+        if (tokens.length === 0) return null;
+        return plan === "probe"
+          ? sql<SqlBool>`(select tsv from search_document where entity = ${entity}
+              and entity_id = ${idColumn}) @@ to_tsquery('simple', ${tsquery(tokens)})`
+          : sql<SqlBool>`${idColumn} = any(array(select entity_id from search_document
+              where entity = ${entity} and tsv @@ to_tsquery('simple', ${tsquery(tokens)})))`;
+      },
       async ranked(db, entity, query, limit) {
         const tokens = queryTokens(query);
         if (tokens.length === 0) return [];
@@ -76,6 +96,7 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
         join search_document d on d.id = f.rowid
         where search_fts match ${ftsQuery(tokens)} and d.entity = ${entity})`;
     },
+    matchesBy: () => null,
     async ranked(db, entity, query, limit) {
       const tokens = queryTokens(query);
       if (tokens.length === 0) return [];

@@ -35,7 +35,7 @@ export async function partiesOf(db: Kysely<DB>, ids: string[]) {
 }
 
 /** The list with every filter; each filter is served by an index (see migration 002). */
-export function listAgreementRows(
+export async function listAgreementRows(
   db: Kysely<DB>,
   search: SearchIndex,
   f: AgreementListQuery & { visibility?: "public" },
@@ -93,19 +93,40 @@ export function listAgreementRows(
       eb.selectFrom("agreement_theme").select("agreement_id").where("theme", "=", theme),
     );
   }
-  if (f.q) {
-    const cond = search.matches("agreement", sql.ref<string>("a.id"), f.q);
-    if (cond) q = q.where(cond);
-  }
   if (after) {
     q = q.where(afterKeyset("a.sort_key", "a.id", after));
   }
-  return q
+  q = q.orderBy("a.sort_key").orderBy("a.id");
+  const id = sql.ref<string>("a.id");
+  const cond = f.q ? search.matches("agreement", id, f.q) : null;
+  const probe = f.q ? search.matchesBy("agreement", id, f.q, "probe") : null;
+  const collect = f.q ? search.matchesBy("agreement", id, f.q, "collect") : null;
+  if (!cond || !probe || !collect) return (cond ? q.where(cond) : q).limit(limit + 1).execute();
+  // PostgreSQL walks the sort index probing each row, expecting matches spread evenly; when they
+  // cluster (titles start with their kind) it reads tens of thousands of rows. Walk a bounded
+  // stretch; if it holds too few matches and more rows remain, collect every match and sort.
+  const walk = await db
+    .selectFrom(q.limit(SEARCH_WALK).as("a"))
+    .selectAll("a")
+    .where(probe)
     .orderBy("a.sort_key")
     .orderBy("a.id")
     .limit(limit + 1)
     .execute();
+  if (walk.length > limit) return walk;
+  const walked = await db
+    .selectFrom(q.clearSelect().select("a.id").limit(SEARCH_WALK).as("w"))
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  if (Number(walked.n) < SEARCH_WALK) return walk;
+  return q
+    .where(collect)
+    .limit(limit + 1)
+    .execute();
 }
+
+/** Rows of the sort order a PostgreSQL search walks before it collects its matches instead. */
+const SEARCH_WALK = 3000;
 
 /** The next free reference of a year: 2026-0001, 2026-0002… */
 export async function nextReference(db: Kysely<DB>, year: string): Promise<string> {
