@@ -12,6 +12,7 @@ import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
 import { Section } from "../ui/section";
+import { TableHead } from "../ui/table-head";
 import { internalRoute } from "./internal";
 
 function CountTable({ caption, rows }: { caption: string; rows: readonly { label: string; count: number }[] }) {
@@ -105,13 +106,9 @@ function DashboardPage() {
             />
             <Table verticalSpacing={2} maw={480}>
               <Table.Caption ta="left">{t("dashboard.mobilityCaption")}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("activities.fields.academicYear")}</Table.Th>
-                  <Table.Th scope="col">{t("direction.incoming")}</Table.Th>
-                  <Table.Th scope="col">{t("direction.outgoing")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[t("activities.fields.academicYear"), t("direction.incoming"), t("direction.outgoing")]}
+              />
               <Table.Tbody>
                 {d.mobility.map((m) => (
                   <Table.Tr key={m.academicYear}>

@@ -24,6 +24,7 @@ import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
+import { TableHead } from "../ui/table-head";
 import { internalRoute } from "./internal";
 
 type View = "month" | "list";
@@ -163,15 +164,15 @@ function EventsPage() {
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table striped verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("events.fields.title")}</Table.Th>
-                <Table.Th scope="col">{t("events.fields.startsAt")}</Table.Th>
-                <Table.Th scope="col">{t("events.fields.place")}</Table.Th>
-                <Table.Th scope="col">{t("events.fields.audience")}</Table.Th>
-                <Table.Th scope="col">{t("events.fields.agreement")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t("events.fields.title"),
+                t("events.fields.startsAt"),
+                t("events.fields.place"),
+                t("events.fields.audience"),
+                t("events.fields.agreement"),
+              ]}
+            />
             <Table.Tbody>
               {events.map((e) => (
                 <Table.Tr key={e.id}>

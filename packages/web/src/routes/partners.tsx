@@ -17,6 +17,7 @@ import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
 import { Section } from "../ui/section";
+import { TableHead } from "../ui/table-head";
 import { rootRoute } from "./root";
 
 /** The public directory of partners, networks and programmes, searchable as you type. */
@@ -60,13 +61,13 @@ function PartnersPage() {
       ) : (
         <Table.ScrollContainer minWidth={520}>
           <Table striped verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("organisations.fields.name")}</Table.Th>
-                <Table.Th scope="col">{t("organisations.fields.kind")}</Table.Th>
-                <Table.Th scope="col">{t("organisations.fields.country")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t("organisations.fields.name"),
+                t("organisations.fields.kind"),
+                t("organisations.fields.country"),
+              ]}
+            />
             <Table.Tbody>
               {items.map((o) => (
                 <Table.Tr key={o.id}>

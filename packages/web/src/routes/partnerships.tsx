@@ -13,6 +13,7 @@ import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
+import { TableHead } from "../ui/table-head";
 import { rootRoute } from "./root";
 
 /** Public agreements anyone can search; each opens its public partnership page. */
@@ -54,14 +55,14 @@ function PartnershipsPage() {
       ) : (
         <Table.ScrollContainer minWidth={600}>
           <Table striped verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("agreements.fields.title")}</Table.Th>
-                <Table.Th scope="col">{t("agreements.fields.kind")}</Table.Th>
-                <Table.Th scope="col">{t("agreements.fields.parties")}</Table.Th>
-                <Table.Th scope="col">{t("agreements.fields.validity")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t("agreements.fields.title"),
+                t("agreements.fields.kind"),
+                t("agreements.fields.parties"),
+                t("agreements.fields.validity"),
+              ]}
+            />
             <Table.Tbody>
               {items.map((a) => (
                 <Table.Tr key={a.id}>

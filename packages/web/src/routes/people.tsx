@@ -10,6 +10,7 @@ import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
+import { TableHead } from "../ui/table-head";
 import { internalRoute } from "./internal";
 
 function PeoplePage() {
@@ -55,14 +56,14 @@ function PeoplePage() {
         items.length > 0 && (
           <Table.ScrollContainer minWidth={640}>
             <Table striped highlightOnHover verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("people.fields.name")}</Table.Th>
-                  <Table.Th scope="col">{t("people.fields.title")}</Table.Th>
-                  <Table.Th scope="col">{t("people.fields.organisation")}</Table.Th>
-                  <Table.Th scope="col">{t("people.fields.email")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t("people.fields.name"),
+                  t("people.fields.title"),
+                  t("people.fields.organisation"),
+                  t("people.fields.email"),
+                ]}
+              />
               <Table.Tbody>
                 {items.map((p) => (
                   <Table.Tr key={p.id}>

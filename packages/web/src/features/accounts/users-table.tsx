@@ -6,6 +6,7 @@ import { api } from "../../lib/api";
 import { useFormatDate } from "../../lib/format";
 import { useSession } from "../../lib/session";
 import { ProblemAlert } from "../../ui/problem-alert";
+import { TableHead } from "../../ui/table-head";
 
 function UserRow({ user, isSelf, onChange }: { user: UserView; isSelf: boolean; onChange: (patch: Patch) => void }) {
   const { t } = useTranslation();
@@ -62,15 +63,9 @@ export function UsersTable({ users }: { users: readonly UserView[] }) {
       {update.isError && <ProblemAlert error={update.error} />}
       <Table.ScrollContainer minWidth={720}>
         <Table striped verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("users.name")}</Table.Th>
-              <Table.Th scope="col">{t("users.email")}</Table.Th>
-              <Table.Th scope="col">{t("users.role")}</Table.Th>
-              <Table.Th scope="col">{t("users.status")}</Table.Th>
-              <Table.Th scope="col">{t("users.createdAt")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[t("users.name"), t("users.email"), t("users.role"), t("users.status"), t("users.createdAt")]}
+          />
           <Table.Tbody>
             {users.map((u) => (
               <UserRow key={u.id} user={u} isSelf={u.id === me?.id} onChange={(patch) => update.mutate(patch)} />

@@ -3,6 +3,7 @@ import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormatPeriod } from "../../lib/format";
 import { AnchorLink } from "../../ui/links";
+import { TableHead } from "../../ui/table-head";
 
 export function ActivityTable({ items }: { items: readonly ActivityView[] }) {
   const { t } = useTranslation();
@@ -11,15 +12,15 @@ export function ActivityTable({ items }: { items: readonly ActivityView[] }) {
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("activities.fields.title")}</Table.Th>
-            <Table.Th scope="col">{t("activities.fields.kind")}</Table.Th>
-            <Table.Th scope="col">{t("activities.fields.when")}</Table.Th>
-            <Table.Th scope="col">{t("activities.fields.agreement")}</Table.Th>
-            <Table.Th scope="col">{t("activities.fields.status")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            t("activities.fields.title"),
+            t("activities.fields.kind"),
+            t("activities.fields.when"),
+            t("activities.fields.agreement"),
+            t("activities.fields.status"),
+          ]}
+        />
         <Table.Tbody>
           {items.map((a) => (
             <Table.Tr key={a.id}>

@@ -10,6 +10,7 @@ import { BarChart } from "../../ui/bar-chart";
 import { ButtonLink } from "../../ui/links";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { Section } from "../../ui/section";
+import { TableHead } from "../../ui/table-head";
 import { agreementKeys } from "../agreements/agreement-queries";
 import { ActivityTable } from "./activity-table";
 
@@ -97,12 +98,7 @@ function IndicatorCard({ indicator: i }: { indicator: IndicatorView }) {
           />
           <Table verticalSpacing={2} maw={320}>
             <Table.Caption>{t("indicators.valuesCaption", { name: i.name })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("indicators.year")}</Table.Th>
-                <Table.Th scope="col">{t("indicators.value")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={[t("indicators.year"), t("indicators.value")]} />
             <Table.Tbody>
               {i.values.map((v) => (
                 <Table.Tr key={v.year}>

@@ -5,6 +5,7 @@ import { useFormatDate, useFormatPeriod } from "../../lib/format";
 import { Facts } from "../../ui/facts";
 import { AnchorLink } from "../../ui/links";
 import { Section } from "../../ui/section";
+import { TableHead } from "../../ui/table-head";
 import { StatusBadge } from "./agreement-labels";
 import { RenewalChain } from "./renewal-chain";
 
@@ -90,13 +91,13 @@ export function AgreementOverview({ agreement: a }: { agreement: AgreementView }
         </Section>
         <Section title={t("agreements.fields.parties")}>
           <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("agreements.detail.organisation")}</Table.Th>
-                <Table.Th scope="col">{t("agreements.detail.role")}</Table.Th>
-                <Table.Th scope="col">{t("agreements.detail.responsibleUnit")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t("agreements.detail.organisation"),
+                t("agreements.detail.role"),
+                t("agreements.detail.responsibleUnit"),
+              ]}
+            />
             <Table.Tbody>
               {a.partyDetails.map((p) => (
                 <Table.Tr key={p.organisation.id}>
@@ -258,13 +259,9 @@ export function AgreementOverview({ agreement: a }: { agreement: AgreementView }
         ) : (
           <Table.ScrollContainer minWidth={520}>
             <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("agreements.detail.when")}</Table.Th>
-                  <Table.Th scope="col">{t("agreements.detail.what")}</Table.Th>
-                  <Table.Th scope="col">{t("agreements.detail.who")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[t("agreements.detail.when"), t("agreements.detail.what"), t("agreements.detail.who")]}
+              />
               <Table.Tbody>
                 {a.history.map((h) => (
                   <Table.Tr key={`${h.at}:${h.action}`}>

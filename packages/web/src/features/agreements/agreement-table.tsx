@@ -3,6 +3,7 @@ import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormatPeriod } from "../../lib/format";
 import { AnchorLink } from "../../ui/links";
+import { TableHead } from "../../ui/table-head";
 import { StatusBadge } from "./agreement-labels";
 
 /** Agreements as rows, each linking to its page. */
@@ -12,15 +13,15 @@ export function AgreementTable({ items }: { items: readonly AgreementSummary[] }
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table striped highlightOnHover verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("agreements.fields.title")}</Table.Th>
-            <Table.Th scope="col">{t("agreements.fields.kind")}</Table.Th>
-            <Table.Th scope="col">{t("agreements.fields.parties")}</Table.Th>
-            <Table.Th scope="col">{t("agreements.fields.validity")}</Table.Th>
-            <Table.Th scope="col">{t("agreements.fields.status")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            t("agreements.fields.title"),
+            t("agreements.fields.kind"),
+            t("agreements.fields.parties"),
+            t("agreements.fields.validity"),
+            t("agreements.fields.status"),
+          ]}
+        />
         <Table.Tbody>
           {items.map((a) => (
             <Table.Tr key={a.id}>

@@ -3,6 +3,7 @@ import { Code, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormatDate } from "../../lib/format";
 import { AnchorLink } from "../../ui/links";
+import { TableHead } from "../../ui/table-head";
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return "∅";
@@ -54,15 +55,9 @@ export function AuditTable({ events }: { events: readonly AuditEventView[] }) {
   return (
     <Table.ScrollContainer minWidth={820}>
       <Table striped verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("audit.at")}</Table.Th>
-            <Table.Th scope="col">{t("audit.actor")}</Table.Th>
-            <Table.Th scope="col">{t("audit.action")}</Table.Th>
-            <Table.Th scope="col">{t("audit.entity")}</Table.Th>
-            <Table.Th scope="col">{t("audit.changes")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[t("audit.at"), t("audit.actor"), t("audit.action"), t("audit.entity"), t("audit.changes")]}
+        />
         <Table.Tbody>
           {events.map((e) => (
             <Table.Tr key={e.id}>

@@ -7,6 +7,7 @@ import { errorsFromProblem, useFieldMessage } from "../../lib/form-errors";
 import { useFormatDate } from "../../lib/format";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { Section } from "../../ui/section";
+import { TableHead } from "../../ui/table-head";
 
 const KINDS = ["signed", "annex", "other"] as const;
 
@@ -123,14 +124,9 @@ export function Documents({ record, canEdit }: { record: DocumentRecord; canEdit
       ) : (
         <Table.ScrollContainer minWidth={560}>
           <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("documents.title")}</Table.Th>
-                <Table.Th scope="col">{t("documents.kind")}</Table.Th>
-                <Table.Th scope="col">{t("documents.version")}</Table.Th>
-                <Table.Th scope="col">{t("documents.uploadedAt")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[t("documents.title"), t("documents.kind"), t("documents.version"), t("documents.uploadedAt")]}
+            />
             <Table.Tbody>
               {versionChains(items).map(({ latest: d, older }) => (
                 <Table.Tr key={d.id}>

@@ -33,6 +33,7 @@ import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { Loading } from "../../ui/loading";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { Section } from "../../ui/section";
+import { TableHead } from "../../ui/table-head";
 import { agreementKeys } from "../agreements/agreement-queries";
 import { OrganisationPicker } from "../organisations/organisation-picker";
 import { PersonPicker, type PersonRef } from "../people/person-picker";
@@ -293,18 +294,10 @@ function BodyCard({ body }: { body: BodyView }) {
       {body.members.length > 0 && (
         <Table.ScrollContainer minWidth={520}>
           <Table verticalSpacing={4}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("governance.member")}</Table.Th>
-                <Table.Th scope="col">{t("governance.role")}</Table.Th>
-                <Table.Th scope="col">{t("governance.mandate")}</Table.Th>
-                {canEdit && (
-                  <Table.Th scope="col">
-                    <span className="visually-hidden">{t("common.actions")}</span>
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[t("governance.member"), t("governance.role"), t("governance.mandate")]}
+              actions={canEdit}
+            />
             <Table.Tbody>
               {body.members.map((m) => {
                 const name = [m.person?.name, m.organisation?.name].filter(Boolean).join(" · ");

@@ -16,6 +16,7 @@ import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { AnchorLink } from "../../ui/links";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { Section } from "../../ui/section";
+import { TableHead } from "../../ui/table-head";
 import { OrganisationPicker } from "./organisation-picker";
 import { organisationKeys } from "./organisation-queries";
 
@@ -96,18 +97,10 @@ function MemberRows({ network, members }: { network: OrganisationDetail; members
       {remove.isError && <ProblemAlert error={remove.error} />}
       <Table.ScrollContainer minWidth={480}>
         <Table verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("memberships.member")}</Table.Th>
-              <Table.Th scope="col">{t("organisations.fields.kind")}</Table.Th>
-              <Table.Th scope="col">{t("memberships.period")}</Table.Th>
-              {canEdit && (
-                <Table.Th scope="col">
-                  <span className="visually-hidden">{t("common.actions")}</span>
-                </Table.Th>
-              )}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[t("memberships.member"), t("organisations.fields.kind"), t("memberships.period")]}
+            actions={canEdit}
+          />
           <Table.Tbody>
             {members.map((m) => (
               <Table.Tr key={m.id}>

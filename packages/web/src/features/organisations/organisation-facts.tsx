@@ -5,6 +5,7 @@ import { useCountryName, useLanguageName } from "../../lib/countries";
 import { useFormatDate } from "../../lib/format";
 import { Facts } from "../../ui/facts";
 import { AnchorLink } from "../../ui/links";
+import { TableHead } from "../../ui/table-head";
 
 /** Identifiers that are web addresses (ROR) or have a public page (Wikidata) are shown as links. */
 function identifierHref(scheme: string, value: string): string | null {
@@ -70,12 +71,7 @@ export function Identifiers({ identifiers }: { identifiers: OrganisationDetail["
   if (identifiers.length === 0) return <Text c="dimmed">{t("organisations.detail.noIdentifiers")}</Text>;
   return (
     <Table verticalSpacing={4}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t("identifiers.scheme")}</Table.Th>
-          <Table.Th scope="col">{t("identifiers.value")}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead columns={[t("identifiers.scheme"), t("identifiers.value")]} />
       <Table.Tbody>
         {identifiers.map((i) => {
           const href = identifierHref(i.scheme, i.value);

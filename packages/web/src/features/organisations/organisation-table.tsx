@@ -3,6 +3,7 @@ import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useCountryName } from "../../lib/countries";
 import { AnchorLink } from "../../ui/links";
+import { TableHead } from "../../ui/table-head";
 import { VisibilityBadge } from "./kind-select";
 
 export function OrganisationTable({ items }: { items: readonly OrganisationSummary[] }) {
@@ -11,15 +12,15 @@ export function OrganisationTable({ items }: { items: readonly OrganisationSumma
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped highlightOnHover verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("organisations.fields.name")}</Table.Th>
-            <Table.Th scope="col">{t("organisations.fields.kind")}</Table.Th>
-            <Table.Th scope="col">{t("organisations.fields.country")}</Table.Th>
-            <Table.Th scope="col">{t("organisations.fields.city")}</Table.Th>
-            <Table.Th scope="col">{t("organisations.fields.visibility")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            t("organisations.fields.name"),
+            t("organisations.fields.kind"),
+            t("organisations.fields.country"),
+            t("organisations.fields.city"),
+            t("organisations.fields.visibility"),
+          ]}
+        />
         <Table.Tbody>
           {items.map((o) => (
             <Table.Tr key={o.id}>

@@ -9,6 +9,7 @@ import { useCan } from "../../lib/session";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { AnchorLink } from "../../ui/links";
 import { ProblemAlert } from "../../ui/problem-alert";
+import { TableHead } from "../../ui/table-head";
 import { OrganisationPicker } from "../organisations/organisation-picker";
 import { personKeys } from "./person-queries";
 
@@ -95,18 +96,7 @@ export function PersonRoles({ person }: { person: PersonView }) {
       ) : (
         <Table.ScrollContainer minWidth={520}>
           <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("roles.role")}</Table.Th>
-                <Table.Th scope="col">{t("roles.organisation")}</Table.Th>
-                <Table.Th scope="col">{t("roles.period")}</Table.Th>
-                {canEdit && (
-                  <Table.Th scope="col">
-                    <span className="visually-hidden">{t("common.actions")}</span>
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={[t("roles.role"), t("roles.organisation"), t("roles.period")]} actions={canEdit} />
             <Table.Tbody>
               {person.roles.map((r) => (
                 <Table.Tr key={r.id}>

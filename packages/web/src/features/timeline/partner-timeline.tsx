@@ -9,6 +9,7 @@ import { useFormatDate } from "../../lib/format";
 import { Loading } from "../../ui/loading";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { Section } from "../../ui/section";
+import { TableHead } from "../../ui/table-head";
 
 const WIDTH = 960;
 const LANE = 26;
@@ -211,13 +212,7 @@ export function PartnerTimeline({ organisationId }: { organisationId: string }) 
       <details className="timeline-text">
         <summary>{t("timeline.asText")}</summary>
         <Table verticalSpacing={4} mt="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("timeline.when")}</Table.Th>
-              <Table.Th scope="col">{t("timeline.what")}</Table.Th>
-              <Table.Th scope="col">{t("timeline.detail")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={[t("timeline.when"), t("timeline.what"), t("timeline.detail")]} />
           <Table.Tbody>
             {items.map((e) => (
               <Table.Tr key={`${e.kind}:${e.start}:${e.label}`}>
