@@ -2,7 +2,9 @@ import type { Locator, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, openBrowser, screenshot } from "./support/browser.js";
 import {
+  ADMIN,
   countOrganisations,
+  languageOf,
   partnersIn,
   seedOrganisation,
   startTestServer,
@@ -145,6 +147,8 @@ describe("an administrator's session", () => {
     expect(await page.getByRole("button", { name: "Se déconnecter" }).count()).toBe(1);
     expect(await page.getByRole("cell", { name: "Université ou école" }).count()).toBeGreaterThan(0);
     expect(await page.locator("html").getAttribute("lang")).toBe("fr");
+    // The account takes the language too, so its e-mails come in French.
+    await expect.poll(() => languageOf(server, ADMIN.email)).toBe("fr");
     await screenshot(page, "organisations-fr");
 
     await page.reload();
@@ -154,6 +158,7 @@ describe("an administrator's session", () => {
     await page.getByLabel("Langue").selectOption("en");
     await page.getByRole("link", { name: "People" }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await expect.poll(() => languageOf(server, ADMIN.email)).toBe("en");
   });
 
   it("draws Japan on the partner map with its number of partners", async () => {

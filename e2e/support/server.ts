@@ -97,6 +97,12 @@ export async function countOrganisations(server: TestServer, q: string): Promise
   return page.items.length;
 }
 
+/** The language an account's e-mails are written in, read from the service. */
+export async function languageOf(server: TestServer, email: string): Promise<string | undefined> {
+  const users = await server.running.services.accounts.listUsers(SYSTEM_ACTOR);
+  return users.find((u) => u.email === email)?.language;
+}
+
 /** The role of an account, read from the service. */
 export async function roleOf(server: TestServer, email: string): Promise<string | undefined> {
   const users = await server.running.services.accounts.listUsers(SYSTEM_ACTOR);

@@ -1,5 +1,10 @@
 import { z } from "zod";
 
+/** The languages of the web app, and of the e-mails Conventio sends. */
+export const UI_LANGUAGES = ["en", "fr", "sv"] as const;
+export const UiLanguage = z.enum(UI_LANGUAGES);
+export type UiLanguage = z.infer<typeof UiLanguage>;
+
 export const USER_ROLES = ["viewer", "editor", "admin"] as const;
 export const UserRole = z.enum(USER_ROLES);
 export type UserRole = z.infer<typeof UserRole>;
@@ -42,12 +47,17 @@ export const UpdateUserInput = z.strictObject({
 
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
 
+/** What signed-in people set for themselves. */
+export const PreferencesInput = z.strictObject({ language: UiLanguage });
+export type PreferencesInput = z.infer<typeof PreferencesInput>;
+
 export const UserView = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
   role: UserRole,
   disabled: z.boolean(),
+  language: UiLanguage.describe("The language the account reads Conventio in; its e-mails are written in it"),
   createdAt: z.string(),
 });
 export type UserView = z.infer<typeof UserView>;

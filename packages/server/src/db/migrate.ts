@@ -10,6 +10,7 @@ import * as m007 from "./migrations/007-publication.js";
 import * as m008 from "./migrations/008-summaries-and-themes.js";
 import * as m009 from "./migrations/009-mobility-participants.js";
 import * as m010 from "./migrations/010-progress-reviews.js";
+import * as m011 from "./migrations/011-account-language.js";
 import type { DB } from "./schema.js";
 
 /** Numbered migrations, listed explicitly so they run the same from source, tests and bundles. */
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "008-summaries-and-themes": m008,
   "009-mobility-participants": m009,
   "010-progress-reviews": m010,
+  "011-account-language": m011,
 };
 
 /** Applies every pending migration; throws with the failing migration's name. */

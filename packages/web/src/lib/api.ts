@@ -41,6 +41,7 @@ import type {
   Page,
   PersonRoleInput,
   PersonView,
+  PreferencesInput,
   Problem,
   RegistryEntryView,
   SessionView,
@@ -404,6 +405,7 @@ export const api = {
     inbox: (cursor?: string) =>
       get<Page<InboxMessageView> & { unread: number }>(`/api/me/inbox${queryString({ cursor, limit: 50 })}`),
     markRead: (messageId: string) => post<void>(`/api/me/inbox/${id(messageId)}/read`),
+    setPreferences: (input: PreferencesInput) => put<UserView>("/api/me/preferences", input),
   },
 
   timeline: (orgId: string) => get<{ items: TimelineEvent[] }>(`/api/organisations/${id(orgId)}/timeline`),

@@ -1,12 +1,36 @@
+import { UI_LANGUAGES, type UiLanguage } from "@conventio/domain";
 import { NativeSelect } from "@mantine/core";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGES } from "../i18n/setup";
+import { api } from "../lib/api";
 import { useLanguage } from "../lib/countries";
+import { storeSession, useSession } from "../lib/session";
+
+const isUiLanguage = (code: string): code is UiLanguage => (UI_LANGUAGES as readonly string[]).includes(code);
+
+/**
+ * Signed in, the language on screen becomes the account's language, so the e-mails Conventio
+ * sends that person are written in it too.
+ */
+function useAccountLanguage(language: string) {
+  const session = useSession();
+  const { user } = session;
+  useEffect(() => {
+    if (!user || user.language === language || !isUiLanguage(language)) return;
+    api.me
+      .setPreferences({ language })
+      .then((updated) => storeSession({ ...session, user: updated }))
+      // Not saved now, tried again on the next page load; the screen is in the right language anyway.
+      .catch(() => undefined);
+  }, [user, language, session]);
+}
 
 /** Changes every string at once; the choice is remembered and sets <html lang>. */
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const language = useLanguage();
+  useAccountLanguage(language);
   return (
     <NativeSelect
       aria-label={t("shell.language")}

@@ -9,6 +9,7 @@ export function presentUser(row: Selectable<UserTable>): UserView {
     name: row.name,
     role: row.role,
     disabled: row.disabled === 1,
+    language: row.language,
     createdAt: row.created_at,
   };
 }

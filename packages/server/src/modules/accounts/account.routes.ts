@@ -1,4 +1,12 @@
-import { CreateUserInput, SessionView, SetupInput, SignInInput, UpdateUserInput, UserView } from "@conventio/domain";
+import {
+  CreateUserInput,
+  PreferencesInput,
+  SessionView,
+  SetupInput,
+  SignInInput,
+  UpdateUserInput,
+  UserView,
+} from "@conventio/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { clearSessionCookie, setSessionCookie } from "#http/auth.js";
@@ -79,6 +87,19 @@ export function accountRoutes(accounts: AccountService, secureCookies: boolean):
         },
       },
       async (req) => ({ items: await accounts.listUsers(req.actor) }),
+    );
+
+    app.put(
+      "/api/me/preferences",
+      {
+        schema: {
+          tags,
+          summary: "My own settings: the language my e-mails are written in",
+          body: PreferencesInput,
+          response: { 200: UserView, ...problems },
+        },
+      },
+      async (req) => accounts.setPreferences(req.actor, req.body),
     );
 
     app.get(

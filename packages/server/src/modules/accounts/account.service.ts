@@ -1,4 +1,4 @@
-import type { Actor, CreateUserInput, SetupInput, UserRole, UserView } from "@conventio/domain";
+import type { Actor, CreateUserInput, PreferencesInput, SetupInput, UserRole, UserView } from "@conventio/domain";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
@@ -76,6 +76,7 @@ export function createAccountService(deps: Deps, settings: AccountSettings) {
       role: input.role,
       password_hash: await hashPassword(input.password),
       disabled: 0,
+      language: "en" as const,
       created_at: now,
       updated_at: now,
     };
@@ -191,6 +192,30 @@ export function createAccountService(deps: Deps, settings: AccountSettings) {
     async createUser(actor: Actor, input: CreateUserInput): Promise<UserView> {
       accountPolicy.manageUsers(actor);
       return insertUser(actor, input);
+    },
+
+    /** The signed-in person's own settings: today, the language their e-mails are written in. */
+    async setPreferences(actor: Actor, input: PreferencesInput): Promise<UserView> {
+      accountPolicy.ownPreferences(actor);
+      const now = nowIso(deps);
+      const row = await db.transaction().execute(async (trx) => {
+        const updated = await trx
+          .updateTable("app_user")
+          .set({ language: input.language, updated_at: now })
+          .where("id", "=", actor.id)
+          .returningAll()
+          .executeTakeFirst();
+        if (!updated) throw AppError.notFound("This account");
+        await recordAudit(trx, now, {
+          actor,
+          action: "user.preferences",
+          entity: "user",
+          entityId: actor.id,
+          changes: { language: input.language },
+        });
+        return updated;
+      });
+      return presentUser(row);
     },
 
     /** Accounts an editor may give work to: id and name of every active account. */

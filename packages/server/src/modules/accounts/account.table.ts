@@ -1,3 +1,6 @@
+import type { UiLanguage } from "@conventio/domain";
+import type { Generated } from "kysely";
+
 /** Columns of the accounts module's tables; indexes are declared in the migrations. */
 export interface UserTable {
   id: string;
@@ -6,6 +9,7 @@ export interface UserTable {
   role: "viewer" | "editor" | "admin";
   password_hash: string;
   disabled: number;
+  language: Generated<UiLanguage>; // the account's language, for its e-mails
   created_at: string;
   updated_at: string;
 }

@@ -119,4 +119,25 @@ describe("reminders", () => {
     expect(received.length).toBe(before + 1);
     expect(received.at(-1)?.data).toContain("Send the signed copy");
   });
+
+  it("writes each e-mail in its recipient's language and keeps the inbox in the text the web app translates", async () => {
+    const put = (language: string) =>
+      ctx.app.inject({ method: "PUT", url: "/api/me/preferences", headers: editor.headers, payload: { language } });
+    expect((await put("de")).statusCode).toBe(422);
+    const saved = await put("fr");
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().language).toBe("fr");
+    expect((await api("GET", "/api/auth/session")).json().user.language).toBe("fr");
+
+    await api("POST", "/api/actions", { title: "Renvoyer la convention signée", dueOn: "2026-03-05" });
+    const before = received.length;
+    expect((await ctx.services.reminders.runReminders()).issued).toBe(1);
+    const mail = received.slice(before);
+    expect(mail).toHaveLength(1);
+    // Accented subjects travel MIME-encoded; the plain-text body carries the same words.
+    expect(mail[0]?.data).toContain("Action =C3=A0 faire pour le 2026-03-05");
+    const inbox: Array<{ subject: string }> = (await api("GET", "/api/me/inbox")).json().items;
+    expect(inbox.map((m) => m.subject)).toContain("Action due on 2026-03-05: Renvoyer la convention signée");
+    await put("en");
+  });
 });

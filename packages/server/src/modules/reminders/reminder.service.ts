@@ -1,4 +1,4 @@
-import type { Actor, InboxMessageView, Page } from "@conventio/domain";
+import type { Actor, InboxMessageView, Page, UiLanguage } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
 import { afterKeyset, decodeCursor, toPage } from "#http/pagination.js";
@@ -8,22 +8,16 @@ import { newId } from "#shared/ids.js";
 import type { Mailer } from "#shared/mailer.js";
 import { reminderPolicy } from "./reminder.policy.js";
 import { actionReminder, agreementReminders, type ReminderSettings } from "./reminder-rules.js";
+import { REMINDER_WORDING } from "./reminder-wording.js";
 
 interface Reminder {
   key: string;
   kind: string;
-  subject: string;
-  body: string;
+  /** The subject in a language: English for the inbox (the web app translates it), the recipient's for e-mail. */
+  subject: (language: UiLanguage) => string;
   link: string;
-  recipients: Array<{ id: string; email: string }>;
+  recipients: Array<{ id: string; email: string; language: UiLanguage }>;
 }
-
-const SUBJECTS = {
-  notice: (ref: string, title: string, end: string) => `Notice period starts soon: ${ref} ${title} ends on ${end}`,
-  review: (ref: string, title: string, end: string) => `Review due: ${ref} ${title} ends on ${end}`,
-  expiring: (ref: string, title: string, end: string) => `Expiring: ${ref} ${title} ends on ${end}`,
-  expired: (ref: string, title: string, end: string) => `Expired: ${ref} ${title} ended on ${end}`,
-};
 
 /**
  * Finds the reminders that are due, records each once (its key is a primary key), fills the
@@ -37,7 +31,7 @@ export function createReminderService(deps: Deps, settings: ReminderSettings & {
   async function staff(trx: Kysely<DB>) {
     return trx
       .selectFrom("app_user")
-      .select(["id", "email"])
+      .select(["id", "email", "language"])
       .where("role", "in", ["editor", "admin"])
       .where("disabled", "=", 0)
       .execute();
@@ -64,12 +58,10 @@ export function createReminderService(deps: Deps, settings: ReminderSettings & {
         day,
         settings,
       )) {
-        const subject = SUBJECTS[r.kind](a.reference, a.title, a.ends_on ?? "");
         out.push({
           key: r.key,
           kind: r.kind,
-          subject,
-          body: `${subject}.\n\n${settings.publicUrl}/agreements/${a.id}`,
+          subject: (language) => REMINDER_WORDING[language].agreement[r.kind](a.reference, a.title, a.ends_on ?? ""),
           link: `/agreements/${a.id}`,
           recipients,
         });
@@ -78,7 +70,7 @@ export function createReminderService(deps: Deps, settings: ReminderSettings & {
     const actions = await db
       .selectFrom("action_item as a")
       .innerJoin("app_user as u", "u.id", "a.owner_id")
-      .select(["a.id", "a.title", "a.due_on", "a.agreement_id", "u.id as user_id", "u.email"])
+      .select(["a.id", "a.title", "a.due_on", "a.agreement_id", "u.id as user_id", "u.email", "u.language"])
       .where("a.status", "=", "open")
       .where("a.due_on", "<=", addDaysIso(day, settings.actionDueDays))
       .where("u.disabled", "=", 0)
@@ -86,14 +78,12 @@ export function createReminderService(deps: Deps, settings: ReminderSettings & {
     for (const a of actions) {
       const key = actionReminder({ id: a.id, dueOn: a.due_on }, day, settings);
       if (!key) continue;
-      const subject = `Action due on ${a.due_on}: ${a.title}`;
       out.push({
         key,
         kind: "action",
-        subject,
-        body: `${subject}\n\n${settings.publicUrl}/my/actions`,
+        subject: (language) => REMINDER_WORDING[language].action(a.due_on ?? "", a.title),
         link: "/my/actions",
-        recipients: [{ id: a.user_id, email: a.email }],
+        recipients: [{ id: a.user_id, email: a.email, language: a.language }],
       });
     }
     return out;
@@ -105,15 +95,17 @@ export function createReminderService(deps: Deps, settings: ReminderSettings & {
       const seen = await trx.selectFrom("reminder_sent").select("key").where("key", "=", r.key).executeTakeFirst();
       if (seen) return false;
       await trx.insertInto("reminder_sent").values({ key: r.key, sent_at: now }).execute();
+      const bodyOf = (subject: string) => `${subject}.\n\n${settings.publicUrl}${r.link}`;
       for (const to of r.recipients) {
+        const mailSubject = r.subject(to.language);
         await trx
           .insertInto("inbox_message")
           .values({
             id: newId(),
             user_id: to.id,
             kind: r.kind,
-            subject: r.subject,
-            body: r.body,
+            subject: r.subject("en"),
+            body: bodyOf(r.subject("en")),
             link: r.link,
             created_at: now,
             read_at: null,
@@ -124,8 +116,8 @@ export function createReminderService(deps: Deps, settings: ReminderSettings & {
           .values({
             id: newId(),
             to_address: to.email,
-            subject: r.subject,
-            body: r.body,
+            subject: mailSubject,
+            body: bodyOf(mailSubject),
             created_at: now,
             sent_at: null,
             attempts: 0,
