@@ -191,6 +191,8 @@ describe("what partnerships publish", () => {
     await page.getByRole("heading", { level: 1, name: "Steering committee of the convention" }).waitFor();
     expect(await page.getByText("Espace culture, Villeneuve-d'Ascq").count()).toBe(1);
     expect(await page.getByRole("link", { name: /Convention entre la Métropole/ }).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "event");
   });
 
   it("renders the progress review as a PDF", async () => {
