@@ -62,7 +62,6 @@ export function useSchemaForm<S extends z.ZodType, R>({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    event.stopPropagation();
     const parsed = schema.safeParse(read());
     if (!parsed.success) {
       setErrors(errorsFromIssues(parsed.error.issues));
