@@ -221,7 +221,7 @@ export function ActivityForm({
             />
             <TagsInput
               label={t("activities.fields.laboratories")}
-              description={t("agreements.form.themesHint")}
+              description={t("common.enterEach")}
               value={laboratories}
               onChange={setLaboratories}
             />

@@ -116,12 +116,7 @@ export function NewsForm({
           onChange={(e) => setBody(e.currentTarget.value)}
           error={form.error("body")}
         />
-        <TagsInput
-          label={t("news.fields.tags")}
-          description={t("agreements.form.themesHint")}
-          value={tags}
-          onChange={setTags}
-        />
+        <TagsInput label={t("news.fields.tags")} description={t("common.enterEach")} value={tags} onChange={setTags} />
         <AgreementPicker label={t("news.fields.agreement")} value={agreement} onChange={setAgreement} />
         <Fieldset legend={t("news.fields.translations")}>
           <Stack>
