@@ -10,7 +10,6 @@ import {
   type Visibility,
 } from "@conventio/domain";
 import {
-  ActionIcon,
   Button,
   Checkbox,
   Fieldset,
@@ -33,6 +32,7 @@ import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
+import { RemoveButton } from "../../ui/remove-button";
 import { OrganisationPicker } from "../organisations/organisation-picker";
 import { PeoplePicker, PersonPicker } from "../people/person-picker";
 import { type AgreementDraft, draftOf, inputOf, rowKey } from "./agreement-draft";
@@ -99,15 +99,11 @@ function LocalisedRows({
             ) : (
               <TextInput {...valueProps} onChange={(e) => patch(i, { value: e.currentTarget.value })} />
             )}
-            <ActionIcon
-              variant="subtle"
-              color="red"
+            <RemoveButton
+              label={t("common.removeRow", { row: valueLabel(i + 1) })}
               mb={6}
-              aria-label={t("common.removeRow", { row: valueLabel(i + 1) })}
               onClick={() => onChange(rows.filter((_, j) => j !== i))}
-            >
-              <span aria-hidden="true">✕</span>
-            </ActionIcon>
+            />
           </Group>
         );
       })}
@@ -129,9 +125,7 @@ function Row({ label, onRemove, children }: { label: string; onRemove: () => voi
         <Text component="legend" fw={600} size="sm">
           {label}
         </Text>
-        <ActionIcon variant="subtle" color="red" aria-label={t("common.removeRow", { row: label })} onClick={onRemove}>
-          <span aria-hidden="true">✕</span>
-        </ActionIcon>
+        <RemoveButton label={t("common.removeRow", { row: label })} onClick={onRemove} />
       </Group>
       {children}
     </Paper>

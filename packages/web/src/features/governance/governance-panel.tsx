@@ -8,7 +8,6 @@ import {
   type OrganisationRef,
 } from "@conventio/domain";
 import {
-  ActionIcon,
   Badge,
   Button,
   Checkbox,
@@ -32,6 +31,7 @@ import { useCan } from "../../lib/session";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { Loading } from "../../ui/loading";
 import { ProblemAlert } from "../../ui/problem-alert";
+import { RemoveButton } from "../../ui/remove-button";
 import { Section } from "../../ui/section";
 import { TableHead } from "../../ui/table-head";
 import { agreementKeys } from "../agreements/agreement-queries";
@@ -315,15 +315,10 @@ function BodyCard({ body }: { body: BodyView }) {
                     <Table.Td>{period(m.startsOn, m.endsOn)}</Table.Td>
                     {canEdit && (
                       <Table.Td ta="right">
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={t("governance.removeMember", { name })}
-                          title={t("governance.removeMember", { name })}
+                        <RemoveButton
+                          label={t("governance.removeMember", { name })}
                           onClick={() => remove.mutate(m.id)}
-                        >
-                          <span aria-hidden="true">✕</span>
-                        </ActionIcon>
+                        />
                       </Table.Td>
                     )}
                   </Table.Tr>

@@ -1,21 +1,11 @@
 import { NewsInput, type NewsView } from "@conventio/domain";
-import {
-  ActionIcon,
-  Button,
-  Fieldset,
-  Group,
-  Radio,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Button, Fieldset, Group, Radio, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
+import { RemoveButton } from "../../ui/remove-button";
 import { rowKey } from "../agreements/agreement-draft";
 import { type AgreementChoice, AgreementPicker } from "../agreements/agreement-picker";
 
@@ -137,15 +127,11 @@ export function NewsForm({
                     onChange={(e) => setRow(i, { title: e.currentTarget.value })}
                     error={form.error(`translations.${i}.title`)}
                   />
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
+                  <RemoveButton
+                    label={t("common.removeRow", { row: t("news.form.translationTitle", { n: i + 1 }) })}
                     mb={6}
-                    aria-label={t("common.removeRow", { row: t("news.form.translationTitle", { n: i + 1 }) })}
                     onClick={() => setTranslations((rows) => rows.filter((_, j) => j !== i))}
-                  >
-                    <span aria-hidden="true">✕</span>
-                  </ActionIcon>
+                  />
                 </Group>
                 <Textarea
                   label={t("news.form.translationBody", { n: i + 1 })}

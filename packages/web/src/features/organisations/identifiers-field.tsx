@@ -1,6 +1,7 @@
 import { IDENTIFIER_SCHEMES, type IdentifierScheme } from "@conventio/domain";
-import { ActionIcon, Button, Fieldset, Group, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Fieldset, Group, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { RemoveButton } from "../../ui/remove-button";
 import { newKey, type Row } from "./organisation-draft";
 
 type IdentifierRow = Row<{ scheme: IdentifierScheme; value: string }>;
@@ -50,16 +51,11 @@ export function IdentifiersField({ rows, onChange, error }: Props) {
               error={error(`identifiers.${i}.value`) ?? error(`identifiers.${i}`)}
               style={{ flex: 1 }}
             />
-            <ActionIcon
+            <RemoveButton
               mt={28}
-              variant="subtle"
-              color="red"
-              aria-label={t("organisations.form.removeIdentifier", { n: i + 1 })}
-              title={t("organisations.form.removeIdentifier", { n: i + 1 })}
+              label={t("organisations.form.removeIdentifier", { n: i + 1 })}
               onClick={() => onChange(rows.filter((r) => r.key !== row.key))}
-            >
-              <span aria-hidden="true">✕</span>
-            </ActionIcon>
+            />
           </Group>
         ))}
         {error("identifiers") && (

@@ -5,7 +5,7 @@ import {
   type OrganisationDetail,
   type OrganisationRef,
 } from "@conventio/domain";
-import { ActionIcon, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,7 @@ import { useCan } from "../../lib/session";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { AnchorLink } from "../../ui/links";
 import { ProblemAlert } from "../../ui/problem-alert";
+import { RemoveButton } from "../../ui/remove-button";
 import { Section } from "../../ui/section";
 import { TableHead } from "../../ui/table-head";
 import { OrganisationPicker } from "./organisation-picker";
@@ -113,16 +114,11 @@ function MemberRows({ network, members }: { network: OrganisationDetail; members
                 <Table.Td>{period(m.since, m.until)}</Table.Td>
                 {canEdit && (
                   <Table.Td ta="right">
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t("memberships.remove", { name: m.member.name })}
-                      title={t("memberships.remove", { name: m.member.name })}
+                    <RemoveButton
+                      label={t("memberships.remove", { name: m.member.name })}
                       loading={remove.isPending && remove.variables === m.id}
                       onClick={() => remove.mutate(m.id)}
-                    >
-                      <span aria-hidden="true">✕</span>
-                    </ActionIcon>
+                    />
                   </Table.Td>
                 )}
               </Table.Tr>

@@ -1,5 +1,6 @@
-import { ActionIcon, Button, Fieldset, Group, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Fieldset, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { RemoveButton } from "../../ui/remove-button";
 import { newKey, type Row } from "./organisation-draft";
 
 type NameRow = Row<{ lang: string; value: string }>;
@@ -41,16 +42,11 @@ export function NamesField({ rows, onChange, error }: Props) {
               error={error(`names.${i}.value`)}
               style={{ flex: 1 }}
             />
-            <ActionIcon
+            <RemoveButton
               mt={28}
-              variant="subtle"
-              color="red"
-              aria-label={t("organisations.form.removeName", { n: i + 1 })}
-              title={t("organisations.form.removeName", { n: i + 1 })}
+              label={t("organisations.form.removeName", { n: i + 1 })}
               onClick={() => onChange(rows.filter((r) => r.key !== row.key))}
-            >
-              <span aria-hidden="true">✕</span>
-            </ActionIcon>
+            />
           </Group>
         ))}
         {error("names") && (

@@ -1,5 +1,5 @@
 import { type OrganisationRef, PersonRoleInput, type PersonView } from "@conventio/domain";
-import { ActionIcon, Button, Group, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { useCan } from "../../lib/session";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { AnchorLink } from "../../ui/links";
 import { ProblemAlert } from "../../ui/problem-alert";
+import { RemoveButton } from "../../ui/remove-button";
 import { TableHead } from "../../ui/table-head";
 import { OrganisationPicker } from "../organisations/organisation-picker";
 import { personKeys } from "./person-queries";
@@ -111,16 +112,11 @@ export function PersonRoles({ person }: { person: PersonView }) {
                   <Table.Td>{period(r.since, r.until)}</Table.Td>
                   {canEdit && (
                     <Table.Td ta="right">
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={t("roles.remove", { role: r.role })}
-                        title={t("roles.remove", { role: r.role })}
+                      <RemoveButton
+                        label={t("roles.remove", { role: r.role })}
                         loading={remove.isPending && remove.variables === r.id}
                         onClick={() => remove.mutate(r.id)}
-                      >
-                        <span aria-hidden="true">✕</span>
-                      </ActionIcon>
+                      />
                     </Table.Td>
                   )}
                 </Table.Tr>
