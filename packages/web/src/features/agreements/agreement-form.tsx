@@ -132,6 +132,52 @@ function Row({ label, onRemove, children }: { label: string; onRemove: () => voi
   );
 }
 
+/**
+ * A repeated group of the form (parties, signatories, axes, commitments): its message, one bordered
+ * row per item with a remove button, and a button that adds an empty row.
+ */
+function RowGroup<T extends { key: string }>({
+  legend,
+  error,
+  rows,
+  rowLabel,
+  onRemove,
+  addLabel,
+  onAdd,
+  children,
+}: {
+  legend: string;
+  error?: string | undefined;
+  rows: readonly T[];
+  rowLabel: (n: number) => string;
+  onRemove: (index: number) => void;
+  addLabel: string;
+  onAdd: () => void;
+  children: (row: T, index: number) => ReactNode;
+}) {
+  return (
+    <Fieldset legend={legend}>
+      <Stack>
+        {error && (
+          <Text c="red.8" size="sm" role="alert">
+            {error}
+          </Text>
+        )}
+        {rows.map((row, i) => (
+          <Row key={row.key} label={rowLabel(i + 1)} onRemove={() => onRemove(i)}>
+            {children(row, i)}
+          </Row>
+        ))}
+        <Group>
+          <Button variant="default" size="xs" onClick={onAdd}>
+            {addLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Fieldset>
+  );
+}
+
 function useFrameworks() {
   return useQuery({
     queryKey: ["agreements", "frameworks"],
@@ -298,123 +344,95 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
           </SimpleGrid>
         </Fieldset>
 
-        <Fieldset legend={t("agreements.fields.parties")}>
-          <Stack>
-            {form.error("parties") && (
-              <Text c="red.8" size="sm" role="alert">
-                {form.error("parties")}
-              </Text>
-            )}
-            {draft.parties.map((row, i) => (
-              <Row
-                key={row.key}
-                label={t("agreements.form.party", { n: i + 1 })}
-                onRemove={() => removeRow("parties", i)}
-              >
-                <SimpleGrid cols={{ base: 1, md: 3 }}>
-                  <OrganisationPicker
-                    label={t("agreements.form.partyOrganisation", { n: i + 1 })}
-                    required
-                    value={row.organisation}
-                    onChange={(organisation) => setRow("parties", i, { organisation })}
-                    error={form.error(`parties.${i}.organisationId`)}
-                  />
-                  <Select
-                    label={t("agreements.form.partyRole", { n: i + 1 })}
-                    allowDeselect={false}
-                    data={PARTY_ROLES.map((r) => ({ value: r, label: t(`partyRoles.${r}`) }))}
-                    value={row.role}
-                    onChange={(v) => v && setRow("parties", i, { role: v as typeof row.role })}
-                  />
-                  <OrganisationPicker
-                    label={t("agreements.form.partyUnit", { n: i + 1 })}
-                    kinds={["unit"]}
-                    value={row.unit}
-                    onChange={(unit) => setRow("parties", i, { unit })}
-                    error={form.error(`parties.${i}.responsibleUnitId`)}
-                  />
-                </SimpleGrid>
-              </Row>
-            ))}
-            <Group>
-              <Button
-                variant="default"
-                size="xs"
-                onClick={() =>
-                  set("parties", [...draft.parties, { key: rowKey(), organisation: null, role: "partner", unit: null }])
-                }
-              >
-                {t("agreements.form.addParty")}
-              </Button>
-            </Group>
-          </Stack>
-        </Fieldset>
+        <RowGroup
+          legend={t("agreements.fields.parties")}
+          error={form.error("parties")}
+          rows={draft.parties}
+          rowLabel={(n) => t("agreements.form.party", { n })}
+          onRemove={(i) => removeRow("parties", i)}
+          addLabel={t("agreements.form.addParty")}
+          onAdd={() =>
+            set("parties", [...draft.parties, { key: rowKey(), organisation: null, role: "partner", unit: null }])
+          }
+        >
+          {(row, i) => (
+            <SimpleGrid cols={{ base: 1, md: 3 }}>
+              <OrganisationPicker
+                label={t("agreements.form.partyOrganisation", { n: i + 1 })}
+                required
+                value={row.organisation}
+                onChange={(organisation) => setRow("parties", i, { organisation })}
+                error={form.error(`parties.${i}.organisationId`)}
+              />
+              <Select
+                label={t("agreements.form.partyRole", { n: i + 1 })}
+                allowDeselect={false}
+                data={PARTY_ROLES.map((r) => ({ value: r, label: t(`partyRoles.${r}`) }))}
+                value={row.role}
+                onChange={(v) => v && setRow("parties", i, { role: v as typeof row.role })}
+              />
+              <OrganisationPicker
+                label={t("agreements.form.partyUnit", { n: i + 1 })}
+                kinds={["unit"]}
+                value={row.unit}
+                onChange={(unit) => setRow("parties", i, { unit })}
+                error={form.error(`parties.${i}.responsibleUnitId`)}
+              />
+            </SimpleGrid>
+          )}
+        </RowGroup>
 
-        <Fieldset legend={t("agreements.fields.signatories")}>
-          <Stack>
-            {form.error("signatories") && (
-              <Text c="red.8" size="sm" role="alert">
-                {form.error("signatories")}
-              </Text>
-            )}
-            {draft.signatories.map((row, i) => (
-              <Row
-                key={row.key}
-                label={t("agreements.form.signatory", { n: i + 1 })}
-                onRemove={() => removeRow("signatories", i)}
-              >
-                <SimpleGrid cols={{ base: 1, md: 3 }}>
-                  <TextInput
-                    label={t("agreements.form.signatoryName", { n: i + 1 })}
-                    required
-                    value={row.name}
-                    onChange={(e) => setRow("signatories", i, { name: e.currentTarget.value })}
-                    error={form.error(`signatories.${i}.name`)}
-                  />
-                  <PersonPicker
-                    label={t("agreements.form.signatoryPerson", { n: i + 1 })}
-                    value={row.person}
-                    onChange={(person) =>
-                      setRow("signatories", i, { person, ...(person && !row.name ? { name: person.name } : {}) })
-                    }
-                    error={form.error(`signatories.${i}.personId`)}
-                  />
-                  <OrganisationPicker
-                    label={t("agreements.form.signatoryOrganisation", { n: i + 1 })}
-                    value={row.organisation}
-                    onChange={(organisation) => setRow("signatories", i, { organisation })}
-                  />
-                  <TextInput
-                    type="date"
-                    label={t("agreements.form.signatoryDate", { n: i + 1 })}
-                    value={row.signedOn}
-                    onChange={(e) => setRow("signatories", i, { signedOn: e.currentTarget.value })}
-                    error={form.error(`signatories.${i}.signedOn`)}
-                  />
-                  <TextInput
-                    label={t("agreements.form.signatoryPlace", { n: i + 1 })}
-                    value={row.place}
-                    onChange={(e) => setRow("signatories", i, { place: e.currentTarget.value })}
-                  />
-                </SimpleGrid>
-              </Row>
-            ))}
-            <Group>
-              <Button
-                variant="default"
-                size="xs"
-                onClick={() =>
-                  set("signatories", [
-                    ...draft.signatories,
-                    { key: rowKey(), name: "", person: null, organisation: null, signedOn: "", place: "" },
-                  ])
+        <RowGroup
+          legend={t("agreements.fields.signatories")}
+          error={form.error("signatories")}
+          rows={draft.signatories}
+          rowLabel={(n) => t("agreements.form.signatory", { n })}
+          onRemove={(i) => removeRow("signatories", i)}
+          addLabel={t("agreements.form.addSignatory")}
+          onAdd={() =>
+            set("signatories", [
+              ...draft.signatories,
+              { key: rowKey(), name: "", person: null, organisation: null, signedOn: "", place: "" },
+            ])
+          }
+        >
+          {(row, i) => (
+            <SimpleGrid cols={{ base: 1, md: 3 }}>
+              <TextInput
+                label={t("agreements.form.signatoryName", { n: i + 1 })}
+                required
+                value={row.name}
+                onChange={(e) => setRow("signatories", i, { name: e.currentTarget.value })}
+                error={form.error(`signatories.${i}.name`)}
+              />
+              <PersonPicker
+                label={t("agreements.form.signatoryPerson", { n: i + 1 })}
+                value={row.person}
+                onChange={(person) =>
+                  setRow("signatories", i, { person, ...(person && !row.name ? { name: person.name } : {}) })
                 }
-              >
-                {t("agreements.form.addSignatory")}
-              </Button>
-            </Group>
-          </Stack>
-        </Fieldset>
+                error={form.error(`signatories.${i}.personId`)}
+              />
+              <OrganisationPicker
+                label={t("agreements.form.signatoryOrganisation", { n: i + 1 })}
+                value={row.organisation}
+                onChange={(organisation) => setRow("signatories", i, { organisation })}
+              />
+              <TextInput
+                type="date"
+                label={t("agreements.form.signatoryDate", { n: i + 1 })}
+                value={row.signedOn}
+                onChange={(e) => setRow("signatories", i, { signedOn: e.currentTarget.value })}
+                error={form.error(`signatories.${i}.signedOn`)}
+              />
+              <TextInput
+                label={t("agreements.form.signatoryPlace", { n: i + 1 })}
+                value={row.place}
+                onChange={(e) => setRow("signatories", i, { place: e.currentTarget.value })}
+              />
+            </SimpleGrid>
+          )}
+        </RowGroup>
 
         <Fieldset legend={t("agreements.form.content")}>
           <Stack>
@@ -446,134 +464,120 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
           </Stack>
         </Fieldset>
 
-        <Fieldset legend={t("agreements.fields.axes")}>
-          <Stack>
-            {draft.axes.map((row, i) => (
-              <Row key={row.key} label={t("agreements.form.axis", { n: i + 1 })} onRemove={() => removeRow("axes", i)}>
-                <Stack gap="xs">
-                  <SimpleGrid cols={{ base: 1, md: 2 }}>
-                    <TextInput
-                      label={t("agreements.form.axisTitle", { n: i + 1 })}
-                      required
-                      value={row.title}
-                      onChange={(e) => setRow("axes", i, { title: e.currentTarget.value })}
-                      error={form.error(`axes.${i}.title`)}
-                    />
-                    <Select
-                      label={t("agreements.form.axisKind", { n: i + 1 })}
-                      allowDeselect={false}
-                      data={AXIS_KINDS.map((k) => ({ value: k, label: t(`axisKinds.${k}`) }))}
-                      value={row.kind}
-                      onChange={(v) => v && setRow("axes", i, { kind: v as typeof row.kind })}
-                    />
-                  </SimpleGrid>
-                  <PeoplePicker
-                    label={t("agreements.form.axisCoordinators", { n: i + 1 })}
-                    value={row.coordinators}
-                    onChange={(coordinators) => setRow("axes", i, { coordinators })}
-                    error={form.error(`axes.${i}.coordinatorIds`)}
-                  />
-                  <Textarea
-                    label={t("agreements.form.axisDescription", { n: i + 1 })}
-                    autosize
-                    value={row.description}
-                    onChange={(e) => setRow("axes", i, { description: e.currentTarget.value })}
-                  />
-                  <Textarea
-                    label={t("agreements.form.axisObjectives", { n: i + 1 })}
-                    description={t("agreements.form.onePerLine")}
-                    autosize
-                    value={row.objectives}
-                    onChange={(e) => setRow("axes", i, { objectives: e.currentTarget.value })}
-                  />
-                </Stack>
-              </Row>
-            ))}
-            <Group>
-              <Button
-                variant="default"
-                size="xs"
-                onClick={() =>
-                  set("axes", [
-                    ...draft.axes,
-                    {
-                      key: rowKey(),
-                      kind: "operational",
-                      title: "",
-                      description: "",
-                      coordinators: [],
-                      objectives: "",
-                    },
-                  ])
-                }
-              >
-                {t("agreements.form.addAxis")}
-              </Button>
-            </Group>
-          </Stack>
-        </Fieldset>
-
-        <Fieldset legend={t("agreements.fields.commitments")}>
-          <Stack>
-            {draft.commitments.map((row, i) => (
-              <Row
-                key={row.key}
-                label={t("agreements.form.commitment", { n: i + 1 })}
-                onRemove={() => removeRow("commitments", i)}
-              >
-                <SimpleGrid cols={{ base: 1, md: 3 }}>
-                  <Select
-                    label={t("agreements.form.commitmentKind", { n: i + 1 })}
-                    allowDeselect={false}
-                    data={COMMITMENT_KINDS.map((k) => ({ value: k, label: t(`commitmentKinds.${k}`) }))}
-                    value={row.kind}
-                    onChange={(v) => v && setRow("commitments", i, { kind: v as typeof row.kind })}
-                  />
-                  <Select
-                    label={t("agreements.form.commitmentParty", { n: i + 1 })}
-                    placeholder={t("agreements.form.allParties")}
-                    clearable
-                    data={partyOptions}
-                    value={row.organisationId}
-                    onChange={(v) => setRow("commitments", i, { organisationId: v })}
-                  />
-                  <MultiSelect
-                    label={t("agreements.form.commitmentLevels", { n: i + 1 })}
-                    data={(["bachelor", "master", "doctorate", "postdoc", "staff"] as const).map((l) => ({
-                      value: l,
-                      label: t(`levels.${l}`),
-                    }))}
-                    value={row.levels}
-                    onChange={(v) => setRow("commitments", i, { levels: v as typeof row.levels })}
-                  />
-                </SimpleGrid>
-                <Textarea
-                  mt="xs"
-                  label={t("agreements.form.commitmentDescription", { n: i + 1 })}
+        <RowGroup
+          legend={t("agreements.fields.axes")}
+          rows={draft.axes}
+          rowLabel={(n) => t("agreements.form.axis", { n })}
+          onRemove={(i) => removeRow("axes", i)}
+          addLabel={t("agreements.form.addAxis")}
+          onAdd={() =>
+            set("axes", [
+              ...draft.axes,
+              {
+                key: rowKey(),
+                kind: "operational",
+                title: "",
+                description: "",
+                coordinators: [],
+                objectives: "",
+              },
+            ])
+          }
+        >
+          {(row, i) => (
+            <Stack gap="xs">
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                <TextInput
+                  label={t("agreements.form.axisTitle", { n: i + 1 })}
                   required
-                  autosize
-                  value={row.description}
-                  onChange={(e) => setRow("commitments", i, { description: e.currentTarget.value })}
-                  error={form.error(`commitments.${i}.description`)}
+                  value={row.title}
+                  onChange={(e) => setRow("axes", i, { title: e.currentTarget.value })}
+                  error={form.error(`axes.${i}.title`)}
                 />
-              </Row>
-            ))}
-            <Group>
-              <Button
-                variant="default"
-                size="xs"
-                onClick={() =>
-                  set("commitments", [
-                    ...draft.commitments,
-                    { key: rowKey(), organisationId: null, kind: "student_exchange", description: "", levels: [] },
-                  ])
-                }
-              >
-                {t("agreements.form.addCommitment")}
-              </Button>
-            </Group>
-          </Stack>
-        </Fieldset>
+                <Select
+                  label={t("agreements.form.axisKind", { n: i + 1 })}
+                  allowDeselect={false}
+                  data={AXIS_KINDS.map((k) => ({ value: k, label: t(`axisKinds.${k}`) }))}
+                  value={row.kind}
+                  onChange={(v) => v && setRow("axes", i, { kind: v as typeof row.kind })}
+                />
+              </SimpleGrid>
+              <PeoplePicker
+                label={t("agreements.form.axisCoordinators", { n: i + 1 })}
+                value={row.coordinators}
+                onChange={(coordinators) => setRow("axes", i, { coordinators })}
+                error={form.error(`axes.${i}.coordinatorIds`)}
+              />
+              <Textarea
+                label={t("agreements.form.axisDescription", { n: i + 1 })}
+                autosize
+                value={row.description}
+                onChange={(e) => setRow("axes", i, { description: e.currentTarget.value })}
+              />
+              <Textarea
+                label={t("agreements.form.axisObjectives", { n: i + 1 })}
+                description={t("agreements.form.onePerLine")}
+                autosize
+                value={row.objectives}
+                onChange={(e) => setRow("axes", i, { objectives: e.currentTarget.value })}
+              />
+            </Stack>
+          )}
+        </RowGroup>
+
+        <RowGroup
+          legend={t("agreements.fields.commitments")}
+          rows={draft.commitments}
+          rowLabel={(n) => t("agreements.form.commitment", { n })}
+          onRemove={(i) => removeRow("commitments", i)}
+          addLabel={t("agreements.form.addCommitment")}
+          onAdd={() =>
+            set("commitments", [
+              ...draft.commitments,
+              { key: rowKey(), organisationId: null, kind: "student_exchange", description: "", levels: [] },
+            ])
+          }
+        >
+          {(row, i) => (
+            <>
+              <SimpleGrid cols={{ base: 1, md: 3 }}>
+                <Select
+                  label={t("agreements.form.commitmentKind", { n: i + 1 })}
+                  allowDeselect={false}
+                  data={COMMITMENT_KINDS.map((k) => ({ value: k, label: t(`commitmentKinds.${k}`) }))}
+                  value={row.kind}
+                  onChange={(v) => v && setRow("commitments", i, { kind: v as typeof row.kind })}
+                />
+                <Select
+                  label={t("agreements.form.commitmentParty", { n: i + 1 })}
+                  placeholder={t("agreements.form.allParties")}
+                  clearable
+                  data={partyOptions}
+                  value={row.organisationId}
+                  onChange={(v) => setRow("commitments", i, { organisationId: v })}
+                />
+                <MultiSelect
+                  label={t("agreements.form.commitmentLevels", { n: i + 1 })}
+                  data={(["bachelor", "master", "doctorate", "postdoc", "staff"] as const).map((l) => ({
+                    value: l,
+                    label: t(`levels.${l}`),
+                  }))}
+                  value={row.levels}
+                  onChange={(v) => setRow("commitments", i, { levels: v as typeof row.levels })}
+                />
+              </SimpleGrid>
+              <Textarea
+                mt="xs"
+                label={t("agreements.form.commitmentDescription", { n: i + 1 })}
+                required
+                autosize
+                value={row.description}
+                onChange={(e) => setRow("commitments", i, { description: e.currentTarget.value })}
+                error={form.error(`commitments.${i}.description`)}
+              />
+            </>
+          )}
+        </RowGroup>
 
         <Fieldset legend={t("agreements.form.publication")}>
           <Stack>
