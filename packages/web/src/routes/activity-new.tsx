@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { ActivityForm } from "../features/activities/activity-form";
-import { api } from "../lib/api";
+import { agreementQuery } from "../features/agreements/agreement-queries";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { internalRoute } from "./internal";
@@ -11,11 +11,7 @@ function NewActivityPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { agreement } = activityNewRoute.useSearch();
-  const preset = useQuery({
-    queryKey: ["agreements", "detail", agreement ?? ""],
-    queryFn: () => api.agreements.get(agreement ?? ""),
-    enabled: agreement !== undefined,
-  });
+  const preset = useQuery({ ...agreementQuery(agreement ?? ""), enabled: agreement !== undefined });
   if (agreement && !preset.data && !preset.isError) return <Loading />;
   return (
     <>

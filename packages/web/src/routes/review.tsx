@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActivityTable } from "../features/activities/activity-table";
 import { type AgreementChoice, AgreementPicker } from "../features/agreements/agreement-picker";
+import { agreementQuery } from "../features/agreements/agreement-queries";
 import { ActionTable } from "../features/governance/action-items";
 import { api } from "../lib/api";
 import { useFormatDate } from "../lib/format";
@@ -87,11 +88,7 @@ function ReviewPage() {
   const { t, i18n } = useTranslation();
   const formatDate = useFormatDate();
   const search = reviewRoute.useSearch();
-  const preset = useQuery({
-    queryKey: ["agreements", "detail", search.agreement ?? ""],
-    queryFn: () => api.agreements.get(search.agreement ?? ""),
-    enabled: Boolean(search.agreement),
-  });
+  const preset = useQuery({ ...agreementQuery(search.agreement ?? ""), enabled: Boolean(search.agreement) });
   const review = useQuery({
     queryKey: ["review", search.agreement, search.on],
     queryFn: () => api.agreements.review(search.agreement ?? "", search.on ?? ""),
