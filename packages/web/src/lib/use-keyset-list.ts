@@ -19,5 +19,7 @@ export function useKeysetList<T>(
     ...(keepPrevious ? { placeholderData: keepPreviousData } : {}),
   });
   const items: T[] = query.data?.pages.flatMap((p) => p.items) ?? [];
+  // Added to the result rather than spread into a copy: spreading would read every tracked
+  // property and make the list re-render on changes it does not use.
   return Object.assign(query, { items });
 }
