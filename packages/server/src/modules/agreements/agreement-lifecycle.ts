@@ -1,0 +1,219 @@
+import {
+  type Actor,
+  type AgreementStatus,
+  type AgreementView,
+  addDays,
+  allowedActions,
+  type CreateAgreementInput,
+  type StoredStatus,
+  type TransitionInput,
+  targetStatus,
+  transitionViolations,
+} from "@conventio/domain";
+import type { Kysely } from "kysely";
+import type { DB } from "#db/schema.js";
+import { recordAudit } from "#modules/audit/audit.service.js";
+import { AppError } from "#shared/app-error.js";
+import { type Deps, nowIso } from "#shared/deps.js";
+import { newId } from "#shared/ids.js";
+import { actorId } from "#shared/policy.js";
+import { agreementPolicy } from "./agreement.policy.js";
+import type { AgreementPresenter } from "./agreement.presenter.js";
+import type { AgreementRow } from "./agreement.repository.js";
+import * as repo from "./agreement.repository.js";
+
+/** What the lifecycle borrows from the agreement service. */
+export interface LifecycleParts {
+  today(): string;
+  statusOf(r: Pick<AgreementRow, "status" | "ends_on">): AgreementStatus;
+  presenter: AgreementPresenter;
+  lockAgreement(trx: Kysely<DB>, id: string): Promise<AgreementRow>;
+  insertAgreement(
+    trx: Kysely<DB>,
+    actor: Actor,
+    input: CreateAgreementInput,
+    predecessorId: string | null,
+    action: string,
+  ): Promise<AgreementRow>;
+}
+
+/** The lifecycle of an agreement: explicit moves with rules, and renewal into a pre-filled successor. */
+export function createAgreementLifecycle(deps: Deps, parts: LifecycleParts) {
+  const { db } = deps;
+  const { today, statusOf, lockAgreement, insertAgreement } = parts;
+  const { view } = parts.presenter;
+
+  async function recordEvent(
+    trx: Kysely<DB>,
+    row: AgreementRow,
+    actor: Actor,
+    action: string,
+    to: StoredStatus,
+    note: string | null,
+  ) {
+    await trx
+      .insertInto("agreement_event")
+      .values({
+        id: newId(),
+        agreement_id: row.id,
+        at: nowIso(deps),
+        actor_id: actorId(actor),
+        action,
+        from_status: row.status,
+        to_status: to,
+        note,
+      })
+      .execute();
+  }
+
+  return {
+    /** Moves an agreement through its life; refused moves answer with the rule that stops them. */
+    async transitionAgreement(actor: Actor, id: string, input: TransitionInput): Promise<AgreementView> {
+      agreementPolicy.write(actor);
+      return db.transaction().execute(async (trx) => {
+        const row = await lockAgreement(trx, id);
+        const status = statusOf(row);
+        const [signatories, parties] = await Promise.all([
+          trx.selectFrom("agreement_signatory").select("id").where("agreement_id", "=", id).execute(),
+          trx.selectFrom("agreement_party").select("organisation_id").where("agreement_id", "=", id).execute(),
+        ]);
+        const violations = transitionViolations(
+          input.action,
+          {
+            status,
+            signedOn: row.signed_on,
+            startsOn: row.starts_on,
+            endsOn: row.ends_on,
+            signatories: signatories.length,
+            parties: parties.length,
+          },
+          { on: input.on, reason: input.reason },
+        );
+        if (violations.length) {
+          const code = violations[0]?.field === "action" ? "conflict" : "validation_failed";
+          throw new AppError(code, violations.map((v) => v.message).join(" "), { errors: violations });
+        }
+        const to = targetStatus(input.action, status);
+        const now = nowIso(deps);
+        const after: AgreementRow = {
+          ...row,
+          status: to,
+          starts_on: input.action === "activate" ? (row.starts_on ?? row.signed_on) : row.starts_on,
+          terminated_on: input.action === "terminate" ? input.on : row.terminated_on,
+          termination_reason: input.action === "terminate" ? input.reason : row.termination_reason,
+          ends_on:
+            input.action === "terminate" && input.on && (!row.ends_on || input.on < row.ends_on)
+              ? input.on
+              : row.ends_on,
+          updated_at: now,
+        };
+        await trx
+          .updateTable("agreement")
+          .set({
+            status: to,
+            starts_on: after.starts_on,
+            ends_on: after.ends_on,
+            terminated_on: after.terminated_on,
+            termination_reason: after.termination_reason,
+            updated_at: now,
+          })
+          .where("id", "=", id)
+          .execute();
+        await recordEvent(trx, row, actor, input.action, to, input.note ?? input.reason);
+        // Activating a renewal closes the agreement it renews.
+        if (input.action === "activate" && row.predecessor_id) {
+          const previous = await repo.findAgreement(trx, row.predecessor_id);
+          if (previous && previous.status === "active") {
+            await trx
+              .updateTable("agreement")
+              .set({ status: "renewed", updated_at: now })
+              .where("id", "=", previous.id)
+              .execute();
+            await recordEvent(trx, previous, actor, "renewed", "renewed", `Renewed by ${row.reference}`);
+          }
+        }
+        await recordAudit(trx, now, {
+          actor,
+          action: `agreement.${input.action}`,
+          entity: "agreement",
+          entityId: id,
+          changes: { status: [status, to], on: input.on, reason: input.reason },
+        });
+        return view(trx, after);
+      });
+    },
+
+    /** Creates the successor of an agreement as a draft, pre-filled, linked into the renewal chain. */
+    async renewAgreement(actor: Actor, id: string): Promise<AgreementView> {
+      agreementPolicy.write(actor);
+      return db.transaction().execute(async (trx) => {
+        const row = await lockAgreement(trx, id);
+        const status = statusOf(row);
+        if (!allowedActions(status).includes("renew")) {
+          throw AppError.field(
+            "conflict",
+            "action",
+            `An agreement that is ${status.replace("_", " ")} cannot be renewed.`,
+          );
+        }
+        const existing = await trx
+          .selectFrom("agreement")
+          .select(["reference"])
+          .where("predecessor_id", "=", id)
+          .executeTakeFirst();
+        if (existing) throw new AppError("conflict", `This agreement is already renewed by ${existing.reference}.`);
+        const current = await view(trx, row);
+        const startsOn = row.ends_on ? addDays(row.ends_on, 1) : today();
+        const lengthDays =
+          row.starts_on && row.ends_on
+            ? Math.round((Date.parse(row.ends_on) - Date.parse(row.starts_on)) / 86_400_000)
+            : null;
+        const successor = await insertAgreement(
+          trx,
+          actor,
+          {
+            kind: row.kind,
+            reference: null,
+            title: row.title,
+            titles: current.titles,
+            summary: row.summary,
+            summaries: current.summaries,
+            signedOn: null,
+            startsOn,
+            endsOn: lengthDays === null ? null : addDays(startsOn, lengthDays),
+            noticeMonths: row.notice_months,
+            tacitRenewal: row.tacit_renewal === 1,
+            frameworkId: row.framework_id,
+            visibility: row.visibility,
+            internalFields: current.internalFields,
+            parties: current.partyDetails.map((p) => ({
+              organisationId: p.organisation.id,
+              role: p.role,
+              responsibleUnitId: p.responsibleUnit?.id ?? null,
+            })),
+            signatories: [],
+            themes: current.themes,
+            fields: current.fields.map((f) => f.code),
+            objectives: current.objectives,
+            axes: current.axes.map((a) => ({
+              kind: a.kind,
+              title: a.title,
+              description: a.description,
+              coordinatorIds: a.coordinators.map((c) => c.id),
+              objectives: a.objectives,
+            })),
+            commitments: current.commitments.map((c) => ({
+              organisationId: c.organisation?.id ?? null,
+              kind: c.kind,
+              description: c.description,
+              levels: c.levels as Array<"bachelor" | "master" | "doctorate" | "postdoc" | "staff">,
+            })),
+          },
+          id,
+          "renew",
+        );
+        return view(trx, successor);
+      });
+    },
+  };
+}
