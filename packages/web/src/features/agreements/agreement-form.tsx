@@ -5,7 +5,6 @@ import {
   CreateAgreementInput,
   GUARDED_FIELDS,
   type GuardedField,
-  ISCED_FIELDS,
   PARTY_ROLES,
   type Visibility,
 } from "@conventio/domain";
@@ -38,6 +37,7 @@ import { PeoplePicker, PersonPicker } from "../people/person-picker";
 import { type AgreementDraft, draftOf, inputOf, rowKey } from "./agreement-draft";
 import { AgreementKindSelect } from "./agreement-labels";
 import { agreementKeys } from "./agreement-queries";
+import { useIscedOptions } from "./isced-labels";
 
 interface Props {
   initial?: AgreementView;
@@ -192,6 +192,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<AgreementDraft>(() => draftOf(initial));
   const frameworks = useFrameworks();
+  const iscedOptions = useIscedOptions();
   const themes = useQuery({ queryKey: ["themes"], queryFn: api.themes.list, staleTime: 60_000 });
   // The managed vocabulary first, then the free tags already in use; chosen ones are not offered again.
   const themeSuggestions = [...new Set((themes.data?.items ?? []).map((x) => x.label))].filter(
@@ -447,7 +448,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
             <MultiSelect
               label={t("agreements.fields.fields")}
               searchable
-              data={Object.entries(ISCED_FIELDS).map(([code, name]) => ({ value: code, label: `${code} ${name}` }))}
+              data={iscedOptions}
               value={draft.fields}
               onChange={(v) => set("fields", v)}
               error={form.error("fields")}

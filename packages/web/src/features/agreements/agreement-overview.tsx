@@ -7,6 +7,7 @@ import { AnchorLink } from "../../ui/links";
 import { Section } from "../../ui/section";
 import { TableHead } from "../../ui/table-head";
 import { StatusBadge } from "./agreement-labels";
+import { useIscedName } from "./isced-labels";
 import { RenewalChain } from "./renewal-chain";
 
 function OrgLink({ id, name }: { id: string; name: string }) {
@@ -22,6 +23,7 @@ export function AgreementOverview({ agreement: a }: { agreement: AgreementView }
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const period = useFormatPeriod();
+  const iscedNameOf = useIscedName();
   const statusName = (status: string) => {
     const known = AGREEMENT_STATUSES.find((x) => x === status);
     return known ? t(`agreementStatus.${known}`) : status;
@@ -153,7 +155,8 @@ export function AgreementOverview({ agreement: a }: { agreement: AgreementView }
           )}
           {a.fields.length > 0 && (
             <Text size="sm">
-              <strong>{t("agreements.fields.fields")}:</strong> {a.fields.map((f) => `${f.code} ${f.name}`).join(" · ")}
+              <strong>{t("agreements.fields.fields")}:</strong>{" "}
+              {a.fields.map((f) => `${f.code} ${iscedNameOf(f.code)}`).join(" · ")}
             </Text>
           )}
           <Title order={3} size="h5">

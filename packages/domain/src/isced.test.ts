@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { ISCED_FIELDS, iscedName, isIscedCode } from "./isced.js";
+
+describe("iscedName", () => {
+  it("names a field in French and Swedish", () => {
+    expect(iscedName("061", "fr")).toBe("Technologies de l’information et de la communication");
+    expect(iscedName("042", "sv")).toBe("Juridik");
+    expect(iscedName("08", "fr")).toBe("Agriculture, sylviculture, halieutique et sciences vétérinaires");
+  });
+
+  it("reads a regional tag by its language", () => {
+    expect(iscedName("023", "fr-CA")).toBe("Langues");
+    expect(iscedName("023", "SV-se")).toBe("Språk");
+  });
+
+  it("falls back to English for a language the interface does not speak", () => {
+    expect(iscedName("091", "de")).toBe("Health");
+    expect(iscedName("091", "")).toBe("Health");
+  });
+
+  it("shows an unknown code as itself", () => {
+    expect(iscedName("999", "fr")).toBe("999");
+    expect(iscedName("constructor", "en")).toBe("constructor");
+  });
+
+  it("names each of the 40 codes in English, French and Swedish", () => {
+    for (const code of Object.keys(ISCED_FIELDS)) {
+      expect(iscedName(code, "en")).toBe(ISCED_FIELDS[code]);
+      expect(iscedName(code, "fr").trim()).not.toBe("");
+      expect(iscedName(code, "sv").trim()).not.toBe("");
+    }
+    expect(Object.keys(ISCED_FIELDS)).toHaveLength(40);
+  });
+
+  it("knows the codes of the classification and nothing else", () => {
+    expect(isIscedCode("073")).toBe(true);
+    expect(isIscedCode("074")).toBe(false);
+    expect(isIscedCode("hasOwnProperty")).toBe(false);
+  });
+});
