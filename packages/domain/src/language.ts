@@ -35,6 +35,9 @@ export function pickLocalised(
   return { text: original, lang: originalLang };
 }
 
+/** The cookie in which the web app keeps the reader's language choice, for the server to read. */
+export const READER_LANGUAGE_COOKIE = "conventio_lang";
+
 /**
  * The reader's language for a public page or the public API: `?lang=` first, then the choice
  * the reader made in the web app, then the browser's Accept-Language, else English.

@@ -16,6 +16,7 @@ import {
 import type { Config } from "#config.js";
 import { registerAuth } from "#http/auth.js";
 import { registerProblemHandler, toProblem } from "#http/problem.js";
+import { readerLanguagePlugin } from "#http/reader-language.js";
 import { accountRoutes } from "#modules/accounts/account.routes.js";
 import { activityRoutes } from "#modules/activities/activity.routes.js";
 import { agreementRoutes } from "#modules/agreements/agreement.routes.js";
@@ -26,6 +27,7 @@ import { documentRoutes } from "#modules/documents/document.routes.js";
 import { governanceRoutes } from "#modules/governance/governance.routes.js";
 import { organisationRoutes } from "#modules/organisations/organisation.routes.js";
 import { personRoutes } from "#modules/people/person.routes.js";
+import { pictureRoutes } from "#modules/pictures/picture.routes.js";
 import { portalRoutes } from "#modules/portal/portal.routes.js";
 import { publicationRoutes } from "#modules/publication/publication.routes.js";
 import { registryRoutes } from "#modules/registry/registry.routes.js";
@@ -83,6 +85,7 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   registerAuth(app, services.accounts);
+  await app.register(readerLanguagePlugin);
   const secureCookies =
     config.COOKIE_SECURE === "true" || (config.COOKIE_SECURE === "auto" && config.publicUrl.startsWith("https:"));
   await app.register(accountRoutes(services.accounts, secureCookies));
@@ -90,6 +93,7 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   await app.register(themeRoutes(services.themes));
   await app.register(auditRoutes(services.audit));
   await app.register(documentRoutes(services.documents));
+  await app.register(pictureRoutes(services.pictures));
   await app.register(governanceRoutes(services.governance));
   await app.register(reminderRoutes(services.reminders));
   await app.register(timelineRoutes(services.timeline));
