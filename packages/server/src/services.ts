@@ -11,6 +11,7 @@ import { createDocumentService } from "#modules/documents/document.service.js";
 import { createGovernanceService } from "#modules/governance/governance.service.js";
 import { createOrganisationService } from "#modules/organisations/organisation.service.js";
 import { createPersonService } from "#modules/people/person.service.js";
+import { createPictureService, withPicturesRemoved } from "#modules/pictures/picture.service.js";
 import { createPortalService } from "#modules/portal/portal.service.js";
 import { createEventService } from "#modules/publication/event.service.js";
 import { createNewsService } from "#modules/publication/news.service.js";
@@ -40,11 +41,22 @@ export function createServices(
   };
   const organisations = createOrganisationService(deps);
   const documents = createDocumentService(deps, { dataDir: config.dataDir, maxBytes: config.UPLOAD_MAX_BYTES });
+  const pictures = createPictureService(deps, { dataDir: config.dataDir, maxBytes: config.UPLOAD_MAX_BYTES });
   const services = {
     deps,
-    events: createEventService(deps, { publicUrl: config.publicUrl }),
-    news: createNewsService(deps, { publicUrl: config.publicUrl }),
-    activities: createActivityService(deps, documents.detach),
+    events: withPicturesRemoved(
+      createEventService(deps, { publicUrl: config.publicUrl }),
+      "deleteEvent",
+      "event",
+      pictures,
+    ),
+    news: withPicturesRemoved(createNewsService(deps, { publicUrl: config.publicUrl }), "deleteNews", "news", pictures),
+    activities: withPicturesRemoved(
+      createActivityService(deps, documents.detach),
+      "deleteActivity",
+      "activity",
+      pictures,
+    ),
     dashboard: createDashboardService(deps, {
       expiringWindowDays: config.EXPIRING_WINDOW_DAYS,
       dormantMonths: config.DORMANT_MONTHS,
@@ -54,9 +66,15 @@ export function createServices(
       maxFailures: config.LOGIN_MAX_FAILURES,
       lockMinutes: config.LOGIN_LOCK_MINUTES,
     }),
-    agreements: createAgreementService(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }, documents.detach),
+    agreements: withPicturesRemoved(
+      createAgreementService(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }, documents.detach),
+      "deleteAgreement",
+      "agreement",
+      pictures,
+    ),
     audit: createAuditService(deps),
     documents,
+    pictures,
     governance: createGovernanceService(deps),
     organisations,
     people: createPersonService(deps),

@@ -30,6 +30,7 @@ import type {
   OrganisationTable,
 } from "#modules/organisations/organisation.table.js";
 import type { PersonRoleTable, PersonTable } from "#modules/people/person.table.js";
+import type { PictureTable } from "#modules/pictures/picture.table.js";
 import type {
   EventTable,
   NewsCommentTable,
@@ -71,6 +72,7 @@ export interface DB {
   agreement_commitment: AgreementCommitmentTable;
   agreement_event: AgreementEventTable;
   document: DocumentTable;
+  picture: PictureTable;
   governance_body: GovernanceBodyTable;
   body_member: BodyMemberTable;
   meeting: MeetingTable;
