@@ -1,3 +1,4 @@
+import { READER_LANGUAGE_COOKIE } from "@conventio/domain";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import en from "./en.json";
@@ -39,8 +40,21 @@ function readStoredLanguage(): string | null {
   }
 }
 
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/**
+ * What the browser fetches without the app (feeds, PDFs, public API links) carries no `?lang=`,
+ * so the server reads the reader's choice from this cookie.
+ */
+function storeLanguageCookie(language: string): void {
+  const secure = window.location.protocol === "https:" ? "; Secure" : "";
+  // biome-ignore lint/suspicious/noDocumentCookie: one plain cookie; the Cookie Store API is not in every supported browser.
+  document.cookie = `${READER_LANGUAGE_COOKIE}=${encodeURIComponent(language)}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; SameSite=Lax${secure}`;
+}
+
 function applyLanguage(language: string): void {
   document.documentElement.lang = language;
+  storeLanguageCookie(language);
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
@@ -48,6 +62,7 @@ function applyLanguage(language: string): void {
   }
 }
 
+// init() announces its language through languageChanged too, so this also runs at start-up.
 i18n.on("languageChanged", applyLanguage);
 
 void i18n.use(initReactI18next).init({

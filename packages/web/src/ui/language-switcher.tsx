@@ -26,7 +26,10 @@ function useAccountLanguage(language: string) {
   }, [user, language, session]);
 }
 
-/** Changes every string at once; the choice is remembered and sets <html lang>. */
+/**
+ * Changes every string at once. The choice is remembered, sets <html lang> and is sent to the
+ * server as a cookie, so feeds and PDFs opened directly come in it too (i18n/setup.ts).
+ */
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const language = useLanguage();
