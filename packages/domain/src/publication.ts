@@ -76,27 +76,94 @@ export const EventListQuery = z.object({
   cursor: z.string().max(500).optional().describe("nextCursor of the previous page"),
 });
 
-export const NewsTranslation = z.strictObject({
-  lang: z.string().regex(/^[a-z]{2,3}$/, "A language code such as fr"),
-  title: z.string().trim().min(1).max(300),
-  body: z.string().trim().min(1).max(100_000),
-});
+/**
+ * Text without control characters, tab and line breaks apart, and with \n for every line break:
+ * they are invisible to readers, PostgreSQL refuses U+0000 and XML feeds cannot carry them.
+ */
+export function withoutControlCharacters(value: string): string {
+  return value.replace(/\r\n?/g, "\n").replace(/[^\P{Cc}\t\n]/gu, "");
+}
 
-export const NewsInput = z.strictObject({
+/** A text field of a post: control characters dropped, then trimmed and checked by `rules`. */
+const postText = (rules: z.ZodString) => z.string().transform(withoutControlCharacters).pipe(rules);
+
+/** The language of a post or of one of its translations: a two- or three-letter code. */
+export const NewsLanguage = z.string().regex(/^[a-z]{2,3}$/, "A language code such as fr");
+
+/** What a news feed is asked for with: `?lang=` takes a tag such as fr or en-GB, read as its language. */
+export const NewsFeedQuery = z.object({
   lang: z
     .string()
-    .regex(/^[a-z]{2,3}$/, "A language code such as fr")
-    .default("fr"),
-  title: z.string().trim().min(1, "A title is required").max(300),
-  summary: z.string().trim().max(1000).nullable().default(null),
-  body: z.string().trim().min(1, "The post needs a body").max(100_000),
-  translations: z.array(NewsTranslation).max(10).default([]),
-  tags: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
-  category: z.string().trim().max(80).nullable().default(null),
-  agreementId: Id.nullable().default(null),
-  publishedOn: IsoDate.nullable().default(null).describe("Publication date; set when published"),
-  status: z.enum(["draft", "published"]).default("draft"),
+    .trim()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "A language code such as fr, sv or en-GB")
+    .transform((tag) => tag.split("-")[0] ?? tag)
+    .optional()
+    .describe("Each post in its translation into this language when it has one, else in its original"),
 });
+
+export const NewsTranslation = z.strictObject({
+  lang: NewsLanguage,
+  title: postText(z.string().trim().min(1).max(300)),
+  body: postText(z.string().trim().min(1).max(100_000)),
+});
+
+/** Only https: the link is offered to every reader of the post and of the feeds. */
+const SourceUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .pipe(
+    z.url({
+      protocol: /^https$/,
+      hostname: z.regexes.domain,
+      message: "A link starting with https://, such as https://www.ouest-france.fr/…",
+    }),
+  );
+
+export const NewsInput = z
+  .strictObject({
+    lang: NewsLanguage.default("fr"),
+    title: postText(z.string().trim().min(1, "A title is required").max(300)),
+    summary: postText(z.string().trim().max(1000)).nullable().default(null),
+    body: postText(z.string().trim().min(1, "The post needs a body").max(100_000)),
+    translations: z.array(NewsTranslation).max(10).default([]),
+    tags: z
+      .array(postText(z.string().trim().min(1).max(60)))
+      .max(20)
+      .default([]),
+    category: postText(z.string().trim().max(80)).nullable().default(null),
+    agreementId: Id.nullable().default(null),
+    publishedOn: IsoDate.nullable().default(null).describe("Publication date; set when published"),
+    status: z.enum(["draft", "published"]).default("draft"),
+    sourceOutlet: postText(
+      z
+        .string()
+        .trim()
+        .min(1, "Name the outlet, or leave the field empty")
+        .max(200, "An outlet's name has at most 200 characters"),
+    )
+      .nullable()
+      .default(null)
+      .describe("Where the relayed article was first published, such as Ouest-France or The Japan Times"),
+    sourceUrl: SourceUrl.nullable().default(null).describe("Link to the original article (https)"),
+    sourcePublishedOn: IsoDate.nullable().default(null).describe("When the original article was published"),
+  })
+  .superRefine((n, ctx) => {
+    if (!n.sourceOutlet && (n.sourceUrl || n.sourcePublishedOn)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["sourceOutlet"],
+        message: "Name the outlet that first published the article",
+      });
+    }
+    if (n.sourcePublishedOn && n.publishedOn && n.sourcePublishedOn > n.publishedOn) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["sourcePublishedOn"],
+        message: "The original cannot be published after the post relaying it",
+      });
+    }
+  });
 export type NewsInput = z.output<typeof NewsInput>;
 
 export const NewsSummary = z.object({
@@ -109,6 +176,9 @@ export const NewsSummary = z.object({
   author: z.string(),
   publishedOn: z.string().nullable(),
   status: z.enum(["draft", "published"]),
+  sourceOutlet: z.string().nullable().describe("Outlet that first published a relayed article"),
+  sourceUrl: z.string().nullable().describe("Link to the original article"),
+  sourcePublishedOn: z.string().nullable().describe("Publication date of the original article"),
 });
 export type NewsSummary = z.infer<typeof NewsSummary>;
 

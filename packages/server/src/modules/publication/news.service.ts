@@ -8,8 +8,7 @@ import {
   type Page,
   sanitiseComment,
 } from "@conventio/domain";
-import { Feed } from "feed";
-import { type Kysely, type Selectable, type SqlBool, sql } from "kysely";
+import { type Kysely, type SqlBool, sql } from "kysely";
 import type { DB } from "#db/schema.js";
 import { afterKeyset, decodeCursor, toPage } from "#http/pagination.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
@@ -17,13 +16,12 @@ import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
 import { actorId } from "#shared/policy.js";
+import { type PostRow, presentComment, presentNewsSummary, presentTranslations } from "./news.presenter.js";
+import { type FeedFormat, renderNewsFeed } from "./news-feed.js";
 import { publicationPolicy } from "./publication.policy.js";
-import type { NewsPostTable } from "./publication.table.js";
 
 /** Where drafts, which have no publication date yet, sort: before every dated post. */
 const UNDATED = "9999-12-31";
-
-type PostRow = Selectable<NewsPostTable>;
 
 export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
   const { db } = deps;
@@ -47,17 +45,7 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
       trx,
       rows.map((r) => r.id),
     );
-    return rows.map((r) => ({
-      id: r.id,
-      lang: r.lang,
-      title: r.title,
-      summary: r.summary,
-      tags: tags.get(r.id) ?? [],
-      category: r.category,
-      author: r.author_name,
-      publishedOn: r.published_on,
-      status: r.status,
-    }));
+    return rows.map((r) => presentNewsSummary(r, tags.get(r.id) ?? []));
   }
 
   async function requireVisiblePost(actor: Actor, id: string): Promise<PostRow> {
@@ -154,7 +142,7 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
       return {
         ...(summary as NewsSummary),
         body: row.body,
-        translations: JSON.parse(row.translations) as NewsView["translations"],
+        translations: presentTranslations(row),
         agreement: agreement ?? null,
         related: await summaries(db, relatedRows),
       };
@@ -192,6 +180,9 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
               : input.publishedOn,
           created_at: before?.created_at ?? now,
           updated_at: now,
+          source_outlet: input.sourceOutlet,
+          source_url: input.sourceUrl,
+          source_published_on: input.sourcePublishedOn,
         };
         if (before) {
           const { id: _i, created_at: _c, ...set } = row;
@@ -240,15 +231,7 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
           eb.or([eb("status", "=", "approved"), eb.and([eb("status", "=", "pending"), eb("user_id", "=", me)])]),
         );
       }
-      const rows = await q.execute();
-      return rows.map((c) => ({
-        id: c.id,
-        postId: c.post_id,
-        author: c.author_name,
-        body: c.body,
-        status: c.status,
-        createdAt: c.created_at,
-      }));
+      return (await q.execute()).map(presentComment);
     },
 
     /** Signed-in users comment; every comment waits for moderation, stored as plain text. */
@@ -290,19 +273,7 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
         .limit(limit + 1);
       const after = decodeCursor(q.cursor);
       if (after) query = query.where(afterKeyset("created_at", "id", after));
-      return toPage(
-        await query.execute(),
-        limit,
-        (c) => ({ key: c.created_at, id: c.id }),
-        (c): CommentView => ({
-          id: c.id,
-          postId: c.post_id,
-          author: c.author_name,
-          body: c.body,
-          status: c.status,
-          createdAt: c.created_at,
-        }),
-      );
+      return toPage(await query.execute(), limit, (c) => ({ key: c.created_at, id: c.id }), presentComment);
     },
 
     async moderateComment(actor: Actor, id: string, status: "approved" | "removed"): Promise<CommentView> {
@@ -327,37 +298,18 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
       });
     },
 
-    /** RSS 2.0 or Atom 1.0 of the latest published posts. */
-    async feed(format: "rss" | "atom"): Promise<string> {
+    /**
+     * RSS 2.0 or Atom 1.0 of the latest published posts; with `lang`, each post in its
+     * translation into that language when it has one.
+     */
+    async feed(format: FeedFormat, lang?: string): Promise<string> {
       const rows = await publishedRows(30);
       const tags = await tagsOf(
         db,
         rows.map((r) => r.id),
       );
-      const feed = new Feed({
-        title: "Conventio — news",
-        id: `${settings.publicUrl}/public/news`,
-        link: `${settings.publicUrl}/public/news`,
-        copyright: "",
-        updated: rows[0]?.published_on ? new Date(rows[0].published_on) : new Date(0),
-        feedLinks: {
-          rss: `${settings.publicUrl}/api/public/news.rss`,
-          atom: `${settings.publicUrl}/api/public/news.atom`,
-        },
-      });
-      for (const r of rows) {
-        feed.addItem({
-          title: r.title,
-          id: `${settings.publicUrl}/public/news/${r.id}`,
-          link: `${settings.publicUrl}/public/news/${r.id}`,
-          description: r.summary ?? r.body.slice(0, 300),
-          content: r.body,
-          author: [{ name: r.author_name }],
-          date: new Date(r.published_on ?? r.created_at),
-          category: (tags.get(r.id) ?? []).map((name) => ({ name })),
-        });
-      }
-      return format === "rss" ? feed.rss2() : feed.atom1();
+      const posts = rows.map((row) => ({ row, tags: tags.get(row.id) ?? [] }));
+      return renderNewsFeed(format, posts, { publicUrl: settings.publicUrl, lang });
     },
 
     publishedRows,

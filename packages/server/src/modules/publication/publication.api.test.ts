@@ -194,7 +194,7 @@ describe("news and comments", () => {
     const rss = await api("GET", "/api/public/news.rss");
     expect(rss.headers["content-type"]).toContain("application/rss+xml");
     expect(rss.body).toContain(
-      "<title><![CDATA[Convention MEL/Université de Lille : des synergies utiles au territoire]]></title>",
+      "<title>Convention MEL/Université de Lille : des synergies utiles au territoire</title>",
     );
     expect(rss.body).not.toContain("Draft about the MEL");
     const atom = await api("GET", "/api/public/news.atom");

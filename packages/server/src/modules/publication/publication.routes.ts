@@ -4,6 +4,7 @@ import {
   EventInput,
   EventListQuery,
   EventView,
+  NewsFeedQuery,
   NewsInput,
   NewsSummary,
   NewsView,
@@ -188,13 +189,15 @@ export function publicationRoutes(events: EventService, news: NewsService): Fast
     );
     app.get(
       "/api/public/news.rss",
-      { schema: { tags: ["public"], summary: "RSS 2.0 feed of published news" } },
-      async (_req, reply) => reply.type("application/rss+xml; charset=utf-8").send(await news.feed("rss")),
+      { schema: { tags: ["public"], summary: "RSS 2.0 feed of published news", querystring: NewsFeedQuery } },
+      async (req, reply) =>
+        reply.type("application/rss+xml; charset=utf-8").send(await news.feed("rss", req.query.lang)),
     );
     app.get(
       "/api/public/news.atom",
-      { schema: { tags: ["public"], summary: "Atom feed of published news" } },
-      async (_req, reply) => reply.type("application/atom+xml; charset=utf-8").send(await news.feed("atom")),
+      { schema: { tags: ["public"], summary: "Atom feed of published news", querystring: NewsFeedQuery } },
+      async (req, reply) =>
+        reply.type("application/atom+xml; charset=utf-8").send(await news.feed("atom", req.query.lang)),
     );
   };
 }

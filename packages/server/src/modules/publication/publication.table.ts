@@ -34,6 +34,9 @@ export interface NewsPostTable {
   published_on: string | null;
   created_at: string;
   updated_at: string;
+  source_outlet: string | null; // the outlet a relayed article first appeared in
+  source_url: string | null;
+  source_published_on: string | null;
 }
 
 export interface NewsTagTable {
