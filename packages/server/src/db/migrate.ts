@@ -11,6 +11,7 @@ import * as m008 from "./migrations/008-summaries-and-themes.js";
 import * as m009 from "./migrations/009-mobility-participants.js";
 import * as m010 from "./migrations/010-progress-reviews.js";
 import * as m011 from "./migrations/011-account-language.js";
+import * as m012 from "./migrations/012-event-details.js";
 import * as m013 from "./migrations/013-news-sources.js";
 import * as m014 from "./migrations/014-pictures.js";
 import type { DB } from "./schema.js";
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "009-mobility-participants": m009,
   "010-progress-reviews": m010,
   "011-account-language": m011,
+  "012-event-details": m012,
   "013-news-sources": m013,
   "014-pictures": m014,
 };

@@ -32,6 +32,7 @@ import type {
 import type { PersonRoleTable, PersonTable } from "#modules/people/person.table.js";
 import type { PictureTable } from "#modules/pictures/picture.table.js";
 import type {
+  EventAudienceTable,
   EventTable,
   NewsCommentTable,
   NewsPostTable,
@@ -85,6 +86,7 @@ export interface DB {
   indicator: IndicatorTable;
   indicator_value: IndicatorValueTable;
   event: EventTable;
+  event_audience: EventAudienceTable;
   news_post: NewsPostTable;
   news_tag: NewsTagTable;
   news_comment: NewsCommentTable;

@@ -25,7 +25,7 @@ export interface TestContext {
 }
 
 /** A schema of its own for each test file, so parallel files never see each other's rows. */
-async function freshPostgresSchema(): Promise<{ schema: string; drop: () => Promise<void> }> {
+export async function freshPostgresSchema(): Promise<{ schema: string; drop: () => Promise<void> }> {
   const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new Kysely<unknown>({
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 1 }) }),

@@ -2,7 +2,8 @@ import { Anchor, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { useFormatEventTime } from "../features/events/event-format";
+import { useFormatAudiences, useFormatEventTime } from "../features/events/event-format";
+import { RecordPictures } from "../features/pictures/record-pictures";
 import { api } from "../lib/api";
 import { useCan } from "../lib/session";
 import { Facts } from "../ui/facts";
@@ -20,6 +21,7 @@ import { rootRoute } from "./root";
 function EventPage() {
   const { t } = useTranslation();
   const formatTime = useFormatEventTime();
+  const formatAudiences = useFormatAudiences();
   const canEdit = useCan("editor");
   const isStaff = useCan("viewer");
   const { eventId } = eventRoute.useParams();
@@ -30,6 +32,7 @@ function EventPage() {
   const deadline = e.registrationDeadline
     ? formatTime({ startsAt: e.registrationDeadline, endsAt: null, timeZone: e.timeZone })
     : null;
+  const registrationUrl = e.registrationUrl ? new URL(e.registrationUrl) : null;
   return (
     <Stack gap="lg">
       <PageHeader
@@ -47,16 +50,24 @@ function EventPage() {
         <Facts
           items={[
             [t("events.fields.place"), e.place],
-            [t("events.fields.audience"), t(`audiences.${e.audience}`)],
+            [t("events.fields.audiences"), formatAudiences(e.audiences)],
+            [
+              t("events.fields.registrationUrl"),
+              registrationUrl && (
+                <Anchor href={registrationUrl.href}>{t("events.registerAt", { host: registrationUrl.host })}</Anchor>
+              ),
+            ],
             [t("events.fields.registrationDeadline"), deadline],
             [
-              t("events.fields.contactName"),
-              (e.contactName || e.contactEmail) && (
-                <>
-                  {e.contactName}
-                  {e.contactName && e.contactEmail && " · "}
+              t("events.contact"),
+              (e.contactName || e.contactEmail || e.contactPhone) && (
+                <Stack gap={0}>
+                  {e.contactName && <Text span>{e.contactName}</Text>}
                   {e.contactEmail && <Anchor href={`mailto:${e.contactEmail}`}>{e.contactEmail}</Anchor>}
-                </>
+                  {e.contactPhone && (
+                    <Anchor href={`tel:${e.contactPhone.replace(/[^\d+]/g, "")}`}>{e.contactPhone}</Anchor>
+                  )}
+                </Stack>
               ),
             ],
             [
@@ -81,6 +92,7 @@ function EventPage() {
           </Text>
         )}
       </Section>
+      <RecordPictures owner={{ kind: "event", id: e.id }} />
     </Stack>
   );
 }

@@ -13,7 +13,7 @@ import {
 } from "@mantine/core";
 import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { useFormatEventTime } from "../features/events/event-format";
+import { useFormatAudiences, useFormatEventTime } from "../features/events/event-format";
 import { api } from "../lib/api";
 import { useLanguage } from "../lib/countries";
 import { useCan } from "../lib/session";
@@ -87,6 +87,7 @@ function EventsPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const formatTime = useFormatEventTime();
+  const formatAudiences = useFormatAudiences();
   const canEdit = useCan("editor");
   const navigate = useNavigate({ from: "/events" });
   const search = eventsRoute.useSearch();
@@ -169,7 +170,7 @@ function EventsPage() {
                 t("events.fields.title"),
                 t("events.fields.startsAt"),
                 t("events.fields.place"),
-                t("events.fields.audience"),
+                t("events.fields.audiences"),
                 t("events.fields.agreement"),
               ]}
             />
@@ -194,7 +195,7 @@ function EventsPage() {
                   </Table.Td>
                   <Table.Td>{formatTime(e)}</Table.Td>
                   <Table.Td>{e.place}</Table.Td>
-                  <Table.Td>{t(`audiences.${e.audience}`)}</Table.Td>
+                  <Table.Td>{formatAudiences(e.audiences)}</Table.Td>
                   <Table.Td>
                     {e.agreement?.reference}
                     {e.axis && ` · ${e.axis.title}`}

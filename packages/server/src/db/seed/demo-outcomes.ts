@@ -198,7 +198,10 @@ export async function loadDemoOutcomes(services: Services, org: Ids, a: DemoAgre
       timeZone: "Europe/Paris",
       place: "Espace culture, campus Cité Scientifique, Villeneuve-d'Ascq",
       agreementId: a.ids.mel,
-      audience: "partners",
+      audiences: ["partners", "staff"],
+      contactName: "Partnerships office, Université de Lille",
+      contactEmail: "partenariats@example.org",
+      contactPhone: "+33 3 20 00 00 00",
     }),
   );
   await events.saveEvent(
@@ -211,7 +214,12 @@ export async function loadDemoOutcomes(services: Services, org: Ids, a: DemoAgre
       timeZone: "Europe/Paris",
       place: "Nancy",
       agreementId: a.ids.kyutech,
-      audience: "public",
+      audiences: ["public", "students", "researchers", "partners", "alumni"],
+      contactName: "International relations, Université de Lorraine",
+      contactEmail: "international@example.org",
+      contactPhone: "+33 3 72 74 00 00",
+      registrationDeadline: "2023-09-13T23:59:00+02:00",
+      registrationUrl: "https://events.example.org/lorraine-kyutech-20-years",
     }),
   );
   await events.saveEvent(
@@ -224,7 +232,9 @@ export async function loadDemoOutcomes(services: Services, org: Ids, a: DemoAgre
       timeZone: "Europe/Paris",
       place: "Nancy",
       agreementId: a.ids.kyutech,
-      audience: "partners",
+      audiences: ["partners", "researchers"],
+      contactName: "International relations, Université de Lorraine",
+      contactEmail: "international@example.org",
     }),
   );
 

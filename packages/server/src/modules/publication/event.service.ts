@@ -1,57 +1,19 @@
 import type { Actor, EventInput, EventView, Page } from "@conventio/domain";
-import ical from "ical-generator";
-import type { Kysely, Selectable } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
 import { afterKeyset, decodeCursor, type Keyset, toPage } from "#http/pagination.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
+import { audiencesOf, type EventRow, presentEvents } from "./event.presenter.js";
+import { renderCalendar } from "./event-calendar.js";
 import { publicationPolicy } from "./publication.policy.js";
-import type { EventTable } from "./publication.table.js";
 
-type EventRow = Selectable<EventTable>;
 const utc = (iso: string) => new Date(iso).toISOString();
 
 export function createEventService(deps: Deps, settings: { publicUrl: string }) {
   const { db } = deps;
-
-  /** Events as views; for the public, an internal agreement is not named. */
-  async function present(trx: Kysely<DB>, rows: EventRow[], publicOnly = false): Promise<EventView[]> {
-    const ids = [...new Set(rows.map((r) => r.agreement_id).filter((x): x is string => !!x))];
-    let query = trx.selectFrom("agreement").select(["id", "reference", "title"]).where("id", "in", ids);
-    if (publicOnly) query = query.where("visibility", "=", "public");
-    const agreements = ids.length ? await query.execute() : [];
-    const byId = new Map(agreements.map((a) => [a.id, a]));
-    const axisIds = [...new Set(rows.map((r) => r.axis_id).filter((x): x is string => !!x))];
-    const axes = axisIds.length
-      ? await trx
-          .selectFrom("agreement_axis")
-          .select(["id", "title", "agreement_id"])
-          .where("id", "in", axisIds)
-          .execute()
-      : [];
-    // An area is named only where its agreement is.
-    const axisById = new Map(
-      axes.filter((x) => byId.has(x.agreement_id)).map((x) => [x.id, { id: x.id, title: x.title }]),
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      description: r.description,
-      startsAt: r.starts_at,
-      endsAt: r.ends_at,
-      timeZone: r.time_zone,
-      place: r.place,
-      contactName: r.contact_name,
-      contactEmail: r.contact_email,
-      registrationDeadline: r.registration_deadline,
-      audience: r.audience,
-      agreement: (r.agreement_id && byId.get(r.agreement_id)) || null,
-      axis: (r.axis_id && axisById.get(r.axis_id)) || null,
-      visibility: r.visibility,
-    }));
-  }
 
   function rowOf(id: string, e: EventInput, created: string, now: string): EventRow {
     return {
@@ -64,14 +26,23 @@ export function createEventService(deps: Deps, settings: { publicUrl: string }) 
       place: e.place,
       contact_name: e.contactName,
       contact_email: e.contactEmail,
+      contact_phone: e.contactPhone,
       registration_deadline: e.registrationDeadline ? utc(e.registrationDeadline) : null,
-      audience: e.audience,
+      registration_url: e.registrationUrl,
       agreement_id: e.agreementId,
       axis_id: e.axisId,
       visibility: e.visibility,
       created_at: created,
       updated_at: now,
     };
+  }
+
+  async function saveAudiences(trx: Kysely<DB>, eventId: string, audiences: EventInput["audiences"]) {
+    await trx.deleteFrom("event_audience").where("event_id", "=", eventId).execute();
+    await trx
+      .insertInto("event_audience")
+      .values(audiences.map((audience) => ({ event_id: eventId, audience })))
+      .execute();
   }
 
   async function rows(q: {
@@ -96,24 +67,17 @@ export function createEventService(deps: Deps, settings: { publicUrl: string }) 
     return query.limit(q.limit ?? 1000).execute();
   }
 
-  /** An RFC 5545 calendar of events; times are written in each event's own time zone. */
-  function calendar(name: string, events: EventRow[]): string {
-    const cal = ical({ name, prodId: { company: "Conventio", product: "Conventio", language: "EN" } });
-    for (const e of events) {
-      cal.createEvent({
-        id: `${e.id}@conventio`,
-        start: new Date(e.starts_at),
-        end: e.ends_at ? new Date(e.ends_at) : new Date(new Date(e.starts_at).getTime() + 3_600_000),
-        timezone: e.time_zone,
-        summary: e.title,
-        description: e.description ?? undefined,
-        location: e.place ?? undefined,
-        url: `${settings.publicUrl}/events/${e.id}`,
-        stamp: new Date(e.updated_at),
-        ...(e.contact_email ? { organizer: { name: e.contact_name ?? e.contact_email, email: e.contact_email } } : {}),
-      });
-    }
-    return cal.toString();
+  /** The iCal feed of these public events, each in its own time zone. */
+  async function calendar(name: string, events: EventRow[]): Promise<string> {
+    const audiences = await audiencesOf(
+      db,
+      events.map((e) => e.id),
+    );
+    return renderCalendar(
+      name,
+      events.map((row) => ({ row, audiences: audiences.get(row.id) ?? [] })),
+      (id) => `${settings.publicUrl}/events/${id}`,
+    );
   }
 
   return {
@@ -137,13 +101,13 @@ export function createEventService(deps: Deps, settings: { publicUrl: string }) 
         (r) => ({ key: r.starts_at, id: r.id }),
         (r) => r,
       );
-      return { items: await present(db, page.items, publicOnly), nextCursor: page.nextCursor };
+      return { items: await presentEvents(db, page.items, publicOnly), nextCursor: page.nextCursor };
     },
 
     async getEvent(actor: Actor, id: string): Promise<EventView> {
       const row = await db.selectFrom("event").selectAll().where("id", "=", id).executeTakeFirst();
       if (!row || (actor.kind === "public" && row.visibility !== "public")) throw AppError.notFound("This event");
-      return (await present(db, [row], actor.kind === "public"))[0] as EventView;
+      return (await presentEvents(db, [row], actor.kind === "public"))[0] as EventView;
     },
 
     async saveEvent(actor: Actor, id: string | null, input: EventInput): Promise<EventView> {
@@ -180,14 +144,15 @@ export function createEventService(deps: Deps, settings: { publicUrl: string }) 
         } else {
           await trx.insertInto("event").values(row).execute();
         }
+        await saveAudiences(trx, row.id, input.audiences);
         await recordAudit(trx, now, {
           actor,
           action: id ? "event.update" : "event.create",
           entity: "event",
           entityId: row.id,
-          changes: { title: row.title, startsAt: row.starts_at },
+          changes: { title: row.title, startsAt: row.starts_at, audiences: input.audiences },
         });
-        return (await present(trx, [row]))[0] as EventView;
+        return (await presentEvents(trx, [row]))[0] as EventView;
       });
     },
 
@@ -213,9 +178,9 @@ export function createEventService(deps: Deps, settings: { publicUrl: string }) 
           .where("id", "=", agreementId)
           .executeTakeFirst();
         if (a?.visibility !== "public") throw AppError.notFound("This partnership");
-        return calendar(a.title, await rows({ agreement: agreementId, publicOnly: true }));
+        return await calendar(a.title, await rows({ agreement: agreementId, publicOnly: true }));
       }
-      return calendar("Conventio — public events", await rows({ publicOnly: true }));
+      return await calendar("Conventio — public events", await rows({ publicOnly: true }));
     },
   };
 }

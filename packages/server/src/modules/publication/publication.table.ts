@@ -1,4 +1,4 @@
-import type { Visibility } from "@conventio/domain";
+import type { Audience, Visibility } from "@conventio/domain";
 
 export interface EventTable {
   id: string;
@@ -10,13 +10,20 @@ export interface EventTable {
   place: string | null;
   contact_name: string | null;
   contact_email: string | null;
+  contact_phone: string | null;
   registration_deadline: string | null;
-  audience: "public" | "students" | "staff" | "researchers" | "partners";
+  registration_url: string | null;
   agreement_id: string | null;
   axis_id: string | null;
   visibility: Visibility;
   created_at: string;
   updated_at: string;
+}
+
+/** Who an event is for: one row per audience. */
+export interface EventAudienceTable {
+  event_id: string;
+  audience: Audience;
 }
 
 export interface NewsPostTable {

@@ -1,5 +1,6 @@
-import type { EventView } from "@conventio/domain";
+import type { Audience, EventView } from "@conventio/domain";
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { useLanguage } from "../../lib/countries";
 
 /** An event's time as read at its place, with the zone named: "20 Sept 2026, 14:00 (Europe/Paris)". */
@@ -14,4 +15,14 @@ export function useFormatEventTime(): (event: Pick<EventView, "startsAt" | "ends
     },
     [language],
   );
+}
+
+/** Who an event is for, as a phrase of the reader's language: "Students, Researchers and Alumni". */
+export function useFormatAudiences(): (audiences: readonly Audience[]) => string {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return useMemo(() => {
+    const list = new Intl.ListFormat(language, { type: "conjunction" });
+    return (audiences) => list.format(audiences.map((a) => t(`audiences.${a}`)));
+  }, [language, t]);
 }
