@@ -38,20 +38,31 @@ const LocalisedTexts = z
   });
 
 /** What staff change on a picture; the file itself is replaced by uploading a new picture. */
-export const UpdatePictureInput = z.strictObject({
-  caption: LocalisedTexts.optional().describe("The caption in several languages"),
-  alt: LocalisedTexts.optional().describe(
-    "Text alternative in several languages for people who cannot see the picture; required before it is public",
-  ),
-  credit: z
-    .string()
-    .trim()
-    .max(300)
-    .nullable()
-    .optional()
-    .describe("Photographer or rights holder, e.g. Photo: Université de Lille / communication office"),
-  public: z.boolean().optional().describe("Shown on public pages when its record is public too"),
-});
+export const UpdatePictureInput = z
+  .strictObject({
+    caption: LocalisedTexts.optional().describe("The caption in several languages"),
+    alt: LocalisedTexts.optional().describe(
+      "Text alternative in several languages for people who cannot see the picture; required before it is public",
+    ),
+    credit: z
+      .string()
+      .trim()
+      .max(300)
+      .nullable()
+      .optional()
+      .describe("Photographer or rights holder, e.g. Photo: Université de Lille / communication office"),
+    public: z.boolean().optional().describe("Shown on public pages when its record is public too"),
+  })
+  .superRefine((p, ctx) => {
+    // The server checks the stored alt text too; this catches a form that sends both at once.
+    if (p.public === true && p.alt?.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["alt"],
+        message: "Describe the picture in a text alternative before making it public.",
+      });
+    }
+  });
 export type UpdatePictureInput = z.output<typeof UpdatePictureInput>;
 
 /** The new order of a record's pictures: every one of its pictures, once, first shown first. */

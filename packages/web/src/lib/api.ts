@@ -92,6 +92,7 @@ export function isApiError(error: unknown, code?: ErrorCode): error is ApiError 
 
 /** The session's CSRF token; every write echoes it in x-csrf-token. */
 let csrfToken: string | null = null;
+export const csrfHeader = (): Record<string, string> => (csrfToken ? { "x-csrf-token": csrfToken } : {});
 
 export function rememberCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -109,7 +110,7 @@ function queryString(params: Record<string, QueryValue>): string {
   return text ? `?${text}` : "";
 }
 
-function problemOf(status: number, body: unknown): Problem {
+export function problemOf(status: number, body: unknown): Problem {
   if (body && typeof body === "object" && "code" in body && "status" in body) return body as Problem;
   return {
     type: "about:blank",
@@ -119,7 +120,7 @@ function problemOf(status: number, body: unknown): Problem {
   };
 }
 
-async function send<T>(method: Method, path: string, body?: unknown, retried = false): Promise<T> {
+export async function send<T>(method: Method, path: string, body?: unknown, retried = false): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { Documents } from "../features/documents/documents";
+import { PicturesPanel } from "../features/pictures/pictures-panel";
 import { api } from "../lib/api";
 import { useLanguage } from "../lib/countries";
 import { useFormatDate, useFormatPeriod } from "../lib/format";
@@ -136,6 +137,7 @@ function ActivityPage() {
         </Section>
       )}
       <Documents record={{ kind: "activities", id: a.id }} canEdit={canEdit} />
+      <PicturesPanel owner={{ kind: "activity", id: a.id }} canEdit={canEdit} />
     </Stack>
   );
 }

@@ -9,6 +9,7 @@ import { agreementQuery } from "../features/agreements/agreement-queries";
 import { DeleteDraftButton, LifecycleActions } from "../features/agreements/lifecycle-actions";
 import { Documents } from "../features/documents/documents";
 import { GovernancePanel } from "../features/governance/governance-panel";
+import { PicturesPanel } from "../features/pictures/pictures-panel";
 import { useCan } from "../lib/session";
 import { ButtonLink } from "../ui/links";
 import { Loading } from "../ui/loading";
@@ -16,7 +17,7 @@ import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
 import { internalRoute } from "./internal";
 
-const TABS = ["overview", "governance", "results", "documents"] as const;
+const TABS = ["overview", "governance", "results", "documents", "pictures"] as const;
 type Tab = (typeof TABS)[number];
 
 function AgreementPage() {
@@ -73,6 +74,7 @@ function AgreementPage() {
           <Tabs.Tab value="governance">{t("agreements.tabs.governance")}</Tabs.Tab>
           <Tabs.Tab value="results">{t("agreements.tabs.results")}</Tabs.Tab>
           <Tabs.Tab value="documents">{t("agreements.tabs.documents")}</Tabs.Tab>
+          <Tabs.Tab value="pictures">{t("pictures.heading")}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview">
           <AgreementOverview agreement={a} />
@@ -85,6 +87,9 @@ function AgreementPage() {
         </Tabs.Panel>
         <Tabs.Panel value="documents">
           <Documents record={{ kind: "agreements", id: a.id }} canEdit={canEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="pictures">
+          <PicturesPanel owner={{ kind: "agreement", id: a.id }} canEdit={canEdit} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

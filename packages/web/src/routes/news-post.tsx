@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PublicPartnershipLink } from "../features/agreements/public-partnership-link";
 import { Comments } from "../features/news/comments";
+import { RecordPictures } from "../features/pictures/record-pictures";
 import { api } from "../lib/api";
 import { useFormatDate } from "../lib/format";
 import { useCan, useSession } from "../lib/session";
@@ -60,6 +61,7 @@ function NewsPostPage() {
         )}
         <Text style={{ whiteSpace: "pre-line" }}>{shown.body}</Text>
       </article>
+      <RecordPictures owner={{ kind: "news", id: n.id }} />
       {n.tags.length > 0 && (
         <Group gap="xs" aria-label={t("news.fields.tags")} role="list">
           {n.tags.map((tag) => (

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useFormatEventTime } from "../features/events/event-format";
+import { PublicPictures } from "../features/pictures/public-pictures";
 import { api, type PublicContact } from "../lib/api";
 import { useFormatDate, useFormatPeriod } from "../lib/format";
 import { AnchorLink } from "../ui/links";
@@ -54,6 +55,7 @@ function PartnershipPage() {
         actions={<Anchor href={api.portal.calendarUrl(a.id)}>{t("portal.calendarFeed")}</Anchor>}
       />
       {a.summary && <Text size="lg">{a.summary}</Text>}
+      <PublicPictures owner={{ kind: "agreement", id: a.id }} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Section title={t("agreements.fields.parties")}>
           <Stack gap={4} component="ul" className="plain-list">

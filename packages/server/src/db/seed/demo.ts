@@ -5,6 +5,7 @@ import type { IndexedCandidate } from "#modules/registry/registry.service.js";
 import type { Services } from "../../services.js";
 import { loadDemoAgreements } from "./demo-agreements.js";
 import { loadDemoOutcomes } from "./demo-outcomes.js";
+import { loadDemoPictures } from "./demo-pictures.js";
 import { SYSTEM_ACTOR } from "./system-actor.js";
 
 type DemoOrg = {
@@ -432,6 +433,7 @@ export async function loadDemoData(
   }
   const agreements = await loadDemoAgreements(services, id, (key) => personIds.get(key) ?? "");
   const activities = await loadDemoOutcomes(services, id, agreements);
+  await loadDemoPictures(services, agreements.ids.mel);
   const imported = await registry.importOrganisations(SYSTEM_ACTOR, extras());
   return {
     organisations: ORGANISATIONS.length + imported.inserted,

@@ -9,7 +9,7 @@ import { AppError } from "#shared/app-error.js";
  * sensors, far below what a crafted file can declare (a 30000×30000 PNG of a few hundred
  * bytes would ask for 900 MP, gigabytes of memory once decoded).
  */
-export const MAX_INPUT_PIXELS = 100_000_000;
+export const MAX_INPUT_PIXELS = 100_000_000; // said as "100 megapixels" in the refusal below
 
 /** The accepted types, by the media type detected from the content, with the extension the original is kept under. */
 export const PICTURE_TYPES: Readonly<Record<string, string>> = {
@@ -51,7 +51,7 @@ function refusal(err: unknown): AppError {
     return AppError.field(
       "validation_failed",
       "file",
-      `This picture has too many pixels; pictures are limited to ${MAX_INPUT_PIXELS / 1_000_000} megapixels.`,
+      "This picture has too many pixels; pictures are limited to 100 megapixels.",
     );
   }
   return AppError.field("validation_failed", "file", "This file could not be read as a picture.");
