@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDate, OrganisationRef } from "./organisation.js";
+import { endsBeforeStart, PartialDate } from "./partial-date.js";
 
 const Id = z.string().min(1).max(64);
 
@@ -55,8 +56,8 @@ export const ActivityInput = z
     title: z.string().trim().min(1, "A title is required").max(500),
     description: z.string().trim().max(20_000).nullable().default(null),
     status: ActivityStatus.default("planned"),
-    startsOn: IsoDate.nullable().default(null),
-    endsOn: IsoDate.nullable().default(null),
+    startsOn: PartialDate.nullable().default(null),
+    endsOn: PartialDate.nullable().default(null),
     agreementId: Id.nullable().default(null),
     axisId: Id.nullable().default(null).describe("The axis or collaboration area it belongs to"),
     partnerIds: z.array(Id).max(50).default([]),
@@ -93,20 +94,22 @@ export const ActivityInput = z
         currency: z.string().trim().length(3).toUpperCase().default("EUR"),
         deadline: IsoDate.nullable().default(null),
         outcome: z.enum(BID_OUTCOMES).default("pending"),
+        startsOn: PartialDate.nullable().default(null).describe("Start of the funded period"),
+        endsOn: PartialDate.nullable().default(null).describe("End of the funded period"),
       })
       .nullable()
       .default(null)
-      .describe("For funding bids: funder, programme or call, amounts, deadline, outcome"),
+      .describe("Funding of any activity: funder, programme or call, amounts, deadline, outcome, funded period"),
   })
   .superRefine((a, ctx) => {
-    if (a.startsOn && a.endsOn && a.endsOn < a.startsOn) {
+    if (endsBeforeStart(a.startsOn, a.endsOn)) {
       ctx.addIssue({ code: "custom", path: ["endsOn"], message: "It cannot end before it starts" });
     }
     if (a.mobility && !MOBILITY_KINDS.has(a.kind)) {
       ctx.addIssue({ code: "custom", path: ["mobility"], message: "Only mobility activities carry mobility figures" });
     }
-    if (a.funding && a.kind !== "funding_bid") {
-      ctx.addIssue({ code: "custom", path: ["funding"], message: "Only funding bids carry funding details" });
+    if (a.funding && endsBeforeStart(a.funding.startsOn, a.funding.endsOn)) {
+      ctx.addIssue({ code: "custom", path: ["funding", "endsOn"], message: "The funded period ends before it starts" });
     }
     if (a.funding?.amountGranted != null && a.funding.outcome !== "granted") {
       ctx.addIssue({
@@ -150,6 +153,8 @@ export const ActivityView = z.object({
       currency: z.string(),
       deadline: z.string().nullable(),
       outcome: z.enum(BID_OUTCOMES),
+      startsOn: z.string().nullable(),
+      endsOn: z.string().nullable(),
     })
     .nullable(),
   createdAt: z.string(),

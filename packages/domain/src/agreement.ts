@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isIscedCode } from "./isced.js";
 import { IsoDate, LocalisedName, OrganisationRef, Visibility } from "./organisation.js";
+import { endsBeforeStart, PartialDate } from "./partial-date.js";
 
 const Id = z.string().min(1).max(64);
 
@@ -58,11 +59,13 @@ export const GUARDED_FIELDS = ["summary", "signatories", "commitments", "objecti
 export const GuardedField = z.enum(GUARDED_FIELDS);
 export type GuardedField = z.infer<typeof GuardedField>;
 
+const Language = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2,3}$/, "A language code such as fr");
+
 const LocalisedSummary = z.strictObject({
-  lang: z
-    .string()
-    .trim()
-    .regex(/^[a-z]{2,3}$/, "A language code such as fr"),
+  lang: Language,
   value: z.string().trim().min(1).max(10_000),
 });
 
@@ -75,8 +78,17 @@ export const PartyInput = z.strictObject({
 export const SignatoryInput = z.strictObject({
   personId: Id.nullable().default(null),
   name: z.string().trim().min(1).max(200).describe("As printed under the signature"),
+  title: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .nullable()
+    .default(null)
+    .describe("Title or function as printed, e.g. Président, Secretary General"),
+  titles: z.array(LocalisedName).max(10).default([]).describe("The title or function in other languages"),
   organisationId: Id.nullable().default(null),
-  signedOn: IsoDate.nullable().default(null),
+  signedOn: PartialDate.nullable().default(null),
   place: z.string().trim().max(200).nullable().default(null),
 });
 
@@ -112,11 +124,12 @@ const agreementFields = {
     .describe("Human reference code; generated when empty"),
   title: z.string().trim().min(1, "A title is required").max(500),
   titles: z.array(LocalisedName).max(10).default([]),
+  language: Language.nullable().default(null).describe("The language the title and summary are written in"),
   summary: z.string().trim().max(10_000).nullable().default(null),
   summaries: z.array(LocalisedSummary).max(10).default([]).describe("The summary in other languages"),
-  signedOn: IsoDate.nullable().default(null),
-  startsOn: IsoDate.nullable().default(null),
-  endsOn: IsoDate.nullable().default(null).describe("Null for an open-ended agreement"),
+  signedOn: PartialDate.nullable().default(null),
+  startsOn: PartialDate.nullable().default(null),
+  endsOn: PartialDate.nullable().default(null).describe("Null for an open-ended agreement"),
   noticeMonths: z.number().int().min(0).max(120).nullable().default(null),
   tacitRenewal: z.boolean().default(false),
   frameworkId: Id.nullable().default(null).describe("The framework agreement this specific agreement is made under"),
@@ -136,7 +149,7 @@ const agreementFields = {
 };
 
 function checkDates(a: { startsOn?: string | null; endsOn?: string | null }, ctx: z.RefinementCtx): void {
-  if (a.startsOn && a.endsOn && a.endsOn < a.startsOn) {
+  if (endsBeforeStart(a.startsOn, a.endsOn)) {
     ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The agreement cannot end before it starts" });
   }
 }
@@ -144,17 +157,43 @@ function checkDates(a: { startsOn?: string | null; endsOn?: string | null }, ctx
 export const CreateAgreementInput = z.strictObject(agreementFields).superRefine(checkDates);
 export type CreateAgreementInput = z.output<typeof CreateAgreementInput>;
 
+/** What a past agreement can be recorded as: it is entered as it stands, not moved through its life. */
+export const PAST_STATUSES = ["active", "renewed", "terminated"] as const;
+
+export const RecordPastAgreementInput = z
+  .strictObject({
+    ...agreementFields,
+    status: z
+      .enum(PAST_STATUSES)
+      .describe("Active (expired by the clock once its end has passed), renewed by a later agreement, or terminated"),
+    predecessorId: Id.nullable().default(null).describe("The earlier agreement this one renewed"),
+    terminatedOn: PartialDate.nullable().default(null),
+    terminationReason: z.string().trim().max(2000).nullable().default(null),
+  })
+  .superRefine((a, ctx) => {
+    checkDates(a, ctx);
+    if (a.status !== "terminated" && (a.terminatedOn || a.terminationReason)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["terminatedOn"],
+        message: "Only a terminated agreement has a termination",
+      });
+    }
+  });
+export type RecordPastAgreementInput = z.output<typeof RecordPastAgreementInput>;
+
 export const UpdateAgreementInput = z
   .strictObject({
     kind: AgreementKind.optional(),
     reference: z.string().trim().min(1).max(60).optional(),
     title: z.string().trim().min(1, "A title is required").max(500).optional(),
     titles: z.array(LocalisedName).max(10).optional(),
+    language: Language.nullable().optional(),
     summary: z.string().trim().max(10_000).nullable().optional(),
     summaries: z.array(LocalisedSummary).max(10).optional(),
-    signedOn: IsoDate.nullable().optional(),
-    startsOn: IsoDate.nullable().optional(),
-    endsOn: IsoDate.nullable().optional(),
+    signedOn: PartialDate.nullable().optional(),
+    startsOn: PartialDate.nullable().optional(),
+    endsOn: PartialDate.nullable().optional(),
     noticeMonths: z.number().int().min(0).max(120).nullable().optional(),
     tacitRenewal: z.boolean().optional(),
     frameworkId: Id.nullable().optional(),
@@ -211,6 +250,8 @@ const PersonRef = z.object({ id: z.string(), name: z.string() });
 
 export const AgreementView = AgreementSummary.extend({
   titles: z.array(z.object({ lang: z.string(), value: z.string() })),
+  language: z.string().nullable().describe("The language the title and summary are written in"),
+  recordedAsPast: z.boolean().describe("Entered afterwards as a past agreement, outside the lifecycle rules"),
   summary: z.string().nullable(),
   summaries: z.array(z.object({ lang: z.string(), value: z.string() })),
   noticeMonths: z.number().nullable(),
@@ -227,9 +268,11 @@ export const AgreementView = AgreementSummary.extend({
     z.object({
       id: z.string(),
       name: z.string(),
+      title: z.string().nullable(),
+      titles: z.array(z.object({ lang: z.string(), value: z.string() })),
       person: PersonRef.nullable(),
       organisation: OrganisationRef.nullable(),
-      signedOn: z.string().nullable(),
+      signedOn: z.string().nullable().describe("As written: YYYY-MM-DD, YYYY-MM or YYYY"),
       place: z.string().nullable(),
     }),
   ),

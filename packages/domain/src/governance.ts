@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { IsoDate, OrganisationRef } from "./organisation.js";
+import { IsoDate, OrganisationRef, Visibility } from "./organisation.js";
+import { PartialDate } from "./partial-date.js";
 
 const Id = z.string().min(1).max(64);
 
@@ -31,11 +32,14 @@ export const MemberInput = z
 export type MemberInput = z.output<typeof MemberInput>;
 
 export const MeetingInput = z.strictObject({
-  heldOn: IsoDate,
+  heldOn: PartialDate.describe("The day, or only the month or year when that is all that is known"),
   place: z.string().trim().max(300).nullable().default(null),
   agenda: z.string().trim().max(20_000).nullable().default(null),
   minutes: z.string().trim().max(100_000).nullable().default(null),
   decisions: z.array(z.string().trim().min(1).max(2000)).max(100).default([]),
+  visibility: Visibility.default("internal").describe(
+    "A public meeting shows its date, place and decisions on the partnership's public page; agenda and minutes stay internal",
+  ),
 });
 export type MeetingInput = z.output<typeof MeetingInput>;
 
@@ -79,6 +83,7 @@ export const MeetingView = z.object({
   agenda: z.string().nullable(),
   minutes: z.string().nullable(),
   decisions: z.array(z.string()),
+  visibility: Visibility,
 });
 export type MeetingView = z.infer<typeof MeetingView>;
 

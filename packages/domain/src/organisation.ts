@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isCountryCode } from "./countries.js";
 import { IdentifierScheme, normaliseIdentifier } from "./identifiers.js";
+import { endsBeforeStart, PartialDate } from "./partial-date.js";
 
 export const ORGANISATION_KINDS = [
   "university",
@@ -200,10 +201,10 @@ export type OrganisationListQuery = z.infer<typeof OrganisationListQuery>;
 export const MembershipInput = z
   .strictObject({
     memberId: Id,
-    since: IsoDate.nullable().default(null),
-    until: IsoDate.nullable().default(null),
+    since: PartialDate.nullable().default(null),
+    until: PartialDate.nullable().default(null),
   })
-  .refine((m) => !m.since || !m.until || m.since <= m.until, { path: ["until"], message: "Ends before it starts" });
+  .refine((m) => !endsBeforeStart(m.since, m.until), { path: ["until"], message: "Ends before it starts" });
 export type MembershipInput = z.output<typeof MembershipInput>;
 
 export const CountryCount = z.object({ countryCode: z.string(), count: z.number().int() });

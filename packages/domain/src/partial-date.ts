@@ -71,3 +71,8 @@ export function asWritten(stored: string | null, precision: string | null | unde
   if (precision === "month") return stored.slice(0, 7);
   return stored;
 }
+
+/** True when a period written with partial dates ends before it starts, whatever their precision. */
+export function endsBeforeStart(start: string | null | undefined, end: string | null | undefined): boolean {
+  return !!start && !!end && lastDayOf(end) < firstDayOf(start);
+}

@@ -14,6 +14,8 @@ import * as m011 from "./migrations/011-account-language.js";
 import * as m012 from "./migrations/012-event-details.js";
 import * as m013 from "./migrations/013-news-sources.js";
 import * as m014 from "./migrations/014-pictures.js";
+import * as m015 from "./migrations/015-agreement-public-search.js";
+import * as m016 from "./migrations/016-dates-as-written.js";
 import type { DB } from "./schema.js";
 
 /** Numbered migrations, listed explicitly so they run the same from source, tests and bundles. */
@@ -32,6 +34,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "012-event-details": m012,
   "013-news-sources": m013,
   "014-pictures": m014,
+  "015-agreement-public-search": m015,
+  "016-dates-as-written": m016,
 };
 
 /** Applies every pending migration; throws with the failing migration's name. */

@@ -116,6 +116,7 @@ export async function loadDemoAgreements(services: Services, org: Ids, person: I
     minutes:
       "The working groups presented their work in a cooperative format, in the presence of both vice-presidents. The seminar strengthened the links between the two institutions and confirmed that the collaboration is useful to the area and its people.",
     decisions: ["Settle the open files by the end of the year", "Keep the cooperative format for the next review"],
+    visibility: "public",
   });
   // That meeting was the convention's progress review: the next one starts from it.
   await services.reviews.record(SYSTEM_ACTOR, mel.id, "2021-07-02");

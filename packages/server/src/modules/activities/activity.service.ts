@@ -14,12 +14,14 @@ import { afterKeyset, decodeCursor, toPage } from "#http/pagination.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import type { DocumentDetacher } from "#modules/documents/document.service.js";
 import { AppError } from "#shared/app-error.js";
+import { storedEnd, storedStart } from "#shared/dates.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
 import { activityPolicy } from "./activity.policy.js";
+import { views } from "./activity.presenter.js";
 import type { ActivityTable } from "./activity.table.js";
 
-type ActivityRow = Selectable<ActivityTable>;
+export type ActivityRow = Selectable<ActivityTable>;
 
 export function createActivityService(deps: Deps, detachDocuments: DocumentDetacher) {
   const { db, search } = deps;
@@ -66,15 +68,19 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
   }
 
   function rowOf(id: string, a: ActivityInput, now: string, createdAt: string): ActivityRow {
+    const starts = storedStart(a.startsOn);
+    const ends = storedEnd(a.endsOn);
     return {
       id,
       kind: a.kind,
       title: a.title,
       description: a.description,
       status: a.status,
-      starts_on: a.startsOn,
-      ends_on: a.endsOn,
-      sort_key: a.startsOn ?? createdAt.slice(0, 10),
+      starts_on: starts.date,
+      starts_on_precision: starts.precision,
+      ends_on: ends.date,
+      ends_on_precision: ends.precision,
+      sort_key: starts.date ?? createdAt.slice(0, 10),
       agreement_id: a.agreementId,
       axis_id: a.axisId,
       partner_id: a.partnerIds[0] ?? null,
@@ -90,87 +96,6 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
       created_at: createdAt,
       updated_at: now,
     };
-  }
-
-  async function views(trx: Kysely<DB>, rows: ActivityRow[]): Promise<ActivityView[]> {
-    if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    const participantIds = rows.map((r) => r.participant_id).filter((x): x is string => !!x);
-    const [partners, agreements, axes, owners, participants] = await Promise.all([
-      trx
-        .selectFrom("activity_partner as p")
-        .innerJoin("organisation as o", "o.id", "p.organisation_id")
-        .select(["p.activity_id", "o.id", "o.name", "o.kind"])
-        .where("p.activity_id", "in", ids)
-        .execute(),
-      trx
-        .selectFrom("agreement")
-        .select(["id", "reference", "title"])
-        .where(
-          "id",
-          "in",
-          rows.map((r) => r.agreement_id ?? ""),
-        )
-        .execute(),
-      trx
-        .selectFrom("agreement_axis")
-        .select(["id", "title"])
-        .where(
-          "id",
-          "in",
-          rows.map((r) => r.axis_id ?? ""),
-        )
-        .execute(),
-      trx
-        .selectFrom("app_user")
-        .select(["id", "name"])
-        .where(
-          "id",
-          "in",
-          rows.map((r) => r.owner_id ?? ""),
-        )
-        .execute(),
-      participantIds.length
-        ? trx
-            .selectFrom("person")
-            .select(["id", "given_name", "family_name"])
-            .where("id", "in", participantIds)
-            .execute()
-        : Promise.resolve([]),
-    ]);
-    const people = new Map(participants.map((p) => [p.id, { id: p.id, name: `${p.given_name} ${p.family_name}` }]));
-    const byId = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id, x]));
-    const ag = byId(agreements);
-    const ax = byId(axes);
-    const ow = byId(owners);
-    return rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      title: r.title,
-      description: r.description,
-      status: r.status,
-      startsOn: r.starts_on,
-      endsOn: r.ends_on,
-      agreement: (r.agreement_id && ag.get(r.agreement_id)) || null,
-      axis: (r.axis_id && ax.get(r.axis_id)) || null,
-      partners: partners.filter((p) => p.activity_id === r.id).map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
-      owner: (r.owner_id && ow.get(r.owner_id)) || null,
-      place: r.place,
-      laboratories: JSON.parse(r.laboratories) as string[],
-      mobility:
-        r.direction && r.level && r.academic_year && r.participants
-          ? {
-              direction: r.direction,
-              level: r.level as "master",
-              academicYear: r.academic_year,
-              count: r.participants,
-              participant: (r.participant_id && people.get(r.participant_id)) || null,
-            }
-          : null,
-      funding: r.funding ? (JSON.parse(r.funding) as ActivityView["funding"]) : null,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-    }));
   }
 
   async function writePartners(trx: Kysely<DB>, id: string, partnerIds: string[]): Promise<void> {

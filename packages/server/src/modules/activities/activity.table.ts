@@ -1,3 +1,4 @@
+import type { Generated } from "kysely";
 import type { ActivityKind } from "@conventio/domain";
 
 export interface ActivityTable {
@@ -8,6 +9,8 @@ export interface ActivityTable {
   status: "planned" | "ongoing" | "completed" | "cancelled";
   starts_on: string | null;
   ends_on: string | null;
+  starts_on_precision: Generated<"day" | "month" | "year">;
+  ends_on_precision: Generated<"day" | "month" | "year">;
   sort_key: string; // start date (or creation date) then nothing else: newest first
   agreement_id: string | null;
   axis_id: string | null;

@@ -3,7 +3,13 @@ import { foldText } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
 import { AppError } from "#shared/app-error.js";
+import { storedStart } from "#shared/dates.js";
 import { newId } from "#shared/ids.js";
+
+function storedSignature(signedOn: string | null) {
+  const { date, precision } = storedStart(signedOn);
+  return { signed_on: date, signed_on_precision: precision };
+}
 
 /** The lists an agreement holds besides its own row; each given list replaces the stored one. */
 export type Content = Pick<CreateAgreementInput, "parties" | "signatories" | "themes" | "axes" | "commitments">;
@@ -107,7 +113,9 @@ export async function writeContent(trx: Kysely<DB>, id: string, c: Partial<Conte
             person_id: s.personId,
             name: s.name,
             organisation_id: s.organisationId,
-            signed_on: s.signedOn,
+            title: s.title,
+            titles: JSON.stringify(s.titles),
+            ...storedSignature(s.signedOn),
             place: s.place,
             position: i,
           })),

@@ -99,6 +99,8 @@ export function createAgreementLifecycle(deps: Deps, parts: LifecycleParts) {
           ...row,
           status: to,
           starts_on: input.action === "activate" ? (row.starts_on ?? row.signed_on) : row.starts_on,
+          starts_on_precision:
+            input.action === "activate" && !row.starts_on ? row.signed_on_precision : row.starts_on_precision,
           terminated_on: input.action === "terminate" ? input.on : row.terminated_on,
           termination_reason: input.action === "terminate" ? input.reason : row.termination_reason,
           ends_on:
@@ -112,6 +114,7 @@ export function createAgreementLifecycle(deps: Deps, parts: LifecycleParts) {
           .set({
             status: to,
             starts_on: after.starts_on,
+            starts_on_precision: after.starts_on_precision,
             ends_on: after.ends_on,
             terminated_on: after.terminated_on,
             termination_reason: after.termination_reason,
@@ -176,6 +179,7 @@ export function createAgreementLifecycle(deps: Deps, parts: LifecycleParts) {
             reference: null,
             title: row.title,
             titles: current.titles,
+            language: current.language,
             summary: row.summary,
             summaries: current.summaries,
             signedOn: null,

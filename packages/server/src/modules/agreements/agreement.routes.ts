@@ -5,6 +5,7 @@ import {
   CreateAgreementInput,
   PageQuery,
   pageOf,
+  RecordPastAgreementInput,
   TransitionInput,
   UpdateAgreementInput,
 } from "@conventio/domain";
@@ -38,6 +39,18 @@ export function agreementRoutes(agreements: AgreementService): FastifyPluginAsyn
         },
       },
       async (req, reply) => reply.status(201).send(await agreements.createAgreement(req.actor, req.body)),
+    );
+    app.post(
+      "/api/agreements/past",
+      {
+        schema: {
+          tags,
+          summary: "Record a past agreement as it stands, outside the lifecycle rules (audited as such)",
+          body: RecordPastAgreementInput,
+          response: { 201: AgreementView, ...problems },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await agreements.recordPastAgreement(req.actor, req.body)),
     );
     app.get(
       "/api/agreements/:id",

@@ -3,10 +3,13 @@ import {
   type AgreementListQuery,
   type AgreementSummary,
   type AgreementView,
+  asWritten,
   type CreateAgreementInput,
+  type DatePrecision,
   effectiveStatus,
   foldText,
   type Page,
+  type RecordPastAgreementInput,
   type UpdateAgreementInput,
 } from "@conventio/domain";
 import type { Kysely } from "kysely";
@@ -15,16 +18,24 @@ import { decodeCursor, toPage } from "#http/pagination.js";
 import { diffOf, recordAudit } from "#modules/audit/audit.service.js";
 import type { DocumentDetacher } from "#modules/documents/document.service.js";
 import { AppError } from "#shared/app-error.js";
+import { storedEnd, storedStart } from "#shared/dates.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
 import { actorId } from "#shared/policy.js";
-import { assertReferences, writeContent } from "./agreement-content.js";
-import { createAgreementLifecycle } from "./agreement-lifecycle.js";
-import { reindexAgreement } from "./agreement-search.js";
 import { agreementPolicy } from "./agreement.policy.js";
 import { createAgreementPresenter } from "./agreement.presenter.js";
 import type { AgreementRow } from "./agreement.repository.js";
 import * as repo from "./agreement.repository.js";
+import { assertReferences, writeContent } from "./agreement-content.js";
+import { createAgreementLifecycle } from "./agreement-lifecycle.js";
+import { reindexAgreement, unindexAgreement } from "./agreement-search.js";
+
+/** How a past agreement stands when it is recorded afterwards. */
+interface PastState {
+  status: "active" | "renewed" | "terminated";
+  terminatedOn: string | null;
+  terminationReason: string | null;
+}
 
 export interface AgreementSettings {
   expiringWindowDays: number;
@@ -82,9 +93,9 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
         kind: r.kind,
         title: r.title,
         status: statusOf(r),
-        signedOn: r.signed_on,
-        startsOn: r.starts_on,
-        endsOn: r.ends_on,
+        signedOn: asWritten(r.signed_on, r.signed_on_precision),
+        startsOn: asWritten(r.starts_on, r.starts_on_precision),
+        endsOn: asWritten(r.ends_on, r.ends_on_precision),
         visibility: r.visibility,
         parties: parties.filter((p) => p.agreement_id === r.id).map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
       }),
@@ -97,9 +108,14 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
     input: CreateAgreementInput,
     predecessorId: string | null,
     action: string,
+    past: PastState | null = null,
   ): Promise<AgreementRow> {
     const now = nowIso(deps);
     await assertReferences(trx, input, input.frameworkId, null);
+    const signed = storedStart(input.signedOn);
+    const starts = storedStart(input.startsOn);
+    const ends = storedEnd(input.endsOn);
+    const terminated = storedStart(past?.terminatedOn ?? null);
     const year = (input.signedOn ?? input.startsOn ?? today()).slice(0, 4);
     const reference = input.reference ?? (await repo.nextReference(trx, year));
     const taken = await trx.selectFrom("agreement").select("id").where("reference", "=", reference).executeTakeFirst();
@@ -114,14 +130,19 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
       titles: JSON.stringify(input.titles),
       summary: input.summary,
       summaries: JSON.stringify(input.summaries),
-      status: "draft",
-      signed_on: input.signedOn,
-      starts_on: input.startsOn,
-      ends_on: input.endsOn,
+      language: input.language,
+      status: past?.status ?? "draft",
+      recorded_as_past: past ? 1 : 0,
+      signed_on: signed.date,
+      signed_on_precision: signed.precision,
+      starts_on: starts.date,
+      starts_on_precision: starts.precision,
+      ends_on: ends.date,
+      ends_on_precision: ends.precision,
       notice_months: input.noticeMonths,
       tacit_renewal: input.tacitRenewal ? 1 : 0,
-      terminated_on: null,
-      termination_reason: null,
+      terminated_on: terminated.date,
+      termination_reason: past?.terminationReason ?? null,
       framework_id: input.frameworkId,
       predecessor_id: predecessorId,
       visibility: input.visibility,
@@ -143,7 +164,7 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
         actor_id: actorId(actor),
         action,
         from_status: null,
-        to_status: "draft",
+        to_status: row.status,
         note: null,
       })
       .execute();
@@ -224,14 +245,56 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
         .execute(async (trx) => view(trx, await insertAgreement(trx, actor, input, null, "create")));
     },
 
+    /**
+     * Enters an agreement signed before Conventio was used, as it stands: its status is taken as
+     * given, without the lifecycle's rules (no signatories need be invented), and the history and
+     * the audit log say it was recorded afterwards.
+     */
+    async recordPastAgreement(actor: Actor, input: RecordPastAgreementInput): Promise<AgreementView> {
+      agreementPolicy.write(actor);
+      const { status, predecessorId, terminatedOn, terminationReason, ...content } = input;
+      return db.transaction().execute(async (trx) => {
+        if (predecessorId) {
+          const predecessor = await repo.findAgreement(trx, predecessorId);
+          if (!predecessor) throw AppError.field("validation_failed", "predecessorId", "No agreement has this id.");
+          const successor = await trx
+            .selectFrom("agreement")
+            .select("reference")
+            .where("predecessor_id", "=", predecessorId)
+            .executeTakeFirst();
+          if (successor)
+            throw AppError.field(
+              "conflict",
+              "predecessorId",
+              `That agreement is already renewed by ${successor.reference}.`,
+            );
+        }
+        const row = await insertAgreement(trx, actor, content, predecessorId, "record_past", {
+          status,
+          terminatedOn,
+          terminationReason,
+        });
+        return view(trx, row);
+      });
+    },
+
     async updateAgreement(actor: Actor, id: string, patch: UpdateAgreementInput): Promise<AgreementView> {
       agreementPolicy.write(actor);
       return db.transaction().execute(async (trx) => {
         const before = await requireAgreement(trx, id);
         await assertReferences(trx, patch, patch.frameworkId, id);
-        const startsOn = patch.startsOn === undefined ? before.starts_on : patch.startsOn;
-        const endsOn = patch.endsOn === undefined ? before.ends_on : patch.endsOn;
-        if (startsOn && endsOn && endsOn < startsOn) {
+        const kept = (date: string | null, precision: DatePrecision) => ({ date, precision });
+        const signed =
+          patch.signedOn === undefined
+            ? kept(before.signed_on, before.signed_on_precision)
+            : storedStart(patch.signedOn);
+        const starts =
+          patch.startsOn === undefined
+            ? kept(before.starts_on, before.starts_on_precision)
+            : storedStart(patch.startsOn);
+        const ends =
+          patch.endsOn === undefined ? kept(before.ends_on, before.ends_on_precision) : storedEnd(patch.endsOn);
+        if (starts.date && ends.date && ends.date < starts.date) {
           throw AppError.field(
             "validation_failed",
             patch.endsOn !== undefined ? "endsOn" : "startsOn",
@@ -261,9 +324,13 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
           titles: patch.titles ? JSON.stringify(patch.titles) : before.titles,
           summary: patch.summary === undefined ? before.summary : patch.summary,
           summaries: patch.summaries ? JSON.stringify(patch.summaries) : before.summaries,
-          signed_on: patch.signedOn === undefined ? before.signed_on : patch.signedOn,
-          starts_on: startsOn,
-          ends_on: endsOn,
+          language: patch.language === undefined ? before.language : patch.language,
+          signed_on: signed.date,
+          signed_on_precision: signed.precision,
+          starts_on: starts.date,
+          starts_on_precision: starts.precision,
+          ends_on: ends.date,
+          ends_on_precision: ends.precision,
           notice_months: patch.noticeMonths === undefined ? before.notice_months : patch.noticeMonths,
           tacit_renewal: patch.tacitRenewal === undefined ? before.tacit_renewal : patch.tacitRenewal ? 1 : 0,
           framework_id: patch.frameworkId === undefined ? before.framework_id : patch.frameworkId,
@@ -305,7 +372,7 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
           throw new AppError("conflict", "Only a draft can be deleted; terminate a signed agreement instead.");
         const detached = await detachDocuments(trx, "agreement", id);
         await trx.deleteFrom("agreement").where("id", "=", id).execute();
-        await search.remove(trx, "agreement", id);
+        await unindexAgreement(trx, search, id);
         await recordAudit(trx, nowIso(deps), {
           actor,
           action: "agreement.delete",

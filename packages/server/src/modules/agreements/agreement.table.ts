@@ -1,3 +1,4 @@
+import type { Generated } from "kysely";
 import type { AgreementKind, StoredStatus, Visibility } from "@conventio/domain";
 
 export interface AgreementTable {
@@ -13,6 +14,11 @@ export interface AgreementTable {
   signed_on: string | null;
   starts_on: string | null;
   ends_on: string | null;
+  signed_on_precision: Generated<"day" | "month" | "year">;
+  starts_on_precision: Generated<"day" | "month" | "year">;
+  ends_on_precision: Generated<"day" | "month" | "year">;
+  language: Generated<string | null>;
+  recorded_as_past: Generated<number>;
   notice_months: number | null;
   tacit_renewal: number;
   terminated_on: string | null;
@@ -54,8 +60,11 @@ export interface AgreementSignatoryTable {
   agreement_id: string;
   person_id: string | null;
   name: string;
+  title: Generated<string | null>;
+  titles: Generated<string>; // JSON [{lang, value}]
   organisation_id: string | null;
   signed_on: string | null;
+  signed_on_precision: Generated<"day" | "month" | "year">;
   place: string | null;
   position: number;
 }

@@ -1,32 +1,41 @@
-import type {
-  ActionView,
-  Actor,
-  BodyView,
-  CreateActionInput,
-  CreateBodyInput,
-  MeetingInput,
-  MeetingView,
-  MemberInput,
-  UpdateActionInput,
+import {
+  type ActionView,
+  type Actor,
+  asWritten,
+  type BodyView,
+  type CreateActionInput,
+  type CreateBodyInput,
+  type MeetingInput,
+  type MeetingView,
+  type MemberInput,
+  type UpdateActionInput,
 } from "@conventio/domain";
 import type { Kysely, Selectable } from "kysely";
 import type { DB } from "#db/schema.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
+import { storedStart } from "#shared/dates.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
 import { governancePolicy } from "./governance.policy.js";
 import type { MeetingTable } from "./governance.table.js";
 
+/** A meeting known only to the month or year sorts at its first day. */
+function heldOn(value: string) {
+  const { date, precision } = storedStart(value);
+  return { held_on: date ?? value, held_on_precision: precision };
+}
+
 function presentMeeting(m: Selectable<MeetingTable>): MeetingView {
   return {
     id: m.id,
     bodyId: m.body_id,
-    heldOn: m.held_on,
+    heldOn: asWritten(m.held_on, m.held_on_precision) ?? m.held_on,
     place: m.place,
     agenda: m.agenda,
     minutes: m.minutes,
     decisions: JSON.parse(m.decisions) as string[],
+    visibility: m.visibility,
   };
 }
 
@@ -237,11 +246,12 @@ export function createGovernanceService(deps: Deps) {
           id: newId(),
           body_id: bodyId,
           agreement_id: body.agreement_id,
-          held_on: input.heldOn,
+          ...heldOn(input.heldOn),
           place: input.place,
           agenda: input.agenda,
           minutes: input.minutes,
           decisions: JSON.stringify(input.decisions),
+          visibility: input.visibility,
           created_at: now,
         };
         await trx.insertInto("meeting").values(row).execute();
@@ -264,16 +274,19 @@ export function createGovernanceService(deps: Deps) {
         if (!before) throw AppError.notFound("This meeting");
         const after = {
           ...before,
-          held_on: input.heldOn,
+          ...heldOn(input.heldOn),
           place: input.place,
           agenda: input.agenda,
           minutes: input.minutes,
           decisions: JSON.stringify(input.decisions),
+          visibility: input.visibility,
         };
         await trx
           .updateTable("meeting")
           .set({
             held_on: after.held_on,
+            held_on_precision: after.held_on_precision,
+            visibility: after.visibility,
             place: after.place,
             agenda: after.agenda,
             minutes: after.minutes,

@@ -1,3 +1,4 @@
+import type { Generated } from "kysely";
 export interface GovernanceBodyTable {
   id: string;
   agreement_id: string;
@@ -23,6 +24,8 @@ export interface MeetingTable {
   body_id: string;
   agreement_id: string;
   held_on: string;
+  held_on_precision: Generated<"day" | "month" | "year">;
+  visibility: Generated<"internal" | "public">;
   place: string | null;
   agenda: string | null;
   minutes: string | null;

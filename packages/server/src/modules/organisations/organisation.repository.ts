@@ -4,6 +4,7 @@ import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
 import type { DB } from "#db/schema.js";
 import type { SearchIndex } from "#db/search-index.js";
 import { afterKeyset, type Keyset } from "#http/pagination.js";
+import { AppError } from "#shared/app-error.js";
 import type { OrganisationTable } from "./organisation.table.js";
 
 export type OrganisationRow = Selectable<OrganisationTable>;
@@ -180,7 +181,9 @@ export function membershipsWhere(db: Kysely<DB>, column: "network_id" | "member_
     .select([
       "m.id",
       "m.since",
+      "m.since_precision",
       "m.until",
+      "m.until_precision",
       "n.id as network_id",
       "n.name as network_name",
       "n.kind as network_kind",
@@ -216,4 +219,14 @@ export async function duplicateCandidates(
     );
   if (except) q = q.where("id", "!=", except);
   return q.limit(500).execute();
+}
+
+/** The organisation, or an error naming the field that referred to it (else "not found"). */
+export async function requireOrganisation(db: Kysely<DB>, id: string, field?: string): Promise<OrganisationRow> {
+  const row = await findOrganisation(db, id);
+  if (!row) {
+    if (field) throw AppError.field("validation_failed", field, "No organisation has this id.");
+    throw AppError.notFound("This organisation");
+  }
+  return row;
 }

@@ -3,9 +3,6 @@ import {
   type CreateOrganisationInput,
   foldText,
   hostOf,
-  MEMBERSHIP_HOLDERS,
-  type MembershipInput,
-  type MembershipView,
   nameSimilarity,
   type OrganisationDetail,
   type OrganisationListQuery,
@@ -18,14 +15,17 @@ import {
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
 import { decodeCursor, toPage } from "#http/pagination.js";
+import { reindexAgreementsOfPartner } from "#modules/agreements/agreement-search.js";
 import { diffOf, recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
+import { createMembershipService, presentMembership } from "./membership.service.js";
 import { organisationPolicy } from "./organisation.policy.js";
 import { presentOrganisation, presentSummary } from "./organisation.presenter.js";
 import type { IdentifierRow, OrganisationRow } from "./organisation.repository.js";
 import * as repo from "./organisation.repository.js";
+import { requireOrganisation } from "./organisation.repository.js";
 
 const SIMILAR_NAME = 0.82;
 
@@ -51,15 +51,6 @@ function snapshot(row: OrganisationRow, identifiers: IdentifierRow[]): Record<st
 
 export function createOrganisationService(deps: Deps) {
   const { db, search } = deps;
-
-  async function requireOrganisation(trx: Kysely<DB>, id: string, field?: string): Promise<OrganisationRow> {
-    const row = await repo.findOrganisation(trx, id);
-    if (!row) {
-      if (field) throw AppError.field("validation_failed", field, "No organisation has this id.");
-      throw AppError.notFound("This organisation");
-    }
-    return row;
-  }
 
   async function assertIdentifiersFree(trx: Kysely<DB>, ids: IdentifierRow[], except: string | null): Promise<void> {
     const taken = await repo.holdersOfIdentifiers(trx, ids, except);
@@ -116,17 +107,9 @@ export function createOrganisationService(deps: Deps) {
     return presentOrganisation(row, ids.get(row.id) ?? [], refs);
   }
 
-  function presentMembership(m: Awaited<ReturnType<typeof repo.membershipsWhere>>[number]): MembershipView {
-    return {
-      id: m.id,
-      since: m.since,
-      until: m.until,
-      network: { id: m.network_id, name: m.network_name, kind: m.network_kind },
-      member: { id: m.member_id, name: m.member_name, kind: m.member_kind },
-    };
-  }
-
   return {
+    ...createMembershipService(deps),
+
     /** Likely duplicates of a draft, shown before the user saves it. */
     async suggestDuplicates(
       actor: Actor,
@@ -301,6 +284,9 @@ export function createOrganisationService(deps: Deps) {
         const { id: _id, created_at: _c, ...set } = after;
         await trx.updateTable("organisation").set(set).where("id", "=", id).execute();
         await search.put(trx, "organisation", id, searchParts(after, ids));
+        // Agreements are found by their partners' names too.
+        if (after.name !== before.name || after.names !== before.names || after.acronym !== before.acronym)
+          await reindexAgreementsOfPartner(trx, search, id);
         await recordAudit(trx, now, {
           actor,
           action: "organisation.update",
@@ -329,68 +315,6 @@ export function createOrganisationService(deps: Deps) {
           entity: "organisation",
           entityId: id,
           changes: { name: row.name },
-        });
-      });
-    },
-
-    async addMembership(actor: Actor, networkId: string, input: MembershipInput): Promise<MembershipView> {
-      organisationPolicy.write(actor);
-      const now = nowIso(deps);
-      return db.transaction().execute(async (trx) => {
-        const network = await requireOrganisation(trx, networkId);
-        if (!MEMBERSHIP_HOLDERS.has(network.kind)) {
-          throw new AppError("conflict", "Only a network or an exchange programme has members.");
-        }
-        if (input.memberId === networkId)
-          throw AppError.field("validation_failed", "memberId", "A network cannot be its own member.");
-        const member = await requireOrganisation(trx, input.memberId, "memberId");
-        const id = newId();
-        await trx
-          .insertInto("membership")
-          .values({
-            id,
-            network_id: networkId,
-            member_id: member.id,
-            since: input.since,
-            until: input.until,
-            created_at: now,
-          })
-          .execute();
-        await recordAudit(trx, now, {
-          actor,
-          action: "membership.create",
-          entity: "organisation",
-          entityId: networkId,
-          changes: { member: member.name, since: input.since, until: input.until },
-        });
-        return {
-          id,
-          since: input.since,
-          until: input.until,
-          network: { id: network.id, name: network.name, kind: network.kind },
-          member: { id: member.id, name: member.name, kind: member.kind },
-        };
-      });
-    },
-
-    async removeMembership(actor: Actor, networkId: string, membershipId: string): Promise<void> {
-      organisationPolicy.write(actor);
-      const now = nowIso(deps);
-      await db.transaction().execute(async (trx) => {
-        const m = await trx
-          .selectFrom("membership")
-          .selectAll()
-          .where("id", "=", membershipId)
-          .where("network_id", "=", networkId)
-          .executeTakeFirst();
-        if (!m) throw AppError.notFound("This membership");
-        await trx.deleteFrom("membership").where("id", "=", membershipId).execute();
-        await recordAudit(trx, now, {
-          actor,
-          action: "membership.delete",
-          entity: "organisation",
-          entityId: networkId,
-          changes: { memberId: m.member_id },
         });
       });
     },

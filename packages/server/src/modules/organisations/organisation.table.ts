@@ -1,3 +1,4 @@
+import type { Generated } from "kysely";
 import type { OrganisationKind, Visibility } from "@conventio/domain";
 
 export interface OrganisationTable {
@@ -35,5 +36,7 @@ export interface MembershipTable {
   member_id: string;
   since: string | null;
   until: string | null;
+  since_precision: Generated<"day" | "month" | "year">;
+  until_precision: Generated<"day" | "month" | "year">;
   created_at: string;
 }
