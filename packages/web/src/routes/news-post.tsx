@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PublicPartnershipLink } from "../features/agreements/public-partnership-link";
 import { Comments } from "../features/news/comments";
+import { NewsSource } from "../features/news/news-source";
 import { RecordPictures } from "../features/pictures/record-pictures";
 import { api } from "../lib/api";
 import { useFormatDate } from "../lib/format";
@@ -22,13 +23,15 @@ function NewsPostPage() {
   const canEdit = useCan("editor");
   const { user } = useSession();
   const { postId } = newsPostRoute.useParams();
+  // A feed links each item to the version it carried: ?lang= picks it, when the post has it.
+  const { lang: asked } = newsPostRoute.useSearch();
   const query = useQuery({ queryKey: ["news", "detail", postId], queryFn: () => api.news.get(postId) });
   const [chosen, setChosen] = useState<string | null>(null);
   if (query.isError) return <ProblemAlert error={query.error} />;
   if (!query.data) return <Loading />;
   const n = query.data;
   const versions = [{ lang: n.lang, title: n.title, body: n.body }, ...n.translations];
-  const preferred = versions.find((v) => v.lang === i18n.resolvedLanguage)?.lang ?? n.lang;
+  const preferred = [asked, i18n.resolvedLanguage].find((l) => versions.some((v) => v.lang === l)) ?? n.lang;
   const shown = versions.find((v) => v.lang === (chosen ?? preferred)) ?? versions[0];
   if (!shown) return null;
   return (
@@ -61,6 +64,7 @@ function NewsPostPage() {
         )}
         <Text style={{ whiteSpace: "pre-line" }}>{shown.body}</Text>
       </article>
+      <NewsSource post={n} />
       <RecordPictures owner={{ kind: "news", id: n.id }} />
       {n.tags.length > 0 && (
         <Group gap="xs" aria-label={t("news.fields.tags")} role="list">
@@ -114,5 +118,7 @@ function NewsPostPage() {
 export const newsPostRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/news/$postId",
+  validateSearch: (search: Record<string, unknown>): { lang?: string } =>
+    typeof search.lang === "string" && /^[a-z]{2,3}$/.test(search.lang) ? { lang: search.lang } : {},
   component: NewsPostPage,
 });

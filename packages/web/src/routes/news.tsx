@@ -2,6 +2,7 @@ import { Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../lib/api";
+import { useLanguage } from "../lib/countries";
 import { useFormatDate } from "../lib/format";
 import { useCan } from "../lib/session";
 import { useKeysetList } from "../lib/use-keyset-list";
@@ -14,6 +15,7 @@ import { internalRoute } from "./internal";
 
 function NewsListPage() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const formatDate = useFormatDate();
   const canEdit = useCan("editor");
   const { tag } = newsListRoute.useSearch();
@@ -28,7 +30,9 @@ function NewsListPage() {
         subtitle={tag ? t("news.taggedWith", { tag }) : t("news.subtitle")}
         actions={
           <>
-            <Anchor href="/api/public/news.rss">{t("news.rss")}</Anchor>
+            {/* In the reader's language, so subscribing from here gives each post in it when translated. */}
+            <Anchor href={`/api/public/news.rss?lang=${language}`}>{t("news.rss")}</Anchor>
+            <Anchor href={`/api/public/news.atom?lang=${language}`}>{t("news.atom")}</Anchor>
             {canEdit && (
               <ButtonLink to="/moderation" variant="default">
                 {t("nav.moderation")}
@@ -56,7 +60,14 @@ function NewsListPage() {
               )}
             </Group>
             <Text size="sm" c="dimmed">
-              {[formatDate(n.publishedOn), n.category, n.author].filter(Boolean).join(" · ")}
+              {[
+                formatDate(n.publishedOn),
+                n.category,
+                n.author,
+                n.sourceOutlet && t("news.source.via", { outlet: n.sourceOutlet }),
+              ]
+                .filter(Boolean)
+                .join(" · ")}
             </Text>
             {n.summary && (
               <Text size="sm" lang={n.lang}>

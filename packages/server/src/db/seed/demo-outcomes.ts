@@ -280,6 +280,10 @@ export async function loadDemoOutcomes(services: Services, org: Ids, a: DemoAgre
     tags: ["entrepreneuriat", "MEL"],
     category: "Entrepreneuriat",
     publishedOn: "2021-02-10",
+    // Relayed from the Métropole, which runs the call.
+    sourceOutlet: "Métropole Européenne de Lille",
+    sourceUrl: "https://www.lillemetropole.fr/",
+    sourcePublishedOn: "2021-02-08",
   });
   await post({
     lang: "fr",
@@ -289,6 +293,10 @@ export async function loadDemoOutcomes(services: Services, org: Ids, a: DemoAgre
     category: "International",
     agreementId: a.ids.kyutech,
     publishedOn: "2022-09-22",
+    // Relayed from the partner's own announcement of the signing in Japan.
+    sourceOutlet: "Kyushu Institute of Technology",
+    sourceUrl: "https://www.kyutech.ac.jp/",
+    sourcePublishedOn: "2022-09-21",
   });
   return list.length + flows.length;
 }

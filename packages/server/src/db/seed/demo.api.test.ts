@@ -81,4 +81,16 @@ describe("demo data, as the public sees it", () => {
     expect(page.units.map((u: { name: string }) => u.name)).toContain("Université de Lille office in Belo Horizonte");
     expect(page.partnerships.map((a: { title: string }) => a.title).join(" ")).toMatch(/Métropole/);
   });
+
+  it("says which news posts relay an article published elsewhere, in the news and in the feed", async () => {
+    const posts = (await get("/api/news?limit=100")).items as { title: string; sourceOutlet: string | null }[];
+    expect(posts.find((p) => p.title.startsWith("Le partenariat avec Kyutech"))).toMatchObject({
+      sourceOutlet: "Kyushu Institute of Technology",
+      sourceUrl: "https://www.kyutech.ac.jp/",
+      sourcePublishedOn: "2022-09-21",
+    });
+    expect(posts.find((p) => p.title.startsWith("Convention MEL"))?.sourceOutlet).toBeNull();
+    const atom = await ctx.app.inject({ method: "GET", url: "/api/public/news.atom" });
+    expect(atom.body).toContain('<link rel="via" type="text/html" href="https://www.kyutech.ac.jp/"');
+  });
 });

@@ -11,7 +11,64 @@ import { type AgreementChoice, AgreementPicker } from "../agreements/agreement-p
 
 type Translation = { key: string; lang: string; title: string; body: string };
 
-/** Writes or edits a post with its translations, tags and partnership. */
+/** The form's state: what the editor has typed so far, before the schema reads it. */
+interface Draft {
+  lang: string;
+  title: string;
+  summary: string;
+  body: string;
+  tags: string[];
+  category: string;
+  agreement: AgreementChoice | null;
+  publishedOn: string;
+  status: "draft" | "published";
+  translations: Translation[];
+  sourceOutlet: string;
+  sourceUrl: string;
+  sourcePublishedOn: string;
+}
+
+function draftOf(post?: NewsView): Draft {
+  return {
+    lang: post?.lang ?? "fr",
+    title: post?.title ?? "",
+    summary: post?.summary ?? "",
+    body: post?.body ?? "",
+    tags: post?.tags ?? [],
+    category: post?.category ?? "",
+    agreement: post?.agreement ?? null,
+    publishedOn: post?.publishedOn ?? "",
+    status: post?.status ?? "draft",
+    translations: (post?.translations ?? []).map((tr) => ({ key: rowKey(), ...tr })),
+    sourceOutlet: post?.sourceOutlet ?? "",
+    sourceUrl: post?.sourceUrl ?? "",
+    sourcePublishedOn: post?.sourcePublishedOn ?? "",
+  };
+}
+
+const blank = (value: string) => (value.trim() === "" ? null : value.trim());
+
+function inputOf(d: Draft) {
+  return {
+    lang: d.lang.trim(),
+    title: d.title,
+    summary: blank(d.summary),
+    body: d.body,
+    translations: d.translations.map(({ lang, title, body }) => ({ lang: lang.trim(), title, body })),
+    tags: d.tags,
+    category: blank(d.category),
+    agreementId: d.agreement?.id ?? null,
+    publishedOn: d.publishedOn || null,
+    status: d.status,
+    sourceOutlet: blank(d.sourceOutlet),
+    sourceUrl: blank(d.sourceUrl),
+    sourcePublishedOn: d.sourcePublishedOn || null,
+  };
+}
+
+type TextKey = Exclude<keyof Draft, "tags" | "agreement" | "status" | "translations">;
+
+/** Writes or edits a post with its translations, tags, partnership and, when it relays one, the original article. */
 export function NewsForm({
   initial,
   onSaved,
@@ -23,35 +80,17 @@ export function NewsForm({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [lang, setLang] = useState(initial?.lang ?? "fr");
-  const [title, setTitle] = useState(initial?.title ?? "");
-  const [summary, setSummary] = useState(initial?.summary ?? "");
-  const [body, setBody] = useState(initial?.body ?? "");
-  const [tags, setTags] = useState<string[]>(initial?.tags ?? []);
-  const [category, setCategory] = useState(initial?.category ?? "");
-  const [agreement, setAgreement] = useState<AgreementChoice | null>(initial?.agreement ?? null);
-  const [publishedOn, setPublishedOn] = useState(initial?.publishedOn ?? "");
-  const [status, setStatus] = useState<"draft" | "published">(initial?.status ?? "draft");
-  const [translations, setTranslations] = useState<Translation[]>(
-    (initial?.translations ?? []).map((tr) => ({ key: rowKey(), ...tr })),
-  );
+  const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const setRow = (i: number, patch: Partial<Translation>) =>
-    setTranslations((rows) => rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+    set(
+      "translations",
+      draft.translations.map((r, j) => (j === i ? { ...r, ...patch } : r)),
+    );
 
   const form = useSchemaForm({
     schema: NewsInput,
-    read: () => ({
-      lang: lang.trim(),
-      title,
-      summary: summary.trim() || null,
-      body,
-      translations: translations.map(({ lang: l, title: ti, body: b }) => ({ lang: l.trim(), title: ti, body: b })),
-      tags,
-      category: category.trim() || null,
-      agreementId: agreement?.id ?? null,
-      publishedOn: publishedOn || null,
-      status,
-    }),
+    read: () => inputOf(draft),
     send: (input) => (initial ? api.news.update(initial.id, input) : api.news.create(input)),
     onSaved: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ["news"] });
@@ -59,58 +98,63 @@ export function NewsForm({
     },
   });
   const save = form.mutation;
+  const text = (key: TextKey) => ({
+    value: draft[key],
+    onChange: (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => set(key, e.currentTarget.value),
+    error: form.error(key),
+  });
+
   return (
     <form ref={form.ref} onSubmit={form.submit} noValidate>
       <Stack>
         <FormProblem form={form} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            label={t("news.fields.lang")}
-            value={lang}
-            onChange={(e) => setLang(e.currentTarget.value)}
-            error={form.error("lang")}
-          />
-          <TextInput
-            type="date"
-            label={t("news.fields.publishedOn")}
-            value={publishedOn}
-            onChange={(e) => setPublishedOn(e.currentTarget.value)}
-            error={form.error("publishedOn")}
-          />
-          <TextInput
-            label={t("news.fields.category")}
-            value={category}
-            onChange={(e) => setCategory(e.currentTarget.value)}
-          />
+          <TextInput label={t("news.fields.lang")} {...text("lang")} />
+          <TextInput type="date" label={t("news.fields.publishedOn")} {...text("publishedOn")} />
+          <TextInput label={t("news.fields.category")} {...text("category")} />
         </SimpleGrid>
-        <TextInput
-          label={t("news.fields.title")}
-          required
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          error={form.error("title")}
+        <TextInput label={t("news.fields.title")} required {...text("title")} />
+        <Textarea label={t("news.fields.summary")} autosize {...text("summary")} />
+        <Textarea label={t("news.fields.body")} required autosize minRows={6} {...text("body")} />
+        <TagsInput
+          label={t("news.fields.tags")}
+          description={t("common.enterEach")}
+          value={draft.tags}
+          onChange={(tags) => set("tags", tags)}
         />
-        <Textarea
-          label={t("news.fields.summary")}
-          autosize
-          value={summary}
-          onChange={(e) => setSummary(e.currentTarget.value)}
-          error={form.error("summary")}
+        <AgreementPicker
+          label={t("news.fields.agreement")}
+          value={draft.agreement}
+          onChange={(agreement) => set("agreement", agreement)}
         />
-        <Textarea
-          label={t("news.fields.body")}
-          required
-          autosize
-          minRows={6}
-          value={body}
-          onChange={(e) => setBody(e.currentTarget.value)}
-          error={form.error("body")}
-        />
-        <TagsInput label={t("news.fields.tags")} description={t("common.enterEach")} value={tags} onChange={setTags} />
-        <AgreementPicker label={t("news.fields.agreement")} value={agreement} onChange={setAgreement} />
+        <Fieldset legend={t("news.form.source")}>
+          <Stack gap="sm">
+            <TextInput
+              label={t("news.fields.sourceOutlet")}
+              description={t("news.form.sourceOutletHint")}
+              autoComplete="off"
+              {...text("sourceOutlet")}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                type="url"
+                label={t("news.fields.sourceUrl")}
+                description={t("news.form.sourceUrlHint")}
+                autoComplete="off"
+                {...text("sourceUrl")}
+              />
+              <TextInput
+                type="date"
+                label={t("news.fields.sourcePublishedOn")}
+                description={t("news.form.sourcePublishedOnHint")}
+                {...text("sourcePublishedOn")}
+              />
+            </SimpleGrid>
+          </Stack>
+        </Fieldset>
         <Fieldset legend={t("news.fields.translations")}>
           <Stack>
-            {translations.map((row, i) => (
+            {draft.translations.map((row, i) => (
               <Stack key={row.key} gap="xs">
                 <Group align="flex-end">
                   <TextInput
@@ -130,7 +174,12 @@ export function NewsForm({
                   <RemoveButton
                     label={t("common.removeRow", { row: t("news.form.translationTitle", { n: i + 1 }) })}
                     mb={6}
-                    onClick={() => setTranslations((rows) => rows.filter((_, j) => j !== i))}
+                    onClick={() =>
+                      set(
+                        "translations",
+                        draft.translations.filter((_, j) => j !== i),
+                      )
+                    }
                   />
                 </Group>
                 <Textarea
@@ -147,14 +196,20 @@ export function NewsForm({
               <Button
                 size="xs"
                 variant="default"
-                onClick={() => setTranslations((rows) => [...rows, { key: rowKey(), lang: "", title: "", body: "" }])}
+                onClick={() =>
+                  set("translations", [...draft.translations, { key: rowKey(), lang: "", title: "", body: "" }])
+                }
               >
                 {t("news.form.addTranslation")}
               </Button>
             </Group>
           </Stack>
         </Fieldset>
-        <Radio.Group label={t("news.fields.status")} value={status} onChange={(v) => setStatus(v as typeof status)}>
+        <Radio.Group
+          label={t("news.fields.status")}
+          value={draft.status}
+          onChange={(v) => set("status", v === "published" ? "published" : "draft")}
+        >
           <Group mt="xs">
             <Radio value="draft" label={t("news.status.draft")} />
             <Radio value="published" label={t("news.status.published")} />
