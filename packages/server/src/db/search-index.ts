@@ -3,7 +3,17 @@ import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
 import type { Dialect } from "./connection.js";
 import type { DB } from "./schema.js";
 
-export type SearchEntity = "organisation" | "person" | "registry" | "agreement" | "activity";
+/**
+ * What a document describes. An agreement has two: "agreement", everything staff may search, and
+ * "agreement_public", only what its public page shows, kept for public agreements alone.
+ */
+export type SearchEntity = "organisation" | "person" | "registry" | "agreement" | "agreement_public" | "activity";
+
+/** One row's document, as the parts it is made of. */
+export interface SearchDocumentParts {
+  id: string;
+  parts: ReadonlyArray<string | null | undefined>;
+}
 
 /**
  * Full-text search inside the database, one interface over FTS5 (SQLite) and tsvector
@@ -14,8 +24,12 @@ export type SearchEntity = "organisation" | "person" | "registry" | "agreement" 
 export interface SearchIndex {
   /** Replaces the document of one row. */
   put(db: Kysely<DB>, entity: SearchEntity, id: string, parts: ReadonlyArray<string | null | undefined>): Promise<void>;
+  /** Replaces the documents of many rows with a few statements, for reindexing in bulk. */
+  putMany(db: Kysely<DB>, entity: SearchEntity, documents: ReadonlyArray<SearchDocumentParts>): Promise<void>;
   /** Removes a row's document: erased data must not linger in the index. */
   remove(db: Kysely<DB>, entity: SearchEntity, id: string): Promise<void>;
+  /** Removes the documents of many rows. */
+  removeMany(db: Kysely<DB>, entity: SearchEntity, ids: ReadonlyArray<string>): Promise<void>;
   /** A condition "id column matches the query", to combine with filters and keyset paging. */
   matches(entity: SearchEntity, idColumn: Expression<string>, query: string): Expression<SqlBool> | null;
   /**
@@ -38,24 +52,42 @@ function queryTokens(query: string): string[] {
   return searchTokens(query).slice(0, 12);
 }
 
+/** Rows written or deleted per statement: well under both engines' limits on bound parameters. */
+const CHUNK = 500;
+
+function chunks<T>(items: ReadonlyArray<T>): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
 export function createSearchIndex(dialect: Dialect): SearchIndex {
-  const put: SearchIndex["put"] = async (db, entity, id, parts) => {
-    const body = searchDocument(parts);
-    await db
-      .insertInto("search_document")
-      .values({ entity, entity_id: id, body })
-      .onConflict((oc) => oc.columns(["entity", "entity_id"]).doUpdateSet({ body }))
-      .execute();
+  const putMany: SearchIndex["putMany"] = async (db, entity, documents) => {
+    for (const chunk of chunks(documents)) {
+      await db
+        .insertInto("search_document")
+        .values(chunk.map((d) => ({ entity, entity_id: d.id, body: searchDocument(d.parts) })))
+        .onConflict((oc) =>
+          oc.columns(["entity", "entity_id"]).doUpdateSet((eb) => ({ body: eb.ref("excluded.body") })),
+        )
+        .execute();
+    }
   };
-  const remove: SearchIndex["remove"] = async (db, entity, id) => {
-    await db.deleteFrom("search_document").where("entity", "=", entity).where("entity_id", "=", id).execute();
+  const removeMany: SearchIndex["removeMany"] = async (db, entity, ids) => {
+    for (const chunk of chunks(ids)) {
+      await db.deleteFrom("search_document").where("entity", "=", entity).where("entity_id", "in", chunk).execute();
+    }
   };
+  const put: SearchIndex["put"] = (db, entity, id, parts) => putMany(db, entity, [{ id, parts }]);
+  const remove: SearchIndex["remove"] = (db, entity, id) => removeMany(db, entity, [id]);
 
   if (dialect === "postgres") {
     const tsquery = (tokens: string[]) => tokens.map((t) => `${t}:*`).join(" & ");
     return {
       put,
+      putMany,
       remove,
+      removeMany,
       matches(entity, idColumn, query) {
         const tokens = queryTokens(query);
         if (tokens.length === 0) return null;
@@ -88,7 +120,9 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
   const ftsQuery = (tokens: string[]) => tokens.map((t) => `"${t}"*`).join(" ");
   return {
     put,
+    putMany,
     remove,
+    removeMany,
     matches(entity, idColumn, query) {
       const tokens = queryTokens(query);
       if (tokens.length === 0) return null;

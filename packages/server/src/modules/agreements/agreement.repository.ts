@@ -98,9 +98,11 @@ export async function listAgreementRows(
   }
   q = q.orderBy("a.sort_key").orderBy("a.id");
   const id = sql.ref<string>("a.id");
-  const cond = f.q ? search.matches("agreement", id, f.q) : null;
-  const probe = f.q ? search.matchesBy("agreement", id, f.q, "probe") : null;
-  const collect = f.q ? search.matchesBy("agreement", id, f.q, "collect") : null;
+  // The public searches the public documents: text the editor keeps internal must not be found.
+  const entity = f.visibility === "public" ? "agreement_public" : "agreement";
+  const cond = f.q ? search.matches(entity, id, f.q) : null;
+  const probe = f.q ? search.matchesBy(entity, id, f.q, "probe") : null;
+  const collect = f.q ? search.matchesBy(entity, id, f.q, "collect") : null;
   if (!cond || !probe || !collect) return (cond ? q.where(cond) : q).limit(limit + 1).execute();
   // PostgreSQL walks the sort index probing each row, expecting matches spread evenly; when they
   // cluster (titles start with their kind) it reads tens of thousands of rows. Walk a bounded
