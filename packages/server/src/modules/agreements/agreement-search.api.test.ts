@@ -125,7 +125,13 @@ describe("public agreement search", () => {
 describe("signatories in search", () => {
   it("finds public signatories by name and place, and internal ones only for staff", async () => {
     const signatories = [
-      { name: "Émilie Vauquelin", place: "Nancy", organisationId: org.lorraine },
+      {
+        name: "Émilie Vauquelin",
+        title: "Vice-présidente",
+        titles: [{ lang: "en", value: "Vice-president for partnerships" }],
+        place: "Nancy",
+        organisationId: org.lorraine,
+      },
       { name: "Hiroshi Tanabe", place: "Kitakyushu", organisationId: org.kyutech },
     ];
     const shown = await draft({
@@ -138,6 +144,9 @@ describe("signatories in search", () => {
     expect(await publicFinds("vauquelin")).toEqual([shown]);
     expect(await publicFinds("kitakyushu")).toEqual([shown]);
     expect(await publicFinds("emilie vauq")).toEqual([shown]);
+    expect(await publicFinds("vice presidente")).toEqual([shown]);
+    expect(await publicFinds("partnerships")).toEqual([shown]);
+    expect(await staffFinds("partnerships")).toEqual(ids(shown, guarded));
     expect(await staffFinds("vauquelin")).toEqual(ids(shown, guarded));
     expect(await staffFinds("tanabe kitakyushu")).toEqual(ids(shown, guarded));
 
