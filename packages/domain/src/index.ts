@@ -14,6 +14,7 @@ export * from "./page.js";
 export * from "./partial-date.js";
 export * from "./person.js";
 export * from "./picture.js";
+export * from "./portal.js";
 export * from "./publication.js";
 export * from "./registry.js";
 export * from "./text.js";

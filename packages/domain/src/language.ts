@@ -6,7 +6,7 @@ export interface LocalisedText {
 }
 
 /** A text with the language it is written in, so a page can set `lang` on it; null when unknown. */
-export interface ShownText {
+interface Shown {
   text: string;
   lang: string | null;
 }
@@ -27,7 +27,7 @@ export function pickLocalised(
   originalLang: string | null,
   translations: ReadonlyArray<LocalisedText>,
   reader: string,
-): ShownText {
+): Shown {
   const want = primary(reader);
   if (originalLang && primary(originalLang) === want) return { text: original, lang: originalLang };
   const match = translations.find((t) => primary(t.lang) === want);

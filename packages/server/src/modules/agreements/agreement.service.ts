@@ -178,10 +178,26 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
     return row;
   }
 
+  /** Related agreements (chain, framework, specifics) that may be named: public ones past the draft. */
+  async function publishedRelations(full: AgreementView): Promise<Set<string>> {
+    const related = [...full.specifics, ...full.chain, ...(full.framework ? [full.framework] : [])].map((r) => r.id);
+    const rows = await db
+      .selectFrom("agreement")
+      .select("id")
+      .where("id", "in", related)
+      .where("visibility", "=", "public")
+      .where("status", "!=", "draft")
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
   const lifecycle = createAgreementLifecycle(deps, { today, statusOf, presenter, lockAgreement, insertAgreement });
 
   return {
     ...lifecycle,
+
+    /** The status people see, which follows the clock for active agreements. */
+    statusOf,
 
     async listAgreements(
       actor: Actor,
@@ -204,19 +220,7 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
       if (row?.visibility !== "public" || !row) throw AppError.notFound("This agreement");
       const full = await view(db, row);
       const hidden = new Set(full.internalFields);
-      // Related agreements are named only when they are public too, and past the draft.
-      const related = [...full.specifics, ...full.chain, ...(full.framework ? [full.framework] : [])].map((r) => r.id);
-      const open = new Set(
-        (
-          await db
-            .selectFrom("agreement")
-            .select("id")
-            .where("id", "in", related)
-            .where("visibility", "=", "public")
-            .where("status", "!=", "draft")
-            .execute()
-        ).map((r) => r.id),
-      );
+      const open = await publishedRelations(full);
       return {
         ...full,
         summary: hidden.has("summary") ? null : full.summary,
@@ -231,6 +235,23 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
         chain: full.chain.filter((c) => c.id === full.id || open.has(c.id)),
         allowedActions: [],
       };
+    },
+
+    /**
+     * What a partnership page is made from: the whole agreement and which of its related
+     * agreements may be named. The public reaches public agreements only; staff preview any
+     * agreement as it would read once published.
+     */
+    async partnershipSource(
+      actor: Actor,
+      id: string,
+      mode: "public" | "preview",
+    ): Promise<{ full: AgreementView; related: Set<string> }> {
+      if (mode === "preview") agreementPolicy.read(actor);
+      const row = await repo.findAgreement(db, id);
+      if (!row || (mode === "public" && row.visibility !== "public")) throw AppError.notFound("This agreement");
+      const full = await view(db, row);
+      return { full, related: await publishedRelations(full) };
     },
 
     async getAgreement(actor: Actor, id: string): Promise<AgreementView> {

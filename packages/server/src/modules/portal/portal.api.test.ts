@@ -153,7 +153,10 @@ describe("public portal", () => {
       ["Private Person", null],
       ["Nour-Eddine Oussous", "vp@example.org"],
     ]);
-    expect(page.coordinators[0].people.map((p: { email: string | null }) => p.email)).toEqual(["vp@example.org", null]);
+    expect(page.agreement.axes[0].coordinators.map((p: { email: string | null }) => p.email)).toEqual([
+      "vp@example.org",
+      null,
+    ]);
     expect(page.events.map((e: { title: string }) => e.title)).toEqual(["Point d'étape"]);
     expect(page.news.map((n: { title: string }) => n.title)).toEqual(["Des synergies utiles au territoire"]);
     expect(JSON.stringify(page)).not.toContain("private@example.org");
@@ -179,9 +182,16 @@ describe("public partner pages", () => {
     await api("POST", `/api/organisations/${sgroup}/memberships`, { memberId: lille, since: "2020-01-01" }, editor);
     await api("POST", `/api/organisations/${club}/memberships`, { memberId: lille }, editor);
     const page = (await api("GET", `/api/public/organisations/${lille}`)).json();
-    expect(page.organisation).toMatchObject({ name: "Université de Lille (public)", countryCode: "FR" });
+    expect(page.organisation).toMatchObject({
+      name: { text: "Université de Lille (public)", lang: null },
+      countryCode: "FR",
+    });
     expect(page.memberOf).toEqual([
-      { network: { id: sgroup, name: "SGroup", kind: "network" }, since: "2020-01-01", until: null },
+      {
+        network: { id: sgroup, name: { text: "SGroup", lang: null }, kind: "network" },
+        since: "2020-01-01",
+        until: null,
+      },
     ]);
     expect(page.units.map((u: { id: string }) => u.id)).toEqual([lab]);
     expect(JSON.stringify(page)).not.toContain("Private club");
@@ -193,10 +203,12 @@ describe("public partner pages", () => {
 
   it("lists only public, signed partnerships of a partner and says which parties have a page", async () => {
     const page = (await api("GET", `/api/public/partnerships/${mel}`)).json();
-    expect(page.publicPartners).toEqual([]); // both parties are internal records
-    const partyId = page.agreement.parties[0].id as string;
+    const publicParties = (p: { agreement: { parties: Array<{ organisation: { id: string; public: boolean } }> } }) =>
+      p.agreement.parties.filter((x) => x.organisation.public).map((x) => x.organisation.id);
+    expect(publicParties(page)).toEqual([]); // both parties are internal records
+    const partyId = page.agreement.parties[0].organisation.id as string;
     await api("PATCH", `/api/organisations/${partyId}`, { visibility: "public" }, editor);
-    expect((await api("GET", `/api/public/partnerships/${mel}`)).json().publicPartners).toEqual([partyId]);
+    expect(publicParties((await api("GET", `/api/public/partnerships/${mel}`)).json())).toEqual([partyId]);
     const partner = (await api("GET", `/api/public/organisations/${partyId}`)).json();
     expect(partner.partnerships.map((p: { id: string }) => p.id)).toEqual([mel]);
     expect(partner.partnerships.map((p: { id: string }) => p.id)).not.toContain(internal);

@@ -1,49 +1,10 @@
-import { AgreementView, EventView, NewsSummary } from "@conventio/domain";
+import { EventView, NewsSummary, PublicOrganisationPage, PublicPartnershipPage } from "@conventio/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { IdParams, problems } from "#http/common.js";
 import type { PortalService } from "./portal.service.js";
 
-const Contact = z.object({
-  name: z.string(),
-  title: z.string().nullable(),
-  organisation: z.string().nullable(),
-  role: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-});
-
-const Ref = z.object({ id: z.string(), name: z.string(), kind: z.string() });
-
-const PublicOrganisationPage = z.object({
-  organisation: z.object({
-    id: z.string(),
-    name: z.string(),
-    names: z.array(z.object({ lang: z.string(), value: z.string() })),
-    acronym: z.string().nullable(),
-    kind: z.string(),
-    countryCode: z.string().nullable(),
-    city: z.string().nullable(),
-    website: z.string().nullable(),
-    description: z.string().nullable(),
-    parent: Ref.nullable(),
-  }),
-  units: z.array(Ref),
-  memberOf: z.array(z.object({ network: Ref, since: z.string().nullable(), until: z.string().nullable() })),
-  members: z.array(z.object({ member: Ref, since: z.string().nullable(), until: z.string().nullable() })),
-  partnerships: z.array(
-    z.object({
-      id: z.string(),
-      reference: z.string(),
-      title: z.string(),
-      kind: z.string(),
-      status: z.string(),
-      startsOn: z.string().nullable(),
-      endsOn: z.string().nullable(),
-    }),
-  ),
-});
-
+/** Public pages answer in the reader's language: `?lang=`, else the web app's choice, else Accept-Language. */
 export function portalRoutes(portal: PortalService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ["public"];
@@ -68,7 +29,7 @@ export function portalRoutes(portal: PortalService): FastifyPluginAsyncZod {
           response: { 200: PublicOrganisationPage, ...problems },
         },
       },
-      async (req) => portal.organisation(req.params.id),
+      async (req) => portal.organisation(req.params.id, req.readerLang),
     );
     app.get(
       "/api/public/partnerships/:id",
@@ -76,32 +37,24 @@ export function portalRoutes(portal: PortalService): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary:
-            "The public page of a partnership: objectives, parties, areas and coordinators, governance, contacts, calendar, news, activities",
+            "The public page of a partnership: parties, signatories, themes, commitments, objectives, areas and coordinators, history, governance and public meetings, calendar, news, activities",
           params: IdParams,
-          response: {
-            200: z.object({
-              agreement: AgreementView,
-              publicPartners: z.array(z.string()).describe("Parties with a public partner page"),
-              governance: z.array(z.object({ name: z.string(), kind: z.string(), members: z.array(Contact) })),
-              coordinators: z.array(z.object({ axis: z.string(), people: z.array(Contact) })),
-              events: z.array(EventView),
-              news: z.array(NewsSummary),
-              activities: z.array(
-                z.object({
-                  id: z.string(),
-                  kind: z.string(),
-                  title: z.string(),
-                  startsOn: z.string().nullable(),
-                  endsOn: z.string().nullable(),
-                  status: z.string(),
-                }),
-              ),
-            }),
-            ...problems,
-          },
+          response: { 200: PublicPartnershipPage, ...problems },
         },
       },
-      async (req) => portal.partnership(req.params.id),
+      async (req) => portal.partnership(req.params.id, req.readerLang),
+    );
+    app.get(
+      "/api/agreements/:id/public-preview",
+      {
+        schema: {
+          tags: ["agreements"],
+          summary: "Preview the partnership's public page as it would read once the agreement is published",
+          params: IdParams,
+          response: { 200: PublicPartnershipPage, ...problems },
+        },
+      },
+      async (req) => portal.previewPartnership(req.actor, req.params.id, req.readerLang),
     );
   };
 }

@@ -1,66 +1,20 @@
-import type { AgreementView, EventView, NewsSummary } from "@conventio/domain";
+import {
+  type Actor,
+  asWritten,
+  type EventView,
+  type LocalisedText,
+  type NewsSummary,
+  type PublicOrganisationPage,
+  type PublicPartnershipPage,
+  pickLocalised,
+  type UiLanguage,
+} from "@conventio/domain";
 import type { AgreementService } from "#modules/agreements/agreement.service.js";
 import type { EventService } from "#modules/publication/event.service.js";
 import type { NewsService } from "#modules/publication/news.service.js";
 import { AppError } from "#shared/app-error.js";
 import type { Deps } from "#shared/deps.js";
-
-export interface PublicContact {
-  name: string;
-  title: string | null;
-  organisation: string | null;
-  role: string;
-  email: string | null;
-  phone: string | null;
-}
-
-export interface PartnershipPage {
-  agreement: AgreementView;
-  /** The parties that have a public partner page. */
-  publicPartners: string[];
-  governance: Array<{ name: string; kind: string; members: PublicContact[] }>;
-  coordinators: Array<{ axis: string; people: PublicContact[] }>;
-  events: EventView[];
-  news: NewsSummary[];
-  activities: Array<{
-    id: string;
-    kind: string;
-    title: string;
-    startsOn: string | null;
-    endsOn: string | null;
-    status: string;
-  }>;
-}
-
-type Ref = { id: string; name: string; kind: string };
-
-/** A partner as the public sees it: public facts, public networks and members, public partnerships. */
-export interface PublicOrganisationPage {
-  organisation: {
-    id: string;
-    name: string;
-    names: Array<{ lang: string; value: string }>;
-    acronym: string | null;
-    kind: string;
-    countryCode: string | null;
-    city: string | null;
-    website: string | null;
-    description: string | null;
-    parent: Ref | null;
-  };
-  units: Ref[];
-  memberOf: Array<{ network: Ref; since: string | null; until: string | null }>;
-  members: Array<{ member: Ref; since: string | null; until: string | null }>;
-  partnerships: Array<{
-    id: string;
-    reference: string;
-    title: string;
-    kind: string;
-    status: string;
-    startsOn: string | null;
-    endsOn: string | null;
-  }>;
-}
+import { assemblePartnershipPage, organisationName } from "./partnership-page.js";
 
 /**
  * The public side: a home page of news and coming events, and one page per public
@@ -75,6 +29,20 @@ export function createPortalService(
   const { db, clock } = deps;
   const anonymous = { kind: "public" } as const;
 
+  async function partnershipPage(
+    actor: Actor,
+    id: string,
+    lang: UiLanguage,
+    mode: "public" | "preview",
+  ): Promise<PublicPartnershipPage> {
+    const { full, related } = await parts.agreements.partnershipSource(actor, id, mode);
+    const [events, news] = await Promise.all([
+      parts.events.listEvents(anonymous, { agreement: id, limit: 200 }).then((page) => page.items),
+      parts.news.listNews(anonymous, { agreement: id, limit: 10 }).then((page) => page.items),
+    ]);
+    return assemblePartnershipPage(db, full, related, { events, news }, lang, mode === "preview");
+  }
+
   return {
     async home(): Promise<{ news: NewsSummary[]; events: EventView[] }> {
       const now = clock.now().toISOString();
@@ -86,7 +54,7 @@ export function createPortalService(
     },
 
     /** A public organisation's page; an internal one is not found, and neither are its internal links. */
-    async organisation(id: string): Promise<PublicOrganisationPage> {
+    async organisation(id: string, lang: UiLanguage): Promise<PublicOrganisationPage> {
       const row = await db
         .selectFrom("organisation")
         .selectAll()
@@ -94,7 +62,7 @@ export function createPortalService(
         .where("visibility", "=", "public")
         .executeTakeFirst();
       if (!row) throw AppError.notFound("This organisation");
-      const ref = ["o.id", "o.name", "o.kind"] as const;
+      const ref = ["o.id", "o.name", "o.names", "o.kind"] as const;
       const [parent, units, memberOf, members, partnerships] = await Promise.all([
         row.parent_id
           ? db
@@ -114,7 +82,7 @@ export function createPortalService(
         db
           .selectFrom("membership as m")
           .innerJoin("organisation as o", "o.id", "m.network_id")
-          .select([...ref, "m.since", "m.until"])
+          .select([...ref, "m.since", "m.since_precision", "m.until", "m.until_precision"])
           .where("m.member_id", "=", id)
           .where("o.visibility", "=", "public")
           .orderBy("o.sort_name")
@@ -122,7 +90,7 @@ export function createPortalService(
         db
           .selectFrom("membership as m")
           .innerJoin("organisation as o", "o.id", "m.member_id")
-          .select([...ref, "m.since", "m.until"])
+          .select([...ref, "m.since", "m.since_precision", "m.until", "m.until_precision"])
           .where("m.network_id", "=", id)
           .where("o.visibility", "=", "public")
           .orderBy("o.sort_name")
@@ -130,7 +98,22 @@ export function createPortalService(
         db
           .selectFrom("agreement as a")
           .innerJoin("agreement_party as p", "p.agreement_id", "a.id")
-          .select(["a.id", "a.reference", "a.title", "a.kind", "a.status", "a.starts_on", "a.ends_on"])
+          .select([
+            "a.id",
+            "a.reference",
+            "a.title",
+            "a.titles",
+            "a.language",
+            "a.kind",
+            "a.status",
+            "a.ends_on",
+            "a.recorded_as_past",
+            "a.signed_on",
+            "a.signed_on_precision",
+            "a.starts_on",
+            "a.starts_on_precision",
+            "a.ends_on_precision",
+          ])
           .where("p.organisation_id", "=", id)
           .where("a.visibility", "=", "public")
           .where("a.status", "not in", ["draft", "negotiation", "awaiting_signature"])
@@ -138,12 +121,23 @@ export function createPortalService(
           .limit(200)
           .execute(),
       ]);
-      const asRef = (o: { id: string; name: string; kind: string }): Ref => ({ id: o.id, name: o.name, kind: o.kind });
+      const asRef = (o: {
+        id: string;
+        name: string;
+        names: string;
+        kind: PublicOrganisationPage["units"][number]["kind"];
+      }) => ({
+        id: o.id,
+        name: organisationName({ name: o.name, names: JSON.parse(o.names) as LocalisedText[] }, lang),
+        kind: o.kind,
+      });
+      const names = JSON.parse(row.names) as LocalisedText[];
       return {
+        lang,
         organisation: {
           id: row.id,
-          name: row.name,
-          names: JSON.parse(row.names) as Array<{ lang: string; value: string }>,
+          name: organisationName({ name: row.name, names }, lang),
+          names,
           acronym: row.acronym,
           kind: row.kind,
           countryCode: row.country_code,
@@ -153,120 +147,38 @@ export function createPortalService(
           parent: parent ? asRef(parent) : null,
         },
         units: units.map(asRef),
-        memberOf: memberOf.map((m) => ({ network: asRef(m), since: m.since, until: m.until })),
-        members: members.map((m) => ({ member: asRef(m), since: m.since, until: m.until })),
+        memberOf: memberOf.map((m) => ({
+          network: asRef(m),
+          since: asWritten(m.since, m.since_precision),
+          until: asWritten(m.until, m.until_precision),
+        })),
+        members: members.map((m) => ({
+          member: asRef(m),
+          since: asWritten(m.since, m.since_precision),
+          until: asWritten(m.until, m.until_precision),
+        })),
         partnerships: partnerships.map((a) => ({
           id: a.id,
           reference: a.reference,
-          title: a.title,
           kind: a.kind,
-          status: a.status,
-          startsOn: a.starts_on,
-          endsOn: a.ends_on,
+          title: pickLocalised(a.title, a.language, JSON.parse(a.titles) as LocalisedText[], lang),
+          status: parts.agreements.statusOf(a),
+          signedOn: asWritten(a.signed_on, a.signed_on_precision),
+          startsOn: asWritten(a.starts_on, a.starts_on_precision),
+          endsOn: asWritten(a.ends_on, a.ends_on_precision),
+          recordedAsPast: a.recorded_as_past === 1,
         })),
       };
     },
 
-    async partnership(id: string): Promise<PartnershipPage> {
-      const agreement = await parts.agreements.getPublicAgreement(id);
-      const [bodies, events, news, activities] = await Promise.all([
-        db
-          .selectFrom("governance_body as b")
-          .leftJoin("body_member as m", "m.body_id", "b.id")
-          .leftJoin("person as p", "p.id", "m.person_id")
-          .leftJoin("organisation as o", "o.id", "m.organisation_id")
-          .select([
-            "b.id",
-            "b.name",
-            "b.kind",
-            "m.role",
-            "p.given_name",
-            "p.family_name",
-            "p.title",
-            "p.email",
-            "p.phone",
-            "p.public_contact",
-            "o.name as org",
-          ])
-          .where("b.agreement_id", "=", id)
-          .orderBy("b.kind", "desc")
-          .orderBy("b.name")
-          .orderBy("m.role")
-          .execute(),
-        parts.events.listEvents(anonymous, { agreement: id, limit: 200 }).then((page) => page.items),
-        parts.news.listNews(anonymous, { agreement: id, limit: 10 }).then((page) => page.items),
-        db
-          .selectFrom("activity")
-          .select(["id", "kind", "title", "starts_on", "ends_on", "status"])
-          .where("agreement_id", "=", id)
-          .orderBy("sort_key", "desc")
-          .limit(50)
-          .execute(),
-      ]);
-      const governance = new Map<string, { name: string; kind: string; members: PublicContact[] }>();
-      for (const r of bodies) {
-        const body = governance.get(r.id) ?? { name: r.name, kind: r.kind, members: [] };
-        if (r.role && (r.given_name || r.org)) {
-          const open = r.public_contact === 1;
-          body.members.push({
-            name: r.given_name ? `${r.given_name} ${r.family_name}` : (r.org ?? ""),
-            title: r.title,
-            organisation: r.org,
-            role: r.role,
-            email: open ? r.email : null,
-            phone: open ? r.phone : null,
-          });
-        }
-        governance.set(r.id, body);
-      }
-      const coordinatorIds = agreement.axes.flatMap((a) => a.coordinators.map((c) => c.id));
-      const people = coordinatorIds.length
-        ? await db
-            .selectFrom("person")
-            .select(["id", "title", "email", "phone", "public_contact"])
-            .where("id", "in", coordinatorIds)
-            .execute()
-        : [];
-      const personById = new Map(people.map((p) => [p.id, p]));
-      const partyIds = agreement.parties.map((p) => p.id);
-      const publicPartners = partyIds.length
-        ? await db
-            .selectFrom("organisation")
-            .select("id")
-            .where("id", "in", partyIds)
-            .where("visibility", "=", "public")
-            .execute()
-        : [];
-      return {
-        agreement,
-        publicPartners: publicPartners.map((p) => p.id),
-        governance: [...governance.values()],
-        coordinators: agreement.axes.map((a) => ({
-          axis: a.title,
-          people: a.coordinators.map((c) => {
-            const p = personById.get(c.id);
-            const open = p?.public_contact === 1;
-            return {
-              name: c.name,
-              title: p?.title ?? null,
-              organisation: null,
-              role: "coordinator",
-              email: open ? (p?.email ?? null) : null,
-              phone: open ? (p?.phone ?? null) : null,
-            };
-          }),
-        })),
-        events,
-        news,
-        activities: activities.map((a) => ({
-          id: a.id,
-          kind: a.kind,
-          title: a.title,
-          startsOn: a.starts_on,
-          endsOn: a.ends_on,
-          status: a.status,
-        })),
-      };
+    /** A public partnership's page in the reader's language; internal agreements are not found. */
+    async partnership(id: string, lang: UiLanguage): Promise<PublicPartnershipPage> {
+      return partnershipPage(anonymous, id, lang, "public");
+    },
+
+    /** What the partnership's public page would show once published, for staff about to publish it. */
+    async previewPartnership(actor: Actor, id: string, lang: UiLanguage): Promise<PublicPartnershipPage> {
+      return partnershipPage(actor, id, lang, "preview");
     },
   };
 }
