@@ -168,6 +168,12 @@ describe("what partnerships publish", () => {
     await page.getByLabel("Starts").fill("2026-12-03T14:00");
     await page.getByLabel("Ends").fill("2026-12-03T16:30");
     await page.getByRole("textbox", { name: "Place" }).fill("Espace culture, Villeneuve-d'Ascq");
+    await page.getByRole("checkbox", { name: "Students" }).check();
+    await page.getByRole("checkbox", { name: "Partners" }).press("Space");
+    await page.getByRole("textbox", { name: "Registration link" }).fill("https://events.example.org/steering");
+    await page.getByLabel("Registration closes").fill("2026-12-01T18:00");
+    await page.getByRole("textbox", { name: "Contact name" }).fill("Claire Dubois");
+    await page.getByRole("textbox", { name: "Contact phone" }).fill("+33 3 20 43 43 43");
     const picker = page.getByRole("textbox", { name: "Partnership", exact: true });
     await picker.click();
     await picker.fill("Métropole");
@@ -183,6 +189,9 @@ describe("what partnerships publish", () => {
     const ours = events.find((e) => e.summary === "Steering committee of the convention");
     expect(ours).toBeDefined();
     expect(ours?.startDate.toJSDate().toISOString()).toBe("2026-12-03T13:00:00.000Z");
+    expect(ours?.description).toContain(
+      "Registration: https://events.example.org/steering — closes 1 Dec 2026, 18:00 (Europe/Paris)",
+    );
 
     // The feed links each event to its page in the web app.
     const link = new URL(String(ours?.component.getFirstPropertyValue("url")));
@@ -193,6 +202,20 @@ describe("what partnerships publish", () => {
     expect(await page.getByRole("link", { name: /Convention entre la Métropole/ }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "event");
+
+    // Anyone may read what the event is, for whom, and how to register.
+    await signOut(page);
+    await page.goto(`${server.url}${link.pathname}`);
+    await page.getByRole("heading", { level: 1, name: "Steering committee of the convention" }).waitFor();
+    await page.getByText(/^General public, Students,? and Partners$/).waitFor();
+    const register = page.getByRole("link", { name: "Register on events.example.org" });
+    expect(await register.getAttribute("href")).toBe("https://events.example.org/steering");
+    expect(await page.getByRole("link", { name: "+33 3 20 43 43 43" }).getAttribute("href")).toBe("tel:+33320434343");
+    await page.getByText("Claire Dubois").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/sign-in?redirect=/events`);
+    await signInAs(page, ADMIN);
+    await page.getByRole("heading", { level: 1, name: "Events" }).waitFor();
   });
 
   it("renders the progress review as a PDF", async () => {
