@@ -5,7 +5,8 @@ import { useFormatDate } from "../../lib/format";
 
 /**
  * Where a relayed article first appeared: its outlet, its date and a link to the original. The
- * link names the outlet, so a screen reader's list of links says where each one goes.
+ * link names the outlet, so a screen reader's list of links says where each one goes; it is
+ * underlined, as a link inside a sentence must not be told apart by its colour alone.
  */
 export function NewsSource({ post }: { post: Pick<NewsSummary, "sourceOutlet" | "sourceUrl" | "sourcePublishedOn"> }) {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export function NewsSource({ post }: { post: Pick<NewsSummary, "sourceOutlet" | 
       {url && (
         <>
           {" "}
-          <Anchor href={url} rel="noopener noreferrer" size="sm">
+          <Anchor href={url} rel="noopener noreferrer" size="sm" underline="always">
             {t("news.source.readOriginal", { outlet })}
           </Anchor>
         </>
