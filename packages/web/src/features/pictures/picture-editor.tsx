@@ -94,7 +94,10 @@ export function PictureEditor({
             label={t("pictures.credit")}
             placeholder={t("pictures.creditPlaceholder")}
             value={draft.credit}
-            onChange={(e) => setDraft((d) => ({ ...d, credit: e.currentTarget.value }))}
+            onChange={(e) => {
+              const credit = e.currentTarget.value;
+              setDraft((d) => ({ ...d, credit }));
+            }}
             error={form.error("credit")}
           />
           <Title order={3} size="h5">

@@ -51,7 +51,6 @@ export function PictureUpload({ owner }: { owner: PictureOwner }) {
             setMissing(false);
             upload.reset();
           }}
-          placeholder={t("pictures.choose")}
           error={missing ? t("pictures.fileRequired") : show(errors.file)}
           w={320}
         />
@@ -71,7 +70,7 @@ export function PictureUpload({ owner }: { owner: PictureOwner }) {
           </>
         )}
         {upload.isSuccess && (
-          <Text size="sm" mt="xs" c="green.8">
+          <Text size="sm" mt="xs">
             {t("pictures.uploaded")}
           </Text>
         )}

@@ -12,9 +12,16 @@ import { PictureUpload } from "./picture-upload";
 
 function PublicationBadge({ picture }: { picture: PictureView }) {
   const { t } = useTranslation();
-  if (picture.shownToPublic) return <Badge color="green">{t("pictures.status.shown")}</Badge>;
-  if (picture.public) return <Badge color="yellow">{t("pictures.status.waiting")}</Badge>;
-  return <Badge color="gray">{t("pictures.status.internal")}</Badge>;
+  const [color, label] = picture.shownToPublic
+    ? ["green", t("pictures.status.shown")]
+    : picture.public
+      ? ["yellow", t("pictures.status.waiting")]
+      : ["gray", t("pictures.status.internal")];
+  return (
+    <Badge variant="dot" color={color} radius="sm" tt="none" fw={600}>
+      {label}
+    </Badge>
+  );
 }
 
 function PictureCard({
@@ -64,7 +71,7 @@ function PictureCard({
         <Group gap="xs">
           <PublicationBadge picture={picture} />
           {!alt && (
-            <Badge color="red" variant="light">
+            <Badge color="red" variant="dot" radius="sm" tt="none" fw={600}>
               {t("pictures.noAlt")}
             </Badge>
           )}
