@@ -1,4 +1,4 @@
-import { type UiLanguage, withoutControlCharacters } from "@conventio/domain";
+import { isUiLanguage, type UiLanguage, withoutControlCharacters } from "@conventio/domain";
 import { DOMImplementation, type Document, type Element, XMLSerializer } from "@xmldom/xmldom";
 import { type PostRow, presentTranslations } from "./news.presenter.js";
 
@@ -61,10 +61,6 @@ function commonLanguage(posts: FeedPost[]): string {
   const counts = new Map<string, number>();
   for (const p of posts) counts.set(p.row.lang, (counts.get(p.row.lang) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "en";
-}
-
-function isUiLanguage(lang: string): lang is UiLanguage {
-  return lang in WORDING;
 }
 
 /**
