@@ -7,16 +7,17 @@ import {
   type BodyView,
   type IndicatorView,
 } from "@conventio/domain";
-import PDFDocument from "pdfkit";
 import type { ActivityService } from "#modules/activities/activity.service.js";
 import type { AgreementService } from "#modules/agreements/agreement.service.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import type { GovernanceService } from "#modules/governance/governance.service.js";
+import type { OrganisationService } from "#modules/organisations/organisation.service.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
 import { actorId } from "#shared/policy.js";
 import { reviewPolicy } from "./review.policy.js";
-import { REVIEW_WORDING, type ReviewLanguage, type ReviewWording } from "./review-wording.js";
+import { renderReviewPdf } from "./review-pdf.js";
+import type { ReviewLanguage } from "./review-wording.js";
 
 export interface ProgressReview {
   on: string;
@@ -46,7 +47,12 @@ const HORIZON_DAYS = 183;
  */
 export function createReviewService(
   deps: Deps,
-  parts: { agreements: AgreementService; governance: GovernanceService; activities: ActivityService },
+  parts: {
+    agreements: AgreementService;
+    governance: GovernanceService;
+    activities: ActivityService;
+    organisations: OrganisationService;
+  },
 ) {
   const { db } = deps;
 
@@ -103,83 +109,6 @@ export function createReviewService(
     return { on, since, sinceKind, recorded, agreement, bodies, activities, indicators, openActions, deadlines };
   }
 
-  /** The review as a PDF document, in one of the web app's languages. */
-  function renderPdf(r: ProgressReview, w: ReviewWording): Promise<Buffer> {
-    return new Promise((resolve, reject) => {
-      const doc = new PDFDocument({
-        size: "A4",
-        margin: 56,
-        info: { Title: `${w.title} — ${r.agreement.title}`, Producer: "Conventio" },
-      });
-      const chunks: Buffer[] = [];
-      doc.on("data", (c: Buffer) => chunks.push(c));
-      doc.on("end", () => resolve(Buffer.concat(chunks)));
-      doc.on("error", reject);
-      const h = (text: string) =>
-        doc
-          .moveDown(0.8)
-          .font("Helvetica-Bold")
-          .fontSize(13)
-          .fillColor("#1c3d5a")
-          .text(text)
-          .moveDown(0.3)
-          .font("Helvetica")
-          .fontSize(10)
-          .fillColor("black");
-      const item = (text: string) => doc.text(`•  ${text}`, { indent: 8 });
-      const list = <T>(rows: T[], empty: string, line: (row: T) => string) => {
-        if (rows.length === 0) doc.text(empty);
-        for (const row of rows) item(line(row));
-      };
-      doc.font("Helvetica-Bold").fontSize(18).fillColor("#1c3d5a").text(w.title);
-      doc.font("Helvetica").fontSize(12).fillColor("black").text(`${r.agreement.reference} — ${r.agreement.title}`);
-      doc
-        .fontSize(10)
-        .fillColor("#555")
-        .text(w.intro(r.on, r.since, r.agreement.parties.map((p) => p.name).join(", ")));
-      doc.fillColor("black");
-      h(w.objectives);
-      list(r.agreement.objectives, w.noObjectives, (o) => o);
-      h(w.axes);
-      list(
-        r.agreement.axes,
-        w.none,
-        (a) =>
-          `${a.title} (${w.axisKind[a.kind] ?? a.kind})${a.coordinators.length ? ` — ${a.coordinators.map((c) => c.name).join(", ")}` : ""}`,
-      );
-      h(w.groups);
-      list(
-        r.bodies,
-        w.none,
-        (b) => `${b.name}${b.theme ? ` — ${b.theme}` : ""}: ${w.group(b.members.length, b.meetings.length)}`,
-      );
-      h(w.activitiesSince(r.since));
-      list(
-        r.activities,
-        w.noActivities,
-        (a) => `${a.startsOn ?? ""} ${a.title} (${w.activityStatus[a.status] ?? a.status})`,
-      );
-      h(w.indicators);
-      list(r.indicators, w.noIndicators, (i) => {
-        const latest = i.values.at(-1);
-        const parts = [
-          latest ? w.latest(latest.value, i.unit, latest.year) : w.noValue,
-          ...(i.target != null ? [w.target(i.target, i.targetYear)] : []),
-        ];
-        return `${i.name}: ${parts.join(", ")}${i.progress != null ? ` (${w.progress(Math.round(i.progress * 100))})` : ""}`;
-      });
-      h(w.openActions);
-      list(
-        r.openActions,
-        w.none,
-        (a) => `${a.title}${a.dueOn ? ` — ${w.due(a.dueOn)}` : ""}${a.owner ? ` — ${a.owner.name}` : ""}`,
-      );
-      h(w.deadlines);
-      list(r.deadlines, w.noDeadlines, (d) => `${d.on}: ${d.kind === "agreement_end" ? w.endOf(d.what) : d.what}`);
-      doc.end();
-    });
-  }
-
   return {
     assemble,
 
@@ -216,8 +145,13 @@ export function createReviewService(
         .execute();
       return rows.map((r) => r.held_on);
     },
+    /** The review as a PDF document in one of the web app's languages, partners named in it when they can be. */
     async pdf(actor: Actor, agreementId: string, on: string, lang: ReviewLanguage = "en"): Promise<Buffer> {
-      return renderPdf(await assemble(actor, agreementId, on), REVIEW_WORDING[lang]);
+      const review = await assemble(actor, agreementId, on);
+      const parties = await Promise.all(
+        review.agreement.parties.map((p) => parts.organisations.getOrganisation(actor, p.id)),
+      );
+      return renderReviewPdf(review, parties, lang);
     },
   };
 }
