@@ -21,6 +21,8 @@ import {
   NewsInput,
   TransitionAction,
   TransitionInput,
+  UI_LANGUAGES,
+  UiLanguage,
   UpdateAgreementInput,
   UserRole,
 } from "@conventio/domain";
@@ -215,11 +217,12 @@ program
   .description("Assemble the progress review of a partnership; --pdf writes it as a PDF")
   .option("--on <date>", "the date of the review (YYYY-MM-DD), today by default")
   .option("--pdf <file>", "write the review to this PDF file")
-  .action((agreementId: string, opts: { on?: string; pdf?: string }) =>
+  .addOption(new Option("--lang <lang>", "the language of the PDF").choices(UI_LANGUAGES).default("en"))
+  .action((agreementId: string, opts: { on?: string; pdf?: string; lang: string }) =>
     withServices(async ({ reviews }) => {
       const on = opts.on ?? new Date().toISOString().slice(0, 10);
       if (opts.pdf) {
-        writeFileSync(opts.pdf, await reviews.pdf(SYSTEM_ACTOR, agreementId, on));
+        writeFileSync(opts.pdf, await reviews.pdf(SYSTEM_ACTOR, agreementId, on, UiLanguage.parse(opts.lang)));
         console.log(`Wrote ${opts.pdf}.`);
         return;
       }
