@@ -145,7 +145,7 @@ export function createReviewService(
         .execute();
       return rows.map((r) => r.held_on);
     },
-    /** The review as a PDF document in one of the web app's languages, partners named in it when they can be. */
+    /** The review as a PDF in one of the web app's languages, with where each partner is and its name as translated. */
     async pdf(actor: Actor, agreementId: string, on: string, lang: ReviewLanguage = "en"): Promise<Buffer> {
       const review = await assemble(actor, agreementId, on);
       const parties = await Promise.all(
