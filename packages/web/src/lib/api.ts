@@ -3,9 +3,7 @@ import type {
   ActivityInput,
   ActivityListQuery,
   ActivityView,
-  AgreementKind,
   AgreementListQuery,
-  AgreementStatus,
   AgreementSummary,
   AgreementView,
   AuditEventView,
@@ -43,6 +41,9 @@ import type {
   PersonView,
   PreferencesInput,
   Problem,
+  PublicOrganisationPage,
+  PublicPartnershipPage,
+  RecordPastAgreementInput,
   RegistryEntryView,
   SessionView,
   SetupInput,
@@ -231,62 +232,6 @@ export interface ReviewView {
   deadlines: { on: string; kind: "agreement_end" | "action"; what: string }[];
 }
 
-export interface PublicContact {
-  name: string;
-  title: string | null;
-  organisation: string | null;
-  role: string;
-  email: string | null;
-  phone: string | null;
-}
-
-type PublicRef = { id: string; name: string; kind: OrganisationKind };
-
-/** A partner as the public sees it. */
-export interface PublicOrganisationPage {
-  organisation: {
-    id: string;
-    name: string;
-    names: { lang: string; value: string }[];
-    acronym: string | null;
-    kind: OrganisationKind;
-    countryCode: string | null;
-    city: string | null;
-    website: string | null;
-    description: string | null;
-    parent: PublicRef | null;
-  };
-  units: PublicRef[];
-  memberOf: { network: PublicRef; since: string | null; until: string | null }[];
-  members: { member: PublicRef; since: string | null; until: string | null }[];
-  partnerships: {
-    id: string;
-    reference: string;
-    title: string;
-    kind: AgreementKind;
-    status: AgreementStatus;
-    startsOn: string | null;
-    endsOn: string | null;
-  }[];
-}
-
-export interface PartnershipPage {
-  agreement: AgreementView;
-  publicPartners: string[];
-  governance: { name: string; kind: string; members: PublicContact[] }[];
-  coordinators: { axis: string; people: PublicContact[] }[];
-  events: EventView[];
-  news: NewsSummary[];
-  activities: {
-    id: string;
-    kind: string;
-    title: string;
-    startsOn: string | null;
-    endsOn: string | null;
-    status: string;
-  }[];
-}
-
 export type Candidate = NonNullable<Problem["candidates"]>[number];
 
 /** Every call the web app makes, typed with the domain's schemas. */
@@ -370,6 +315,8 @@ export const api = {
       get<Page<AgreementSummary>>(`/api/agreements${queryString({ ...filters, cursor, limit: 50 })}`),
     get: (agreementId: string) => get<AgreementView>(`/api/agreements/${id(agreementId)}`),
     create: (input: CreateAgreementInput) => post<AgreementView>("/api/agreements", input),
+    /** Enters a past agreement as it stands, outside the lifecycle rules. */
+    recordPast: (input: RecordPastAgreementInput) => post<AgreementView>("/api/agreements/past", input),
     update: (agreementId: string, input: UpdateAgreementInput) =>
       patch<AgreementView>(`/api/agreements/${id(agreementId)}`, input),
     delete: (agreementId: string) => remove(`/api/agreements/${id(agreementId)}`),
@@ -461,11 +408,15 @@ export const api = {
 
   portal: {
     home: () => get<{ news: NewsSummary[]; events: EventView[] }>("/api/public/home"),
-    partnership: (agreementId: string) => get<PartnershipPage>(`/api/public/partnerships/${id(agreementId)}`),
+    partnership: (agreementId: string, lang: string) =>
+      get<PublicPartnershipPage>(`/api/public/partnerships/${id(agreementId)}${queryString({ lang })}`),
+    /** The page as it would read once published; staff only. */
+    partnershipPreview: (agreementId: string, lang: string) =>
+      get<PublicPartnershipPage>(`/api/agreements/${id(agreementId)}/public-preview${queryString({ lang })}`),
     organisations: (filters: { q?: string | undefined; kind?: OrganisationKind | undefined }, cursor?: string) =>
       get<Page<OrganisationSummary>>(`/api/public/organisations${queryString({ ...filters, cursor, limit: 50 })}`),
-    organisation: (organisationId: string) =>
-      get<PublicOrganisationPage>(`/api/public/organisations/${id(organisationId)}`),
+    organisation: (organisationId: string, lang: string) =>
+      get<PublicOrganisationPage>(`/api/public/organisations/${id(organisationId)}${queryString({ lang })}`),
     agreements: (filters: AgreementFilters, cursor?: string) =>
       get<Page<AgreementSummary>>(`/api/public/agreements${queryString({ ...filters, cursor, limit: 50 })}`),
     agreement: (agreementId: string) => get<AgreementView>(`/api/public/agreements/${id(agreementId)}`),

@@ -31,6 +31,16 @@ export const PATTERNS: ReadonlyArray<{ shape: RegExp; key: string; names: readon
     key: "This agreement is already renewed by {{reference}}.",
     names: ["reference"],
   },
+  {
+    shape: /^That agreement is already renewed by (.+)\.$/,
+    key: "That agreement is already renewed by {{reference}}.",
+    names: ["reference"],
+  },
+  {
+    shape: /^A year between (\d+) and (\d+)$/,
+    key: "A year between {{min}} and {{max}}",
+    names: ["min", "max"],
+  },
   { shape: /^This needs the (\w+) role\.$/, key: "This needs the {{role}} role.", names: ["role"] },
   { shape: /^Files are limited to (.+) MB\.$/, key: "Files are limited to {{n}} MB.", names: ["n"] },
   {

@@ -10,6 +10,7 @@ import { adminUsersRoute } from "../routes/admin-users";
 import { agreementRoute } from "../routes/agreement";
 import { agreementEditRoute } from "../routes/agreement-edit";
 import { agreementNewRoute } from "../routes/agreement-new";
+import { agreementPreviewRoute } from "../routes/agreement-preview";
 import { agreementsRoute } from "../routes/agreements";
 import { dashboardRoute } from "../routes/dashboard";
 import { eventRoute } from "../routes/event";
@@ -68,6 +69,7 @@ const routeTree = rootRoute.addChildren([
     agreementNewRoute,
     agreementRoute,
     agreementEditRoute,
+    agreementPreviewRoute,
     myActionsRoute,
     inboxRoute,
     activitiesRoute,

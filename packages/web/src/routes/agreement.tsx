@@ -49,6 +49,9 @@ function AgreementPage() {
                 {t("agreements.publicPage")}
               </ButtonLink>
             )}
+            <ButtonLink to="/agreements/$agreementId/preview" params={{ agreementId: a.id }} variant="default">
+              {t("portal.preview")}
+            </ButtonLink>
             <ButtonLink to="/reviews" search={{ agreement: a.id }} variant="default">
               {t("review.title")}
             </ButtonLink>

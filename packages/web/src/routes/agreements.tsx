@@ -54,7 +54,16 @@ function AgreementsPage() {
       <PageHeader
         title={t("agreements.title")}
         subtitle={t("agreements.subtitle")}
-        actions={canEdit && <ButtonLink to="/agreements/new">{t("agreements.new")}</ButtonLink>}
+        actions={
+          canEdit && (
+            <>
+              <ButtonLink to="/agreements/new" search={{ past: true }} variant="default">
+                {t("agreements.past.button")}
+              </ButtonLink>
+              <ButtonLink to="/agreements/new">{t("agreements.new")}</ButtonLink>
+            </>
+          )
+        }
       />
       <AgreementFilters filters={filters} onChange={setFilters} />
       {list.isError && <ProblemAlert error={list.error} />}

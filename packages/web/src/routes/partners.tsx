@@ -1,4 +1,4 @@
-import type { OrganisationKind } from "@conventio/domain";
+import type { OrganisationKind, ShownText } from "@conventio/domain";
 import { Anchor, Card, Group, List, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
@@ -6,6 +6,7 @@ import { createRoute } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { KindBadge, KindSelect } from "../features/organisations/kind-select";
+import { Shown } from "../features/portal/shown";
 import { api } from "../lib/api";
 import { useCountryName } from "../lib/countries";
 import { useFormatPeriod } from "../lib/format";
@@ -91,23 +92,24 @@ function PartnersPage() {
   );
 }
 
-function PartnerLink({ id, name }: { id: string; name: string }) {
+function PartnerLink({ id, name }: { id: string; name: ShownText }) {
   return (
     <AnchorLink to="/partners/$organisationId" params={{ organisationId: id }}>
-      {name}
+      <Shown value={name} />
     </AnchorLink>
   );
 }
 
 /** One partner as the public sees it: its facts, networks, members, units and public partnerships. */
 function PartnerPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage ?? "en";
   const countryName = useCountryName();
   const period = useFormatPeriod();
   const { organisationId } = partnerRoute.useParams();
   const query = useQuery({
-    queryKey: ["public", "organisation", organisationId],
-    queryFn: () => api.portal.organisation(organisationId),
+    queryKey: ["public", "organisation", organisationId, lang],
+    queryFn: () => api.portal.organisation(organisationId, lang),
   });
   if (query.isError) return <ProblemAlert error={query.error} />;
   if (!query.data) return <Loading />;
@@ -115,7 +117,8 @@ function PartnerPage() {
   return (
     <Stack gap="lg">
       <PageHeader
-        title={o.name}
+        title={o.name.text}
+        titleLang={o.name.lang}
         subtitle={[t(`kinds.${o.kind}`), o.city, countryName(o.countryCode)].filter(Boolean).join(" · ")}
       />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
@@ -158,10 +161,10 @@ function PartnerPage() {
               {partnerships.map((a) => (
                 <List.Item key={a.id}>
                   <AnchorLink to="/partnerships/$agreementId" params={{ agreementId: a.id }}>
-                    {a.title}
+                    <Shown value={a.title} />
                   </AnchorLink>{" "}
                   <Text span size="sm" c="dimmed">
-                    · {t(`agreementKinds.${a.kind}`)} · {period(a.startsOn, a.endsOn)}
+                    · {t(`agreementKinds.${a.kind}`)} · {period(a.signedOn ?? a.startsOn, a.endsOn)}
                   </Text>
                 </List.Item>
               ))}

@@ -4,9 +4,11 @@ import type {
   CreateAgreementInput,
   GuardedField,
   OrganisationRef,
+  PAST_STATUSES,
   Visibility,
 } from "@conventio/domain";
 import type { PersonRef } from "../people/person-picker";
+import type { AgreementChoice } from "./agreement-picker";
 
 type PartyRole = CreateAgreementInput["parties"][number]["role"];
 type AxisKind = CreateAgreementInput["axes"][number]["kind"];
@@ -22,6 +24,8 @@ export interface PartyRow {
 export interface SignatoryRow {
   key: string;
   name: string;
+  title: string;
+  titles: { key: string; lang: string; value: string }[];
   person: PersonRef | null;
   organisation: OrganisationRef | null;
   signedOn: string;
@@ -49,6 +53,7 @@ export interface AgreementDraft {
   reference: string;
   title: string;
   titles: { key: string; lang: string; value: string }[];
+  language: string;
   summary: string;
   summaries: { key: string; lang: string; value: string }[];
   signedOn: string;
@@ -66,6 +71,13 @@ export interface AgreementDraft {
   objectives: string;
   axes: AxisRow[];
   commitments: CommitmentRow[];
+  /** Only when recording a past agreement: how it stands. */
+  past: {
+    status: (typeof PAST_STATUSES)[number];
+    predecessor: AgreementChoice | null;
+    terminatedOn: string;
+    terminationReason: string;
+  };
 }
 
 let counter = 0;
@@ -77,6 +89,7 @@ export function draftOf(a?: AgreementView): AgreementDraft {
     reference: a?.reference ?? "",
     title: a?.title ?? "",
     titles: (a?.titles ?? []).map((n) => ({ key: rowKey(), lang: n.lang, value: n.value })),
+    language: a?.language ?? "",
     summary: a?.summary ?? "",
     summaries: (a?.summaries ?? []).map((n) => ({ key: rowKey(), lang: n.lang, value: n.value })),
     signedOn: a?.signedOn ?? "",
@@ -96,6 +109,8 @@ export function draftOf(a?: AgreementView): AgreementDraft {
     signatories: (a?.signatories ?? []).map((s) => ({
       key: rowKey(),
       name: s.name,
+      title: s.title ?? "",
+      titles: s.titles.map((n) => ({ key: rowKey(), lang: n.lang, value: n.value })),
       person: s.person,
       organisation: s.organisation,
       signedOn: s.signedOn ?? "",
@@ -119,6 +134,7 @@ export function draftOf(a?: AgreementView): AgreementDraft {
       description: c.description,
       levels: c.levels as Level[],
     })),
+    past: { status: "active", predecessor: null, terminatedOn: "", terminationReason: "" },
   };
 }
 
@@ -136,6 +152,7 @@ export function inputOf(d: AgreementDraft) {
     reference: orNull(d.reference),
     title: d.title,
     titles: d.titles.map((n) => ({ lang: n.lang.trim(), value: n.value })),
+    language: orNull(d.language),
     summary: orNull(d.summary),
     summaries: d.summaries.map((n) => ({ lang: n.lang.trim(), value: n.value })),
     signedOn: orNull(d.signedOn),
@@ -154,6 +171,8 @@ export function inputOf(d: AgreementDraft) {
     signatories: d.signatories.map((s) => ({
       personId: s.person?.id ?? null,
       name: s.name,
+      title: orNull(s.title),
+      titles: s.titles.map((n) => ({ lang: n.lang.trim(), value: n.value })),
       organisationId: s.organisation?.id ?? null,
       signedOn: orNull(s.signedOn),
       place: orNull(s.place),
@@ -174,5 +193,16 @@ export function inputOf(d: AgreementDraft) {
       description: c.description,
       levels: c.levels,
     })),
+  };
+}
+
+/** The draft as a past agreement to record, as it stands. */
+export function pastInputOf(d: AgreementDraft) {
+  return {
+    ...inputOf(d),
+    status: d.past.status,
+    predecessorId: d.past.predecessor?.id ?? null,
+    terminatedOn: d.past.status === "terminated" ? orNull(d.past.terminatedOn) : null,
+    terminationReason: d.past.status === "terminated" ? orNull(d.past.terminationReason) : null,
   };
 }

@@ -3,10 +3,8 @@ import {
   AXIS_KINDS,
   COMMITMENT_KINDS,
   CreateAgreementInput,
-  GUARDED_FIELDS,
-  type GuardedField,
   PARTY_ROLES,
-  type Visibility,
+  RecordPastAgreementInput,
 } from "@conventio/domain";
 import {
   Button,
@@ -31,151 +29,24 @@ import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
-import { RemoveButton } from "../../ui/remove-button";
+import { PartialDateInput } from "../../ui/partial-date-input";
 import { OrganisationPicker } from "../organisations/organisation-picker";
 import { PeoplePicker, PersonPicker } from "../people/person-picker";
-import { type AgreementDraft, draftOf, inputOf, rowKey } from "./agreement-draft";
+import { type AgreementDraft, draftOf, inputOf, pastInputOf, rowKey } from "./agreement-draft";
 import { AgreementKindSelect } from "./agreement-labels";
+import { PastAgreementFields } from "./agreement-past-fields";
+import { PublicationFields } from "./agreement-publication-fields";
 import { agreementKeys } from "./agreement-queries";
+import { SignatoriesFields } from "./agreement-signatories-fields";
+import { LocalisedRows, RowGroup } from "./form-rows";
 import { useIscedOptions } from "./isced-labels";
 
 interface Props {
   initial?: AgreementView;
+  /** Enter a past agreement as it stands, outside the lifecycle rules. */
+  past?: boolean;
   onSaved: (saved: AgreementView) => void;
   onCancel: () => void;
-}
-
-type LocalisedRow = { key: string; lang: string; value: string };
-
-/** A text in other languages, one row per language, each with its remove button. */
-function LocalisedRows({
-  list,
-  rows,
-  onChange,
-  error,
-  langLabel,
-  valueLabel,
-  addLabel,
-  multiline = false,
-}: {
-  list: "titles" | "summaries";
-  rows: LocalisedRow[];
-  onChange: (rows: LocalisedRow[]) => void;
-  error: (path: string) => string | undefined;
-  langLabel: (n: number) => string;
-  valueLabel: (n: number) => string;
-  addLabel: string;
-  multiline?: boolean;
-}) {
-  const { t } = useTranslation();
-  const patch = (i: number, change: Partial<LocalisedRow>) =>
-    onChange(rows.map((row, j) => (j === i ? { ...row, ...change } : row)));
-  return (
-    <>
-      {rows.map((row, i) => {
-        const valueProps = {
-          style: { flex: 1 },
-          label: valueLabel(i + 1),
-          lang: row.lang || undefined,
-          value: row.value,
-          error: error(`${list}.${i}.value`),
-        };
-        return (
-          <Group key={row.key} align="flex-end" wrap="nowrap">
-            <TextInput
-              w={110}
-              label={langLabel(i + 1)}
-              value={row.lang}
-              onChange={(e) => patch(i, { lang: e.currentTarget.value })}
-              error={error(`${list}.${i}.lang`)}
-            />
-            {multiline ? (
-              <Textarea
-                autosize
-                minRows={2}
-                {...valueProps}
-                onChange={(e) => patch(i, { value: e.currentTarget.value })}
-              />
-            ) : (
-              <TextInput {...valueProps} onChange={(e) => patch(i, { value: e.currentTarget.value })} />
-            )}
-            <RemoveButton
-              label={t("common.removeRow", { row: valueLabel(i + 1) })}
-              mb={6}
-              onClick={() => onChange(rows.filter((_, j) => j !== i))}
-            />
-          </Group>
-        );
-      })}
-      <Group>
-        <Button variant="default" size="xs" onClick={() => onChange([...rows, { key: rowKey(), lang: "", value: "" }])}>
-          {addLabel}
-        </Button>
-      </Group>
-    </>
-  );
-}
-
-/** One row of a repeated group, with its remove button. */
-function Row({ label, onRemove, children }: { label: string; onRemove: () => void; children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <Paper withBorder p="sm" component="fieldset" className="row-fieldset">
-      <Group justify="space-between" mb="xs">
-        <Text component="legend" fw={600} size="sm">
-          {label}
-        </Text>
-        <RemoveButton label={t("common.removeRow", { row: label })} onClick={onRemove} />
-      </Group>
-      {children}
-    </Paper>
-  );
-}
-
-/**
- * A repeated group of the form (parties, signatories, axes, commitments): its message, one bordered
- * row per item with a remove button, and a button that adds an empty row.
- */
-function RowGroup<T extends { key: string }>({
-  legend,
-  error,
-  rows,
-  rowLabel,
-  onRemove,
-  addLabel,
-  onAdd,
-  children,
-}: {
-  legend: string;
-  error?: string | undefined;
-  rows: readonly T[];
-  rowLabel: (n: number) => string;
-  onRemove: (index: number) => void;
-  addLabel: string;
-  onAdd: () => void;
-  children: (row: T, index: number) => ReactNode;
-}) {
-  return (
-    <Fieldset legend={legend}>
-      <Stack>
-        {error && (
-          <Text c="red.8" size="sm" role="alert">
-            {error}
-          </Text>
-        )}
-        {rows.map((row, i) => (
-          <Row key={row.key} label={rowLabel(i + 1)} onRemove={() => onRemove(i)}>
-            {children(row, i)}
-          </Row>
-        ))}
-        <Group>
-          <Button variant="default" size="xs" onClick={onAdd}>
-            {addLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </Fieldset>
-  );
 }
 
 function useFrameworks() {
@@ -187,7 +58,7 @@ function useFrameworks() {
 }
 
 /** Creates or edits an agreement with its parties, signatories, axes and commitments. */
-export function AgreementForm({ initial, onSaved, onCancel }: Props) {
+export function AgreementForm({ initial, past = false, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<AgreementDraft>(() => draftOf(initial));
@@ -201,7 +72,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
   const set = <K extends keyof AgreementDraft>(key: K, value: AgreementDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
 
-  function setRow<K extends "parties" | "signatories" | "axes" | "commitments">(
+  function setRow<K extends "parties" | "axes" | "commitments">(
     list: K,
     index: number,
     patch: Partial<AgreementDraft[K][number]>,
@@ -214,12 +85,14 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
 
   // Editing checks the whole agreement as creating does, dates included, then sends it as an update.
   const form = useSchemaForm({
-    schema: CreateAgreementInput,
-    read: () => inputOf(draft),
-    send: (input): Promise<AgreementView> =>
-      initial
-        ? api.agreements.update(initial.id, { ...input, reference: input.reference ?? undefined })
-        : api.agreements.create(input),
+    schema: past ? RecordPastAgreementInput : CreateAgreementInput,
+    read: () => (past ? pastInputOf(draft) : inputOf(draft)),
+    send: (input: CreateAgreementInput | RecordPastAgreementInput): Promise<AgreementView> =>
+      "status" in input
+        ? api.agreements.recordPast(input)
+        : initial
+          ? api.agreements.update(initial.id, { ...input, reference: input.reference ?? undefined })
+          : api.agreements.create(input),
     onSaved: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: agreementKeys.all });
       onSaved(saved);
@@ -235,6 +108,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
     <form ref={form.ref} onSubmit={form.submit} noValidate>
       <Stack gap="lg">
         <FormProblem form={form} />
+        {past && <PastAgreementFields past={draft.past} onChange={(v) => set("past", v)} error={form.error} />}
 
         <Fieldset legend={t("agreements.form.identity")}>
           <Stack>
@@ -260,6 +134,14 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
               value={draft.title}
               onChange={(e) => set("title", e.currentTarget.value)}
               error={form.error("title")}
+            />
+            <TextInput
+              w={220}
+              label={t("agreements.fields.language")}
+              description={t("agreements.form.languageHint")}
+              value={draft.language}
+              onChange={(e) => set("language", e.currentTarget.value)}
+              error={form.error("language")}
             />
             <LocalisedRows
               list="titles"
@@ -305,26 +187,23 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
 
         <Fieldset legend={t("agreements.form.dates")}>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              type="date"
+            <PartialDateInput
               label={t("agreements.fields.signedOn")}
               value={draft.signedOn}
-              onChange={(e) => set("signedOn", e.currentTarget.value)}
+              onChange={(v) => set("signedOn", v)}
               error={form.error("signedOn")}
             />
-            <TextInput
-              type="date"
+            <PartialDateInput
               label={t("agreements.fields.startsOn")}
               value={draft.startsOn}
-              onChange={(e) => set("startsOn", e.currentTarget.value)}
+              onChange={(v) => set("startsOn", v)}
               error={form.error("startsOn")}
             />
-            <TextInput
-              type="date"
+            <PartialDateInput
               label={t("agreements.fields.endsOn")}
               description={t("agreements.form.endsOnHint")}
               value={draft.endsOn}
-              onChange={(e) => set("endsOn", e.currentTarget.value)}
+              onChange={(v) => set("endsOn", v)}
               error={form.error("endsOn")}
             />
             <NumberInput
@@ -383,57 +262,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
           )}
         </RowGroup>
 
-        <RowGroup
-          legend={t("agreements.fields.signatories")}
-          error={form.error("signatories")}
-          rows={draft.signatories}
-          rowLabel={(n) => t("agreements.form.signatory", { n })}
-          onRemove={(i) => removeRow("signatories", i)}
-          addLabel={t("agreements.form.addSignatory")}
-          onAdd={() =>
-            set("signatories", [
-              ...draft.signatories,
-              { key: rowKey(), name: "", person: null, organisation: null, signedOn: "", place: "" },
-            ])
-          }
-        >
-          {(row, i) => (
-            <SimpleGrid cols={{ base: 1, md: 3 }}>
-              <TextInput
-                label={t("agreements.form.signatoryName", { n: i + 1 })}
-                required
-                value={row.name}
-                onChange={(e) => setRow("signatories", i, { name: e.currentTarget.value })}
-                error={form.error(`signatories.${i}.name`)}
-              />
-              <PersonPicker
-                label={t("agreements.form.signatoryPerson", { n: i + 1 })}
-                value={row.person}
-                onChange={(person) =>
-                  setRow("signatories", i, { person, ...(person && !row.name ? { name: person.name } : {}) })
-                }
-                error={form.error(`signatories.${i}.personId`)}
-              />
-              <OrganisationPicker
-                label={t("agreements.form.signatoryOrganisation", { n: i + 1 })}
-                value={row.organisation}
-                onChange={(organisation) => setRow("signatories", i, { organisation })}
-              />
-              <TextInput
-                type="date"
-                label={t("agreements.form.signatoryDate", { n: i + 1 })}
-                value={row.signedOn}
-                onChange={(e) => setRow("signatories", i, { signedOn: e.currentTarget.value })}
-                error={form.error(`signatories.${i}.signedOn`)}
-              />
-              <TextInput
-                label={t("agreements.form.signatoryPlace", { n: i + 1 })}
-                value={row.place}
-                onChange={(e) => setRow("signatories", i, { place: e.currentTarget.value })}
-              />
-            </SimpleGrid>
-          )}
-        </RowGroup>
+        <SignatoriesFields rows={draft.signatories} onChange={(rows) => set("signatories", rows)} error={form.error} />
 
         <Fieldset legend={t("agreements.form.content")}>
           <Stack>
@@ -580,37 +409,17 @@ export function AgreementForm({ initial, onSaved, onCancel }: Props) {
           )}
         </RowGroup>
 
-        <Fieldset legend={t("agreements.form.publication")}>
-          <Stack>
-            <Radio.Group
-              label={t("agreements.fields.visibility")}
-              value={draft.visibility}
-              onChange={(v) => set("visibility", v as Visibility)}
-              error={form.error("visibility")}
-            >
-              <Group mt="xs">
-                <Radio value="internal" label={t("visibility.internalLong")} />
-                <Radio value="public" label={t("visibility.publicLong")} />
-              </Group>
-            </Radio.Group>
-            <Checkbox.Group
-              label={t("agreements.fields.internalFields")}
-              description={t("agreements.form.internalFieldsHint")}
-              value={draft.internalFields}
-              onChange={(v) => set("internalFields", v as GuardedField[])}
-            >
-              <Group mt="xs">
-                {GUARDED_FIELDS.map((f) => (
-                  <Checkbox key={f} value={f} label={t(`guardedFields.${f}`)} />
-                ))}
-              </Group>
-            </Checkbox.Group>
-          </Stack>
-        </Fieldset>
+        <PublicationFields
+          visibility={draft.visibility}
+          internalFields={draft.internalFields}
+          onVisibility={(v) => set("visibility", v)}
+          onInternalFields={(v) => set("internalFields", v)}
+          error={form.error}
+        />
 
         <Group>
           <Button type="submit" loading={save.isPending}>
-            {initial ? t("common.save") : t("agreements.form.create")}
+            {initial ? t("common.save") : past ? t("agreements.past.record") : t("agreements.form.create")}
           </Button>
           <Button variant="default" onClick={onCancel}>
             {t("common.cancel")}
