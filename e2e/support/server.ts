@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Clock, loadConfig, type Running, SYSTEM_ACTOR, startServer } from "@conventio/server";
+import pg from "pg";
 
 export const ADMIN = { email: "ada@example.org", name: "Ada Admin", password: "a-long-enough-password" } as const;
 
@@ -15,6 +16,8 @@ export interface TestServer {
 
 export interface TestServerOptions {
   withAdmin?: boolean;
+  /** SQLite in a temporary folder (the default), or a fresh database on the PostgreSQL server of the test suite. */
+  engine?: "sqlite" | "postgres";
   demo?: boolean;
   clock?: Clock;
   smtpUrl?: string;
@@ -27,7 +30,9 @@ export interface TestServerOptions {
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "conventio-e2e-"));
+  const postgres = options.engine === "postgres" ? await freshPostgresDatabase() : null;
   const config = loadConfig({
+    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     NODE_ENV: "test",
     DATA_DIR: dataDir,
     PORT: "0",
@@ -51,10 +56,37 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     async stop() {
       await running.stop();
+      await postgres?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
   return server;
+}
+
+const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+/** A database of its own on the suite's PostgreSQL server, dropped when the journey ends. */
+async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `conventio_e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  try {
+    await admin(`create database ${name}`);
+  } catch (err) {
+    throw new Error(
+      `Browser journeys on PostgreSQL need a server at TEST_DATABASE_URL (${TEST_DATABASE_URL}): ${String(err)}`,
+    );
+  }
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
 type OrganisationSeed = {
