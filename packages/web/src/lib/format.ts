@@ -21,14 +21,17 @@ export function useFormatDate(): (value: string | null | undefined, withTime?: b
   }, [language]);
 }
 
+const PARTIAL = /^\d{4}(-\d{2})?$/;
+
 /** A period held or in force: "since 1 Apr 2022", "until …", "… – …", or "no dates". */
 export function useFormatPeriod(): (since: string | null, until: string | null) => string {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   return (since, until) => {
     if (since && until) return t("period.between", { since: formatDate(since), until: formatDate(until) });
-    if (since) return t("period.since", { since: formatDate(since) });
-    if (until) return t("period.until", { until: formatDate(until) });
+    // "depuis le 3 juin 2017" but "depuis juin 2017", "jusqu'en 2002": a date known to the month or year reads differently.
+    if (since) return t(PARTIAL.test(since) ? "facts.since" : "period.since", { since: formatDate(since) });
+    if (until) return t(PARTIAL.test(until) ? "facts.until" : "period.until", { until: formatDate(until) });
     return t("period.none");
   };
 }

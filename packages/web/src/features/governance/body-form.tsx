@@ -1,0 +1,73 @@
+import { BODY_KINDS, CreateBodyInput } from "@conventio/domain";
+import { Button, Group, Select, TextInput } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../lib/api";
+import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
+import { Section } from "../../ui/section";
+import { agreementKeys } from "../agreements/agreement-queries";
+
+type BodyKind = (typeof BODY_KINDS)[number];
+
+/** Adds a steering group or a working group to a partnership. */
+export function AddBodyForm({ agreementId }: { agreementId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<{ kind: BodyKind; name: string; theme: string }>({
+    kind: "working_group",
+    name: "",
+    theme: "",
+  });
+  const form = useSchemaForm({
+    schema: CreateBodyInput,
+    read: () => ({ agreementId, kind: draft.kind, name: draft.name, theme: draft.theme.trim() || null }),
+    send: (input) => api.governance.createBody(input),
+    onSaved: () => {
+      setDraft((d) => ({ ...d, name: "", theme: "" }));
+      void queryClient.invalidateQueries({ queryKey: agreementKeys.bodies(agreementId) });
+    },
+  });
+  return (
+    <Section title={t("governance.addBody")}>
+      <form ref={form.ref} onSubmit={form.submit} noValidate aria-label={t("governance.addBody")}>
+        <FormProblem form={form} quiet />
+        <Group align="flex-start" wrap="wrap">
+          <Select
+            label={t("governance.bodyKind")}
+            allowDeselect={false}
+            data={BODY_KINDS.map((k) => ({ value: k, label: t(`bodyKinds.${k}`) }))}
+            value={draft.kind}
+            onChange={(v) => {
+              const kind = BODY_KINDS.find((k) => k === v);
+              if (kind) setDraft((d) => ({ ...d, kind }));
+            }}
+            w={220}
+          />
+          <TextInput
+            label={t("governance.bodyName")}
+            required
+            value={draft.name}
+            onChange={(e) => {
+              const name = e.currentTarget.value;
+              setDraft((d) => ({ ...d, name }));
+            }}
+            error={form.error("name")}
+          />
+          <TextInput
+            label={t("governance.bodyTheme")}
+            value={draft.theme}
+            onChange={(e) => {
+              const theme = e.currentTarget.value;
+              setDraft((d) => ({ ...d, theme }));
+            }}
+            error={form.error("theme")}
+          />
+          <Button type="submit" mt={25} loading={form.mutation.isPending}>
+            {t("governance.createBody")}
+          </Button>
+        </Group>
+      </form>
+    </Section>
+  );
+}

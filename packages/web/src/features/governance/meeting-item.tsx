@@ -1,0 +1,78 @@
+import type { MeetingView } from "@conventio/domain";
+import { Badge, Button, Group, List, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useFormatDate } from "../../lib/format";
+import { useCan } from "../../lib/session";
+import { NewActionForm } from "./action-items";
+
+/** One recorded meeting: its date as written, whether it is public, agenda, minutes, decisions, and its actions. */
+export function MeetingItem({
+  meeting: m,
+  agreementId,
+  onEdit,
+}: {
+  meeting: MeetingView;
+  agreementId: string;
+  onEdit: () => void;
+}) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const canEdit = useCan("editor");
+  return (
+    <article className="meeting" aria-labelledby={`meeting-${m.id}`}>
+      <Group justify="space-between" align="flex-start">
+        <Group gap="xs">
+          <Text fw={600} id={`meeting-${m.id}`}>
+            {formatDate(m.heldOn)}
+            {m.place && ` · ${m.place}`}
+          </Text>
+          {m.visibility === "public" && (
+            <Badge size="sm" variant="light" color="teal" tt="none">
+              {t("facts.meeting.publicBadge")}
+            </Badge>
+          )}
+        </Group>
+        {canEdit && (
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={onEdit}
+            aria-label={t("governance.editMeeting", { date: formatDate(m.heldOn) })}
+          >
+            {t("common.edit")}
+          </Button>
+        )}
+      </Group>
+      {m.agenda && (
+        <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+          <strong>{t("governance.agenda")}:</strong> {m.agenda}
+        </Text>
+      )}
+      {m.minutes && (
+        <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+          <strong>{t("governance.minutes")}:</strong> {m.minutes}
+        </Text>
+      )}
+      {m.decisions.length > 0 && (
+        <>
+          <Text size="sm" fw={600}>
+            {t("governance.decisions")}
+          </Text>
+          <List size="sm">
+            {m.decisions.map((d) => (
+              <List.Item key={d}>{d}</List.Item>
+            ))}
+          </List>
+        </>
+      )}
+      {canEdit && (
+        <>
+          <Text size="sm" fw={600} mt="xs" id={`meeting-action-${m.id}`}>
+            {t("governance.actionFromMeeting")}
+          </Text>
+          <NewActionForm agreementId={agreementId} meetingId={m.id} headingId={`meeting-action-${m.id}`} />
+        </>
+      )}
+    </article>
+  );
+}
