@@ -5,7 +5,7 @@ import {
   type OrganisationDetail,
   type OrganisationRef,
 } from "@conventio/domain";
-import { Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,7 @@ import { useFormatPeriod } from "../../lib/format";
 import { useCan } from "../../lib/session";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { AnchorLink } from "../../ui/links";
+import { PartialDateInput } from "../../ui/partial-date-input";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { RemoveButton } from "../../ui/remove-button";
 import { Section } from "../../ui/section";
@@ -61,18 +62,16 @@ function AddMemberForm({ network }: { network: OrganisationDetail }) {
             required
           />
         </div>
-        <TextInput
-          type="date"
+        <PartialDateInput
           label={t("memberships.since")}
           value={since}
-          onChange={(e) => setSince(e.currentTarget.value)}
+          onChange={setSince}
           error={form.error("since")}
         />
-        <TextInput
-          type="date"
+        <PartialDateInput
           label={t("memberships.until")}
           value={until}
-          onChange={(e) => setUntil(e.currentTarget.value)}
+          onChange={setUntil}
           error={form.error("until")}
         />
         <Button type="submit" mt={25} loading={add.isPending}>
