@@ -1,4 +1,4 @@
-import { CreateAgreementInput, type TransitionInput, UpdateAgreementInput } from "@conventio/domain";
+import { CreateAgreementInput, RecordPastAgreementInput, type TransitionInput } from "@conventio/domain";
 import type { Services } from "../../services.js";
 import { SYSTEM_ACTOR } from "./system-actor.js";
 
@@ -31,12 +31,25 @@ export async function loadDemoAgreements(services: Services, org: Ids, person: I
     kind: "partnership_convention",
     reference: "MEL-ULILLE-2019",
     title: "Convention entre la Métropole Européenne de Lille et l'Université de Lille",
-    titles: [{ lang: "en", value: "Convention between the European Metropolis of Lille and the University of Lille" }],
+    // The seed page says only "initiated in 2019": the dates are kept to the year.
+    titles: [
+      { lang: "en", value: "Convention between the European Metropolis of Lille and the University of Lille" },
+      { lang: "sv", value: "Avtal mellan Métropole Européenne de Lille och Université de Lille" },
+    ],
+    language: "fr",
     summary:
-      "Co-building a convergent strategy so that higher education and research make the Lille metropolitan area more attractive and better known.",
-    signedOn: "2019-07-01",
-    startsOn: "2019-07-01",
+      "Construire ensemble une stratégie convergente pour que l'enseignement supérieur et la recherche rendent la métropole lilloise plus attractive et mieux connue.",
+    summaries: [
+      {
+        lang: "en",
+        value:
+          "Co-building a convergent strategy so that higher education and research make the Lille metropolitan area more attractive and better known.",
+      },
+    ],
+    signedOn: "2019",
+    startsOn: "2019",
     visibility: "public",
+    internalFields: [],
     parties: [
       { organisationId: org("lille"), role: "partner" },
       { organisationId: org("mel"), role: "partner" },
@@ -45,15 +58,25 @@ export async function loadDemoAgreements(services: Services, org: Ids, person: I
       {
         personId: person("oussous"),
         name: "Nour-Eddine Oussous",
+        title: "Vice-président Relations territoriales",
+        titles: [
+          { lang: "en", value: "Vice-president for territorial relations" },
+          { lang: "sv", value: "Prorektor för regionala relationer" },
+        ],
         organisationId: org("lille"),
-        signedOn: "2019-07-01",
+        signedOn: "2019",
         place: "Lille",
       },
       {
         personId: person("haesebroeck"),
         name: "Bernard Haesebroeck",
+        title: "1er vice-président",
+        titles: [
+          { lang: "en", value: "First vice-president" },
+          { lang: "sv", value: "Förste vice ordförande" },
+        ],
         organisationId: org("mel"),
-        signedOn: "2019-07-01",
+        signedOn: "2019",
         place: "Lille",
       },
     ],
@@ -155,97 +178,101 @@ export async function loadDemoAgreements(services: Services, org: Ids, person: I
       levels: ["doctorate"],
     },
   ];
-  const chain: Array<{ kind: string; parties: string[]; from: string; to: string | null; title: string }> = [
+  // The history before the framework agreement is known from the partners' pages only to the
+  // month, and its signatories are not named: it is recorded as it stands, not replayed.
+  const chain: Array<{ parties: string[]; from: string; to: string; title: string; fr: string }> = [
     {
-      kind: "bilateral_exchange",
       parties: ["mines", "kyutech"],
-      from: "2003-09-01",
-      to: "2007-08-31",
+      from: "2003-09",
+      to: "2007-08",
       title: "Student exchange agreement Mines Nancy – Kyushu Institute of Technology",
+      fr: "Accord d'échange d'étudiants Mines Nancy – Kyushu Institute of Technology",
     },
     {
-      kind: "bilateral_exchange",
       parties: ["mines", "kyutech"],
-      from: "2007-09-01",
-      to: "2012-08-31",
+      from: "2007-09",
+      to: "2012-08",
       title: "Student exchange agreement Mines Nancy – Kyushu Institute of Technology",
+      fr: "Accord d'échange d'étudiants Mines Nancy – Kyushu Institute of Technology",
     },
     {
-      kind: "bilateral_exchange",
       parties: ["lorraine", "kyutech"],
-      from: "2012-09-01",
-      to: "2017-08-31",
+      from: "2012-09",
+      to: "2017-08",
       title: "Exchange agreement Université de Lorraine – Kyushu Institute of Technology",
+      fr: "Accord d'échange Université de Lorraine – Kyushu Institute of Technology",
     },
     {
-      kind: "bilateral_exchange",
       parties: ["lorraine", "kyutech"],
-      from: "2017-09-01",
-      to: "2022-08-31",
+      from: "2017-09",
+      to: "2022-08",
       title: "Exchange agreement Université de Lorraine – Kyushu Institute of Technology",
+      fr: "Accord d'échange Université de Lorraine – Kyushu Institute of Technology",
     },
   ];
+  const recordPast = async (input: Record<string, unknown>) => {
+    count++;
+    return agreements.recordPastAgreement(SYSTEM_ACTOR, RecordPastAgreementInput.parse(input));
+  };
   let previous: string | null = null;
   for (const c of chain) {
-    const input = {
-      kind: c.kind,
+    const created = await recordPast({
+      kind: "bilateral_exchange",
       title: c.title,
+      titles: [{ lang: "fr", value: c.fr }],
+      language: "en",
       signedOn: c.from,
       startsOn: c.from,
       endsOn: c.to,
+      status: "renewed",
+      predecessorId: previous,
       parties: c.parties.map((p) => ({ organisationId: org(p), role: "partner" })),
-      signatories: c.parties.map((p) => ({ name: "The President", organisationId: org(p), signedOn: c.from })),
       fields: ["07", "061"],
       themes: ["Engineering", "Japan"],
-      // The history is told on the public page, so its agreements are public too.
+      // The history is told on the public page, so its agreements and the chain are public too.
       visibility: "public",
-    };
-    let created: Awaited<ReturnType<typeof create>>;
-    if (previous) {
-      created = await agreements.renewAgreement(SYSTEM_ACTOR, previous);
-      count++;
-      created = await agreements.updateAgreement(SYSTEM_ACTOR, created.id, UpdateAgreementInput.parse(input));
-    } else {
-      created = await create(input);
-    }
-    await move(created.id, "activate");
+      internalFields: [],
+    });
     previous = created.id;
   }
-  if (!previous) throw new Error("The Lorraine – Kyutech chain is empty.");
-  const framework = await agreements.renewAgreement(SYSTEM_ACTOR, previous);
-  count++;
-  await agreements.updateAgreement(
-    SYSTEM_ACTOR,
-    framework.id,
-    UpdateAgreementInput.parse({
-      kind: "framework_agreement",
-      reference: "UL-KYUTECH-2022",
-      title: "Accord-cadre Université de Lorraine – Kyushu Institute of Technology",
-      titles: [{ lang: "en", value: "Framework agreement Université de Lorraine – Kyushu Institute of Technology" }],
-      summary:
-        "Consolidates nearly twenty years of collaboration in education, especially with the engineering schools, and in research with the Institut Jean Lamour (materials) and Loria (robotics, computational neuroscience), and aims further through funding for joint research projects.",
-      signedOn: "2022-09-01",
-      startsOn: "2022-09-01",
-      endsOn: "2027-08-31",
-      visibility: "public",
-      parties: [
-        { organisationId: org("lorraine"), role: "partner", responsibleUnitId: org("mines") },
-        { organisationId: org("kyutech"), role: "partner" },
-      ],
-      signatories: [
-        { name: "The President", organisationId: org("lorraine"), signedOn: "2022-09-01", place: "Japan" },
-        { name: "The President", organisationId: org("kyutech"), signedOn: "2022-09-01", place: "Japan" },
-      ],
-      themes: ["Engineering", "Japan", "Materials", "Robotics", "Computational neuroscience"],
-      fields: ["07", "061", "053"],
-      objectives: [
-        "Give researchers and students the opportunity of training and research at international level",
-        "Fund joint research projects",
-      ],
-      commitments: kyutechCommitments,
-    }),
-  );
-  await move(framework.id, "activate");
+  // Signed in Japan in September 2022; the page names the vice-presidents, not the signatories.
+  const framework = await recordPast({
+    kind: "framework_agreement",
+    reference: "UL-KYUTECH-2022",
+    title: "Accord-cadre Université de Lorraine – Kyushu Institute of Technology",
+    titles: [
+      { lang: "en", value: "Framework agreement Université de Lorraine – Kyushu Institute of Technology" },
+      { lang: "sv", value: "Ramavtal Université de Lorraine – Kyushu Institute of Technology" },
+    ],
+    language: "fr",
+    summary:
+      "Consolide près de vingt ans de collaboration en formation, notamment avec les écoles d'ingénieurs, et en recherche avec l'Institut Jean Lamour (matériaux) et le Loria (robotique, neurosciences computationnelles), et vise plus loin par le financement de projets de recherche communs.",
+    summaries: [
+      {
+        lang: "en",
+        value:
+          "Consolidates nearly twenty years of collaboration in education, especially with the engineering schools, and in research with the Institut Jean Lamour (materials) and Loria (robotics, computational neuroscience), and aims further through funding for joint research projects.",
+      },
+    ],
+    signedOn: "2022-09",
+    startsOn: "2022-09",
+    endsOn: "2027-08",
+    status: "active",
+    predecessorId: previous,
+    visibility: "public",
+    internalFields: [],
+    parties: [
+      { organisationId: org("lorraine"), role: "partner", responsibleUnitId: org("mines") },
+      { organisationId: org("kyutech"), role: "partner" },
+    ],
+    themes: ["Engineering", "Japan", "Materials", "Robotics", "Computational neuroscience"],
+    fields: ["07", "061", "053"],
+    objectives: [
+      "Give researchers and students the opportunity of training and research at international level",
+      "Fund joint research projects",
+    ],
+    commitments: kyutechCommitments,
+  });
   await governance
     .createBody(SYSTEM_ACTOR, {
       agreementId: framework.id,
@@ -291,31 +318,30 @@ export async function loadDemoAgreements(services: Services, org: Ids, person: I
     ["3i", "3i University Network charter", ["lille", "ghent", "leuven", "kent"]],
     ["inclusu", "InclusU alliance charter", ["lille", "viadrina"]],
   ] as const) {
-    const a = await create({
+    // In force, but who signed them and when is not on the partners' pages: recorded as they stand.
+    const a = await recordPast({
       kind: "consortium_charter",
       title,
-      signedOn: "2020-01-15",
-      startsOn: "2020-01-15",
+      signedOn: "2020",
+      startsOn: "2020",
+      status: "active",
       visibility: "public",
       parties: members.map((m, i) => ({ organisationId: org(m), role: i === 0 ? "coordinator" : "member" })),
-      signatories: members.map((m) => ({ name: "The President", organisationId: org(m), signedOn: "2020-01-15" })),
       themes: network === "inclusu" ? ["Inclusion", "Vulnerability"] : ["Territory", "Cross-border cooperation"],
     });
-    await move(a.id, "activate");
     charters[network] = a.id;
   }
-  const sgroup = await create({
+  await recordPast({
     kind: "network_membership",
     title: "Membership of the SGroup European Universities' Network",
-    signedOn: "2020-01-01",
-    startsOn: "2020-01-01",
+    signedOn: "2020",
+    startsOn: "2020",
+    status: "active",
     parties: [
       { organisationId: org("sgroup"), role: "coordinator" },
       { organisationId: org("lille"), role: "member" },
     ],
-    signatories: [{ name: "The President", organisationId: org("lille"), signedOn: "2020-01-01" }],
   });
-  await move(sgroup.id, "activate");
   return {
     count,
     ids: { mel: mel.id, kyutech: framework.id, "3i": charters["3i"] ?? "", inclusu: charters.inclusu ?? "" },

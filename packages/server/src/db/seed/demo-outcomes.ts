@@ -43,6 +43,8 @@ export async function loadDemoOutcomes(services: Services, org: Ids, a: DemoAgre
       status: "completed",
       agreementId: a.ids.inclusu,
       partnerIds: [org("viadrina"), org("erasmus")],
+      // A grant obtained, recorded on the project itself rather than as a bid.
+      funding: { funder: "European Commission", programme: "Erasmus+", outcome: "granted" },
     },
     {
       kind: "research_network",

@@ -30,6 +30,18 @@ describe("demo data, as the public sees it", () => {
     ]);
     expect(page.governance.map((g: { name: string }) => g.name)).toContain("Aménagement des campus");
     expect(page.governance).toHaveLength(7);
+    // Signatories are published with their functions, in the reader's language, and the review is a public meeting.
+    expect(
+      page.agreement.signatories.map((x: { name: string; title: { text: string } }) => [x.name, x.title.text]),
+    ).toEqual([
+      ["Nour-Eddine Oussous", "Vice-president for territorial relations"],
+      ["Bernard Haesebroeck", "First vice-president"],
+    ]);
+    const steering = page.governance.find((g: { kind: string }) => g.kind === "steering");
+    expect(steering.meetings.map((m: { heldOn: string; place: string }) => m.heldOn)).toEqual(["2021-07-02"]);
+    const fr = await get(`/api/public/partnerships/${list[0].id}?lang=fr`);
+    expect(fr.agreement.signatories[0].title.text).toBe("Vice-président Relations territoriales");
+    expect(fr.agreement.signedOn).toBe("2019");
     expect(page.news[0]).toMatchObject({
       publishedOn: "2021-07-12",
       tags: ["convention", "MEL", "partenariat", "territoire"],
@@ -41,8 +53,17 @@ describe("demo data, as the public sees it", () => {
   it("tells the Lorraine – Kyutech relationship since 2003 and its 2022 framework agreement", async () => {
     const [framework] = (await get("/api/public/agreements?q=accord%20cadre%20kyushu")).items;
     const page = await get(`/api/public/partnerships/${framework.id}`);
-    expect(page.agreement.chain[0].startsOn).toBe("2003-09-01");
-    expect(page.agreement.chain.at(-1).id).toBe(framework.id);
+    // The history since 2003 is known to the month, recorded as it stands, without invented signatories.
+    expect(page.history.chain.map((c: { startsOn: string }) => c.startsOn)).toEqual([
+      "2003-09",
+      "2007-09",
+      "2012-09",
+      "2017-09",
+      "2022-09",
+    ]);
+    expect(page.history.chain.every((c: { recordedAsPast: boolean }) => c.recordedAsPast)).toBe(true);
+    expect(page.history.chain.at(-1).id).toBe(framework.id);
+    expect(page.agreement.signatories).toEqual([]);
     expect(page.activities.map((a: { kind: string }) => a.kind)).toEqual(
       expect.arrayContaining(["delegation_visit", "anniversary", "double_degree", "joint_supervision", "scholarship"]),
     );
@@ -71,15 +92,18 @@ describe("demo data, as the public sees it", () => {
   it("shows Lille's public partner page: its networks since when, its office abroad and its partnerships", async () => {
     const [lille] = (await get("/api/public/organisations?q=universite%20de%20lille&kind=university")).items;
     const page = await get(`/api/public/organisations/${lille.id}`);
-    const networks = page.memberOf.map((m: { network: { name: string } }) => m.network.name);
+    const networks = page.memberOf.map((m: { network: { name: { text: string } } }) => m.network.name.text);
     expect(networks).toEqual(
       expect.arrayContaining(["European University Association", "SGroup European Universities' Network", "InclusU"]),
     );
     expect(
-      page.memberOf.find((m: { network: { name: string } }) => m.network.name.startsWith("SGroup"))?.since,
-    ).toMatch(/^2020/);
-    expect(page.units.map((u: { name: string }) => u.name)).toContain("Université de Lille office in Belo Horizonte");
-    expect(page.partnerships.map((a: { title: string }) => a.title).join(" ")).toMatch(/Métropole/);
+      page.memberOf.find((m: { network: { name: { text: string } } }) => m.network.name.text.startsWith("SGroup"))
+        ?.since,
+    ).toBe("2020");
+    expect(page.units.map((u: { name: { text: string } }) => u.name.text)).toContain(
+      "Université de Lille office in Belo Horizonte",
+    );
+    expect(page.partnerships.map((a: { title: { text: string } }) => a.title.text).join(" ")).toMatch(/Metropolis/);
   });
 
   it("says which news posts relay an article published elsewhere, in the news and in the feed", async () => {

@@ -298,7 +298,7 @@ const MEMBERSHIPS: Array<[network: string, member: string, since: string | null]
   ["inclusu", "viadrina", null],
   ["eua", "lille", null],
   ["auf", "lille", null],
-  ["sgroup", "lille", "2020-01-01"],
+  ["sgroup", "lille", "2020"],
   ["isep", "lille", null],
   ["bci", "lille", null],
   ["erasmus", "lille", null],
