@@ -132,6 +132,10 @@ function ActivityPage() {
               [t("activities.fields.amountAsked"), money(a.funding.amountAsked, a.funding.currency)],
               [t("activities.fields.amountGranted"), money(a.funding.amountGranted, a.funding.currency)],
               [t("activities.fields.outcome"), t(`bidOutcomes.${a.funding.outcome}`)],
+              [
+                t("facts.funding.period"),
+                (a.funding.startsOn || a.funding.endsOn) && period(a.funding.startsOn, a.funding.endsOn),
+              ],
             ]}
           />
         </Section>

@@ -4,7 +4,6 @@ import {
   ActivityInput,
   type ActivityKind,
   type ActivityView,
-  BID_OUTCOMES,
   MOBILITY_KINDS,
   type OrganisationRef,
 } from "@conventio/domain";
@@ -26,21 +25,23 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { useSession } from "../../lib/session";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
+import { PartialDateInput } from "../../ui/partial-date-input";
 import { useAssignable } from "../accounts/use-assignable";
 import { AgreementAreaFields } from "../agreements/agreement-area-fields";
 import type { AgreementChoice } from "../agreements/agreement-picker";
 import { OrganisationsPicker } from "../organisations/organisations-picker";
 import { PersonPicker, type PersonRef } from "../people/person-picker";
+import { type FundingDraft, fundingDraftOf, fundingInputOf } from "./activity-funding";
+import { FundingFields } from "./activity-funding-fields";
 
 type Status = (typeof ACTIVITY_STATUSES)[number];
-type Outcome = (typeof BID_OUTCOMES)[number];
 type Direction = "incoming" | "outgoing";
 type Level = "bachelor" | "master" | "doctorate" | "postdoc" | "staff";
 
 const num = (v: number | string) => (typeof v === "number" ? v : null);
 const orNull = (text: string) => (text.trim() ? text.trim() : null);
 
-/** Records or edits an activity; the mobility block shows for mobility kinds, the funding block for bids. */
+/** Records or edits an activity; the mobility block shows for mobility kinds, funding is offered for every kind. */
 export function ActivityForm({
   initial,
   agreement: presetAgreement,
@@ -74,15 +75,8 @@ export function ActivityForm({
   const [academicYear, setAcademicYear] = useState(initial?.mobility?.academicYear ?? "");
   const [count, setCount] = useState<number | string>(initial?.mobility?.count ?? 1);
   const [participant, setParticipant] = useState<PersonRef | null>(initial?.mobility?.participant ?? null);
-  const [funder, setFunder] = useState(initial?.funding?.funder ?? "");
-  const [programme, setProgramme] = useState(initial?.funding?.programme ?? "");
-  const [asked, setAsked] = useState<number | string>(initial?.funding?.amountAsked ?? "");
-  const [granted, setGranted] = useState<number | string>(initial?.funding?.amountGranted ?? "");
-  const [currency, setCurrency] = useState(initial?.funding?.currency ?? "EUR");
-  const [deadline, setDeadline] = useState(initial?.funding?.deadline ?? "");
-  const [outcome, setOutcome] = useState<Outcome>(initial?.funding?.outcome ?? "pending");
+  const [funding, setFunding] = useState<FundingDraft>(() => fundingDraftOf(initial?.funding));
   const isMobility = kind !== null && MOBILITY_KINDS.has(kind);
-  const isBid = kind === "funding_bid";
 
   const form = useSchemaForm({
     schema: ActivityInput,
@@ -109,17 +103,7 @@ export function ActivityForm({
             participantId: participant?.id ?? null,
           }
         : null,
-      funding: isBid
-        ? {
-            funder,
-            programme: orNull(programme),
-            amountAsked: num(asked),
-            amountGranted: num(granted),
-            currency,
-            deadline: orNull(deadline),
-            outcome,
-          }
-        : null,
+      funding: fundingInputOf(kind, funding),
     }),
     send: (input) => (initial ? api.activities.update(initial.id, input) : api.activities.create(input)),
     onSaved: async (saved) => {
@@ -169,18 +153,16 @@ export function ActivityForm({
               onChange={(e) => setDescription(e.currentTarget.value)}
             />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput
-                type="date"
+              <PartialDateInput
                 label={t("activities.fields.startsOn")}
                 value={startsOn}
-                onChange={(e) => setStartsOn(e.currentTarget.value)}
+                onChange={setStartsOn}
                 error={form.error("startsOn")}
               />
-              <TextInput
-                type="date"
+              <PartialDateInput
                 label={t("activities.fields.endsOn")}
                 value={endsOn}
-                onChange={(e) => setEndsOn(e.currentTarget.value)}
+                onChange={setEndsOn}
                 error={form.error("endsOn")}
               />
               <TextInput
@@ -274,58 +256,12 @@ export function ActivityForm({
             />
           </Fieldset>
         )}
-        {isBid && (
-          <Fieldset legend={t("activities.form.funding")}>
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput
-                label={t("activities.fields.funder")}
-                required
-                value={funder}
-                onChange={(e) => setFunder(e.currentTarget.value)}
-                error={form.error("funding.funder")}
-              />
-              <TextInput
-                label={t("activities.fields.programme")}
-                value={programme}
-                onChange={(e) => setProgramme(e.currentTarget.value)}
-              />
-              <TextInput
-                type="date"
-                label={t("activities.fields.deadline")}
-                value={deadline}
-                onChange={(e) => setDeadline(e.currentTarget.value)}
-              />
-              <NumberInput
-                label={t("activities.fields.amountAsked")}
-                min={0}
-                value={asked}
-                onChange={setAsked}
-                error={form.error("funding.amountAsked")}
-              />
-              <NumberInput
-                label={t("activities.fields.amountGranted")}
-                min={0}
-                value={granted}
-                onChange={setGranted}
-                error={form.error("funding.amountGranted")}
-              />
-              <TextInput
-                label={t("activities.fields.currency")}
-                maxLength={3}
-                value={currency}
-                onChange={(e) => setCurrency(e.currentTarget.value)}
-                error={form.error("funding.currency")}
-              />
-              <Select
-                label={t("activities.fields.outcome")}
-                allowDeselect={false}
-                data={BID_OUTCOMES.map((o) => ({ value: o, label: t(`bidOutcomes.${o}`) }))}
-                value={outcome}
-                onChange={(v) => v && setOutcome(v as Outcome)}
-              />
-            </SimpleGrid>
-          </Fieldset>
-        )}
+        <FundingFields
+          kind={kind}
+          draft={funding}
+          onChange={(patch) => setFunding((f) => ({ ...f, ...patch }))}
+          error={form.error}
+        />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {initial ? t("common.save") : t("activities.form.create")}
