@@ -1,4 +1,4 @@
-import { EventView, NewsSummary, PublicOrganisationPage, PublicPartnershipPage } from "@conventio/domain";
+import { EventView, NewsSummary, NewsView, PublicOrganisationPage, PublicPartnershipPage } from "@conventio/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { IdParams, problems } from "#http/common.js";
@@ -55,6 +55,43 @@ export function portalRoutes(portal: PortalService): FastifyPluginAsyncZod {
         },
       },
       async (req) => portal.previewPartnership(req.actor, req.params.id, req.readerLang),
+    );
+    app.get(
+      "/api/organisations/:id/public-preview",
+      {
+        schema: {
+          tags: ["organisations"],
+          summary:
+            "Preview the partner's public page, also for an internal organisation; its units, networks, members and partnerships appear only when public",
+          params: IdParams,
+          response: { 200: PublicOrganisationPage, ...problems },
+        },
+      },
+      async (req) => portal.previewOrganisation(req.actor, req.params.id, req.readerLang),
+    );
+    app.get(
+      "/api/events/:id/public-preview",
+      {
+        schema: {
+          tags: ["events"],
+          summary: "Preview the event as an anonymous reader gets it, also while it is internal",
+          params: IdParams,
+          response: { 200: EventView, ...problems },
+        },
+      },
+      async (req) => portal.previewEvent(req.actor, req.params.id),
+    );
+    app.get(
+      "/api/news/:id/public-preview",
+      {
+        schema: {
+          tags: ["news"],
+          summary: "Preview the post as an anonymous reader gets it, also while it is a draft",
+          params: IdParams,
+          response: { 200: NewsView, ...problems },
+        },
+      },
+      async (req) => portal.previewNews(req.actor, req.params.id),
     );
   };
 }

@@ -110,6 +110,14 @@ export function createEventService(deps: Deps, settings: { publicUrl: string }) 
       return (await presentEvents(db, [row], actor.kind === "public"))[0] as EventView;
     },
 
+    /** The event as an anonymous reader gets it, internal or not, so staff can check it before publishing. */
+    async previewEvent(actor: Actor, id: string): Promise<EventView> {
+      publicationPolicy.preview(actor);
+      const row = await db.selectFrom("event").selectAll().where("id", "=", id).executeTakeFirst();
+      if (!row) throw AppError.notFound("This event");
+      return (await presentEvents(db, [row], true))[0] as EventView;
+    },
+
     async saveEvent(actor: Actor, id: string | null, input: EventInput): Promise<EventView> {
       publicationPolicy.write(actor);
       const now = nowIso(deps);

@@ -55,6 +55,53 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
     return row;
   }
 
+  /** A post with its body, translations and related posts; for the public, an internal partnership is not named. */
+  async function postView(row: PostRow, publicOnly: boolean): Promise<NewsView> {
+    const id = row.id;
+    const [summary] = await summaries(db, [row]);
+    // Related: published posts sharing the most tags with this one.
+    const related = await db
+      .selectFrom("news_tag as t")
+      .innerJoin("news_tag as o", "o.tag", "t.tag")
+      .innerJoin("news_post as p", "p.id", "o.post_id")
+      .select(({ fn }) => ["p.id", fn.countAll<number | string>().as("shared")])
+      .where("t.post_id", "=", id)
+      .where("o.post_id", "!=", id)
+      .where("p.status", "=", "published")
+      .groupBy("p.id")
+      .orderBy(sql`count(*)`, "desc")
+      .orderBy("p.id", "desc")
+      .limit(4)
+      .execute();
+    const relatedRows = related.length
+      ? await db
+          .selectFrom("news_post")
+          .selectAll()
+          .where(
+            "id",
+            "in",
+            related.map((r) => r.id),
+          )
+          .execute()
+      : [];
+    const order = new Map(related.map((r, i) => [r.id, i]));
+    relatedRows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    // The public learns of the partnership behind a post only when its agreement is public.
+    let agreementQuery = db
+      .selectFrom("agreement")
+      .select(["id", "reference", "title"])
+      .where("id", "=", row.agreement_id ?? "");
+    if (publicOnly) agreementQuery = agreementQuery.where("visibility", "=", "public");
+    const agreement = row.agreement_id ? await agreementQuery.executeTakeFirst() : undefined;
+    return {
+      ...(summary as NewsSummary),
+      body: row.body,
+      translations: presentTranslations(row),
+      agreement: agreement ?? null,
+      related: await summaries(db, relatedRows),
+    };
+  }
+
   async function publishedRows(limit: number, agreementId?: string) {
     let q = db
       .selectFrom("news_post")
@@ -103,49 +150,15 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
     },
 
     async getNews(actor: Actor, id: string): Promise<NewsView> {
-      const row = await requireVisiblePost(actor, id);
-      const [summary] = await summaries(db, [row]);
-      // Related: published posts sharing the most tags with this one.
-      const related = await db
-        .selectFrom("news_tag as t")
-        .innerJoin("news_tag as o", "o.tag", "t.tag")
-        .innerJoin("news_post as p", "p.id", "o.post_id")
-        .select(({ fn }) => ["p.id", fn.countAll<number | string>().as("shared")])
-        .where("t.post_id", "=", id)
-        .where("o.post_id", "!=", id)
-        .where("p.status", "=", "published")
-        .groupBy("p.id")
-        .orderBy(sql`count(*)`, "desc")
-        .orderBy("p.id", "desc")
-        .limit(4)
-        .execute();
-      const relatedRows = related.length
-        ? await db
-            .selectFrom("news_post")
-            .selectAll()
-            .where(
-              "id",
-              "in",
-              related.map((r) => r.id),
-            )
-            .execute()
-        : [];
-      const order = new Map(related.map((r, i) => [r.id, i]));
-      relatedRows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-      // The public learns of the partnership behind a post only when its agreement is public.
-      let agreementQuery = db
-        .selectFrom("agreement")
-        .select(["id", "reference", "title"])
-        .where("id", "=", row.agreement_id ?? "");
-      if (!publicationPolicy.seesUnpublished(actor)) agreementQuery = agreementQuery.where("visibility", "=", "public");
-      const agreement = row.agreement_id ? await agreementQuery.executeTakeFirst() : undefined;
-      return {
-        ...(summary as NewsSummary),
-        body: row.body,
-        translations: presentTranslations(row),
-        agreement: agreement ?? null,
-        related: await summaries(db, relatedRows),
-      };
+      return postView(await requireVisiblePost(actor, id), !publicationPolicy.seesUnpublished(actor));
+    },
+
+    /** The post as an anonymous reader gets it, draft or published, so staff can check it before publishing. */
+    async previewNews(actor: Actor, id: string): Promise<NewsView> {
+      publicationPolicy.preview(actor);
+      const row = await db.selectFrom("news_post").selectAll().where("id", "=", id).executeTakeFirst();
+      if (!row) throw AppError.notFound("This post");
+      return postView(row, true);
     },
 
     async saveNews(actor: Actor, id: string | null, input: NewsInput): Promise<NewsView> {
