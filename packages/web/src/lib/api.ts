@@ -417,6 +417,13 @@ export const api = {
       get<Page<OrganisationSummary>>(`/api/public/organisations${queryString({ ...filters, cursor, limit: 50 })}`),
     organisation: (organisationId: string, lang: string) =>
       get<PublicOrganisationPage>(`/api/public/organisations/${id(organisationId)}${queryString({ lang })}`),
+    /** The partner's page as it reads, or would once the organisation is public; staff only. */
+    organisationPreview: (organisationId: string, lang: string) =>
+      get<PublicOrganisationPage>(`/api/organisations/${id(organisationId)}/public-preview${queryString({ lang })}`),
+    /** The event as an anonymous reader gets it, also while internal; staff only. */
+    eventPreview: (eventId: string) => get<EventView>(`/api/events/${id(eventId)}/public-preview`),
+    /** The post as an anonymous reader gets it, also while a draft; staff only. */
+    newsPreview: (postId: string) => get<NewsView>(`/api/news/${id(postId)}/public-preview`),
     agreements: (filters: AgreementFilters, cursor?: string) =>
       get<Page<AgreementSummary>>(`/api/public/agreements${queryString({ ...filters, cursor, limit: 50 })}`),
     agreement: (agreementId: string) => get<AgreementView>(`/api/public/agreements/${id(agreementId)}`),
