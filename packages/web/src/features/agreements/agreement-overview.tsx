@@ -1,12 +1,14 @@
 import { AGREEMENT_STATUSES, type AgreementView } from "@conventio/domain";
 import { Badge, Group, List, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { useLanguageName } from "../../lib/countries";
 import { useFormatDate, useFormatPeriod } from "../../lib/format";
 import { Facts } from "../../ui/facts";
 import { AnchorLink } from "../../ui/links";
 import { Section } from "../../ui/section";
 import { TableHead } from "../../ui/table-head";
 import { StatusBadge } from "./agreement-labels";
+import { SignatoryList } from "./agreement-signatory-list";
 import { useIscedName } from "./isced-labels";
 import { RenewalChain } from "./renewal-chain";
 
@@ -24,6 +26,7 @@ export function AgreementOverview({ agreement: a }: { agreement: AgreementView }
   const formatDate = useFormatDate();
   const period = useFormatPeriod();
   const iscedNameOf = useIscedName();
+  const languageName = useLanguageName();
   const statusName = (status: string) => {
     const known = AGREEMENT_STATUSES.find((x) => x === status);
     return known ? t(`agreementStatus.${known}`) : status;
@@ -55,6 +58,8 @@ export function AgreementOverview({ agreement: a }: { agreement: AgreementView }
                   </AnchorLink>
                 ),
               ],
+              [t("agreements.fields.language"), a.language && languageName(a.language)],
+              [t("facts.agreement.entry"), a.recordedAsPast && t("facts.agreement.recordedAfterwards")],
               [t("agreements.fields.visibility"), t(`visibility.${a.visibility}`)],
               [
                 t("agreements.fields.internalFields"),
@@ -115,30 +120,7 @@ export function AgreementOverview({ agreement: a }: { agreement: AgreementView }
           <Title order={3} size="h5" mt="md" mb="xs">
             {t("agreements.fields.signatories")}
           </Title>
-          {a.signatories.length === 0 ? (
-            <Text c="dimmed">{t("agreements.detail.noSignatories")}</Text>
-          ) : (
-            <Stack gap={4} component="ul" className="plain-list">
-              {a.signatories.map((s) => (
-                <li key={s.id}>
-                  <Text span fw={500}>
-                    {s.person ? (
-                      <AnchorLink to="/people/$personId" params={{ personId: s.person.id }}>
-                        {s.name}
-                      </AnchorLink>
-                    ) : (
-                      s.name
-                    )}
-                  </Text>
-                  <Text span size="sm" c="dimmed">
-                    {[s.organisation?.name, s.signedOn && formatDate(s.signedOn), s.place]
-                      .filter(Boolean)
-                      .map((x) => ` · ${x}`)}
-                  </Text>
-                </li>
-              ))}
-            </Stack>
-          )}
+          <SignatoryList agreement={a} />
         </Section>
       </SimpleGrid>
 
