@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { PublicPartnershipLink } from "../features/agreements/public-partnership-link";
 import { useFormatEventTime } from "../features/events/event-format";
 import { PartnerMapSection } from "../features/map/partner-map-section";
+import { NewsLinks } from "../features/news/news-links";
 import { api } from "../lib/api";
-import { useFormatDate } from "../lib/format";
 import { useCan, useSession } from "../lib/session";
 import { AnchorLink, ButtonLink } from "../ui/links";
 import { PageHeader } from "../ui/page-header";
@@ -52,7 +52,6 @@ function PublicIntro() {
 /** What the public portal publishes: the latest news and the coming events. */
 function PublicHighlights() {
   const { t } = useTranslation();
-  const formatDate = useFormatDate();
   const formatTime = useFormatEventTime();
   const home = useQuery({ queryKey: ["public", "home"], queryFn: api.portal.home });
   if (!home.data) return null;
@@ -68,18 +67,7 @@ function PublicHighlights() {
           </Anchor>
         </Group>
         {home.data.news.length === 0 && <Text c="dimmed">{t("portal.noNews")}</Text>}
-        <Stack gap="xs" component="ul" className="plain-list">
-          {home.data.news.map((n) => (
-            <li key={n.id}>
-              <AnchorLink to="/news/$postId" params={{ postId: n.id }}>
-                <span lang={n.lang}>{n.title}</span>
-              </AnchorLink>{" "}
-              <Text span size="sm" c="dimmed">
-                {formatDate(n.publishedOn)}
-              </Text>
-            </li>
-          ))}
-        </Stack>
+        <NewsLinks posts={home.data.news} />
       </Card>
       <Card withBorder padding="lg" component="section" aria-labelledby="coming-events">
         <Group justify="space-between" mb="xs">

@@ -7,6 +7,7 @@ import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/page-header";
 import { Section } from "../../ui/section";
 import { useFormatEventTime } from "../events/event-format";
+import { NewsLinks } from "../news/news-links";
 import { PublicPictures } from "../pictures/public-pictures";
 import {
   ActivitiesSection,
@@ -118,22 +119,7 @@ export function PartnershipView({ page }: { page: PublicPartnershipPage }) {
           )}
         </Section>
         <Section title={t("news.title")}>
-          {news.length === 0 ? (
-            <Text c="dimmed">{t("portal.noNews")}</Text>
-          ) : (
-            <Stack gap="xs" component="ul" className="plain-list">
-              {news.map((n) => (
-                <li key={n.id}>
-                  <AnchorLink to="/news/$postId" params={{ postId: n.id }}>
-                    <span lang={n.lang}>{n.title}</span>
-                  </AnchorLink>{" "}
-                  <Text span size="sm" c="dimmed">
-                    {formatDate(n.publishedOn)}
-                  </Text>
-                </li>
-              ))}
-            </Stack>
-          )}
+          {news.length === 0 ? <Text c="dimmed">{t("portal.noNews")}</Text> : <NewsLinks posts={news} />}
         </Section>
       </SimpleGrid>
       <ActivitiesSection page={page} />
