@@ -36,14 +36,19 @@ function OrganisationPage() {
           </Group>
         }
         actions={
-          canEdit && (
-            <>
-              <ButtonLink to="/organisations/$organisationId/edit" params={{ organisationId: o.id }}>
-                {t("common.edit")}
-              </ButtonLink>
-              <DeleteOrganisationButton id={o.id} name={o.name} />
-            </>
-          )
+          <>
+            <ButtonLink to="/organisations/$organisationId/preview" params={{ organisationId: o.id }} variant="default">
+              {t("portal.preview")}
+            </ButtonLink>
+            {canEdit && (
+              <>
+                <ButtonLink to="/organisations/$organisationId/edit" params={{ organisationId: o.id }}>
+                  {t("common.edit")}
+                </ButtonLink>
+                <DeleteOrganisationButton id={o.id} name={o.name} />
+              </>
+            )}
+          </>
         }
       />
       {o.successor && (
