@@ -15,6 +15,7 @@ import { agreementsRoute } from "../routes/agreements";
 import { dashboardRoute } from "../routes/dashboard";
 import { eventRoute } from "../routes/event";
 import { eventEditRoute, eventNewRoute } from "../routes/event-edit";
+import { eventPreviewRoute } from "../routes/event-preview";
 import { eventsRoute } from "../routes/events";
 import { exchangeBalanceRoute } from "../routes/exchange-balance";
 import { homeRoute } from "../routes/home";
@@ -26,9 +27,11 @@ import { myActionsRoute } from "../routes/my-actions";
 import { newsListRoute } from "../routes/news";
 import { newsEditRoute, newsNewRoute } from "../routes/news-edit";
 import { newsPostRoute } from "../routes/news-post";
+import { newsPreviewRoute } from "../routes/news-preview";
 import { organisationRoute } from "../routes/organisation";
 import { organisationEditRoute } from "../routes/organisation-edit";
 import { organisationNewRoute } from "../routes/organisation-new";
+import { organisationPreviewRoute } from "../routes/organisation-preview";
 import { organisationsRoute } from "../routes/organisations";
 import { partnerRoute, partnersRoute } from "../routes/partners";
 import { partnershipRoute } from "../routes/partnership";
@@ -59,6 +62,7 @@ const routeTree = rootRoute.addChildren([
     organisationNewRoute,
     organisationRoute,
     organisationEditRoute,
+    organisationPreviewRoute,
     registryRoute,
     peopleRoute,
     personNewRoute,
@@ -82,9 +86,11 @@ const routeTree = rootRoute.addChildren([
     eventsRoute,
     eventNewRoute,
     eventEditRoute,
+    eventPreviewRoute,
     newsListRoute,
     newsNewRoute,
     newsEditRoute,
+    newsPreviewRoute,
     moderationRoute,
     adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminThemesRoute, adminAuditRoute]),
   ]),

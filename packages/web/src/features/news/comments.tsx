@@ -12,13 +12,15 @@ import { ProblemAlert } from "../../ui/problem-alert";
 
 /**
  * Comments of a post. They are plain text: React renders them as text nodes, never as markup,
- * whatever they contain.
+ * whatever they contain. `asPublic` shows them as an anonymous reader sees them.
  */
-export function Comments({ postId }: { postId: string }) {
+export function Comments({ postId, asPublic = false }: { postId: string; asPublic?: boolean }) {
   const { t } = useTranslation();
   const show = useFieldMessage();
   const formatDate = useFormatDate();
-  const { user } = useSession();
+  const session = useSession();
+  // A preview shows what an anonymous reader gets: approved comments and the way to sign in.
+  const user = asPublic ? null : session.user;
   const href = useRouterState({ select: (s) => s.location.href });
   const queryClient = useQueryClient();
   const [body, setBody] = useState("");
@@ -38,7 +40,7 @@ export function Comments({ postId }: { postId: string }) {
     setSent(false);
     if (body.trim()) add.mutate();
   }
-  const items = comments.data?.items ?? [];
+  const items = (comments.data?.items ?? []).filter((c) => !asPublic || c.status === "approved");
   return (
     <section aria-labelledby="comments-title">
       <Title order={2} size="h3" id="comments-title" mb="sm">

@@ -1,0 +1,55 @@
+import { Stack } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { createRoute } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { organisationQuery } from "../features/organisations/organisation-queries";
+import { PartnerView } from "../features/portal/partner-view";
+import { PreviewBanner } from "../features/portal/preview-banner";
+import { api } from "../lib/api";
+import { ButtonLink } from "../ui/links";
+import { Loading } from "../ui/loading";
+import { ProblemAlert } from "../ui/problem-alert";
+import { internalRoute } from "./internal";
+
+/** A partner's public page as the public reads it, or would once the organisation is made public. */
+function OrganisationPreviewPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage ?? "en";
+  const { organisationId } = organisationPreviewRoute.useParams();
+  const preview = useQuery({
+    queryKey: ["organisations", "preview", organisationId, lang],
+    queryFn: () => api.portal.organisationPreview(organisationId, lang),
+  });
+  const organisation = useQuery(organisationQuery(organisationId));
+  if (preview.isError) return <ProblemAlert error={preview.error} />;
+  if (organisation.isError) return <ProblemAlert error={organisation.error} />;
+  if (!preview.data || !organisation.data) return <Loading />;
+  const published = organisation.data.visibility === "public";
+  return (
+    <Stack gap="md">
+      <PreviewBanner
+        published={published}
+        statement={published ? t("publicPreview.organisationPublic") : t("publicPreview.organisationInternal")}
+        notes={[t("publicPreview.organisationKept"), t("publicPreview.organisationLinks")]}
+        back={
+          <ButtonLink
+            to="/organisations/$organisationId"
+            params={{ organisationId }}
+            variant="default"
+            size="xs"
+            mt="xs"
+          >
+            {t("publicPreview.backToOrganisation")}
+          </ButtonLink>
+        }
+      />
+      <PartnerView page={preview.data} />
+    </Stack>
+  );
+}
+
+export const organisationPreviewRoute = createRoute({
+  getParentRoute: () => internalRoute,
+  path: "/organisations/$organisationId/preview",
+  component: OrganisationPreviewPage,
+});
