@@ -30,6 +30,9 @@ function RegistryPage() {
   return (
     <>
       <PageHeader title={t("registry.title")} subtitle={t("registry.subtitle")} />
+      <Text size="sm" mb="md" maw={640} data-testid="registry-visibility">
+        {t("publicStatement.registryInternal")}
+      </Text>
       <TextInput
         label={t("registry.search")}
         description={t("registry.searchHint")}

@@ -19,6 +19,7 @@ import { isoToZoned, zonedToIso } from "../../lib/time-zone";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { AgreementAreaFields } from "../agreements/agreement-area-fields";
 import type { AgreementChoice } from "../agreements/agreement-picker";
+import { EventPublicStatement } from "./event-public-statement";
 
 function timeZones(): string[] {
   const supported = (Intl as unknown as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
@@ -200,6 +201,7 @@ export function EventForm({
             <Radio value="internal" label={t("visibility.internalLong")} />
           </Group>
         </Radio.Group>
+        <EventPublicStatement visibility={draft.visibility} />
         <Group>
           <Button type="submit" loading={form.mutation.isPending}>
             {initial ? t("common.save") : t("events.create")}

@@ -8,6 +8,7 @@ import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { RemoveButton } from "../../ui/remove-button";
 import { rowKey } from "../agreements/agreement-draft";
 import { type AgreementChoice, AgreementPicker } from "../agreements/agreement-picker";
+import { NewsPublicStatement } from "./news-public-statement";
 
 type Translation = { key: string; lang: string; title: string; body: string };
 
@@ -215,6 +216,7 @@ export function NewsForm({
             <Radio value="published" label={t("news.status.published")} />
           </Group>
         </Radio.Group>
+        <NewsPublicStatement status={draft.status} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {initial ? t("common.save") : t("news.create")}

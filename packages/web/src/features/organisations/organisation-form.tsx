@@ -23,6 +23,7 @@ import { KindSelect } from "./kind-select";
 import { NamesField } from "./names-field";
 import { draftOf, inputOf, type OrganisationDraft } from "./organisation-draft";
 import { OrganisationPicker } from "./organisation-picker";
+import { OrganisationPublicStatement } from "./organisation-public-statement";
 import { organisationKeys } from "./organisation-queries";
 
 interface Props {
@@ -192,6 +193,7 @@ export function OrganisationForm({ initial, onSaved, onCancel }: Props) {
                 <Radio value="public" label={t("visibility.publicLong")} />
               </Group>
             </Radio.Group>
+            <OrganisationPublicStatement visibility={draft.visibility} />
             <Textarea
               label={t("organisations.fields.description")}
               autosize

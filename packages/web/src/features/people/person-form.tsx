@@ -8,6 +8,7 @@ import { useLanguageName } from "../../lib/countries";
 import { useFieldMessage } from "../../lib/form-errors";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { OrganisationPicker } from "../organisations/organisation-picker";
+import { PersonPublicStatement } from "./person-public-statement";
 import { personKeys } from "./person-queries";
 
 /** Languages offered first; any other ISO 639 code the person already has stays selectable. */
@@ -168,6 +169,7 @@ export function PersonForm({ initial, organisation, onSaved, onCancel }: Props) 
           onChange={(e) => set("publicContact", e.currentTarget.checked)}
           error={show(errors.publicContact)}
         />
+        <PersonPublicStatement publicContact={draft.publicContact} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {initial ? t("common.save") : t("people.form.create")}

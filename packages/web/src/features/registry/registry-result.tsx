@@ -90,6 +90,7 @@ export function RegistryResult({ entry }: { entry: RegistryEntryView }) {
         <Alert color="orange" variant="light" mt="md" role="alert" title={t("organisations.form.duplicateTitle")}>
           <Stack gap="sm">
             <CandidateList candidates={duplicate.candidates} />
+            <Text size="sm">{t("publicStatement.registryInternal")}</Text>
             <Group>
               <Button color="orange" size="xs" onClick={() => adopt.mutate(true)} loading={adopt.isPending}>
                 {t("registry.addAnyway")}
