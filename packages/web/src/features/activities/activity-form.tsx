@@ -33,6 +33,7 @@ import { OrganisationsPicker } from "../organisations/organisations-picker";
 import { PersonPicker, type PersonRef } from "../people/person-picker";
 import { type FundingDraft, fundingDraftOf, fundingInputOf } from "./activity-funding";
 import { FundingFields } from "./activity-funding-fields";
+import { ActivityPublicStatement } from "./activity-public-statement";
 
 type Status = (typeof ACTIVITY_STATUSES)[number];
 type Direction = "incoming" | "outgoing";
@@ -262,6 +263,7 @@ export function ActivityForm({
           onChange={(patch) => setFunding((f) => ({ ...f, ...patch }))}
           error={form.error}
         />
+        <ActivityPublicStatement agreementId={agreement?.id ?? null} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {initial ? t("common.save") : t("activities.form.create")}
