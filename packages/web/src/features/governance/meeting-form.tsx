@@ -9,6 +9,7 @@ import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { PartialDateInput } from "../../ui/partial-date-input";
 import { agreementKeys } from "../agreements/agreement-queries";
 import { type MeetingDraft, meetingDraftOf, meetingInputOf } from "./meeting-draft";
+import { MeetingPublicStatement } from "./meeting-public-statement";
 
 /** Records a meeting of a body, or corrects one already recorded (`initial`). */
 export function MeetingForm({ body, initial, onDone }: { body: BodyView; initial?: MeetingView; onDone?: () => void }) {
@@ -79,6 +80,7 @@ export function MeetingForm({ body, initial, onDone }: { body: BodyView; initial
           onChange={(e) => set("public", e.currentTarget.checked)}
         />
       </SimpleGrid>
+      <MeetingPublicStatement isPublic={draft.public} />
       <Group mt="sm">
         <Button type="submit" size="sm" variant="light" loading={form.mutation.isPending}>
           {initial ? t("governance.saveMeeting") : t("governance.recordMeeting")}
