@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AgreementRef } from "./agreement.js";
 import { IsoDate, OrganisationRef } from "./organisation.js";
 import { endsBeforeStart, PartialDate } from "./partial-date.js";
 
@@ -129,7 +130,7 @@ export const ActivityView = z.object({
   status: ActivityStatus,
   startsOn: z.string().nullable(),
   endsOn: z.string().nullable(),
-  agreement: z.object({ id: z.string(), reference: z.string(), title: z.string() }).nullable(),
+  agreement: AgreementRef.pick({ id: true, reference: true, title: true, shown: true }).nullable(),
   axis: z.object({ id: z.string(), title: z.string() }).nullable(),
   partners: z.array(OrganisationRef),
   owner: z.object({ id: z.string(), name: z.string() }).nullable(),

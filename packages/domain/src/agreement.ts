@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isIscedCode } from "./isced.js";
+import { ShownText } from "./language.js";
 import { IsoDate, LocalisedName, OrganisationRef, Visibility } from "./organisation.js";
 import { endsBeforeStart, PartialDate } from "./partial-date.js";
 
@@ -222,11 +223,15 @@ export const TransitionInput = z.strictObject({
 });
 export type TransitionInput = z.output<typeof TransitionInput>;
 
+/** The title as shown to the reader: in the reader's language when a version exists, else the original. */
+const ShownTitle = ShownText.describe("The title in the reader's language when one is stored, else the original");
+
 export const AgreementSummary = z.object({
   id: z.string(),
   reference: z.string(),
   kind: AgreementKind,
-  title: z.string(),
+  title: z.string().describe("The title as written in the original"),
+  shown: ShownTitle,
   status: AgreementStatus,
   signedOn: z.string().nullable(),
   startsOn: z.string().nullable(),
@@ -239,7 +244,8 @@ export type AgreementSummary = z.infer<typeof AgreementSummary>;
 export const AgreementRef = z.object({
   id: z.string(),
   reference: z.string(),
-  title: z.string(),
+  title: z.string().describe("The title as written in the original"),
+  shown: ShownTitle,
   status: AgreementStatus,
   startsOn: z.string().nullable(),
   endsOn: z.string().nullable(),

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { UI_LANGUAGES, type UiLanguage } from "./auth.js";
 
 export interface LocalisedText {
@@ -6,10 +7,11 @@ export interface LocalisedText {
 }
 
 /** A text with the language it is written in, so a page can set `lang` on it; null when unknown. */
-interface Shown {
-  text: string;
-  lang: string | null;
-}
+export const ShownText = z.object({
+  text: z.string(),
+  lang: z.string().nullable().describe("The language the text is shown in; null when unknown"),
+});
+export type ShownText = z.infer<typeof ShownText>;
 
 const primary = (tag: string) => tag.toLowerCase().split("-")[0] ?? "";
 
@@ -27,12 +29,32 @@ export function pickLocalised(
   originalLang: string | null,
   translations: ReadonlyArray<LocalisedText>,
   reader: string,
-): Shown {
+): ShownText {
   const want = primary(reader);
   if (originalLang && primary(originalLang) === want) return { text: original, lang: originalLang };
   const match = translations.find((t) => primary(t.lang) === want);
   if (match) return { text: match.value, lang: match.lang };
   return { text: original, lang: originalLang };
+}
+
+/**
+ * An organisation's name in the reader's language. The primary name has no language column of
+ * its own: its language is the one the names list gives the same text, when it lists it.
+ */
+export function shownOrganisationName(
+  o: { name: string; names: ReadonlyArray<LocalisedText> },
+  reader: string,
+): ShownText {
+  const own = o.names.find((n) => n.value === o.name)?.lang ?? null;
+  return pickLocalised(o.name, own, o.names, reader);
+}
+
+/** An agreement's title in the reader's language; `language` is the one the title is written in. */
+export function shownAgreementTitle(
+  a: { title: string; language: string | null; titles: ReadonlyArray<LocalisedText> },
+  reader: string,
+): ShownText {
+  return pickLocalised(a.title, a.language, a.titles, reader);
 }
 
 /** The cookie in which the web app keeps the reader's language choice, for the server to read. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isCountryCode } from "./countries.js";
 import { IdentifierScheme, normaliseIdentifier } from "./identifiers.js";
+import { ShownText } from "./language.js";
 import { endsBeforeStart, PartialDate } from "./partial-date.js";
 
 export const ORGANISATION_KINDS = [
@@ -137,7 +138,15 @@ export const UpdateOrganisationInput = z
   });
 export type UpdateOrganisationInput = z.output<typeof UpdateOrganisationInput>;
 
-export const OrganisationRef = z.object({ id: z.string(), name: z.string(), kind: OrganisationKind });
+/** The name as shown to the reader: in the reader's language when a version exists, else the original. */
+const ShownName = ShownText.describe("The name in the reader's language when one is stored, else the original");
+
+export const OrganisationRef = z.object({
+  id: z.string(),
+  name: z.string().describe("The primary name, as stored"),
+  shown: ShownName,
+  kind: OrganisationKind,
+});
 export type OrganisationRef = z.infer<typeof OrganisationRef>;
 
 export const IdentifierView = z.object({ scheme: IdentifierScheme, value: z.string() });
@@ -145,7 +154,8 @@ export const IdentifierView = z.object({ scheme: IdentifierScheme, value: z.stri
 export const OrganisationSummary = z.object({
   id: z.string(),
   kind: OrganisationKind,
-  name: z.string(),
+  name: z.string().describe("The primary name, as stored"),
+  shown: ShownName,
   acronym: z.string().nullable(),
   countryCode: z.string().nullable(),
   city: z.string().nullable(),
@@ -163,9 +173,15 @@ export const MembershipView = z.object({
 export type MembershipView = z.infer<typeof MembershipView>;
 
 export const UnitNode: z.ZodType<UnitNode> = z.lazy(() =>
-  z.object({ id: z.string(), name: z.string(), kind: OrganisationKind, children: z.array(UnitNode) }),
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    shown: ShownName,
+    kind: OrganisationKind,
+    children: z.array(UnitNode),
+  }),
 );
-export type UnitNode = { id: string; name: string; kind: OrganisationKind; children: UnitNode[] };
+export type UnitNode = { id: string; name: string; shown: ShownText; kind: OrganisationKind; children: UnitNode[] };
 
 export const OrganisationView = OrganisationSummary.extend({
   names: z.array(z.object({ lang: z.string(), value: z.string() })),

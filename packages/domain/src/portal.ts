@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AgreementKind, AgreementStatus, AxisKind, CommitmentKind, PartyRole } from "./agreement.js";
 import { UiLanguage } from "./auth.js";
 import { EventView } from "./event.js";
+import { ShownText } from "./language.js";
 import { OrganisationKind } from "./organisation.js";
 import { NewsSummary } from "./publication.js";
 
@@ -10,12 +11,6 @@ import { NewsSummary } from "./publication.js";
  * already in the reader's language. Every multilingual text comes with the language it is
  * shown in (null when unknown), so a page can mark a French original inside an English page.
  */
-
-export const ShownText = z.object({
-  text: z.string(),
-  lang: z.string().nullable().describe("The language the text is shown in; null when unknown"),
-});
-export type ShownText = z.infer<typeof ShownText>;
 
 export const PublicOrganisationRef = z.object({
   id: z.string(),

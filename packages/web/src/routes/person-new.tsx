@@ -14,7 +14,12 @@ function NewPersonPage() {
   const organisation = useQuery({ ...organisationQuery(organisationId ?? ""), enabled: Boolean(organisationId) });
   if (organisationId && organisation.isPending) return <Loading />;
   const preset = organisation.data
-    ? { id: organisation.data.id, name: organisation.data.name, kind: organisation.data.kind }
+    ? {
+        id: organisation.data.id,
+        name: organisation.data.name,
+        shown: organisation.data.shown,
+        kind: organisation.data.kind,
+      }
     : null;
   return (
     <>

@@ -1,6 +1,8 @@
-import { type ActivityView, asWritten } from "@conventio/domain";
+import { type ActivityView, asWritten, type UiLanguage } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
+import { shownTitle } from "#modules/agreements/agreement.presenter.js";
+import { presentRef } from "#modules/organisations/organisation.presenter.js";
 import type { ActivityRow } from "./activity.service.js";
 
 type Funding = NonNullable<ActivityView["funding"]>;
@@ -11,8 +13,11 @@ function fundingOf(json: string): Funding {
   return { ...stored, startsOn: stored.startsOn ?? null, endsOn: stored.endsOn ?? null };
 }
 
-/** Activity rows as the API shows them, with their partners, agreement, axis, owner and participant. */
-export async function views(trx: Kysely<DB>, rows: ActivityRow[]): Promise<ActivityView[]> {
+/**
+ * Activity rows as the API shows them, with their partners, agreement, axis, owner and participant;
+ * partners' names and the agreement's title in `lang`, the reader's language.
+ */
+export async function views(trx: Kysely<DB>, rows: ActivityRow[], lang: UiLanguage): Promise<ActivityView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const participantIds = rows.map((r) => r.participant_id).filter((x): x is string => !!x);
@@ -20,12 +25,12 @@ export async function views(trx: Kysely<DB>, rows: ActivityRow[]): Promise<Activ
     trx
       .selectFrom("activity_partner as p")
       .innerJoin("organisation as o", "o.id", "p.organisation_id")
-      .select(["p.activity_id", "o.id", "o.name", "o.kind"])
+      .select(["p.activity_id", "o.id", "o.name", "o.names", "o.kind"])
       .where("p.activity_id", "in", ids)
       .execute(),
     trx
       .selectFrom("agreement")
-      .select(["id", "reference", "title"])
+      .select(["id", "reference", "title", "language", "titles"])
       .where(
         "id",
         "in",
@@ -56,7 +61,9 @@ export async function views(trx: Kysely<DB>, rows: ActivityRow[]): Promise<Activ
   ]);
   const people = new Map(participants.map((p) => [p.id, { id: p.id, name: `${p.given_name} ${p.family_name}` }]));
   const byId = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id, x]));
-  const ag = byId(agreements);
+  const ag = byId(
+    agreements.map((a) => ({ id: a.id, reference: a.reference, title: a.title, shown: shownTitle(a, lang) })),
+  );
   const ax = byId(axes);
   const ow = byId(owners);
   return rows.map((r) => ({
@@ -69,7 +76,7 @@ export async function views(trx: Kysely<DB>, rows: ActivityRow[]): Promise<Activ
     endsOn: asWritten(r.ends_on, r.ends_on_precision),
     agreement: (r.agreement_id && ag.get(r.agreement_id)) || null,
     axis: (r.axis_id && ax.get(r.axis_id)) || null,
-    partners: partners.filter((p) => p.activity_id === r.id).map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
+    partners: partners.filter((p) => p.activity_id === r.id).map((p) => presentRef(p, lang)),
     owner: (r.owner_id && ow.get(r.owner_id)) || null,
     place: r.place,
     laboratories: JSON.parse(r.laboratories) as string[],

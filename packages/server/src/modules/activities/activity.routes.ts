@@ -27,7 +27,7 @@ export function activityRoutes(activities: ActivityService): FastifyPluginAsyncZ
           response: { 200: pageOf(ActivityView), ...problems },
         },
       },
-      async (req) => activities.listActivities(req.actor, req.query),
+      async (req) => activities.listActivities(req.actor, req.query, req.readerLang),
     );
     app.post(
       "/api/activities",
@@ -39,12 +39,13 @@ export function activityRoutes(activities: ActivityService): FastifyPluginAsyncZ
           response: { 201: ActivityView, ...problems },
         },
       },
-      async (req, reply) => reply.status(201).send(await activities.createActivity(req.actor, req.body)),
+      async (req, reply) =>
+        reply.status(201).send(await activities.createActivity(req.actor, req.body, req.readerLang)),
     );
     app.get(
       "/api/activities/:id",
       { schema: { tags, summary: "One activity", params: IdParams, response: { 200: ActivityView, ...problems } } },
-      async (req) => activities.getActivity(req.actor, req.params.id),
+      async (req) => activities.getActivity(req.actor, req.params.id, req.readerLang),
     );
     app.put(
       "/api/activities/:id",
@@ -57,7 +58,7 @@ export function activityRoutes(activities: ActivityService): FastifyPluginAsyncZ
           response: { 200: ActivityView, ...problems },
         },
       },
-      async (req) => activities.updateActivity(req.actor, req.params.id, req.body),
+      async (req) => activities.updateActivity(req.actor, req.params.id, req.body, req.readerLang),
     );
     app.delete(
       "/api/activities/:id",
@@ -77,7 +78,7 @@ export function activityRoutes(activities: ActivityService): FastifyPluginAsyncZ
           response: { 200: z.object({ items: z.array(BalanceRow) }), ...problems },
         },
       },
-      async (req) => ({ items: await activities.exchangeBalance(req.actor, req.query) }),
+      async (req) => ({ items: await activities.exchangeBalance(req.actor, req.query, req.readerLang) }),
     );
     app.get(
       "/api/agreements/:id/indicators",

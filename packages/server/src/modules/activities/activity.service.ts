@@ -4,15 +4,15 @@ import type {
   ActivityView,
   Actor,
   BalanceRow,
-  IndicatorInput,
-  IndicatorView,
   Page,
+  UiLanguage,
 } from "@conventio/domain";
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { DB } from "#db/schema.js";
 import { afterKeyset, decodeCursor, toPage } from "#http/pagination.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import type { DocumentDetacher } from "#modules/documents/document.service.js";
+import { presentRef } from "#modules/organisations/organisation.presenter.js";
 import { AppError } from "#shared/app-error.js";
 import { storedEnd, storedStart } from "#shared/dates.js";
 import { type Deps, nowIso } from "#shared/deps.js";
@@ -20,6 +20,7 @@ import { newId } from "#shared/ids.js";
 import { activityPolicy } from "./activity.policy.js";
 import { views } from "./activity.presenter.js";
 import type { ActivityTable } from "./activity.table.js";
+import { createIndicatorService } from "./indicator.service.js";
 
 export type ActivityRow = Selectable<ActivityTable>;
 
@@ -108,51 +109,15 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
         .execute();
   }
 
-  async function indicatorViews(
-    trx: Kysely<DB>,
-    where: { agreementId?: string; id?: string },
-  ): Promise<IndicatorView[]> {
-    let q = trx.selectFrom("indicator").selectAll().orderBy("name");
-    if (where.agreementId) q = q.where("agreement_id", "=", where.agreementId);
-    if (where.id) q = q.where("id", "=", where.id);
-    const rows = await q.execute();
-    if (rows.length === 0) return [];
-    const values = await trx
-      .selectFrom("indicator_value")
-      .select(["indicator_id", "year", "value"])
-      .where(
-        "indicator_id",
-        "in",
-        rows.map((r) => r.id),
-      )
-      .orderBy("year")
-      .execute();
-    return rows.map((r) => {
-      const vs = values.filter((v) => v.indicator_id === r.id).map((v) => ({ year: v.year, value: v.value }));
-      const latest = vs.at(-1)?.value;
-      const base = r.baseline ?? 0;
-      const progress =
-        r.target != null && latest != null && r.target !== base ? (latest - base) / (r.target - base) : null;
-      return {
-        id: r.id,
-        agreementId: r.agreement_id,
-        axisId: r.axis_id,
-        name: r.name,
-        unit: r.unit,
-        baseline: r.baseline,
-        baselineYear: r.baseline_year,
-        target: r.target,
-        targetYear: r.target_year,
-        values: vs,
-        progress,
-      };
-    });
-  }
-
+  // Views name partners and agreements in `lang`, the reader's language: routes pass the request's;
+  // the command line and the demo seed read English.
   return {
+    ...createIndicatorService(deps),
+
     async listActivities(
       actor: Actor,
       q: ActivityListQuery & { cursor?: string | undefined; limit: number },
+      lang: UiLanguage = "en",
     ): Promise<Page<ActivityView>> {
       activityPolicy.read(actor);
       const after = decodeCursor(q.cursor);
@@ -179,7 +144,7 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
         .orderBy("a.id", "desc")
         .limit(q.limit + 1)
         .execute();
-      const shown = await views(db, rows.slice(0, q.limit));
+      const shown = await views(db, rows.slice(0, q.limit), lang);
       const byId = new Map(shown.map((v) => [v.id, v]));
       return toPage(
         rows,
@@ -189,15 +154,15 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
       );
     },
 
-    async getActivity(actor: Actor, id: string): Promise<ActivityView> {
+    async getActivity(actor: Actor, id: string, lang: UiLanguage = "en"): Promise<ActivityView> {
       activityPolicy.read(actor);
       const row = await db.selectFrom("activity").selectAll().where("id", "=", id).executeTakeFirst();
       if (!row) throw AppError.notFound("This activity");
-      const [v] = await views(db, [row]);
+      const [v] = await views(db, [row], lang);
       return v as ActivityView;
     },
 
-    async createActivity(actor: Actor, input: ActivityInput): Promise<ActivityView> {
+    async createActivity(actor: Actor, input: ActivityInput, lang: UiLanguage = "en"): Promise<ActivityView> {
       activityPolicy.write(actor);
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
@@ -220,11 +185,16 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
           entityId: row.id,
           changes: { kind: row.kind, title: row.title },
         });
-        return (await views(trx, [row]))[0] as ActivityView;
+        return (await views(trx, [row], lang))[0] as ActivityView;
       });
     },
 
-    async updateActivity(actor: Actor, id: string, input: ActivityInput): Promise<ActivityView> {
+    async updateActivity(
+      actor: Actor,
+      id: string,
+      input: ActivityInput,
+      lang: UiLanguage = "en",
+    ): Promise<ActivityView> {
       activityPolicy.write(actor);
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
@@ -250,7 +220,7 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
           entityId: id,
           changes: { title: row.title, status: row.status },
         });
-        return (await views(trx, [row]))[0] as ActivityView;
+        return (await views(trx, [row], lang))[0] as ActivityView;
       });
     },
 
@@ -278,6 +248,7 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
     async exchangeBalance(
       actor: Actor,
       q: { partner?: string | undefined; byPartner?: boolean | undefined },
+      lang: UiLanguage = "en",
     ): Promise<BalanceRow[]> {
       activityPolicy.read(actor);
       let query = db
@@ -305,9 +276,13 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
       }>;
       const partnerIds = [...new Set(rows.map((r) => r.partner_id).filter((x): x is string => !!x))];
       const orgs = partnerIds.length
-        ? await db.selectFrom("organisation").select(["id", "name", "kind"]).where("id", "in", partnerIds).execute()
+        ? await db
+            .selectFrom("organisation")
+            .select(["id", "name", "names", "kind"])
+            .where("id", "in", partnerIds)
+            .execute()
         : [];
-      const byId = new Map(orgs.map((o) => [o.id, o]));
+      const byId = new Map(orgs.map((o) => [o.id, presentRef(o, lang)]));
       return rows.map((r) => {
         const incoming = Number(r.incoming ?? 0);
         const outgoing = Number(r.outgoing ?? 0);
@@ -318,71 +293,6 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
           outgoing,
           balance: incoming - outgoing,
         };
-      });
-    },
-
-    async listIndicators(actor: Actor, agreementId: string): Promise<IndicatorView[]> {
-      activityPolicy.read(actor);
-      return indicatorViews(db, { agreementId });
-    },
-
-    async createIndicator(actor: Actor, input: IndicatorInput): Promise<IndicatorView> {
-      activityPolicy.write(actor);
-      const now = nowIso(deps);
-      return db.transaction().execute(async (trx) => {
-        if (
-          input.agreementId &&
-          !(await trx.selectFrom("agreement").select("id").where("id", "=", input.agreementId).executeTakeFirst())
-        ) {
-          throw AppError.field("validation_failed", "agreementId", "No agreement has this id.");
-        }
-        const id = newId();
-        await trx
-          .insertInto("indicator")
-          .values({
-            id,
-            agreement_id: input.agreementId,
-            axis_id: input.axisId,
-            name: input.name,
-            unit: input.unit,
-            baseline: input.baseline,
-            baseline_year: input.baselineYear,
-            target: input.target,
-            target_year: input.targetYear,
-            created_at: now,
-          })
-          .execute();
-        await recordAudit(trx, now, {
-          actor,
-          action: "indicator.create",
-          entity: "indicator",
-          entityId: id,
-          changes: { ...input },
-        });
-        return (await indicatorViews(trx, { id }))[0] as IndicatorView;
-      });
-    },
-
-    /** Records (or corrects) the value of a year. */
-    async recordIndicatorValue(actor: Actor, id: string, v: { year: number; value: number }): Promise<IndicatorView> {
-      activityPolicy.write(actor);
-      const now = nowIso(deps);
-      return db.transaction().execute(async (trx) => {
-        if (!(await trx.selectFrom("indicator").select("id").where("id", "=", id).executeTakeFirst()))
-          throw AppError.notFound("This indicator");
-        await trx
-          .insertInto("indicator_value")
-          .values({ indicator_id: id, year: v.year, value: v.value, recorded_at: now })
-          .onConflict((oc) => oc.columns(["indicator_id", "year"]).doUpdateSet({ value: v.value, recorded_at: now }))
-          .execute();
-        await recordAudit(trx, now, {
-          actor,
-          action: "indicator.value",
-          entity: "indicator",
-          entityId: id,
-          changes: { ...v },
-        });
-        return (await indicatorViews(trx, { id }))[0] as IndicatorView;
       });
     },
   };

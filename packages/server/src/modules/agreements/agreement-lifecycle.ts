@@ -9,6 +9,7 @@ import {
   type TransitionInput,
   targetStatus,
   transitionViolations,
+  type UiLanguage,
 } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
@@ -68,7 +69,13 @@ export function createAgreementLifecycle(deps: Deps, parts: LifecycleParts) {
 
   return {
     /** Moves an agreement through its life; refused moves answer with the rule that stops them. */
-    async transitionAgreement(actor: Actor, id: string, input: TransitionInput): Promise<AgreementView> {
+    /** `lang`: the reader's language, which the answer's titles and names are shown in. */
+    async transitionAgreement(
+      actor: Actor,
+      id: string,
+      input: TransitionInput,
+      lang: UiLanguage = "en",
+    ): Promise<AgreementView> {
       agreementPolicy.write(actor);
       return db.transaction().execute(async (trx) => {
         const row = await lockAgreement(trx, id);
@@ -142,12 +149,12 @@ export function createAgreementLifecycle(deps: Deps, parts: LifecycleParts) {
           entityId: id,
           changes: { status: [status, to], on: input.on, reason: input.reason },
         });
-        return view(trx, after);
+        return view(trx, after, lang);
       });
     },
 
     /** Creates the successor of an agreement as a draft, pre-filled, linked into the renewal chain. */
-    async renewAgreement(actor: Actor, id: string): Promise<AgreementView> {
+    async renewAgreement(actor: Actor, id: string, lang: UiLanguage = "en"): Promise<AgreementView> {
       agreementPolicy.write(actor);
       return db.transaction().execute(async (trx) => {
         const row = await lockAgreement(trx, id);
@@ -165,7 +172,7 @@ export function createAgreementLifecycle(deps: Deps, parts: LifecycleParts) {
           .where("predecessor_id", "=", id)
           .executeTakeFirst();
         if (existing) throw new AppError("conflict", `This agreement is already renewed by ${existing.reference}.`);
-        const current = await view(trx, row);
+        const current = await view(trx, row, lang);
         const startsOn = row.ends_on ? addDays(row.ends_on, 1) : today();
         const lengthDays =
           row.starts_on && row.ends_on
@@ -216,7 +223,7 @@ export function createAgreementLifecycle(deps: Deps, parts: LifecycleParts) {
           id,
           "renew",
         );
-        return view(trx, successor);
+        return view(trx, successor, lang);
       });
     },
   };

@@ -6,19 +6,36 @@ import {
   asWritten,
   type GuardedField,
   ISCED_FIELDS,
+  type LocalisedText,
   type OrganisationKind,
+  type ShownText,
+  shownAgreementTitle,
+  type UiLanguage,
 } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
+import { presentJoinedRef, presentRef } from "#modules/organisations/organisation.presenter.js";
 import type { AgreementRow } from "./agreement.repository.js";
 import * as repo from "./agreement.repository.js";
 
-/** Turns agreement rows into the API's views; the status shown depends on the clock. */
+/** An agreement's title in the reader's language, from the row's title, language and JSON list of titles. */
+export function shownTitle(r: Pick<AgreementRow, "title" | "language" | "titles">, lang: UiLanguage): ShownText {
+  return shownAgreementTitle(
+    { title: r.title, language: r.language, titles: JSON.parse(r.titles) as LocalisedText[] },
+    lang,
+  );
+}
+
+/**
+ * Turns agreement rows into the API's views; the status shown depends on the clock, and titles and
+ * organisations' names are shown in `lang`, the reader's language.
+ */
 export function createAgreementPresenter(statusOf: (r: Pick<AgreementRow, "status" | "ends_on">) => AgreementStatus) {
-  const refOf = (r: AgreementRow): AgreementRef => ({
+  const refOf = (r: AgreementRow, lang: UiLanguage): AgreementRef => ({
     id: r.id,
     reference: r.reference,
     title: r.title,
+    shown: shownTitle(r, lang),
     status: statusOf(r),
     startsOn: asWritten(r.starts_on, r.starts_on_precision),
     endsOn: asWritten(r.ends_on, r.ends_on_precision),
@@ -54,7 +71,7 @@ export function createAgreementPresenter(statusOf: (r: Pick<AgreementRow, "statu
     return [...back, row, ...forward];
   }
 
-  async function view(trx: Kysely<DB>, row: AgreementRow): Promise<AgreementView> {
+  async function view(trx: Kysely<DB>, row: AgreementRow, lang: UiLanguage): Promise<AgreementView> {
     const [parties, signatories, themes, axes, commitments, events, specifics, framework, chain] = await Promise.all([
       repo.partiesOf(trx, [row.id]),
       trx
@@ -74,6 +91,7 @@ export function createAgreementPresenter(statusOf: (r: Pick<AgreementRow, "statu
           "p.family_name",
           "o.id as org_id",
           "o.name as org_name",
+          "o.names as org_names",
           "o.kind as org_kind",
         ])
         .where("s.agreement_id", "=", row.id)
@@ -84,7 +102,15 @@ export function createAgreementPresenter(statusOf: (r: Pick<AgreementRow, "statu
       trx
         .selectFrom("agreement_commitment as c")
         .leftJoin("organisation as o", "o.id", "c.organisation_id")
-        .select(["c.kind", "c.description", "c.levels", "o.id as org_id", "o.name as org_name", "o.kind as org_kind"])
+        .select([
+          "c.kind",
+          "c.description",
+          "c.levels",
+          "o.id as org_id",
+          "o.name as org_name",
+          "o.names as org_names",
+          "o.kind as org_kind",
+        ])
         .where("c.agreement_id", "=", row.id)
         .orderBy("c.position")
         .execute(),
@@ -110,19 +136,24 @@ export function createAgreementPresenter(statusOf: (r: Pick<AgreementRow, "statu
       : [];
     const personName = new Map(coordinators.map((p) => [p.id, `${p.given_name} ${p.family_name}`]));
     const status = statusOf(row);
-    const org = (id: string | null, name: string | null, kind: OrganisationKind | null) =>
-      id && name && kind ? { id, name, kind } : null;
+    const org = (r: {
+      org_id: string | null;
+      org_name: string | null;
+      org_names: string | null;
+      org_kind: OrganisationKind | null;
+    }) => presentJoinedRef({ id: r.org_id, name: r.org_name, names: r.org_names, kind: r.org_kind }, lang);
     return {
       id: row.id,
       reference: row.reference,
       kind: row.kind,
       title: row.title,
+      shown: shownTitle(row, lang),
       status,
       signedOn: asWritten(row.signed_on, row.signed_on_precision),
       startsOn: asWritten(row.starts_on, row.starts_on_precision),
       endsOn: asWritten(row.ends_on, row.ends_on_precision),
       visibility: row.visibility,
-      parties: parties.map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
+      parties: parties.map((p) => presentRef(p, lang)),
       titles: JSON.parse(row.titles) as AgreementView["titles"],
       language: row.language,
       recordedAsPast: row.recorded_as_past === 1,
@@ -132,13 +163,16 @@ export function createAgreementPresenter(statusOf: (r: Pick<AgreementRow, "statu
       tacitRenewal: row.tacit_renewal === 1,
       terminatedOn: row.terminated_on,
       terminationReason: row.termination_reason,
-      framework: framework ? refOf(framework) : null,
-      specifics: specifics.map(refOf),
-      chain: chain.map(refOf),
+      framework: framework ? refOf(framework, lang) : null,
+      specifics: specifics.map((s) => refOf(s, lang)),
+      chain: chain.map((c) => refOf(c, lang)),
       partyDetails: parties.map((p) => ({
-        organisation: { id: p.id, name: p.name, kind: p.kind },
+        organisation: presentRef(p, lang),
         role: p.role,
-        responsibleUnit: org(p.unit_id, p.unit_name, p.unit_kind),
+        responsibleUnit: presentJoinedRef(
+          { id: p.unit_id, name: p.unit_name, names: p.unit_names, kind: p.unit_kind },
+          lang,
+        ),
       })),
       signatories: signatories.map((s) => ({
         id: s.id,
@@ -146,7 +180,7 @@ export function createAgreementPresenter(statusOf: (r: Pick<AgreementRow, "statu
         title: s.title,
         titles: JSON.parse(s.titles) as AgreementView["titles"],
         person: s.person_id ? { id: s.person_id, name: `${s.given_name} ${s.family_name}` } : null,
-        organisation: org(s.org_id, s.org_name, s.org_kind),
+        organisation: org(s),
         signedOn: asWritten(s.signed_on, s.signed_on_precision),
         place: s.place,
       })),
@@ -164,7 +198,7 @@ export function createAgreementPresenter(statusOf: (r: Pick<AgreementRow, "statu
         objectives: JSON.parse(a.objectives) as string[],
       })),
       commitments: commitments.map((c) => ({
-        organisation: org(c.org_id, c.org_name, c.org_kind),
+        organisation: org(c),
         kind: c.kind as AgreementView["commitments"][number]["kind"],
         description: c.description,
         levels: JSON.parse(c.levels) as string[],

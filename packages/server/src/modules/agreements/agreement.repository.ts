@@ -11,7 +11,7 @@ export function findAgreement(db: Kysely<DB>, id: string): Promise<AgreementRow 
   return db.selectFrom("agreement").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** Parties of several agreements at once, in their order. */
+/** Parties of several agreements at once, in their order, with the names to show them in any language. */
 export async function partiesOf(db: Kysely<DB>, ids: string[]) {
   if (ids.length === 0) return [];
   return db
@@ -23,10 +23,12 @@ export async function partiesOf(db: Kysely<DB>, ids: string[]) {
       "p.role",
       "o.id",
       "o.name",
+      "o.names",
       "o.kind",
       "o.country_code",
       "u.id as unit_id",
       "u.name as unit_name",
+      "u.names as unit_names",
       "u.kind as unit_kind",
     ])
     .where("p.agreement_id", "in", ids)

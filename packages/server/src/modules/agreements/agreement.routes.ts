@@ -26,7 +26,7 @@ export function agreementRoutes(agreements: AgreementService): FastifyPluginAsyn
           response: { 200: pageOf(AgreementSummary), ...problems },
         },
       },
-      async (req) => agreements.listAgreements(req.actor, req.query),
+      async (req) => agreements.listAgreements(req.actor, req.query, req.readerLang),
     );
     app.post(
       "/api/agreements",
@@ -38,7 +38,8 @@ export function agreementRoutes(agreements: AgreementService): FastifyPluginAsyn
           response: { 201: AgreementView, ...problems },
         },
       },
-      async (req, reply) => reply.status(201).send(await agreements.createAgreement(req.actor, req.body)),
+      async (req, reply) =>
+        reply.status(201).send(await agreements.createAgreement(req.actor, req.body, req.readerLang)),
     );
     app.post(
       "/api/agreements/past",
@@ -50,7 +51,8 @@ export function agreementRoutes(agreements: AgreementService): FastifyPluginAsyn
           response: { 201: AgreementView, ...problems },
         },
       },
-      async (req, reply) => reply.status(201).send(await agreements.recordPastAgreement(req.actor, req.body)),
+      async (req, reply) =>
+        reply.status(201).send(await agreements.recordPastAgreement(req.actor, req.body, req.readerLang)),
     );
     app.get(
       "/api/agreements/:id",
@@ -62,7 +64,7 @@ export function agreementRoutes(agreements: AgreementService): FastifyPluginAsyn
           response: { 200: AgreementView, ...problems },
         },
       },
-      async (req) => agreements.getAgreement(req.actor, req.params.id),
+      async (req) => agreements.getAgreement(req.actor, req.params.id, req.readerLang),
     );
     app.patch(
       "/api/agreements/:id",
@@ -75,7 +77,7 @@ export function agreementRoutes(agreements: AgreementService): FastifyPluginAsyn
           response: { 200: AgreementView, ...problems },
         },
       },
-      async (req) => agreements.updateAgreement(req.actor, req.params.id, req.body),
+      async (req) => agreements.updateAgreement(req.actor, req.params.id, req.body, req.readerLang),
     );
     app.delete(
       "/api/agreements/:id",
@@ -97,7 +99,7 @@ export function agreementRoutes(agreements: AgreementService): FastifyPluginAsyn
           response: { 200: AgreementView, ...problems },
         },
       },
-      async (req) => agreements.transitionAgreement(req.actor, req.params.id, req.body),
+      async (req) => agreements.transitionAgreement(req.actor, req.params.id, req.body, req.readerLang),
     );
     app.get(
       "/api/public/agreements",
@@ -109,7 +111,7 @@ export function agreementRoutes(agreements: AgreementService): FastifyPluginAsyn
           response: { 200: pageOf(AgreementSummary), ...problems },
         },
       },
-      async (req) => agreements.listPublicAgreements(req.query),
+      async (req) => agreements.listPublicAgreements(req.query, req.readerLang),
     );
     app.get(
       "/api/public/agreements/:id",
@@ -121,7 +123,7 @@ export function agreementRoutes(agreements: AgreementService): FastifyPluginAsyn
           response: { 200: AgreementView, ...problems },
         },
       },
-      async (req) => agreements.getPublicAgreement(req.params.id),
+      async (req) => agreements.getPublicAgreement(req.params.id, req.readerLang),
     );
     app.post(
       "/api/agreements/:id/renewal",
@@ -133,7 +135,8 @@ export function agreementRoutes(agreements: AgreementService): FastifyPluginAsyn
           response: { 201: AgreementView, ...problems },
         },
       },
-      async (req, reply) => reply.status(201).send(await agreements.renewAgreement(req.actor, req.params.id)),
+      async (req, reply) =>
+        reply.status(201).send(await agreements.renewAgreement(req.actor, req.params.id, req.readerLang)),
     );
   };
 }

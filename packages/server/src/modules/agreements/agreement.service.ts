@@ -10,6 +10,7 @@ import {
   foldText,
   type Page,
   type RecordPastAgreementInput,
+  type UiLanguage,
   type UpdateAgreementInput,
 } from "@conventio/domain";
 import type { Kysely } from "kysely";
@@ -17,17 +18,19 @@ import type { DB } from "#db/schema.js";
 import { decodeCursor, toPage } from "#http/pagination.js";
 import { diffOf, recordAudit } from "#modules/audit/audit.service.js";
 import type { DocumentDetacher } from "#modules/documents/document.service.js";
+import { presentRef } from "#modules/organisations/organisation.presenter.js";
 import { AppError } from "#shared/app-error.js";
 import { storedEnd, storedStart } from "#shared/dates.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
 import { actorId } from "#shared/policy.js";
 import { agreementPolicy } from "./agreement.policy.js";
-import { createAgreementPresenter } from "./agreement.presenter.js";
+import { createAgreementPresenter, shownTitle } from "./agreement.presenter.js";
 import type { AgreementRow } from "./agreement.repository.js";
 import * as repo from "./agreement.repository.js";
 import { assertReferences, writeContent } from "./agreement-content.js";
 import { createAgreementLifecycle } from "./agreement-lifecycle.js";
+import { createPublicAgreementReads } from "./agreement-public.js";
 import { reindexAgreement, unindexAgreement } from "./agreement-search.js";
 
 /** How a past agreement stands when it is recorded afterwards. */
@@ -66,9 +69,13 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
     return row;
   }
 
-  /** One page of agreement summaries, parties included; the keyset is (sort key, id). */
+  /**
+   * One page of agreement summaries, parties included; the keyset is (sort key, id). Titles and
+   * names come in the reader's language from the columns already read: no query per row.
+   */
   async function listSummaries(
     q: AgreementListQuery & { visibility?: "public"; cursor?: string | undefined; limit: number },
+    lang: UiLanguage,
   ): Promise<Page<AgreementSummary>> {
     const rows = await repo.listAgreementRows(
       db,
@@ -92,12 +99,13 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
         reference: r.reference,
         kind: r.kind,
         title: r.title,
+        shown: shownTitle(r, lang),
         status: statusOf(r),
         signedOn: asWritten(r.signed_on, r.signed_on_precision),
         startsOn: asWritten(r.starts_on, r.starts_on_precision),
         endsOn: asWritten(r.ends_on, r.ends_on_precision),
         visibility: r.visibility,
-        parties: parties.filter((p) => p.agreement_id === r.id).map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
+        parties: parties.filter((p) => p.agreement_id === r.id).map((p) => presentRef(p, lang)),
       }),
     );
   }
@@ -178,23 +186,14 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
     return row;
   }
 
-  /** Related agreements (chain, framework, specifics) that may be named: public ones past the draft. */
-  async function publishedRelations(full: AgreementView): Promise<Set<string>> {
-    const related = [...full.specifics, ...full.chain, ...(full.framework ? [full.framework] : [])].map((r) => r.id);
-    const rows = await db
-      .selectFrom("agreement")
-      .select("id")
-      .where("id", "in", related)
-      .where("visibility", "=", "public")
-      .where("status", "!=", "draft")
-      .execute();
-    return new Set(rows.map((r) => r.id));
-  }
-
   const lifecycle = createAgreementLifecycle(deps, { today, statusOf, presenter, lockAgreement, insertAgreement });
+  const publicReads = createPublicAgreementReads(deps, view);
 
+  // Every view shows titles and organisations' names in `lang`, the reader's language: routes pass
+  // the request's; the command line and the demo seed read English.
   return {
     ...lifecycle,
+    ...publicReads,
 
     /** The status people see, which follows the clock for active agreements. */
     statusOf,
@@ -202,68 +201,30 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
     async listAgreements(
       actor: Actor,
       q: AgreementListQuery & { cursor?: string | undefined; limit: number },
+      lang: UiLanguage = "en",
     ): Promise<Page<AgreementSummary>> {
       agreementPolicy.read(actor);
-      return listSummaries(q);
+      return listSummaries(q, lang);
     },
 
     /** The public's list: public agreements only. */
     async listPublicAgreements(
       q: AgreementListQuery & { cursor?: string | undefined; limit: number },
+      lang: UiLanguage = "en",
     ): Promise<Page<AgreementSummary>> {
-      return listSummaries({ ...q, visibility: "public" });
+      return listSummaries({ ...q, visibility: "public" }, lang);
     },
 
-    /** A public agreement as the public sees it: the parts kept internal are emptied. */
-    async getPublicAgreement(id: string): Promise<AgreementView> {
-      const row = await repo.findAgreement(db, id);
-      if (row?.visibility !== "public" || !row) throw AppError.notFound("This agreement");
-      const full = await view(db, row);
-      const hidden = new Set(full.internalFields);
-      const open = await publishedRelations(full);
-      return {
-        ...full,
-        summary: hidden.has("summary") ? null : full.summary,
-        summaries: hidden.has("summary") ? [] : full.summaries,
-        signatories: hidden.has("signatories") ? [] : full.signatories,
-        commitments: hidden.has("commitments") ? [] : full.commitments,
-        objectives: hidden.has("objectives") ? [] : full.objectives,
-        axes: hidden.has("axes") ? [] : full.axes,
-        history: hidden.has("history") ? [] : full.history,
-        framework: full.framework && open.has(full.framework.id) ? full.framework : null,
-        specifics: full.specifics.filter((s) => open.has(s.id)),
-        chain: full.chain.filter((c) => c.id === full.id || open.has(c.id)),
-        allowedActions: [],
-      };
-    },
-
-    /**
-     * What a partnership page is made from: the whole agreement and which of its related
-     * agreements may be named. The public reaches public agreements only; staff preview any
-     * agreement as it would read once published.
-     */
-    async partnershipSource(
-      actor: Actor,
-      id: string,
-      mode: "public" | "preview",
-    ): Promise<{ full: AgreementView; related: Set<string> }> {
-      if (mode === "preview") agreementPolicy.read(actor);
-      const row = await repo.findAgreement(db, id);
-      if (!row || (mode === "public" && row.visibility !== "public")) throw AppError.notFound("This agreement");
-      const full = await view(db, row);
-      return { full, related: await publishedRelations(full) };
-    },
-
-    async getAgreement(actor: Actor, id: string): Promise<AgreementView> {
+    async getAgreement(actor: Actor, id: string, lang: UiLanguage = "en"): Promise<AgreementView> {
       agreementPolicy.read(actor);
-      return view(db, await requireAgreement(db, id));
+      return view(db, await requireAgreement(db, id), lang);
     },
 
-    async createAgreement(actor: Actor, input: CreateAgreementInput): Promise<AgreementView> {
+    async createAgreement(actor: Actor, input: CreateAgreementInput, lang: UiLanguage = "en"): Promise<AgreementView> {
       agreementPolicy.write(actor);
       return db
         .transaction()
-        .execute(async (trx) => view(trx, await insertAgreement(trx, actor, input, null, "create")));
+        .execute(async (trx) => view(trx, await insertAgreement(trx, actor, input, null, "create"), lang));
     },
 
     /**
@@ -271,7 +232,11 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
      * given, without the lifecycle's rules (no signatories need be invented), and the history and
      * the audit log say it was recorded afterwards.
      */
-    async recordPastAgreement(actor: Actor, input: RecordPastAgreementInput): Promise<AgreementView> {
+    async recordPastAgreement(
+      actor: Actor,
+      input: RecordPastAgreementInput,
+      lang: UiLanguage = "en",
+    ): Promise<AgreementView> {
       agreementPolicy.write(actor);
       const { status, predecessorId, terminatedOn, terminationReason, ...content } = input;
       return db.transaction().execute(async (trx) => {
@@ -295,11 +260,16 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
           terminatedOn,
           terminationReason,
         });
-        return view(trx, row);
+        return view(trx, row, lang);
       });
     },
 
-    async updateAgreement(actor: Actor, id: string, patch: UpdateAgreementInput): Promise<AgreementView> {
+    async updateAgreement(
+      actor: Actor,
+      id: string,
+      patch: UpdateAgreementInput,
+      lang: UiLanguage = "en",
+    ): Promise<AgreementView> {
       agreementPolicy.write(actor);
       return db.transaction().execute(async (trx) => {
         const before = await requireAgreement(trx, id);
@@ -381,7 +351,7 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
           entityId: id,
           changes: { ...diffOf(b, a), ...content },
         });
-        return view(trx, after);
+        return view(trx, after, lang);
       });
     },
 

@@ -28,7 +28,7 @@ export function governanceRoutes(governance: GovernanceService): FastifyPluginAs
           response: { 200: z.object({ items: z.array(BodyView) }), ...problems },
         },
       },
-      async (req) => ({ items: await governance.listBodies(req.actor, req.params.id) }),
+      async (req) => ({ items: await governance.listBodies(req.actor, req.params.id, req.readerLang) }),
     );
     app.get(
       "/api/agreements/:id/actions",

@@ -1,22 +1,22 @@
 import {
-  type ActionView,
   type Actor,
   asWritten,
   type BodyView,
-  type CreateActionInput,
   type CreateBodyInput,
   type MeetingInput,
   type MeetingView,
   type MemberInput,
-  type UpdateActionInput,
+  type UiLanguage,
 } from "@conventio/domain";
 import type { Kysely, Selectable } from "kysely";
 import type { DB } from "#db/schema.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
+import { presentJoinedRef } from "#modules/organisations/organisation.presenter.js";
 import { AppError } from "#shared/app-error.js";
 import { storedStart } from "#shared/dates.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
+import { assertExists, createActionService } from "./action.service.js";
 import { governancePolicy } from "./governance.policy.js";
 import type { MeetingTable } from "./governance.table.js";
 
@@ -48,58 +48,14 @@ export function createGovernanceService(deps: Deps) {
     return body;
   }
 
-  async function exists(
-    trx: Kysely<DB>,
-    table: "agreement" | "person" | "organisation" | "app_user" | "meeting",
-    id: string,
-    field: string,
-  ) {
-    const row = await trx.selectFrom(table).select("id").where("id", "=", id).executeTakeFirst();
-    if (!row) throw AppError.field("validation_failed", field, "Nothing has this id.");
-  }
-
-  async function actionViews(
-    trx: Kysely<DB>,
-    where: (q: ReturnType<typeof baseActions>) => ReturnType<typeof baseActions>,
-  ): Promise<ActionView[]> {
-    const rows = await where(baseActions(trx)).execute();
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      status: r.status,
-      dueOn: r.due_on,
-      owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? "" } : null,
-      agreement: r.agreement_id
-        ? { id: r.agreement_id, reference: r.reference ?? "", title: r.agreement_title ?? "" }
-        : null,
-      meetingId: r.meeting_id,
-      createdAt: r.created_at,
-    }));
-  }
-
-  function baseActions(trx: Kysely<DB>) {
-    return trx
-      .selectFrom("action_item as a")
-      .leftJoin("app_user as u", "u.id", "a.owner_id")
-      .leftJoin("agreement as g", "g.id", "a.agreement_id")
-      .select([
-        "a.id",
-        "a.title",
-        "a.status",
-        "a.due_on",
-        "a.owner_id",
-        "a.agreement_id",
-        "a.meeting_id",
-        "a.created_at",
-        "u.name as owner_name",
-        "g.reference",
-        "g.title as agreement_title",
-      ]);
-  }
-
   return {
-    /** Every group of an agreement, with members and meetings, newest meeting first. */
-    async listBodies(actor: Actor, agreementId: string): Promise<BodyView[]> {
+    ...createActionService(deps),
+
+    /**
+     * Every group of an agreement, with members and meetings, newest meeting first; members'
+     * organisations named in `lang`, the reader's language.
+     */
+    async listBodies(actor: Actor, agreementId: string, lang: UiLanguage = "en"): Promise<BodyView[]> {
       governancePolicy.read(actor);
       const bodies = await db
         .selectFrom("governance_body")
@@ -127,6 +83,7 @@ export function createGovernanceService(deps: Deps) {
             "p.family_name",
             "o.id as org_id",
             "o.name as org_name",
+            "o.names as org_names",
             "o.kind as org_kind",
           ])
           .where("m.body_id", "in", ids)
@@ -145,8 +102,10 @@ export function createGovernanceService(deps: Deps) {
           .map((m) => ({
             id: m.id,
             person: m.person_id ? { id: m.person_id, name: `${m.given_name} ${m.family_name}` } : null,
-            organisation:
-              m.org_id && m.org_name && m.org_kind ? { id: m.org_id, name: m.org_name, kind: m.org_kind } : null,
+            organisation: presentJoinedRef(
+              { id: m.org_id, name: m.org_name, names: m.org_names, kind: m.org_kind },
+              lang,
+            ),
             role: m.role,
             startsOn: m.starts_on,
             endsOn: m.ends_on,
@@ -160,7 +119,7 @@ export function createGovernanceService(deps: Deps) {
       governancePolicy.write(actor);
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
-        await exists(trx, "agreement", input.agreementId, "agreementId");
+        await assertExists(trx, "agreement", input.agreementId, "agreementId");
         const id = newId();
         await trx
           .insertInto("governance_body")
@@ -189,8 +148,8 @@ export function createGovernanceService(deps: Deps) {
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
         const body = await requireBody(trx, bodyId);
-        if (input.personId) await exists(trx, "person", input.personId, "personId");
-        if (input.organisationId) await exists(trx, "organisation", input.organisationId, "organisationId");
+        if (input.personId) await assertExists(trx, "person", input.personId, "personId");
+        if (input.organisationId) await assertExists(trx, "organisation", input.organisationId, "organisationId");
         const id = newId();
         await trx
           .insertInto("body_member")
@@ -303,102 +262,6 @@ export function createGovernanceService(deps: Deps) {
         });
         return presentMeeting(after);
       });
-    },
-
-    async createAction(actor: Actor, input: CreateActionInput): Promise<ActionView> {
-      governancePolicy.write(actor);
-      const now = nowIso(deps);
-      return db.transaction().execute(async (trx) => {
-        let agreementId = input.agreementId;
-        if (input.meetingId) {
-          const meeting = await trx
-            .selectFrom("meeting")
-            .select(["agreement_id"])
-            .where("id", "=", input.meetingId)
-            .executeTakeFirst();
-          if (!meeting) throw AppError.field("validation_failed", "meetingId", "No meeting has this id.");
-          agreementId ??= meeting.agreement_id;
-        }
-        if (agreementId) await exists(trx, "agreement", agreementId, "agreementId");
-        const ownerId = input.ownerId ?? (actor.kind === "user" && actor.id !== "system" ? actor.id : null);
-        if (ownerId) await exists(trx, "app_user", ownerId, "ownerId");
-        const id = newId();
-        await trx
-          .insertInto("action_item")
-          .values({
-            id,
-            title: input.title,
-            agreement_id: agreementId,
-            meeting_id: input.meetingId,
-            owner_id: ownerId,
-            due_on: input.dueOn,
-            status: "open",
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
-        await recordAudit(trx, now, {
-          actor,
-          action: "action.create",
-          entity: "action",
-          entityId: id,
-          changes: { ...input, ownerId },
-        });
-        const [view] = await actionViews(trx, (q) => q.where("a.id", "=", id));
-        if (!view) throw AppError.notFound("This action");
-        return view;
-      });
-    },
-
-    async updateAction(actor: Actor, id: string, patch: UpdateActionInput): Promise<ActionView> {
-      governancePolicy.read(actor);
-      const now = nowIso(deps);
-      return db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom("action_item").selectAll().where("id", "=", id).executeTakeFirst();
-        if (!before) throw AppError.notFound("This action");
-        // Owners may close their own actions; everything else is an editor's.
-        const ownOnlyStatus =
-          actor.kind === "user" && before.owner_id === actor.id && Object.keys(patch).every((k) => k === "status");
-        if (!ownOnlyStatus) governancePolicy.write(actor);
-        if (patch.ownerId) await exists(trx, "app_user", patch.ownerId, "ownerId");
-        await trx
-          .updateTable("action_item")
-          .set({
-            title: patch.title ?? before.title,
-            owner_id: patch.ownerId === undefined ? before.owner_id : patch.ownerId,
-            due_on: patch.dueOn === undefined ? before.due_on : patch.dueOn,
-            status: patch.status ?? before.status,
-            updated_at: now,
-          })
-          .where("id", "=", id)
-          .execute();
-        await recordAudit(trx, now, {
-          actor,
-          action: "action.update",
-          entity: "action",
-          entityId: id,
-          changes: { ...patch },
-        });
-        const [view] = await actionViews(trx, (q) => q.where("a.id", "=", id));
-        if (!view) throw AppError.notFound("This action");
-        return view;
-      });
-    },
-
-    /** Open actions of the signed-in user, soonest due first. */
-    async myActions(actor: Actor): Promise<ActionView[]> {
-      governancePolicy.read(actor);
-      if (actor.kind !== "user") return [];
-      return actionViews(db, (q) =>
-        q.where("a.owner_id", "=", actor.id).where("a.status", "=", "open").orderBy("a.due_on").orderBy("a.id"),
-      );
-    },
-
-    async agreementActions(actor: Actor, agreementId: string): Promise<ActionView[]> {
-      governancePolicy.read(actor);
-      return actionViews(db, (q) =>
-        q.where("a.agreement_id", "=", agreementId).orderBy("a.status").orderBy("a.due_on").orderBy("a.id"),
-      );
     },
   };
 }

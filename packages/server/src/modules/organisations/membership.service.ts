@@ -4,6 +4,7 @@ import {
   MEMBERSHIP_HOLDERS,
   type MembershipInput,
   type MembershipView,
+  type UiLanguage,
 } from "@conventio/domain";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
@@ -11,17 +12,21 @@ import { storedEnd, storedStart } from "#shared/dates.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
 import { organisationPolicy } from "./organisation.policy.js";
+import { presentRef } from "./organisation.presenter.js";
 import type * as repo from "./organisation.repository.js";
 import { requireOrganisation } from "./organisation.repository.js";
 
 /** A membership as listed, its dates as they were written ("since 2002"). */
-export function presentMembership(m: Awaited<ReturnType<typeof repo.membershipsWhere>>[number]): MembershipView {
+export function presentMembership(
+  m: Awaited<ReturnType<typeof repo.membershipsWhere>>[number],
+  lang: UiLanguage,
+): MembershipView {
   return {
     id: m.id,
     since: asWritten(m.since, m.since_precision),
     until: asWritten(m.until, m.until_precision),
-    network: { id: m.network_id, name: m.network_name, kind: m.network_kind },
-    member: { id: m.member_id, name: m.member_name, kind: m.member_kind },
+    network: presentRef({ id: m.network_id, name: m.network_name, names: m.network_names, kind: m.network_kind }, lang),
+    member: presentRef({ id: m.member_id, name: m.member_name, names: m.member_names, kind: m.member_kind }, lang),
   };
 }
 
@@ -29,7 +34,13 @@ export function presentMembership(m: Awaited<ReturnType<typeof repo.membershipsW
 export function createMembershipService(deps: Deps) {
   const { db } = deps;
   return {
-    async addMembership(actor: Actor, networkId: string, input: MembershipInput): Promise<MembershipView> {
+    /** `lang`: the reader's language, which the two names are shown in. */
+    async addMembership(
+      actor: Actor,
+      networkId: string,
+      input: MembershipInput,
+      lang: UiLanguage = "en",
+    ): Promise<MembershipView> {
       organisationPolicy.write(actor);
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
@@ -67,8 +78,8 @@ export function createMembershipService(deps: Deps) {
           id,
           since: input.since,
           until: input.until,
-          network: { id: network.id, name: network.name, kind: network.kind },
-          member: { id: member.id, name: member.name, kind: member.kind },
+          network: presentRef(network, lang),
+          member: presentRef(member, lang),
         };
       });
     },

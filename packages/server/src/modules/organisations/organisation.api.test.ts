@@ -209,8 +209,17 @@ describe("organisations API", () => {
       {
         id: mines.id,
         name: "Mines Nancy",
+        shown: { text: "Mines Nancy", lang: null },
         kind: "unit",
-        children: [{ id: lab.id, name: "Institut Jean Lamour", kind: "unit", children: [] }],
+        children: [
+          {
+            id: lab.id,
+            name: "Institut Jean Lamour",
+            shown: { text: "Institut Jean Lamour", lang: null },
+            kind: "unit",
+            children: [],
+          },
+        ],
       },
     ]);
     const cycle = await ctx.app.inject({

@@ -1,10 +1,11 @@
-import type { OrganisationListQuery, OrganisationRef } from "@conventio/domain";
+import type { OrganisationListQuery, OrganisationRef, UiLanguage } from "@conventio/domain";
 import { type IdentifierScheme, UNIQUE_SCHEMES } from "@conventio/domain";
 import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
 import type { DB } from "#db/schema.js";
 import type { SearchIndex } from "#db/search-index.js";
 import { afterKeyset, type Keyset } from "#http/pagination.js";
 import { AppError } from "#shared/app-error.js";
+import { presentRef } from "./organisation.presenter.js";
 import type { OrganisationTable } from "./organisation.table.js";
 
 export type OrganisationRow = Selectable<OrganisationTable>;
@@ -14,11 +15,20 @@ export function findOrganisation(db: Kysely<DB>, id: string): Promise<Organisati
   return db.selectFrom("organisation").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function findRefs(db: Kysely<DB>, ids: Array<string | null>): Promise<Map<string, OrganisationRef>> {
+/** References to these organisations, their names in the reader's language; nulls are skipped. */
+export async function findRefs(
+  db: Kysely<DB>,
+  ids: Array<string | null>,
+  lang: UiLanguage,
+): Promise<Map<string, OrganisationRef>> {
   const wanted = [...new Set(ids.filter((x): x is string => !!x))];
   if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom("organisation").select(["id", "name", "kind"]).where("id", "in", wanted).execute();
-  return new Map(rows.map((r) => [r.id, r]));
+  const rows = await db
+    .selectFrom("organisation")
+    .select(["id", "name", "names", "kind"])
+    .where("id", "in", wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.id, presentRef(r, lang)]));
 }
 
 export async function identifiersOf(db: Kysely<DB>, ids: string[]): Promise<Map<string, IdentifierRow[]>> {
@@ -104,10 +114,10 @@ export async function holdersOfIdentifiers(
   return q.execute();
 }
 
-/** The columns a list shows; wide text columns stay on disk. */
+/** The columns a list shows (names, to show each in the reader's language); wide text columns stay on disk. */
 export type OrganisationListRow = Pick<
   OrganisationRow,
-  "id" | "kind" | "name" | "sort_name" | "acronym" | "country_code" | "city" | "visibility"
+  "id" | "kind" | "name" | "names" | "sort_name" | "acronym" | "country_code" | "city" | "visibility"
 >;
 
 export function listOrganisationRows(
@@ -119,7 +129,17 @@ export function listOrganisationRows(
 ): Promise<OrganisationListRow[]> {
   let q = db
     .selectFrom("organisation as o")
-    .select(["o.id", "o.kind", "o.name", "o.sort_name", "o.acronym", "o.country_code", "o.city", "o.visibility"]);
+    .select([
+      "o.id",
+      "o.kind",
+      "o.name",
+      "o.names",
+      "o.sort_name",
+      "o.acronym",
+      "o.country_code",
+      "o.city",
+      "o.visibility",
+    ]);
   if (filter.kind) q = q.where("o.kind", "=", filter.kind);
   if (filter.country) q = q.where("o.country_code", "=", filter.country);
   if (filter.visibility) q = q.where("o.visibility", "=", filter.visibility);
@@ -151,14 +171,14 @@ export function insertOrganisation(db: Kysely<DB>, row: Insertable<OrganisationT
 export async function descendantsOf(
   db: Kysely<DB>,
   id: string,
-): Promise<Array<{ id: string; parent_id: string | null; name: string; kind: OrganisationRow["kind"] }>> {
-  const out: Array<{ id: string; parent_id: string | null; name: string; kind: OrganisationRow["kind"] }> = [];
+): Promise<Array<Pick<OrganisationRow, "id" | "parent_id" | "name" | "names" | "kind">>> {
+  const out: Array<Pick<OrganisationRow, "id" | "parent_id" | "name" | "names" | "kind">> = [];
   let frontier = [id];
   const seen = new Set(frontier);
   while (frontier.length > 0) {
     const rows = await db
       .selectFrom("organisation")
-      .select(["id", "parent_id", "name", "kind"])
+      .select(["id", "parent_id", "name", "names", "kind"])
       .where("parent_id", "in", frontier)
       .orderBy("sort_name")
       .execute();
@@ -186,9 +206,11 @@ export function membershipsWhere(db: Kysely<DB>, column: "network_id" | "member_
       "m.until_precision",
       "n.id as network_id",
       "n.name as network_name",
+      "n.names as network_names",
       "n.kind as network_kind",
       "p.id as member_id",
       "p.name as member_name",
+      "p.names as member_names",
       "p.kind as member_kind",
     ])
     .where(`m.${column}`, "=", id)

@@ -31,7 +31,7 @@ export function organisationRoutes(organisations: OrganisationService): FastifyP
           response: { 200: pageOf(OrganisationSummary), ...problems },
         },
       },
-      async (req) => organisations.listOrganisations(req.actor, req.query),
+      async (req) => organisations.listOrganisations(req.actor, req.query, req.readerLang),
     );
 
     app.post(
@@ -44,7 +44,8 @@ export function organisationRoutes(organisations: OrganisationService): FastifyP
           response: { 201: OrganisationView, ...problems },
         },
       },
-      async (req, reply) => reply.status(201).send(await organisations.createOrganisation(req.actor, req.body)),
+      async (req, reply) =>
+        reply.status(201).send(await organisations.createOrganisation(req.actor, req.body, req.readerLang)),
     );
 
     app.get(
@@ -57,7 +58,7 @@ export function organisationRoutes(organisations: OrganisationService): FastifyP
           response: { 200: OrganisationDetail, ...problems },
         },
       },
-      async (req) => organisations.getOrganisation(req.actor, req.params.id),
+      async (req) => organisations.getOrganisation(req.actor, req.params.id, req.readerLang),
     );
 
     app.patch(
@@ -71,7 +72,7 @@ export function organisationRoutes(organisations: OrganisationService): FastifyP
           response: { 200: OrganisationView, ...problems },
         },
       },
-      async (req) => organisations.updateOrganisation(req.actor, req.params.id, req.body),
+      async (req) => organisations.updateOrganisation(req.actor, req.params.id, req.body, req.readerLang),
     );
 
     app.delete(
@@ -102,7 +103,7 @@ export function organisationRoutes(organisations: OrganisationService): FastifyP
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await organisations.addMembership(req.actor, req.params.id, req.body)),
+        reply.status(201).send(await organisations.addMembership(req.actor, req.params.id, req.body, req.readerLang)),
     );
 
     app.delete(
@@ -164,7 +165,7 @@ export function organisationRoutes(organisations: OrganisationService): FastifyP
           response: { 200: pageOf(OrganisationSummary), ...problems },
         },
       },
-      async (req) => organisations.listPublicOrganisations(req.query),
+      async (req) => organisations.listPublicOrganisations(req.query, req.readerLang),
     );
   };
 }

@@ -9,6 +9,7 @@ import {
   type OrganisationSummary,
   type OrganisationView,
   type Page,
+  type UiLanguage,
   type UnitNode,
   type UpdateOrganisationInput,
 } from "@conventio/domain";
@@ -22,7 +23,7 @@ import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
 import { createMembershipService, presentMembership } from "./membership.service.js";
 import { organisationPolicy } from "./organisation.policy.js";
-import { presentOrganisation, presentSummary } from "./organisation.presenter.js";
+import { presentOrganisation, presentRef, presentSummary, shownName } from "./organisation.presenter.js";
 import type { IdentifierRow, OrganisationRow } from "./organisation.repository.js";
 import * as repo from "./organisation.repository.js";
 import { requireOrganisation } from "./organisation.repository.js";
@@ -99,14 +100,16 @@ export function createOrganisationService(deps: Deps) {
     return out.slice(0, 10);
   }
 
-  async function view(trx: Kysely<DB>, row: OrganisationRow): Promise<OrganisationView> {
+  async function view(trx: Kysely<DB>, row: OrganisationRow, lang: UiLanguage): Promise<OrganisationView> {
     const [ids, refs] = await Promise.all([
       repo.identifiersOf(trx, [row.id]),
-      repo.findRefs(trx, [row.parent_id, row.successor_id]),
+      repo.findRefs(trx, [row.parent_id, row.successor_id], lang),
     ]);
-    return presentOrganisation(row, ids.get(row.id) ?? [], refs);
+    return presentOrganisation(row, ids.get(row.id) ?? [], refs, lang);
   }
 
+  // Every view names organisations in `lang`, the reader's language: routes pass the request's;
+  // the command line and the demo seed read English.
   return {
     ...createMembershipService(deps),
 
@@ -122,15 +125,22 @@ export function createOrganisationService(deps: Deps) {
     async listOrganisations(
       actor: Actor,
       query: OrganisationListQuery & { cursor?: string | undefined; limit: number },
+      lang: UiLanguage = "en",
     ): Promise<Page<OrganisationSummary>> {
       organisationPolicy.read(actor);
       const rows = await repo.listOrganisationRows(db, search, query, decodeCursor(query.cursor), query.limit);
-      return toPage(rows, query.limit, (r) => ({ key: r.sort_name, id: r.id }), presentSummary);
+      return toPage(
+        rows,
+        query.limit,
+        (r) => ({ key: r.sort_name, id: r.id }),
+        (r) => presentSummary(r, lang),
+      );
     },
 
     /** The public's view: only organisations marked public. */
     async listPublicOrganisations(
       query: OrganisationListQuery & { cursor?: string | undefined; limit: number },
+      lang: UiLanguage = "en",
     ): Promise<Page<OrganisationSummary>> {
       const rows = await repo.listOrganisationRows(
         db,
@@ -139,18 +149,23 @@ export function createOrganisationService(deps: Deps) {
         decodeCursor(query.cursor),
         query.limit,
       );
-      return toPage(rows, query.limit, (r) => ({ key: r.sort_name, id: r.id }), presentSummary);
+      return toPage(
+        rows,
+        query.limit,
+        (r) => ({ key: r.sort_name, id: r.id }),
+        (r) => presentSummary(r, lang),
+      );
     },
 
-    async getOrganisation(actor: Actor, id: string): Promise<OrganisationDetail> {
+    async getOrganisation(actor: Actor, id: string, lang: UiLanguage = "en"): Promise<OrganisationDetail> {
       organisationPolicy.read(actor);
       const row = await requireOrganisation(db, id);
       const [base, descendants, memberOf, members, predecessors, people] = await Promise.all([
-        view(db, row),
+        view(db, row, lang),
         repo.descendantsOf(db, id),
         repo.membershipsWhere(db, "member_id", id),
         repo.membershipsWhere(db, "network_id", id),
-        db.selectFrom("organisation").select(["id", "name", "kind"]).where("successor_id", "=", id).execute(),
+        db.selectFrom("organisation").select(["id", "name", "names", "kind"]).where("successor_id", "=", id).execute(),
         db
           .selectFrom("person")
           .select(["id", "given_name", "family_name", "title"])
@@ -160,7 +175,10 @@ export function createOrganisationService(deps: Deps) {
           .execute(),
       ]);
       const nodes = new Map<string, UnitNode>(
-        descendants.map((d) => [d.id, { id: d.id, name: d.name, kind: d.kind, children: [] }]),
+        descendants.map((d) => [
+          d.id,
+          { id: d.id, name: d.name, shown: shownName(d, lang), kind: d.kind, children: [] },
+        ]),
       );
       const roots: UnitNode[] = [];
       for (const d of descendants) {
@@ -172,14 +190,18 @@ export function createOrganisationService(deps: Deps) {
       return {
         ...base,
         units: roots,
-        memberOf: memberOf.map(presentMembership),
-        members: members.map(presentMembership),
-        predecessors,
+        memberOf: memberOf.map((m) => presentMembership(m, lang)),
+        members: members.map((m) => presentMembership(m, lang)),
+        predecessors: predecessors.map((p) => presentRef(p, lang)),
         people: people.map((p) => ({ id: p.id, name: `${p.given_name} ${p.family_name}`, title: p.title })),
       };
     },
 
-    async createOrganisation(actor: Actor, input: CreateOrganisationInput): Promise<OrganisationView> {
+    async createOrganisation(
+      actor: Actor,
+      input: CreateOrganisationInput,
+      lang: UiLanguage = "en",
+    ): Promise<OrganisationView> {
       organisationPolicy.write(actor);
       if (!input.confirmDuplicate) {
         const candidates = await findDuplicates(input, null);
@@ -227,11 +249,16 @@ export function createOrganisationService(deps: Deps) {
           entityId: row.id,
           changes: snapshot(row, input.identifiers),
         });
-        return view(trx, row);
+        return view(trx, row, lang);
       });
     },
 
-    async updateOrganisation(actor: Actor, id: string, patch: UpdateOrganisationInput): Promise<OrganisationView> {
+    async updateOrganisation(
+      actor: Actor,
+      id: string,
+      patch: UpdateOrganisationInput,
+      lang: UiLanguage = "en",
+    ): Promise<OrganisationView> {
       organisationPolicy.write(actor);
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
@@ -294,7 +321,7 @@ export function createOrganisationService(deps: Deps) {
           entityId: id,
           changes: diffOf(snapshot(before, beforeIds), snapshot(after, ids)),
         });
-        return view(trx, after);
+        return view(trx, after, lang);
       });
     },
 

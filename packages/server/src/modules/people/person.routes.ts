@@ -25,14 +25,14 @@ export function personRoutes(people: PersonService): FastifyPluginAsyncZod {
           response: { 200: pageOf(PersonView), ...problems },
         },
       },
-      async (req) => people.listPeople(req.actor, req.query),
+      async (req) => people.listPeople(req.actor, req.query, req.readerLang),
     );
     app.post(
       "/api/people",
       {
         schema: { tags, summary: "Add a person", body: CreatePersonInput, response: { 201: PersonView, ...problems } },
       },
-      async (req, reply) => reply.status(201).send(await people.createPerson(req.actor, req.body)),
+      async (req, reply) => reply.status(201).send(await people.createPerson(req.actor, req.body, req.readerLang)),
     );
     app.get(
       "/api/people/:id",
@@ -44,7 +44,7 @@ export function personRoutes(people: PersonService): FastifyPluginAsyncZod {
           response: { 200: PersonView, ...problems },
         },
       },
-      async (req) => people.getPerson(req.actor, req.params.id),
+      async (req) => people.getPerson(req.actor, req.params.id, req.readerLang),
     );
     app.patch(
       "/api/people/:id",
@@ -57,7 +57,7 @@ export function personRoutes(people: PersonService): FastifyPluginAsyncZod {
           response: { 200: PersonView, ...problems },
         },
       },
-      async (req) => people.updatePerson(req.actor, req.params.id, req.body),
+      async (req) => people.updatePerson(req.actor, req.params.id, req.body, req.readerLang),
     );
     app.delete(
       "/api/people/:id",
@@ -101,7 +101,8 @@ export function personRoutes(people: PersonService): FastifyPluginAsyncZod {
           response: { 201: PersonView, ...problems },
         },
       },
-      async (req, reply) => reply.status(201).send(await people.addRole(req.actor, req.params.id, req.body)),
+      async (req, reply) =>
+        reply.status(201).send(await people.addRole(req.actor, req.params.id, req.body, req.readerLang)),
     );
     app.delete(
       "/api/people/:id/roles/:roleId",
@@ -113,7 +114,7 @@ export function personRoutes(people: PersonService): FastifyPluginAsyncZod {
           response: { 200: PersonView, ...problems },
         },
       },
-      async (req) => people.removeRole(req.actor, req.params.id, req.params.roleId),
+      async (req) => people.removeRole(req.actor, req.params.id, req.params.roleId, req.readerLang),
     );
   };
 }

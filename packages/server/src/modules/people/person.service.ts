@@ -5,6 +5,7 @@ import {
   type Page,
   type PersonRoleInput,
   type PersonView,
+  type UiLanguage,
   type UpdatePersonInput,
 } from "@conventio/domain";
 import { type Kysely, type Selectable, sql } from "kysely";
@@ -40,14 +41,14 @@ export function createPersonService(deps: Deps) {
     if (!found) throw AppError.field("validation_failed", field, "No organisation has this id.");
   }
 
-  async function view(trx: Kysely<DB>, row: PersonRow): Promise<PersonView> {
+  async function view(trx: Kysely<DB>, row: PersonRow, lang: UiLanguage): Promise<PersonView> {
     const roles = await trx
       .selectFrom("person_role")
       .selectAll()
       .where("person_id", "=", row.id)
       .orderBy("since")
       .execute();
-    const refs = await findRefs(trx, [row.organisation_id, ...roles.map((r) => r.organisation_id)]);
+    const refs = await findRefs(trx, [row.organisation_id, ...roles.map((r) => r.organisation_id)], lang);
     return presentPerson(row, roles, refs);
   }
 
@@ -60,10 +61,13 @@ export function createPersonService(deps: Deps) {
     return rest;
   }
 
+  // Views name organisations in `lang`, the reader's language: routes pass the request's; the
+  // command line and the demo seed read English.
   return {
     async listPeople(
       actor: Actor,
       q: { q?: string | undefined; organisation?: string | undefined; cursor?: string | undefined; limit: number },
+      lang: UiLanguage = "en",
     ): Promise<Page<PersonView>> {
       personPolicy.read(actor);
       const after = decodeCursor(q.cursor);
@@ -93,7 +97,11 @@ export function createPersonService(deps: Deps) {
             )
             .execute()
         : [];
-      const refs = await findRefs(db, [...shown.map((r) => r.organisation_id), ...roles.map((r) => r.organisation_id)]);
+      const refs = await findRefs(
+        db,
+        [...shown.map((r) => r.organisation_id), ...roles.map((r) => r.organisation_id)],
+        lang,
+      );
       return toPage(
         rows,
         q.limit,
@@ -107,12 +115,12 @@ export function createPersonService(deps: Deps) {
       );
     },
 
-    async getPerson(actor: Actor, id: string): Promise<PersonView> {
+    async getPerson(actor: Actor, id: string, lang: UiLanguage = "en"): Promise<PersonView> {
       personPolicy.read(actor);
-      return view(db, await requirePerson(db, id));
+      return view(db, await requirePerson(db, id), lang);
     },
 
-    async createPerson(actor: Actor, input: CreatePersonInput): Promise<PersonView> {
+    async createPerson(actor: Actor, input: CreatePersonInput, lang: UiLanguage = "en"): Promise<PersonView> {
       personPolicy.write(actor);
       const now = nowIso(deps);
       const row: PersonRow = {
@@ -140,11 +148,16 @@ export function createPersonService(deps: Deps) {
           entityId: row.id,
           changes: snapshot(row),
         });
-        return view(trx, row);
+        return view(trx, row, lang);
       });
     },
 
-    async updatePerson(actor: Actor, id: string, patch: UpdatePersonInput): Promise<PersonView> {
+    async updatePerson(
+      actor: Actor,
+      id: string,
+      patch: UpdatePersonInput,
+      lang: UiLanguage = "en",
+    ): Promise<PersonView> {
       personPolicy.write(actor);
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
@@ -175,11 +188,16 @@ export function createPersonService(deps: Deps) {
           entityId: id,
           changes: diffOf(snapshot(before), snapshot(after)),
         });
-        return view(trx, after);
+        return view(trx, after, lang);
       });
     },
 
-    async addRole(actor: Actor, personId: string, input: PersonRoleInput): Promise<PersonView> {
+    async addRole(
+      actor: Actor,
+      personId: string,
+      input: PersonRoleInput,
+      lang: UiLanguage = "en",
+    ): Promise<PersonView> {
       personPolicy.write(actor);
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
@@ -204,11 +222,11 @@ export function createPersonService(deps: Deps) {
           entityId: personId,
           changes: { ...input },
         });
-        return view(trx, person);
+        return view(trx, person, lang);
       });
     },
 
-    async removeRole(actor: Actor, personId: string, roleId: string): Promise<PersonView> {
+    async removeRole(actor: Actor, personId: string, roleId: string, lang: UiLanguage = "en"): Promise<PersonView> {
       personPolicy.write(actor);
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
@@ -226,7 +244,7 @@ export function createPersonService(deps: Deps) {
           entityId: personId,
           changes: { roleId },
         });
-        return view(trx, person);
+        return view(trx, person, lang);
       });
     },
 
@@ -235,7 +253,8 @@ export function createPersonService(deps: Deps) {
       personPolicy.exportOrErase(actor);
       const row = await requirePerson(db, id);
       const [person, mobilities, audit] = await Promise.all([
-        view(db, row),
+        // An export is a record of what is held, not a page read by someone: it has no reader's language.
+        view(db, row, "en"),
         db
           .selectFrom("activity")
           .select(["id", "kind", "title", "direction", "level", "academic_year", "starts_on", "ends_on"])

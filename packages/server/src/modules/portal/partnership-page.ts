@@ -19,6 +19,7 @@ import {
   type PublicPartnershipPage,
   pickLocalised,
   type ShownText,
+  shownOrganisationName,
   type UiLanguage,
 } from "@conventio/domain";
 import type { Kysely } from "kysely";
@@ -36,8 +37,7 @@ interface OrganisationFacts {
 
 /** An organisation's name in the reader's language; the primary name's language is the one its names list gives it. */
 export function organisationName(o: { name: string; names: LocalisedText[] }, lang: UiLanguage): ShownText {
-  const own = o.names.find((n) => n.value === o.name)?.lang ?? null;
-  return pickLocalised(o.name, own, o.names, lang);
+  return shownOrganisationName(o, lang);
 }
 
 async function organisationsById(db: Kysely<DB>, ids: string[]): Promise<Map<string, OrganisationFacts>> {

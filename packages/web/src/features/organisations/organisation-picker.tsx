@@ -51,7 +51,7 @@ export function OrganisationPicker({
       value={value?.id ?? null}
       onChange={(id) => {
         const picked = options.find((o) => o.id === id);
-        onChange(picked ? { id: picked.id, name: picked.name, kind: picked.kind } : null);
+        onChange(picked ? { id: picked.id, name: picked.name, shown: picked.shown, kind: picked.kind } : null);
       }}
       nothingFoundMessage={results.isFetching ? t("common.loading") : t("common.nothingFound")}
       placeholder={t("common.typeToSearch")}

@@ -21,7 +21,7 @@ export function OrganisationsPicker({
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search, 250);
   const results = useOrganisationSearch(debounced);
-  const found = (results.data ?? []).map((o) => ({ id: o.id, name: o.name, kind: o.kind }));
+  const found = (results.data ?? []).map((o) => ({ id: o.id, name: o.name, shown: o.shown, kind: o.kind }));
   const options = [...value, ...found.filter((o) => !value.some((v) => v.id === o.id))];
   return (
     <MultiSelect
