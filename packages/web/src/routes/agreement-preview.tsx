@@ -1,13 +1,14 @@
-import { Alert, Stack, Text } from "@mantine/core";
+import { Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { PartnershipView } from "../features/portal/partnership-view";
+import { PreviewBanner } from "../features/portal/preview-banner";
 import { api } from "../lib/api";
 import { ButtonLink } from "../ui/links";
 import { Loading } from "../ui/loading";
 import { ProblemAlert } from "../ui/problem-alert";
-import { rootRoute } from "./root";
+import { internalRoute } from "./internal";
 
 /** An agreement's public page as the public will read it, shown to staff before or after publishing. */
 function AgreementPreviewPage() {
@@ -28,20 +29,23 @@ function AgreementPreviewPage() {
   const hidden = agreement.data.internalFields.map((f) => t(`guardedFields.${f}`));
   return (
     <Stack gap="md">
-      <Alert color={published ? "blue" : "yellow"} title={t("portal.previewTitle")}>
-        <Text size="sm">{published ? t("portal.previewPublic") : t("portal.previewInternal")}</Text>
-        {hidden.length > 0 && <Text size="sm">{t("portal.keptInternal", { fields: hidden.join(", ") })}</Text>}
-        <ButtonLink to="/agreements/$agreementId" params={{ agreementId }} variant="default" size="xs" mt="xs">
-          {t("portal.backToRecord")}
-        </ButtonLink>
-      </Alert>
+      <PreviewBanner
+        published={published}
+        statement={published ? t("portal.previewPublic") : t("portal.previewInternal")}
+        notes={hidden.length > 0 ? [t("portal.keptInternal", { fields: hidden.join(", ") })] : []}
+        back={
+          <ButtonLink to="/agreements/$agreementId" params={{ agreementId }} variant="default" size="xs" mt="xs">
+            {t("portal.backToRecord")}
+          </ButtonLink>
+        }
+      />
       <PartnershipView page={preview.data} />
     </Stack>
   );
 }
 
 export const agreementPreviewRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => internalRoute,
   path: "/agreements/$agreementId/preview",
   component: AgreementPreviewPage,
 });

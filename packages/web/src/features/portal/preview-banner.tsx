@@ -19,7 +19,7 @@ export function PreviewBanner({
 }) {
   const { t } = useTranslation();
   return (
-    <Alert color={published ? "blue" : "yellow"} title={t("portal.previewTitle")} data-testid="preview-banner">
+    <Alert color={published ? "blue" : "gray"} title={t("portal.previewTitle")} data-testid="preview-banner">
       <Text size="sm">{statement}</Text>
       {notes.map((note) => (
         <Text size="sm" key={note}>
