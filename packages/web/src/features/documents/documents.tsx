@@ -94,6 +94,8 @@ function UploadForm({ record, documents }: { record: DocumentRecord; documents: 
           value={file}
           onChange={setFile}
           placeholder={t("documents.choose")}
+          // Mantine's placeholder grey is under 4.5:1 on white, and here it is real text, not an attribute.
+          styles={{ placeholder: { color: "var(--mantine-color-gray-7)" } }}
           error={missingFile ? t("documents.fileRequired") : show(errors.file)}
           w={240}
         />

@@ -75,7 +75,6 @@ export function MeetingForm({ body, initial, onDone }: { body: BodyView; initial
         <Switch
           mt="md"
           label={t("facts.meeting.public")}
-          description={t("facts.meeting.publicHint")}
           checked={draft.public}
           onChange={(e) => set("public", e.currentTarget.checked)}
         />

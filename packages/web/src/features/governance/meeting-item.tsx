@@ -27,7 +27,7 @@ export function MeetingItem({
             {m.place && ` · ${m.place}`}
           </Text>
           {m.visibility === "public" && (
-            <Badge size="sm" variant="light" color="teal" tt="none">
+            <Badge size="sm" variant="dot" color="teal" radius="sm" tt="none" fw={600}>
               {t("facts.meeting.publicBadge")}
             </Badge>
           )}
