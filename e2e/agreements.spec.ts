@@ -67,8 +67,8 @@ describe("an editor running an agreement through its life", () => {
     await page.getByRole("heading", { level: 1, name: "New agreement" }).waitFor();
     await choose(page, "Kind", "Memorandum of understanding");
     await page.getByRole("textbox", { name: "Title", exact: true }).fill(TITLE);
-    await page.getByLabel("Valid from").fill("2026-01-10");
-    await page.getByLabel("Valid until").fill("2027-01-09");
+    await page.getByLabel("Valid from", { exact: true }).fill("2026-01-10");
+    await page.getByLabel("Valid until", { exact: true }).fill("2027-01-09");
     for (const [n, name] of [
       [1, "Université de Lille"],
       [2, "Métropole Européenne de Lille"],
@@ -97,7 +97,7 @@ describe("an editor running an agreement through its life", () => {
     await page.getByRole("alert").getByText("Record the signature date before activating.").waitFor();
 
     await page.getByRole("link", { name: "Edit" }).click();
-    await page.getByLabel("Signed on").fill("2026-01-10");
+    await page.getByLabel("Signed on", { exact: true }).fill("2026-01-10");
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
     await page.getByRole("button", { name: "Activate" }).click();
@@ -171,7 +171,7 @@ describe("an editor running an agreement through its life", () => {
     await page.getByRole("button", { name: "Create group" }).click();
     const group = page.getByRole("region", { name: "Student housing working group" });
     await group.waitFor();
-    await group.getByLabel("Date of the meeting").fill("2026-07-02");
+    await group.getByLabel(/^Date of the meeting\s*\*?$/).fill("2026-07-02");
     await group.getByLabel("Place", { exact: true }).fill("Espace culture, Cité Scientifique");
     await group.getByLabel("Decisions").fill("Map the student residences\nPropose a discount scheme");
     await group.getByRole("button", { name: "Record meeting" }).click();

@@ -88,7 +88,7 @@ describe("an administrator keeping records", () => {
     await page.goto(`${server.url}/organisations/${ids.networkId}`);
     await page.getByRole("heading", { level: 2, name: "2 members" }).waitFor();
     await pick(page, "Member organisation", "Métropole", "Métropole Européenne de Lille");
-    await page.getByLabel("Since").fill("2021-03-15");
+    await page.getByLabel("Since", { exact: true }).fill("2021-03-15");
     await page.getByRole("button", { name: "Add member" }).click();
 
     await page.getByRole("heading", { level: 2, name: "3 members" }).waitFor();
