@@ -242,8 +242,12 @@ export const api = {
   completeSetup: (input: SetupInput) => post<UserView>("/api/setup", input),
 
   organisations: {
-    list: (filters: OrganisationFilters, page: { cursor?: string | undefined; limit?: number } = {}) =>
-      get<Page<OrganisationSummary>>(`/api/organisations${queryString({ ...filters, ...page })}`),
+    /** `lang`: the language names are shown in; without it, the server reads the language cookie. */
+    list: (
+      filters: OrganisationFilters,
+      page: { cursor?: string | undefined; limit?: number } = {},
+      lang?: string | undefined,
+    ) => get<Page<OrganisationSummary>>(`/api/organisations${queryString({ ...filters, ...page, lang })}`),
     get: (orgId: string) => get<OrganisationDetail>(`/api/organisations/${id(orgId)}`),
     create: (input: CreateOrganisationInput) => post<OrganisationView>("/api/organisations", input),
     update: (orgId: string, input: UpdateOrganisationInput) =>
@@ -311,8 +315,8 @@ export const api = {
   },
 
   agreements: {
-    list: (filters: AgreementFilters, cursor?: string) =>
-      get<Page<AgreementSummary>>(`/api/agreements${queryString({ ...filters, cursor, limit: 50 })}`),
+    list: (filters: AgreementFilters, cursor?: string, lang?: string) =>
+      get<Page<AgreementSummary>>(`/api/agreements${queryString({ ...filters, cursor, limit: 50, lang })}`),
     get: (agreementId: string) => get<AgreementView>(`/api/agreements/${id(agreementId)}`),
     create: (input: CreateAgreementInput) => post<AgreementView>("/api/agreements", input),
     /** Enters a past agreement as it stands, outside the lifecycle rules. */
@@ -413,8 +417,14 @@ export const api = {
     /** The page as it would read once published; staff only. */
     partnershipPreview: (agreementId: string, lang: string) =>
       get<PublicPartnershipPage>(`/api/agreements/${id(agreementId)}/public-preview${queryString({ lang })}`),
-    organisations: (filters: { q?: string | undefined; kind?: OrganisationKind | undefined }, cursor?: string) =>
-      get<Page<OrganisationSummary>>(`/api/public/organisations${queryString({ ...filters, cursor, limit: 50 })}`),
+    organisations: (
+      filters: { q?: string | undefined; kind?: OrganisationKind | undefined },
+      cursor: string | undefined,
+      lang: string,
+    ) =>
+      get<Page<OrganisationSummary>>(
+        `/api/public/organisations${queryString({ ...filters, cursor, limit: 50, lang })}`,
+      ),
     organisation: (organisationId: string, lang: string) =>
       get<PublicOrganisationPage>(`/api/public/organisations/${id(organisationId)}${queryString({ lang })}`),
     /** The partner's page as it reads, or would once the organisation is public; staff only. */
@@ -424,8 +434,8 @@ export const api = {
     eventPreview: (eventId: string) => get<EventView>(`/api/events/${id(eventId)}/public-preview`),
     /** The post as an anonymous reader gets it, also while a draft; staff only. */
     newsPreview: (postId: string) => get<NewsView>(`/api/news/${id(postId)}/public-preview`),
-    agreements: (filters: AgreementFilters, cursor?: string) =>
-      get<Page<AgreementSummary>>(`/api/public/agreements${queryString({ ...filters, cursor, limit: 50 })}`),
+    agreements: (filters: AgreementFilters, cursor: string | undefined, lang: string) =>
+      get<Page<AgreementSummary>>(`/api/public/agreements${queryString({ ...filters, cursor, limit: 50, lang })}`),
     agreement: (agreementId: string) => get<AgreementView>(`/api/public/agreements/${id(agreementId)}`),
     calendarUrl: (agreementId: string) => `/api/public/agreements/${id(agreementId)}/calendar.ics`,
   },

@@ -33,7 +33,8 @@ function AgreementPage() {
   return (
     <Stack gap="md">
       <PageHeader
-        title={a.title}
+        title={a.shown.text}
+        titleLang={a.shown.lang}
         subtitle={
           <Group gap="xs" component="span">
             <StatusBadge status={a.status} />

@@ -8,6 +8,7 @@ import { Memberships } from "../features/organisations/memberships";
 import { Identifiers, OrganisationFacts, OtherNames } from "../features/organisations/organisation-facts";
 import { organisationQuery } from "../features/organisations/organisation-queries";
 import { UnitTree } from "../features/organisations/unit-tree";
+import { Shown } from "../features/portal/shown";
 import { PartnerTimeline } from "../features/timeline/partner-timeline";
 import { useCan } from "../lib/session";
 import { AnchorLink, ButtonLink } from "../ui/links";
@@ -28,7 +29,8 @@ function OrganisationPage() {
   return (
     <Stack gap="lg">
       <PageHeader
-        title={o.acronym ? `${o.name} (${o.acronym})` : o.name}
+        title={o.acronym ? `${o.shown.text} (${o.acronym})` : o.shown.text}
+        titleLang={o.shown.lang}
         subtitle={
           <Group gap="xs" component="span">
             <KindBadge kind={o.kind} />
@@ -54,7 +56,7 @@ function OrganisationPage() {
       {o.successor && (
         <Alert color="yellow" variant="light" title={t("organisations.detail.nowKnownAs")}>
           <AnchorLink to="/organisations/$organisationId" params={{ organisationId: o.successor.id }}>
-            {o.successor.name}
+            <Shown value={o.successor.shown} />
           </AnchorLink>
         </Alert>
       )}
@@ -82,7 +84,7 @@ function OrganisationPage() {
             {o.predecessors.map((p) => (
               <li key={p.id}>
                 <AnchorLink to="/organisations/$organisationId" params={{ organisationId: p.id }}>
-                  {p.name}
+                  <Shown value={p.shown} />
                 </AnchorLink>
               </li>
             ))}

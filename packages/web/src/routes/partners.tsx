@@ -7,8 +7,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { KindBadge, KindSelect } from "../features/organisations/kind-select";
 import { PartnerView } from "../features/portal/partner-view";
+import { Shown } from "../features/portal/shown";
 import { api } from "../lib/api";
-import { useCountryName } from "../lib/countries";
+import { useCountryName, useLanguage } from "../lib/countries";
 import { useKeysetList } from "../lib/use-keyset-list";
 import { AnchorLink } from "../ui/links";
 import { LoadMore } from "../ui/load-more";
@@ -18,7 +19,7 @@ import { ProblemAlert } from "../ui/problem-alert";
 import { TableHead } from "../ui/table-head";
 import { rootRoute } from "./root";
 
-/** The public directory of partners, networks and programmes, searchable as you type. */
+/** The public directory of partners, networks and programmes, searchable as you type, named in the reader's language. */
 function PartnersPage() {
   const { t } = useTranslation();
   const countryName = useCountryName();
@@ -26,8 +27,9 @@ function PartnersPage() {
   const [kind, setKind] = useState<OrganisationKind | null>(null);
   const [debounced] = useDebouncedValue(q, 250);
   const filters = { q: debounced.trim() || undefined, kind: kind ?? undefined };
-  const list = useKeysetList(["public", "organisations", filters], (cursor) =>
-    api.portal.organisations(filters, cursor),
+  const lang = useLanguage();
+  const list = useKeysetList(["public", "organisations", filters, lang], (cursor) =>
+    api.portal.organisations(filters, cursor, lang),
   );
   const items = list.items;
   return (
@@ -71,7 +73,7 @@ function PartnersPage() {
                 <Table.Tr key={o.id}>
                   <Table.Td>
                     <AnchorLink to="/partners/$organisationId" params={{ organisationId: o.id }} fw={500}>
-                      {o.name}
+                      <Shown value={o.shown} />
                     </AnchorLink>
                   </Table.Td>
                   <Table.Td>

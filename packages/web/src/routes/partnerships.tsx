@@ -2,10 +2,12 @@ import type { AgreementKind } from "@conventio/domain";
 import { Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { createRoute } from "@tanstack/react-router";
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AgreementKindSelect } from "../features/agreements/agreement-labels";
+import { Shown } from "../features/portal/shown";
 import { api } from "../lib/api";
+import { useLanguage } from "../lib/countries";
 import { useFormatPeriod } from "../lib/format";
 import { useKeysetList } from "../lib/use-keyset-list";
 import { AnchorLink } from "../ui/links";
@@ -16,7 +18,7 @@ import { ProblemAlert } from "../ui/problem-alert";
 import { TableHead } from "../ui/table-head";
 import { rootRoute } from "./root";
 
-/** Public agreements anyone can search; each opens its public partnership page. */
+/** Public agreements anyone can search, titled in the reader's language; each opens its public partnership page. */
 function PartnershipsPage() {
   const { t } = useTranslation();
   const period = useFormatPeriod();
@@ -24,7 +26,10 @@ function PartnershipsPage() {
   const [kind, setKind] = useState<AgreementKind | null>(null);
   const [debounced] = useDebouncedValue(q, 250);
   const filters = { q: debounced.trim() || undefined, kind: kind ?? undefined };
-  const list = useKeysetList(["public", "agreements", filters], (cursor) => api.portal.agreements(filters, cursor));
+  const lang = useLanguage();
+  const list = useKeysetList(["public", "agreements", filters, lang], (cursor) =>
+    api.portal.agreements(filters, cursor, lang),
+  );
   const items = list.items;
   return (
     <>
@@ -68,11 +73,18 @@ function PartnershipsPage() {
                 <Table.Tr key={a.id}>
                   <Table.Td>
                     <AnchorLink to="/partnerships/$agreementId" params={{ agreementId: a.id }} fw={500}>
-                      {a.title}
+                      <Shown value={a.shown} />
                     </AnchorLink>
                   </Table.Td>
                   <Table.Td>{t(`agreementKinds.${a.kind}`)}</Table.Td>
-                  <Table.Td>{a.parties.map((p) => p.name).join(" · ")}</Table.Td>
+                  <Table.Td>
+                    {a.parties.map((p, i) => (
+                      <Fragment key={p.id}>
+                        {i > 0 && " · "}
+                        <Shown value={p.shown} />
+                      </Fragment>
+                    ))}
+                  </Table.Td>
                   <Table.Td>{period(a.startsOn, a.endsOn)}</Table.Td>
                 </Table.Tr>
               ))}

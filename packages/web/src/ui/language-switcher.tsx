@@ -1,5 +1,6 @@
 import { UI_LANGUAGES, type UiLanguage } from "@conventio/domain";
 import { NativeSelect } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGES } from "../i18n/setup";
@@ -28,10 +29,12 @@ function useAccountLanguage(language: string) {
 
 /**
  * Changes every string at once. The choice is remembered, sets <html lang> and is sent to the
- * server as a cookie, so feeds and PDFs opened directly come in it too (i18n/setup.ts).
+ * server as a cookie, so feeds and PDFs opened directly come in it too (i18n/setup.ts). What the
+ * server sent is read again: titles and names come in the language it read from that cookie.
  */
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
   const language = useLanguage();
   useAccountLanguage(language);
   return (
@@ -39,7 +42,9 @@ export function LanguageSwitcher() {
       aria-label={t("shell.language")}
       size="xs"
       value={language}
-      onChange={(event) => void i18n.changeLanguage(event.currentTarget.value)}
+      onChange={(event) =>
+        void i18n.changeLanguage(event.currentTarget.value).then(() => queryClient.invalidateQueries())
+      }
       data={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
       w={110}
     />

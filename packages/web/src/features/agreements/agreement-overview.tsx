@@ -1,4 +1,4 @@
-import { AGREEMENT_STATUSES, type AgreementView } from "@conventio/domain";
+import { AGREEMENT_STATUSES, type AgreementView, type ShownText } from "@conventio/domain";
 import { Badge, Group, List, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useLanguageName } from "../../lib/countries";
@@ -7,15 +7,17 @@ import { Facts } from "../../ui/facts";
 import { AnchorLink } from "../../ui/links";
 import { Section } from "../../ui/section";
 import { TableHead } from "../../ui/table-head";
+import { Shown } from "../portal/shown";
 import { StatusBadge } from "./agreement-labels";
 import { SignatoryList } from "./agreement-signatory-list";
 import { useIscedName } from "./isced-labels";
 import { RenewalChain } from "./renewal-chain";
 
-function OrgLink({ id, name }: { id: string; name: string }) {
+/** An organisation's page, linked by its name in the reader's language. */
+function OrgLink({ id, shown }: { id: string; shown: ShownText }) {
   return (
     <AnchorLink to="/organisations/$organisationId" params={{ organisationId: id }}>
-      {name}
+      <Shown value={shown} />
     </AnchorLink>
   );
 }
@@ -54,7 +56,7 @@ export function AgreementOverview({ agreement: a }: { agreement: AgreementView }
                 t("agreements.fields.framework"),
                 a.framework && (
                   <AnchorLink to="/agreements/$agreementId" params={{ agreementId: a.framework.id }}>
-                    {a.framework.reference} · {a.framework.title}
+                    {a.framework.reference} · <Shown value={a.framework.shown} />
                   </AnchorLink>
                 ),
               ],
@@ -109,7 +111,7 @@ export function AgreementOverview({ agreement: a }: { agreement: AgreementView }
               {a.partyDetails.map((p) => (
                 <Table.Tr key={p.organisation.id}>
                   <Table.Td>
-                    <OrgLink id={p.organisation.id} name={p.organisation.name} />
+                    <OrgLink {...p.organisation} />
                   </Table.Td>
                   <Table.Td>{t(`partyRoles.${p.role}`)}</Table.Td>
                   <Table.Td>{p.responsibleUnit && <OrgLink {...p.responsibleUnit} />}</Table.Td>
@@ -205,7 +207,7 @@ export function AgreementOverview({ agreement: a }: { agreement: AgreementView }
                   <strong>{t(`commitmentKinds.${c.kind}`)}</strong> — {c.description}
                   <Text span size="sm" c="dimmed">
                     {" "}
-                    ({c.organisation?.name ?? t("agreements.form.allParties")}
+                    ({c.organisation ? <Shown value={c.organisation.shown} /> : t("agreements.form.allParties")}
                     {c.levels.length > 0 && ` · ${c.levels.map((l) => t(`levels.${l as "master"}`)).join(", ")}`})
                   </Text>
                 </List.Item>
@@ -228,7 +230,7 @@ export function AgreementOverview({ agreement: a }: { agreement: AgreementView }
               {a.specifics.map((s) => (
                 <li key={s.id}>
                   <AnchorLink to="/agreements/$agreementId" params={{ agreementId: s.id }}>
-                    {s.reference} · {s.title}
+                    {s.reference} · <Shown value={s.shown} />
                   </AnchorLink>{" "}
                   <StatusBadge status={s.status} />
                 </li>

@@ -1,12 +1,14 @@
 import type { AgreementSummary } from "@conventio/domain";
 import { Table, Text } from "@mantine/core";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormatPeriod } from "../../lib/format";
 import { AnchorLink } from "../../ui/links";
 import { TableHead } from "../../ui/table-head";
+import { Shown } from "../portal/shown";
 import { StatusBadge } from "./agreement-labels";
 
-/** Agreements as rows, each linking to its page. */
+/** Agreements as rows, each linking to its page; titles and partners' names in the reader's language. */
 export function AgreementTable({ items }: { items: readonly AgreementSummary[] }) {
   const { t } = useTranslation();
   const period = useFormatPeriod();
@@ -27,14 +29,21 @@ export function AgreementTable({ items }: { items: readonly AgreementSummary[] }
             <Table.Tr key={a.id}>
               <Table.Td>
                 <AnchorLink to="/agreements/$agreementId" params={{ agreementId: a.id }} fw={500}>
-                  {a.title}
+                  <Shown value={a.shown} />
                 </AnchorLink>
                 <Text size="xs" c="dimmed">
                   {a.reference}
                 </Text>
               </Table.Td>
               <Table.Td>{t(`agreementKinds.${a.kind}`)}</Table.Td>
-              <Table.Td>{a.parties.map((p) => p.name).join(" · ")}</Table.Td>
+              <Table.Td>
+                {a.parties.map((p, i) => (
+                  <Fragment key={p.id}>
+                    {i > 0 && " · "}
+                    <Shown value={p.shown} />
+                  </Fragment>
+                ))}
+              </Table.Td>
               <Table.Td>{period(a.startsOn, a.endsOn)}</Table.Td>
               <Table.Td>
                 <StatusBadge status={a.status} />

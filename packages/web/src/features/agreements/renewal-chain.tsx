@@ -2,6 +2,7 @@ import type { AgreementRef } from "@conventio/domain";
 import { Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { AnchorLink } from "../../ui/links";
+import { Shown } from "../portal/shown";
 import { StatusBadge } from "./agreement-labels";
 
 const year = (date: string | null) => (date ? date.slice(0, 4) : "…");
@@ -29,7 +30,7 @@ export function RenewalChain({ chain, currentId }: { chain: readonly AgreementRe
               </AnchorLink>
             )}
             <Text size="xs" lineClamp={2}>
-              {a.title}
+              <Shown value={a.shown} />
             </Text>
             <StatusBadge status={a.status} />
           </li>

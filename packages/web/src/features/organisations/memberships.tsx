@@ -19,6 +19,7 @@ import { ProblemAlert } from "../../ui/problem-alert";
 import { RemoveButton } from "../../ui/remove-button";
 import { Section } from "../../ui/section";
 import { TableHead } from "../../ui/table-head";
+import { Shown } from "../portal/shown";
 import { OrganisationPicker } from "./organisation-picker";
 import { organisationKeys } from "./organisation-queries";
 
@@ -106,7 +107,7 @@ function MemberRows({ network, members }: { network: OrganisationDetail; members
               <Table.Tr key={m.id}>
                 <Table.Td>
                   <AnchorLink to="/organisations/$organisationId" params={{ organisationId: m.member.id }}>
-                    {m.member.name}
+                    <Shown value={m.member.shown} />
                   </AnchorLink>
                 </Table.Td>
                 <Table.Td>{t(`kinds.${m.member.kind}`)}</Table.Td>
@@ -114,7 +115,7 @@ function MemberRows({ network, members }: { network: OrganisationDetail; members
                 {canEdit && (
                   <Table.Td ta="right">
                     <RemoveButton
-                      label={t("memberships.remove", { name: m.member.name })}
+                      label={t("memberships.remove", { name: m.member.shown.text })}
                       loading={remove.isPending && remove.variables === m.id}
                       onClick={() => remove.mutate(m.id)}
                     />
@@ -151,7 +152,7 @@ export function Memberships({ organisation }: { organisation: OrganisationDetail
             {organisation.memberOf.map((m) => (
               <li key={m.id}>
                 <AnchorLink to="/organisations/$organisationId" params={{ organisationId: m.network.id }}>
-                  {m.network.name}
+                  <Shown value={m.network.shown} />
                 </AnchorLink>{" "}
                 <Text span size="sm" c="dimmed">
                   · {period(m.since, m.until)}

@@ -6,6 +6,7 @@ import { useFormatDate } from "../../lib/format";
 import { Facts } from "../../ui/facts";
 import { AnchorLink } from "../../ui/links";
 import { TableHead } from "../../ui/table-head";
+import { Shown } from "../portal/shown";
 
 /** Identifiers that are web addresses (ROR) or have a public page (Wikidata) are shown as links. */
 function identifierHref(scheme: string, value: string): string | null {
@@ -39,7 +40,7 @@ export function OrganisationFacts({ organisation: o }: { organisation: Organisat
           t("organisations.fields.parent"),
           o.parent && (
             <AnchorLink to="/organisations/$organisationId" params={{ organisationId: o.parent.id }}>
-              {o.parent.name}
+              <Shown value={o.parent.shown} />
             </AnchorLink>
           ),
         ],

@@ -1,13 +1,16 @@
 import type { OrganisationKind } from "@conventio/domain";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api, type OrganisationFilters } from "../../lib/api";
+import { useLanguage } from "../../lib/countries";
 import { useKeysetList } from "../../lib/use-keyset-list";
 
 export const organisationKeys = {
   all: ["organisations"] as const,
-  list: (filters: OrganisationFilters) => ["organisations", "list", filters] as const,
+  /** Names come in the reader's language: another language is another list. */
+  list: (filters: OrganisationFilters, lang: string) => ["organisations", "list", filters, lang] as const,
   detail: (id: string) => ["organisations", "detail", id] as const,
-  search: (q: string, kinds: readonly OrganisationKind[]) => ["organisations", "search", q, kinds] as const,
+  search: (q: string, kinds: readonly OrganisationKind[], lang: string) =>
+    ["organisations", "search", q, kinds, lang] as const,
 };
 
 export const organisationQuery = (id: string) =>
@@ -15,8 +18,9 @@ export const organisationQuery = (id: string) =>
 
 /** One page of fifty at a time; the previous results stay on screen while the next query runs. */
 export function useOrganisationList(filters: OrganisationFilters) {
-  return useKeysetList(organisationKeys.list(filters), (cursor) =>
-    api.organisations.list(filters, { cursor: cursor, limit: 50 }),
+  const lang = useLanguage();
+  return useKeysetList(organisationKeys.list(filters, lang), (cursor) =>
+    api.organisations.list(filters, { cursor: cursor, limit: 50 }, lang),
   );
 }
 
@@ -37,11 +41,12 @@ export function useNetworks() {
 
 /** Search-as-you-type for pickers: ten matches, optionally of some kinds only. */
 export function useOrganisationSearch(q: string, kinds: readonly OrganisationKind[] = []) {
+  const lang = useLanguage();
   return useQuery({
-    queryKey: organisationKeys.search(q, kinds),
+    queryKey: organisationKeys.search(q, kinds, lang),
     queryFn: async () => {
-      if (kinds.length === 0) return (await api.organisations.list({ q }, { limit: 10 })).items;
-      const pages = await Promise.all(kinds.map((kind) => api.organisations.list({ q, kind }, { limit: 10 })));
+      if (kinds.length === 0) return (await api.organisations.list({ q }, { limit: 10 }, lang)).items;
+      const pages = await Promise.all(kinds.map((kind) => api.organisations.list({ q, kind }, { limit: 10 }, lang)));
       return pages.flatMap((p) => p.items).slice(0, 10);
     },
     placeholderData: keepPreviousData,

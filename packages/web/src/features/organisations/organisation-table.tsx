@@ -4,8 +4,10 @@ import { useTranslation } from "react-i18next";
 import { useCountryName } from "../../lib/countries";
 import { AnchorLink } from "../../ui/links";
 import { TableHead } from "../../ui/table-head";
+import { Shown } from "../portal/shown";
 import { VisibilityBadge } from "./kind-select";
 
+/** Organisations as rows, each linking to its page, named in the reader's language. */
 export function OrganisationTable({ items }: { items: readonly OrganisationSummary[] }) {
   const { t } = useTranslation();
   const nameOf = useCountryName();
@@ -26,7 +28,7 @@ export function OrganisationTable({ items }: { items: readonly OrganisationSumma
             <Table.Tr key={o.id}>
               <Table.Td>
                 <AnchorLink to="/organisations/$organisationId" params={{ organisationId: o.id }} fw={500}>
-                  {o.name}
+                  <Shown value={o.shown} />
                 </AnchorLink>
                 {o.acronym && (
                   <Text span c="dimmed" size="sm">

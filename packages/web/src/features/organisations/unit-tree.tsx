@@ -2,6 +2,7 @@ import type { UnitNode } from "@conventio/domain";
 import { Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { AnchorLink } from "../../ui/links";
+import { Shown } from "../portal/shown";
 
 function Branch({ nodes }: { nodes: readonly UnitNode[] }) {
   const { t } = useTranslation();
@@ -10,7 +11,7 @@ function Branch({ nodes }: { nodes: readonly UnitNode[] }) {
       {nodes.map((node) => (
         <li key={node.id}>
           <AnchorLink to="/organisations/$organisationId" params={{ organisationId: node.id }}>
-            {node.name}
+            <Shown value={node.shown} />
           </AnchorLink>{" "}
           <Text span size="sm" c="dimmed">
             · {t(`kinds.${node.kind}`)}
