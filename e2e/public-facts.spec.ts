@@ -44,6 +44,7 @@ async function editorCall(baseUrl: string) {
 
 /** The page's visible text with runs of white space made single, as a reader sees it. */
 async function visibleText(page: Page): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: innerText is the text as laid out for a reader, line breaks included.
   return (await page.locator("main").innerText()).replace(/\s+/g, " ");
 }
 

@@ -8,30 +8,26 @@ import {
 } from "@conventio/domain";
 import {
   Button,
-  Checkbox,
   Fieldset,
   Group,
   MultiSelect,
   NumberInput,
-  Paper,
-  Radio,
   Select,
   SimpleGrid,
   Stack,
   Switch,
   TagsInput,
-  Text,
   Textarea,
   TextInput,
 } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { PartialDateInput } from "../../ui/partial-date-input";
 import { OrganisationPicker } from "../organisations/organisation-picker";
-import { PeoplePicker, PersonPicker } from "../people/person-picker";
+import { PeoplePicker } from "../people/person-picker";
 import { type AgreementDraft, draftOf, inputOf, pastInputOf, rowKey } from "./agreement-draft";
 import { AgreementKindSelect } from "./agreement-labels";
 import { PastAgreementFields } from "./agreement-past-fields";
