@@ -18,9 +18,23 @@ export const ERROR_CODES = [
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/** Values put into a message's placeholders. */
+export const MessageParams = z.record(z.string(), z.union([z.string(), z.number()]));
+export type MessageParams = z.infer<typeof MessageParams>;
+
+/**
+ * Fills `{{name}}` placeholders of an English message template. The template is also the key
+ * the catalogues translate, so a reader's language needs no guessing from the English sentence.
+ */
+export function fillMessage(template: string, params: MessageParams = {}): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
 export const FieldError = z.object({
   field: z.string().describe("Dotted path of the field at fault, e.g. identifiers.0.value"),
-  message: z.string(),
+  message: z.string().describe("The message in English"),
+  key: z.string().optional().describe("Catalogue key of the message: its English template"),
+  params: MessageParams.optional().describe("Values for the template's placeholders"),
 });
 export type FieldError = z.infer<typeof FieldError>;
 
@@ -29,7 +43,9 @@ export const Problem = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),
-  detail: z.string().optional(),
+  detail: z.string().optional().describe("What went wrong, in English"),
+  key: z.string().optional().describe("Catalogue key of the detail: its English template"),
+  params: MessageParams.optional().describe("Values for the template's placeholders"),
   code: ErrorCode,
   errors: z.array(FieldError).optional(),
   candidates: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string() })).optional(),

@@ -4,17 +4,11 @@ import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
-import swagger from "@fastify/swagger";
-import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "#config.js";
 import { registerAuth } from "#http/auth.js";
+import { registerOpenApi } from "#http/openapi.js";
 import { registerProblemHandler, toProblem } from "#http/problem.js";
 import { readerLanguagePlugin } from "#http/reader-language.js";
 import { accountRoutes } from "#modules/accounts/account.routes.js";
@@ -65,24 +59,7 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   await app.register(cookie);
   // preservePath: see the name as sent, so a path-like name is refused rather than silently trimmed.
   await app.register(multipart, { throwFileSizeLimit: false, preservePath: true });
-  await app.register(swagger, {
-    openapi: {
-      openapi: "3.1.0",
-      info: {
-        title: "Conventio API",
-        version: "0.1.0",
-        description:
-          "Partners, agreements and what they produce. Errors are RFC 9457 problem+json naming the field at fault. Lists are keyset-paginated: pass nextCursor back as cursor.",
-      },
-      components: {
-        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "conventio_session" } },
-      },
-      security: [{ session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: "/api/docs" });
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  await registerOpenApi(app);
 
   registerAuth(app, services.accounts);
   await app.register(readerLanguagePlugin);

@@ -25,6 +25,8 @@ export function toProblem(err: AppError): Problem {
     title: TITLES[err.code],
     status: err.status,
     detail: err.message,
+    key: err.key,
+    ...(err.details.params ? { params: err.details.params } : {}),
     code: err.code,
     ...(err.details.errors ? { errors: err.details.errors } : {}),
     ...(err.details.candidates ? { candidates: err.details.candidates } : {}),

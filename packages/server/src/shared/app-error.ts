@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldError } from "@conventio/domain";
+import { type ErrorCode, type FieldError, fillMessage, type MessageParams } from "@conventio/domain";
 
 /** HTTP status of each error code; the switch is exhaustive so a new code cannot be forgotten. */
 export function statusOf(code: ErrorCode): number {
@@ -32,17 +32,27 @@ export interface AppErrorDetails {
   errors?: FieldError[];
   candidates?: { id: string; name: string; reason: string }[];
   retryAfterSeconds?: number;
+  /** Values for `{{name}}` placeholders in the message, which is then a catalogue key. */
+  params?: MessageParams;
 }
 
-/** The one error type of Conventio; rendered as RFC 9457 problem+json at the edge. */
+/**
+ * The one error type of Conventio; rendered as RFC 9457 problem+json at the edge. The message is
+ * an English template that the catalogues translate; with `details.params` its placeholders are
+ * filled for the English detail, and the template and values travel alongside for translation.
+ */
 export class AppError extends Error {
+  /** The message as a catalogue key (the English template). */
+  readonly key: string;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details: AppErrorDetails = {},
   ) {
-    super(message);
+    super(fillMessage(message, details.params));
     this.name = "AppError";
+    this.key = message;
   }
 
   get status(): number {
