@@ -6,6 +6,7 @@ export * from "./countries.js";
 export * from "./errors.js";
 export * from "./event.js";
 export * from "./governance.js";
+export * from "./i18n/messages.js";
 export * from "./identifiers.js";
 export * from "./isced.js";
 export * from "./language.js";

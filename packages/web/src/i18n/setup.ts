@@ -1,10 +1,8 @@
-import { READER_LANGUAGE_COOKIE } from "@conventio/domain";
+import { MESSAGE_CATALOGUES, READER_LANGUAGE_COOKIE } from "@conventio/domain";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import en from "./en.json";
 import fr from "./fr.json";
-import messagesFr from "./messages.fr.json";
-import messagesSv from "./messages.sv.json";
 import sv from "./sv.json";
 
 export const LANGUAGES = [
@@ -69,8 +67,8 @@ void i18n.use(initReactI18next).init({
   resources: {
     // The "messages" namespace translates the server's and the schemas' English messages, keyed by their text.
     en: { translation: en },
-    fr: { translation: fr, messages: messagesFr },
-    sv: { translation: sv, messages: messagesSv },
+    fr: { translation: fr, messages: MESSAGE_CATALOGUES.fr },
+    sv: { translation: sv, messages: MESSAGE_CATALOGUES.sv },
   },
   lng: initialLanguage(),
   fallbackLng: "en",

@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { MESSAGE_CATALOGUES } from "@conventio/domain";
 import { describe, expect, it } from "vitest";
-import messagesFr from "../i18n/messages.fr.json";
-import messagesSv from "../i18n/messages.sv.json";
 import { translateWith } from "./message-patterns";
 
-const tables: Record<string, Record<string, string>> = { French: messagesFr, Swedish: messagesSv };
+const tables: Record<string, Record<string, string>> = {
+  French: MESSAGE_CATALOGUES.fr,
+  Swedish: MESSAGE_CATALOGUES.sv,
+};
 const lookupIn = (table: Record<string, string>) => (key: string) => table[key] ?? null;
 
 function sources(dir: string): string[] {
@@ -61,12 +63,12 @@ describe("server messages in the reader's language", () => {
   });
 
   it("translates the parts of a composed message too", () => {
-    const fr = lookupIn(messagesFr);
+    const fr = lookupIn(MESSAGE_CATALOGUES.fr);
     expect(translateWith(fr, "This agreement was not found.")).toBe("Cet accord est introuvable.");
     expect(translateWith(fr, "An agreement that is awaiting signature cannot terminate.")).toBe(
       "Un accord au statut « en attente de signature » ne peut pas être résilié.",
     );
-    expect(translateWith(lookupIn(messagesSv), "An agreement that is expired cannot be renewed.")).toBe(
+    expect(translateWith(lookupIn(MESSAGE_CATALOGUES.sv), "An agreement that is expired cannot be renewed.")).toBe(
       "Ett avtal med status ”utgånget” kan inte förnyas.",
     );
     expect(translateWith(fr, "Expiring: 2019-CONV-001 Convention Lille – MEL ends on 2024-12-31")).toBe(
