@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AgreementRef } from "./agreement.js";
-import { IsoDate, OrganisationRef } from "./organisation.js";
+import { isoDateWithin, YEARS } from "./date-bounds.js";
+import { OrganisationRef } from "./organisation.js";
 import { endsBeforeStart, PartialDate } from "./partial-date.js";
 
 const Id = z.string().min(1).max(64);
@@ -93,7 +94,7 @@ export const ActivityInput = z
         amountAsked: Money.nullable().default(null),
         amountGranted: Money.nullable().default(null),
         currency: z.string().trim().length(3).toUpperCase().default("EUR"),
-        deadline: IsoDate.nullable().default(null),
+        deadline: isoDateWithin(YEARS.office).nullable().default(null),
         outcome: z.enum(BID_OUTCOMES).default("pending"),
         startsOn: PartialDate.nullable().default(null).describe("Start of the funded period"),
         endsOn: PartialDate.nullable().default(null).describe("End of the funded period"),

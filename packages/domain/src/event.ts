@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { Email } from "./auth.js";
+import { dateTimeWithin, YEARS } from "./date-bounds.js";
 import { Visibility } from "./organisation.js";
 import { CreatePersonInput } from "./person.js";
 
 const Id = z.string().min(1).max(64);
-const DateTime = z.iso.datetime({ offset: true, message: "A date and time such as 2023-09-20T14:00:00+02:00" });
+const DateTime = dateTimeWithin(YEARS.office);
 
 function isTimeZone(tz: string): boolean {
   try {

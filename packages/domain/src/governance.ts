@@ -1,6 +1,10 @@
 import { z } from "zod";
+import { isoDateWithin, YEARS } from "./date-bounds.js";
 import { IsoDate, OrganisationRef, Visibility } from "./organisation.js";
 import { PartialDate } from "./partial-date.js";
+
+/** When an action is due: made in the office, so no earlier than 1900. */
+const OfficeDate = isoDateWithin(YEARS.office);
 
 const Id = z.string().min(1).max(64);
 
@@ -51,14 +55,14 @@ export const CreateActionInput = z.strictObject({
   agreementId: Id.nullable().default(null),
   meetingId: Id.nullable().default(null),
   ownerId: Id.nullable().default(null).describe("The account responsible; defaults to whoever creates it"),
-  dueOn: IsoDate.nullable().default(null),
+  dueOn: OfficeDate.nullable().default(null),
 });
 export type CreateActionInput = z.output<typeof CreateActionInput>;
 
 export const UpdateActionInput = z.strictObject({
   title: z.string().trim().min(1).max(500).optional(),
   ownerId: Id.nullable().optional(),
-  dueOn: IsoDate.nullable().optional(),
+  dueOn: OfficeDate.nullable().optional(),
   status: ActionStatus.optional(),
 });
 export type UpdateActionInput = z.output<typeof UpdateActionInput>;

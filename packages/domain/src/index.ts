@@ -3,6 +3,7 @@ export * from "./agreement.js";
 export * from "./agreement-rules.js";
 export * from "./auth.js";
 export * from "./countries.js";
+export * from "./date-bounds.js";
 export * from "./errors.js";
 export * from "./event.js";
 export * from "./governance.js";

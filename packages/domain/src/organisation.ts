@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCountryCode } from "./countries.js";
+import { isoDateWithin, YEARS } from "./date-bounds.js";
 import { IdentifierScheme, normaliseIdentifier } from "./identifiers.js";
 import { ShownText } from "./language.js";
 import { endsBeforeStart, PartialDate } from "./partial-date.js";
@@ -34,7 +35,8 @@ const Language = z
   .string()
   .trim()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "A language code such as fr, sv or en-GB");
-export const IsoDate = z.iso.date("A date as YYYY-MM-DD");
+/** A full date of record: a signature, a start, a membership. */
+export const IsoDate = isoDateWithin(YEARS.history);
 
 export const LocalisedName = z.strictObject({
   lang: Language,

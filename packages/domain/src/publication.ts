@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { IsoDate } from "./organisation.js";
+import { isoDateWithin, YEARS } from "./date-bounds.js";
+
+/** Publication dates of news, here or in the press. */
+const OfficeDate = isoDateWithin(YEARS.office);
 
 const Id = z.string().min(1).max(64);
 
@@ -60,7 +63,7 @@ export const NewsInput = z
       .default([]),
     category: postText(z.string().trim().max(80)).nullable().default(null),
     agreementId: Id.nullable().default(null),
-    publishedOn: IsoDate.nullable().default(null).describe("Publication date; set when published"),
+    publishedOn: OfficeDate.nullable().default(null).describe("Publication date; set when published"),
     status: z.enum(["draft", "published"]).default("draft"),
     sourceOutlet: postText(
       z
@@ -73,7 +76,7 @@ export const NewsInput = z
       .default(null)
       .describe("Where the relayed article was first published, such as Ouest-France or The Japan Times"),
     sourceUrl: SourceUrl.nullable().default(null).describe("Link to the original article (https)"),
-    sourcePublishedOn: IsoDate.nullable().default(null).describe("When the original article was published"),
+    sourcePublishedOn: OfficeDate.nullable().default(null).describe("When the original article was published"),
   })
   .superRefine((n, ctx) => {
     if (!n.sourceOutlet && (n.sourceUrl || n.sourcePublishedOn)) {

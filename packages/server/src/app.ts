@@ -8,9 +8,11 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "#config.js";
 import { registerAuth } from "#http/auth.js";
+import { registerEdgeGuard } from "#http/edge-guard.js";
 import { registerOpenApi } from "#http/openapi.js";
 import { registerProblemHandler, toProblem } from "#http/problem.js";
 import { readerLanguagePlugin } from "#http/reader-language.js";
+import { registerSecurityHeaders } from "#http/security-headers.js";
 import { accountRoutes } from "#modules/accounts/account.routes.js";
 import { activityRoutes } from "#modules/activities/activity.routes.js";
 import { agreementRoutes } from "#modules/agreements/agreement.routes.js";
@@ -56,6 +58,8 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   // The API speaks JSON only; a text body is refused with 415 instead of reaching validation.
   app.removeContentTypeParser("text/plain");
 
+  await registerSecurityHeaders(app, config.publicUrl.startsWith("https:"));
+  registerEdgeGuard(app);
   await app.register(cookie);
   // preservePath: see the name as sent, so a path-like name is refused rather than silently trimmed.
   await app.register(multipart, { throwFileSizeLimit: false, preservePath: true });
@@ -87,7 +91,17 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   const webDist = config.WEB_DIST ? resolve(config.WEB_DIST) : DEFAULT_WEB_DIST;
   const withWeb = serveWeb && existsSync(join(webDist, "index.html"));
   if (withWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: "1h", index: false });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      // Built assets carry a content hash in their names and never change; anything else is checked each time.
+      setHeaders: (reply, path) => {
+        const hashed = path.startsWith(join(webDist, "assets"));
+        reply.header("cache-control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     // Missing built files (an old chunk after a rebuild) are 404s, not the page.
@@ -99,7 +113,8 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
       return;
     }
     // Client-side routes: every other GET gets the single-page app.
-    reply.header("cache-control", "no-cache").sendFile("index.html", webDist);
+    // The page shell names the current build's assets, so the browser checks it on every visit.
+    reply.sendFile("index.html", webDist);
   });
   return app;
 }

@@ -220,6 +220,11 @@ const BODIES: Array<[string, string]> = [
     }),
   ],
   ["a body over the limit", JSON.stringify({ name: "z".repeat(1_200_000) })],
+  [
+    "NUL bytes",
+    JSON.stringify({ kind: "university", name: "Lil\u0000le", givenName: "A\u0000", title: "T\u0000", body: "\u0000" }),
+  ],
+  ["a terminal escape", JSON.stringify({ kind: "university", name: "\u001b[2JLille", title: "\u001b]0;x\u0007" })],
 ];
 
 describe("malformed input", () => {
@@ -276,6 +281,34 @@ describe("malformed input", () => {
           failures.push(`GET ${path} (${id.slice(0, 12)}): ${res.statusCode} ${res.body.slice(0, 120)}`);
       }
     }
+    expect(failures).toEqual([]);
+  });
+
+  it("answers a NUL byte in the path or the query of every operation with a 4xx problem", async () => {
+    const spec = (await ctx.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const failures: string[] = [];
+    let sent = 0;
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      for (const method of Object.keys(methods).filter((m) => ["get", "post", "put", "patch", "delete"].includes(m))) {
+        const record = ID_OF_PATH.find(([prefix]) => path.startsWith(prefix))?.[1] ?? "id";
+        const url = path.replace("{id}", `${ids[record]}%00`).replace(/\{[^}]+\}/g, "x%00y");
+        const query = `${path.replace(/\{[^}]+\}/g, "missing")}?q=%00&cursor=%00`;
+        for (const target of path.includes("{") ? [url, query] : [query]) {
+          for (const session of [admin.headers, {}]) {
+            sent++;
+            const res = await ctx.app.inject({ method: method.toUpperCase() as "GET", url: target, headers: session });
+            const ok =
+              res.statusCode >= 400 &&
+              res.statusCode < 500 &&
+              String(res.headers["content-type"]).startsWith("application/problem+json");
+            if (!ok) failures.push(`${method.toUpperCase()} ${target}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+          }
+        }
+      }
+    }
+    expect(sent).toBeGreaterThan(200);
     expect(failures).toEqual([]);
   });
 

@@ -48,7 +48,10 @@ export async function freshPostgresSchema(): Promise<{ schema: string; drop: () 
 }
 
 /** Builds the app on a real, empty, migrated database of the engine under test. */
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(
+  env: Record<string, string> = {},
+  options: { serveWeb?: boolean } = {},
+): Promise<TestContext> {
   const dir = mkdtempSync(join(tmpdir(), "conventio-test-"));
   const config = loadConfig({
     NODE_ENV: "test",
@@ -72,7 +75,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   const log = createLogger(config);
   const clock = new ManualClock(new Date("2026-03-02T09:00:00Z"));
   const services = createServices(database, config, log, clock);
-  const app = await buildApp({ config, services, log });
+  const app = await buildApp({ config, services, log, serveWeb: options.serveWeb ?? false });
   await app.ready();
   return {
     app,
