@@ -1,21 +1,20 @@
-import { type Actor, addDays, effectiveStatus } from "@conventio/domain";
+import {
+  type Actor,
+  type AgreementStatus,
+  addDays,
+  type DashboardView,
+  type DormantAgreements,
+  effectiveStatus,
+} from "@conventio/domain";
 import { sql } from "kysely";
 import { addMonths } from "#modules/reminders/reminder-rules.js";
 import type { Deps } from "#shared/deps.js";
 import { dashboardPolicy } from "./dashboard.policy.js";
 
-export interface DormantAgreement {
-  id: string;
-  reference: string;
-  title: string;
-  startsOn: string | null;
-  lastSign: string | null;
-}
-
 /**
- * Staff figures: agreements by status, kind and country, the expiring ones, mobility flows by
- * year, and dormant agreements — active for longer than N months with no activity, meeting or
- * indicator value in that time.
+ * Read model of staff figures: agreements by status, kind and country, the expiring ones,
+ * mobility flows by year, and dormant agreements — active for longer than N months with no
+ * activity, meeting or indicator value in that time.
  */
 export function createDashboardService(deps: Deps, settings: { expiringWindowDays: number; dormantMonths: number }) {
   const { db, clock } = deps;
@@ -23,11 +22,7 @@ export function createDashboardService(deps: Deps, settings: { expiringWindowDay
 
   return {
     /** Dormant agreements, oldest first by title; the total counts them all. */
-    async dormantAgreements(
-      actor: Actor,
-      months = settings.dormantMonths,
-      limit = 200,
-    ): Promise<{ total: number; items: DormantAgreement[] }> {
+    async dormantAgreements(actor: Actor, months = settings.dormantMonths, limit = 200): Promise<DormantAgreements> {
       dashboardPolicy.read(actor);
       const day = today();
       const cutoff = addMonths(day, -months);
@@ -108,7 +103,7 @@ export function createDashboardService(deps: Deps, settings: { expiringWindowDay
       };
     },
 
-    async overview(actor: Actor) {
+    async overview(actor: Actor): Promise<DashboardView> {
       dashboardPolicy.read(actor);
       const day = today();
       const horizon = addDays(day, settings.expiringWindowDays);
@@ -156,7 +151,7 @@ export function createDashboardService(deps: Deps, settings: { expiringWindowDay
           .execute(),
         this.dormantAgreements(actor, settings.dormantMonths, 20),
       ]);
-      const byStatus = new Map<string, number>();
+      const byStatus = new Map<AgreementStatus, number>();
       for (const r of statusRows) {
         const status = effectiveStatus(r.status, r.ends_on, day, settings.expiringWindowDays);
         byStatus.set(status, (byStatus.get(status) ?? 0) + Number(r.n));

@@ -1,28 +1,10 @@
+import { DocumentList, DocumentView, UploadDocumentFields } from "@conventio/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { IdParams, problems } from "#http/common.js";
 import { AppError } from "#shared/app-error.js";
 import type { DocumentService, UploadMeta } from "./document.service.js";
 import { DOCUMENT_ENTITIES, type DocumentEntity } from "./document.table.js";
-
-const DocumentView = z.object({
-  id: z.string(),
-  kind: z.enum(["signed", "annex", "other"]),
-  title: z.string(),
-  fileName: z.string(),
-  mediaType: z.string(),
-  size: z.number().int(),
-  sha256: z.string(),
-  version: z.number().int(),
-  replacesId: z.string().nullable(),
-  uploadedAt: z.string(),
-});
-
-const MetaFields = z.strictObject({
-  kind: z.enum(["signed", "annex", "other"]).default("other"),
-  title: z.string().trim().max(300).optional(),
-  replaces: z.string().max(64).optional(),
-});
 
 const PATHS: Record<DocumentEntity, { base: string; label: string }> = {
   agreement: { base: "/api/agreements/:id/documents", label: "an agreement" },
@@ -42,7 +24,7 @@ export function documentRoutes(documents: DocumentService): FastifyPluginAsyncZo
             tags,
             summary: `Documents of ${label}, every version, newest first`,
             params: IdParams,
-            response: { 200: z.object({ items: z.array(DocumentView) }), ...problems },
+            response: { 200: DocumentList, ...problems },
           },
         },
         async (req) => ({ items: await documents.listDocuments(req.actor, entity, req.params.id) }),
@@ -70,7 +52,7 @@ export function documentRoutes(documents: DocumentService): FastifyPluginAsyncZo
               fields[part.fieldname] = String(part.value);
               continue;
             }
-            const meta = MetaFields.safeParse(fields);
+            const meta = UploadDocumentFields.safeParse(fields);
             if (!meta.success) {
               part.file.resume();
               const errors = meta.error.issues.map((i) => ({

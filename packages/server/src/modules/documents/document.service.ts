@@ -3,9 +3,9 @@ import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, sta
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { Actor } from "@conventio/domain";
+import type { Actor, DocumentView } from "@conventio/domain";
 import { fileTypeFromFile } from "file-type";
-import type { Kysely, Selectable } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
@@ -13,23 +13,9 @@ import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
 import { actorId } from "#shared/policy.js";
 import { documentPolicy } from "./document.policy.js";
+import { type DocumentRow, presentDocument } from "./document.presenter.js";
 import type { DocumentEntity, DocumentTable } from "./document.table.js";
 import { ACCEPTED_TYPES, extensionOf, safeFileName } from "./file-types.js";
-
-export type DocumentRow = Selectable<DocumentTable>;
-
-export interface DocumentView {
-  id: string;
-  kind: DocumentTable["kind"];
-  title: string;
-  fileName: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  version: number;
-  replacesId: string | null;
-  uploadedAt: string;
-}
 
 export interface UploadMeta {
   kind: DocumentTable["kind"];
@@ -40,21 +26,6 @@ export interface UploadMeta {
 export interface DocumentSettings {
   dataDir: string;
   maxBytes: number;
-}
-
-export function presentDocument(r: DocumentRow): DocumentView {
-  return {
-    id: r.id,
-    kind: r.kind,
-    title: r.title,
-    fileName: r.original_name,
-    mediaType: r.media_type,
-    size: r.size,
-    sha256: r.sha256,
-    version: r.version,
-    replacesId: r.replaces_id,
-    uploadedAt: r.uploaded_at,
-  };
 }
 
 /**

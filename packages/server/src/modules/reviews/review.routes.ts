@@ -1,4 +1,4 @@
-import { ActionView, ActivityView, AgreementView, BodyView, IndicatorView, IsoDate } from "@conventio/domain";
+import { ProgressReview, RecordedReviews, RecordReviewInput, ReviewQuery } from "@conventio/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { IdParams, problems } from "#http/common.js";
@@ -9,7 +9,6 @@ import { REVIEW_LANGUAGES } from "./review-wording.js";
 export function reviewRoutes(reviews: ReviewService, clock: Deps["clock"]): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ["reviews"];
-    const Query = z.object({ on: IsoDate.optional().describe("The date of the review; today by default") });
     app.get(
       "/api/agreements/:id/review",
       {
@@ -17,33 +16,8 @@ export function reviewRoutes(reviews: ReviewService, clock: Deps["clock"]): Fast
           tags,
           summary: "Assemble a progress review of a partnership on a date",
           params: IdParams,
-          querystring: Query,
-          response: {
-            200: z.object({
-              on: z.string(),
-              since: z.string().nullable(),
-              sinceKind: z
-                .enum(["review", "meeting", "start"])
-                .nullable()
-                .describe("The previous recorded review, else the last meeting, else the agreement's start"),
-              recorded: z
-                .array(z.string())
-                .describe("Dates of the reviews recorded for this partnership, newest first"),
-              agreement: AgreementView,
-              bodies: z.array(BodyView),
-              activities: z.array(ActivityView),
-              indicators: z.array(IndicatorView),
-              openActions: z.array(ActionView),
-              deadlines: z.array(
-                z.object({
-                  on: z.string(),
-                  kind: z.enum(["agreement_end", "action"]),
-                  what: z.string().describe("The agreement's reference, or the action's title"),
-                }),
-              ),
-            }),
-            ...problems,
-          },
+          querystring: ReviewQuery,
+          response: { 200: ProgressReview, ...problems },
         },
       },
       async (req) => reviews.assemble(req.actor, req.params.id, req.query.on ?? clock.now().toISOString().slice(0, 10)),
@@ -55,12 +29,11 @@ export function reviewRoutes(reviews: ReviewService, clock: Deps["clock"]): Fast
           tags,
           summary: "Record that the review of a date was held; the next review covers what happened since",
           params: IdParams,
-          body: z.strictObject({ on: IsoDate }),
-          response: { 201: z.object({ recorded: z.array(z.string()) }), ...problems },
+          body: RecordReviewInput,
+          response: { 201: RecordedReviews, ...problems },
         },
       },
-      async (req, reply) =>
-        reply.status(201).send({ recorded: await reviews.record(req.actor, req.params.id, req.body.on) }),
+      async (req, reply) => reply.status(201).send(await reviews.record(req.actor, req.params.id, req.body.on)),
     );
     app.get(
       "/api/agreements/:id/review.pdf",
@@ -69,7 +42,7 @@ export function reviewRoutes(reviews: ReviewService, clock: Deps["clock"]): Fast
           tags,
           summary: "The progress review as a PDF",
           params: IdParams,
-          querystring: Query.extend({
+          querystring: ReviewQuery.extend({
             lang: z.enum(REVIEW_LANGUAGES).default("en").describe("The language of the document"),
           }),
         },

@@ -1,12 +1,4 @@
-import {
-  type ActionView,
-  type ActivityView,
-  type Actor,
-  type AgreementView,
-  addDays,
-  type BodyView,
-  type IndicatorView,
-} from "@conventio/domain";
+import { type Actor, addDays, type ProgressReview, type RecordedReviews, type ReviewDeadline } from "@conventio/domain";
 import type { ActivityService } from "#modules/activities/activity.service.js";
 import type { AgreementService } from "#modules/agreements/agreement.service.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
@@ -19,23 +11,8 @@ import { reviewPolicy } from "./review.policy.js";
 import { renderReviewPdf } from "./review-pdf.js";
 import type { ReviewLanguage } from "./review-wording.js";
 
-export interface ProgressReview {
-  on: string;
-  since: string | null;
-  /** What `since` is: the previous recorded review, else the last meeting, else the agreement's start. */
-  sinceKind: "review" | "meeting" | "start" | null;
-  /** Reviews recorded for this partnership, newest first. */
-  recorded: string[];
-  agreement: AgreementView;
-  bodies: BodyView[];
-  activities: ActivityView[];
-  indicators: IndicatorView[];
-  openActions: ActionView[];
-  deadlines: Deadline[];
-}
-
-/** A date ahead: the end of the agreement itself, or an open action's due date. */
-export type Deadline = { on: string; kind: "agreement_end" | "action"; what: string };
+/** The PDF renderer reads the same view the API sends. */
+export type { ProgressReview } from "@conventio/domain";
 
 const HORIZON_DAYS = 183;
 
@@ -98,7 +75,7 @@ export function createReviewService(
     });
     const horizon = addDays(on, HORIZON_DAYS);
     const openActions = actions.filter((a) => a.status === "open");
-    const deadlines = [
+    const deadlines: ReviewDeadline[] = [
       ...(agreement.endsOn && agreement.endsOn >= on && agreement.endsOn <= horizon
         ? [{ on: agreement.endsOn, kind: "agreement_end" as const, what: agreement.reference }]
         : []),
@@ -113,7 +90,7 @@ export function createReviewService(
     assemble,
 
     /** Records that the review of that date was held, so the next one starts from it. */
-    async record(actor: Actor, agreementId: string, on: string): Promise<string[]> {
+    async record(actor: Actor, agreementId: string, on: string): Promise<RecordedReviews> {
       reviewPolicy.record(actor);
       await parts.agreements.getAgreement(actor, agreementId);
       const now = nowIso(deps);
@@ -143,7 +120,7 @@ export function createReviewService(
         .where("agreement_id", "=", agreementId)
         .orderBy("held_on", "desc")
         .execute();
-      return rows.map((r) => r.held_on);
+      return { recorded: rows.map((r) => r.held_on) };
     },
     /** The review as a PDF in one of the web app's languages, with where each partner is and its name as translated. */
     async pdf(actor: Actor, agreementId: string, on: string, lang: ReviewLanguage = "en"): Promise<Buffer> {

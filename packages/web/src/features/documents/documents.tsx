@@ -1,8 +1,9 @@
+import type { DocumentView } from "@conventio/domain";
 import { Anchor, Button, FileInput, Group, Select, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type DocumentRecord, type DocumentView } from "../../lib/api";
+import { api, type DocumentRecord } from "../../lib/api";
 import { errorsFromProblem, useFieldMessage } from "../../lib/form-errors";
 import { useFormatDate } from "../../lib/format";
 import { ProblemAlert } from "../../ui/problem-alert";

@@ -1,0 +1,62 @@
+import type {
+  CountryCount,
+  CreateOrganisationInput,
+  MembershipInput,
+  MembershipView,
+  OrganisationDetail,
+  OrganisationKind,
+  OrganisationSummary,
+  OrganisationView,
+  Page,
+  Problem,
+  RegistryEntryView,
+  TimelineEvent,
+  UpdateOrganisationInput,
+} from "@conventio/domain";
+import { get, id, patch, post, queryString, remove } from "./core";
+
+export interface OrganisationFilters {
+  q?: string | undefined;
+  kind?: OrganisationKind | undefined;
+  country?: string | undefined;
+  network?: string | undefined;
+}
+
+export type Candidate = NonNullable<Problem["candidates"]>[number];
+
+export const organisations = {
+  /** `lang`: the language names are shown in; without it, the server reads the language cookie. */
+  list: (
+    filters: OrganisationFilters,
+    page: { cursor?: string | undefined; limit?: number } = {},
+    lang?: string | undefined,
+  ) => get<Page<OrganisationSummary>>(`/api/organisations${queryString({ ...filters, ...page, lang })}`),
+  get: (orgId: string) => get<OrganisationDetail>(`/api/organisations/${id(orgId)}`),
+  create: (input: CreateOrganisationInput) => post<OrganisationView>("/api/organisations", input),
+  update: (orgId: string, input: UpdateOrganisationInput) =>
+    patch<OrganisationView>(`/api/organisations/${id(orgId)}`, input),
+  delete: (orgId: string) => remove(`/api/organisations/${id(orgId)}`),
+  addMembership: (networkId: string, input: MembershipInput) =>
+    post<MembershipView>(`/api/organisations/${id(networkId)}/memberships`, input),
+  removeMembership: (networkId: string, membershipId: string) =>
+    remove(`/api/organisations/${id(networkId)}/memberships/${id(membershipId)}`),
+  suggestDuplicates: (draft: {
+    name: string;
+    website: string | null;
+    countryCode: string | null;
+    city: string | null;
+  }) => post<{ candidates: Candidate[] }>("/api/organisations/duplicates", draft),
+};
+
+export const map = {
+  countries: () => get<{ items: CountryCount[] }>("/api/map/countries"),
+};
+
+export const registry = {
+  search: (q: string, limit = 10) => get<{ items: RegistryEntryView[] }>(`/api/registry${queryString({ q, limit })}`),
+  adopt: (entryId: string, confirmDuplicate = false) =>
+    post<OrganisationView>(`/api/registry/${id(entryId)}/adopt`, confirmDuplicate ? { confirmDuplicate } : {}),
+};
+
+/** A partner's relationship on one time axis. */
+export const timeline = (orgId: string) => get<{ items: TimelineEvent[] }>(`/api/organisations/${id(orgId)}/timeline`);
