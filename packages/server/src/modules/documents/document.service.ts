@@ -4,7 +4,6 @@ import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Actor, DocumentView } from "@conventio/domain";
-import { fileTypeFromFile } from "file-type";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
@@ -15,7 +14,7 @@ import { actorId } from "#shared/policy.js";
 import { documentPolicy } from "./document.policy.js";
 import { type DocumentRow, presentDocument } from "./document.presenter.js";
 import type { DocumentEntity, DocumentTable } from "./document.table.js";
-import { ACCEPTED_TYPES, extensionOf, safeFileName } from "./file-types.js";
+import { ACCEPTED_TYPES, deceptiveNameRefusal, detectFileType, extensionOf, safeFileName } from "./file-types.js";
 
 export interface UploadMeta {
   kind: DocumentTable["kind"];
@@ -94,10 +93,13 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
       const name = safeFileName(rawName);
       if (!name) {
         stream.resume();
-        throw AppError.field(
-          "validation_failed",
-          "file",
-          "This file name is not allowed; use a plain name such as convention-2019.pdf.",
+        throw (
+          deceptiveNameRefusal(rawName) ??
+          AppError.field(
+            "validation_failed",
+            "file",
+            "This file name is not allowed; use a plain name such as convention-2019.pdf.",
+          )
         );
       }
       mkdirSync(incoming, { recursive: true });
@@ -123,7 +125,7 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
         }
         const size = statSync(temp).size;
         if (size === 0) throw AppError.field("validation_failed", "file", "The file is empty.");
-        const detected = await fileTypeFromFile(temp);
+        const detected = await detectFileType(temp);
         const extensions = detected ? ACCEPTED_TYPES[detected.mime] : undefined;
         if (!detected || !extensions) {
           throw AppError.field("unsupported_media_type", "file", "Upload a PDF, an office document or an image.");

@@ -10,11 +10,10 @@ import type {
   PublicPictureView,
   UpdatePictureInput,
 } from "@conventio/domain";
-import { fileTypeFromFile } from "file-type";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
 import { diffOf, recordAudit } from "#modules/audit/audit.service.js";
-import { safeFileName } from "#modules/documents/file-types.js";
+import { deceptiveNameRefusal, detectFileType, safeFileName } from "#modules/documents/file-types.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
@@ -131,10 +130,13 @@ export function createPictureService(deps: Deps, settings: PictureSettings) {
       const name = safeFileName(rawName);
       if (!name) {
         stream.resume();
-        throw AppError.field(
-          "validation_failed",
-          "file",
-          "This file name is not allowed; use a plain name such as signing-ceremony.jpg.",
+        throw (
+          deceptiveNameRefusal(rawName) ??
+          AppError.field(
+            "validation_failed",
+            "file",
+            "This file name is not allowed; use a plain name such as signing-ceremony.jpg.",
+          )
         );
       }
       mkdirSync(incoming, { recursive: true });
@@ -144,7 +146,7 @@ export function createPictureService(deps: Deps, settings: PictureSettings) {
       let stored = false;
       try {
         const size = await receive(stream, temp);
-        const detected = await fileTypeFromFile(temp);
+        const detected = await detectFileType(temp);
         ext = detected ? PICTURE_TYPES[detected.mime] : undefined;
         if (!detected || !ext) {
           throw AppError.field("unsupported_media_type", "file", "Upload a JPEG, PNG or WebP picture.");
