@@ -31,7 +31,11 @@ function startWorker(): Worker {
  * Inspects a zip-based upload in a worker thread (see `inspectArchive`), so inflating it never
  * holds up other requests; a worker that runs past the time limit is stopped and the file refused.
  */
-export function checkArchive(path: string, limits: ArchiveLimits = ARCHIVE_LIMITS): Promise<ArchiveReport> {
+export function checkArchive(
+  path: string,
+  limits: ArchiveLimits = ARCHIVE_LIMITS,
+  timeLimitMs = ARCHIVE_TIME_LIMIT_MS,
+): Promise<ArchiveReport> {
   const worker = spare ?? startWorker();
   spare = undefined;
   worker.ref();
@@ -49,7 +53,7 @@ export function checkArchive(path: string, limits: ArchiveLimits = ARCHIVE_LIMIT
     };
     const answered = (report: ArchiveReport) => settle(report, true);
     const failed = () => settle({ ok: false, reason: "unreadable" }, false);
-    const timer = setTimeout(() => settle({ ok: false, reason: "time" }, false), ARCHIVE_TIME_LIMIT_MS);
+    const timer = setTimeout(() => settle({ ok: false, reason: "time" }, false), timeLimitMs);
     worker.once("message", answered).once("error", failed).once("exit", failed);
     worker.postMessage({ path, limits });
   });

@@ -93,4 +93,11 @@ describe("archive inspection", () => {
     expect(Date.now() - started).toBeLessThan(2000);
     expect(await checkArchive(archive(docxParts()))).toEqual({ ok: true, mediaType: DOCX });
   });
+
+  it("stops a worker that runs past the time limit, and the next inspection starts afresh", async () => {
+    const slow = archive([...docxParts(), zerosPart("word/media/image3.bmp", 256)]);
+    const limits = { ...ARCHIVE_LIMITS, maxRatio: 2000 };
+    expect(await checkArchive(slow, limits, 1)).toEqual({ ok: false, reason: "time" });
+    expect(await checkArchive(archive(docxParts()))).toEqual({ ok: true, mediaType: DOCX });
+  });
 });
