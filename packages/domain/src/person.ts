@@ -26,7 +26,18 @@ export const CreatePersonInput = z.strictObject({
     )
     .max(20)
     .default([]),
-  publicContact: z.boolean().default(false).describe("The person agreed to be listed publicly"),
+  namedInPublic: z
+    .boolean()
+    .optional()
+    .describe(
+      "The person agreed to be named on public pages (as coordinator, member or signatory); without it they appear by their role alone. Implied by publicContact when left out",
+    ),
+  publicContact: z
+    .boolean()
+    .default(false)
+    .describe(
+      "The person agreed that public pages show their e-mail and phone; being a public contact includes being named",
+    ),
 });
 export type CreatePersonInput = z.output<typeof CreatePersonInput>;
 
@@ -38,6 +49,10 @@ export const UpdatePersonInput = z.strictObject({
   email: Email.nullable().optional(),
   phone: CreatePersonInput.shape.phone.unwrap().unwrap().nullable().optional(),
   languages: CreatePersonInput.shape.languages.unwrap().optional(),
+  namedInPublic: z
+    .boolean()
+    .optional()
+    .describe("Withdrawing it withdraws being a public contact too; giving publicContact gives it"),
   publicContact: z.boolean().optional(),
 });
 export type UpdatePersonInput = z.output<typeof UpdatePersonInput>;
@@ -71,7 +86,8 @@ export const PersonView = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   languages: z.array(z.string()),
-  publicContact: z.boolean(),
+  namedInPublic: z.boolean().describe("Public pages name the person; otherwise they show the role alone"),
+  publicContact: z.boolean().describe("Public pages show the person's e-mail and phone"),
   roles: z.array(PersonRoleView),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -82,3 +98,24 @@ export const PersonListQuery = z.object({
   q: z.string().trim().max(200).optional(),
   organisation: Id.optional(),
 });
+
+/** What a person agreed the public may read about them. */
+export interface PublicConsents {
+  namedInPublic: boolean;
+  publicContact: boolean;
+}
+
+/**
+ * The consents after a change. Being a public contact includes being named, so giving the first
+ * gives the second, and withdrawing the name withdraws the contact. Null when the change asks for
+ * a public contact who is not named, which cannot be.
+ */
+export function nextPublicConsents(
+  before: PublicConsents,
+  change: { namedInPublic?: boolean | undefined; publicContact?: boolean | undefined },
+): PublicConsents | null {
+  if (change.publicContact === true && change.namedInPublic === false) return null;
+  const publicContact = change.publicContact ?? (change.namedInPublic === false ? false : before.publicContact);
+  const namedInPublic = change.namedInPublic ?? (publicContact ? true : before.namedInPublic);
+  return { namedInPublic, publicContact };
+}

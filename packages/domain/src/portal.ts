@@ -20,10 +20,13 @@ export const PublicOrganisationRef = z.object({
 });
 export type PublicOrganisationRef = z.infer<typeof PublicOrganisationRef>;
 
-/** A person named on a public page; e-mail and phone only for those who agreed to be a public contact. */
+/**
+ * A person on a public page: named only if they agreed to be named (else their role and
+ * organisation stand alone), e-mail and phone only for those who agreed to be a public contact.
+ */
 export const PublicContact = z.object({
-  name: z.string(),
-  title: z.string().nullable(),
+  name: z.string().nullable().describe("Null when the person did not agree to be named in public"),
+  title: z.string().nullable().describe("Their position; null when they are not named"),
   organisation: PublicOrganisationRef.nullable(),
   role: z.string(),
   studentRepresentative: z.boolean(),
@@ -46,7 +49,10 @@ export const PublicAgreementRef = z.object({
 export type PublicAgreementRef = z.infer<typeof PublicAgreementRef>;
 
 export const PublicSignatory = z.object({
-  name: z.string(),
+  name: z
+    .string()
+    .nullable()
+    .describe("As printed; null for a person of the register who did not agree to be named in public"),
   title: ShownText.nullable().describe("Title or function, in the reader's language when known"),
   organisation: PublicOrganisationRef.nullable(),
   signedOn: z.string().nullable().describe("As written: YYYY-MM-DD, YYYY-MM or YYYY"),

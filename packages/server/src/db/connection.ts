@@ -24,7 +24,10 @@ export interface ConnectOptions {
   schema?: string;
 }
 
-/** Opens the database: SQLite (WAL, synchronous=FULL) by default, PostgreSQL for postgres:// URLs. */
+/**
+ * Opens the database: SQLite (WAL, synchronous=FULL, secure delete) by default, PostgreSQL for
+ * postgres:// URLs.
+ */
 export function connect(options: ConnectOptions): Database {
   if (options.url && /^postgres(ql)?:\/\//.test(options.url)) return connectPostgres(options.url, options.schema);
   const file = options.sqliteFile ?? join("data", "conventio.db");
@@ -34,6 +37,9 @@ export function connect(options: ConnectOptions): Database {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // Deleted rows are overwritten with zeros rather than left in free space, so an erased person's
+  // name does not stay readable in the file (their erasure also checkpoints the WAL).
+  sqlite.pragma("secure_delete = ON");
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: "sqlite", where: file, destroy: () => db.destroy() };
 }

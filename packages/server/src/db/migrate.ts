@@ -16,6 +16,8 @@ import * as m013 from "./migrations/013-news-sources.js";
 import * as m014 from "./migrations/014-pictures.js";
 import * as m015 from "./migrations/015-agreement-public-search.js";
 import * as m016 from "./migrations/016-dates-as-written.js";
+import * as m017 from "./migrations/017-consent-to-be-named.js";
+import * as m018 from "./migrations/018-inbox-message-keys.js";
 import type { DB } from "./schema.js";
 
 /** Numbered migrations, listed explicitly so they run the same from source, tests and bundles. */
@@ -36,6 +38,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "014-pictures": m014,
   "015-agreement-public-search": m015,
   "016-dates-as-written": m016,
+  "017-consent-to-be-named": m017,
+  "018-inbox-message-keys": m018,
 };
 
 /** Applies every pending migration; throws with the failing migration's name. */

@@ -313,8 +313,9 @@ export async function enterPublicFacts(call: Call): Promise<EnteredFacts> {
     familyName: "Johansson",
     organisationId: municipality,
     email: L.areas[0].closed.email,
+    namedInPublic: true,
   });
-  const sara = await person({ givenName: "Sara", familyName: "Berg", organisationId: unions[0] });
+  const sara = await person({ givenName: "Sara", familyName: "Berg", organisationId: unions[0], namedInPublic: true });
   await call("PATCH", `/api/agreements/${current}`, {
     axes: [
       { kind: "area", title: L.areas[0].title, coordinatorIds: [anna, erik] },

@@ -312,6 +312,10 @@ const PEOPLE: Array<{
   org: string;
   role: string;
   since?: string;
+  /** Agreed to be named on public pages: the officers who sign and speak for their institution. */
+  named?: boolean;
+  /** Agreed that public pages show their e-mail and phone too. */
+  contact?: boolean;
 }> = [
   {
     key: "oussous",
@@ -320,6 +324,8 @@ const PEOPLE: Array<{
     title: "Vice-president for territorial relations",
     org: "lille",
     role: "Vice-president for territorial relations",
+    named: true,
+    contact: true,
   },
   {
     key: "haesebroeck",
@@ -328,6 +334,7 @@ const PEOPLE: Array<{
     title: "First vice-president",
     org: "mel",
     role: "First vice-president",
+    named: true,
   },
   {
     key: "tombre",
@@ -336,6 +343,7 @@ const PEOPLE: Array<{
     title: "Vice-president for international and European strategy",
     org: "lorraine",
     role: "Vice-president for international and European strategy",
+    named: true,
   },
   {
     key: "kamiya",
@@ -345,6 +353,7 @@ const PEOPLE: Array<{
     org: "kyutech",
     role: "Vice-president for international relations",
     since: "2022-04-01",
+    named: true,
   },
   {
     key: "wakabayashi",
@@ -413,6 +422,8 @@ export async function loadDemoData(
         title: p.title,
         organisationId: id(p.org),
         languages: [],
+        namedInPublic: p.named ?? false,
+        publicContact: p.contact ?? false,
       }),
     );
     personIds.set(p.key, person.id);

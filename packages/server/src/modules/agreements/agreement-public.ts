@@ -1,6 +1,7 @@
 import type { Actor, AgreementView, UiLanguage } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
+import { withPublicNames } from "#modules/people/public-naming.js";
 import { AppError } from "#shared/app-error.js";
 import type { Deps } from "#shared/deps.js";
 import { agreementPolicy } from "./agreement.policy.js";
@@ -34,7 +35,7 @@ export function createPublicAgreementReads(deps: Deps, view: View) {
       const full = await view(db, row, lang);
       const hidden = new Set(full.internalFields);
       const open = await publishedRelations(full);
-      return {
+      return withPublicNames(db, {
         ...full,
         summary: hidden.has("summary") ? null : full.summary,
         summaries: hidden.has("summary") ? [] : full.summaries,
@@ -47,7 +48,7 @@ export function createPublicAgreementReads(deps: Deps, view: View) {
         specifics: full.specifics.filter((s) => open.has(s.id)),
         chain: full.chain.filter((c) => c.id === full.id || open.has(c.id)),
         allowedActions: [],
-      };
+      });
     },
 
     /**

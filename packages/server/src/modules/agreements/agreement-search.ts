@@ -27,7 +27,7 @@ type IndexedRow = Pick<AgreementRow, (typeof INDEXED)[number]>;
  * A signatory's title and its translations are read when their columns exist: the rebuild of
  * migration 015 runs on databases that do not have them yet.
  */
-type SignatoryText = { agreement_id: string; name: string; place: string | null } & {
+type SignatoryText = { agreement_id: string; person_id: string | null; name: string; place: string | null } & {
   title?: string | null;
   titles?: string | null;
 };
@@ -63,6 +63,17 @@ async function reindexBatch(db: Kysely<DB>, search: SearchIndex, rows: IndexedRo
     }
     return (id: string) => map.get(id) ?? [];
   };
+  // Public documents leave out the names of signatories who did not agree to be named in public.
+  // Read with selectAll: the rebuild of migration 015 runs before people have that consent, and
+  // until then everyone was named.
+  const linked = [...new Set(signatories.flatMap((s) => (s.person_id ? [s.person_id] : [])))];
+  const consents = linked.length
+    ? ((await db.selectFrom("person").selectAll().where("id", "in", linked).execute()) as Array<{
+        id: string;
+        named_in_public?: number;
+      }>)
+    : [];
+  const unnamed = new Set(consents.filter((p) => p.named_in_public === 0).map((p) => p.id));
   const partiesOf = byAgreement(parties);
   const themesOf = byAgreement(themes);
   const signatoriesOf = byAgreement(signatories);
@@ -76,6 +87,12 @@ async function reindexBatch(db: Kysely<DB>, search: SearchIndex, rows: IndexedRo
     const partners = partiesOf(row.id).flatMap((p) => [p.name, p.acronym, ...localised(p.names)]);
     const labels = themesOf(row.id).map((t) => t.label);
     const signed = signatoriesOf(row.id).flatMap((s) => [s.name, s.title, ...localised(s.titles), s.place]);
+    const signedInPublic = signatoriesOf(row.id).flatMap((s) => [
+      s.person_id && unnamed.has(s.person_id) ? null : s.name,
+      s.title,
+      ...localised(s.titles),
+      s.place,
+    ]);
     staff.push({ id: row.id, parts: [...heading, ...summary, ...partners, ...labels, ...signed] });
     if (row.visibility !== "public") {
       closed.push(row.id);
@@ -90,7 +107,7 @@ async function reindexBatch(db: Kysely<DB>, search: SearchIndex, rows: IndexedRo
         ...(hidden.has("summary") ? [] : summary),
         ...partners,
         ...labels,
-        ...(hidden.has("signatories") ? [] : signed),
+        ...(hidden.has("signatories") ? [] : signedInPublic),
       ],
     });
   }
@@ -108,6 +125,24 @@ export function reindexAgreement(db: Kysely<DB>, search: SearchIndex, row: Index
 export async function unindexAgreement(db: Kysely<DB>, search: SearchIndex, id: string): Promise<void> {
   await search.remove(db, "agreement", id);
   await search.remove(db, "agreement_public", id);
+}
+
+/** Rewrites the documents of every agreement a person signed, when their consent to be named changes. */
+export async function reindexAgreementsSignedBy(db: Kysely<DB>, search: SearchIndex, personId: string): Promise<void> {
+  const rows = await db
+    .selectFrom("agreement as a")
+    .select(INDEXED.map((c) => `a.${c}` as const))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("agreement_signatory as s")
+          .select("s.id")
+          .whereRef("s.agreement_id", "=", "a.id")
+          .where("s.person_id", "=", personId),
+      ),
+    )
+    .execute();
+  for (let i = 0; i < rows.length; i += BATCH) await reindexBatch(db, search, rows.slice(i, i + BATCH));
 }
 
 /** Rewrites the documents of every agreement a partner is party to, when its names change. */

@@ -16,6 +16,7 @@ export function presentPerson(
     email: row.email,
     phone: row.phone,
     languages: JSON.parse(row.languages) as string[],
+    namedInPublic: row.named_in_public === 1,
     publicContact: row.public_contact === 1,
     roles: roles.map((r) => ({
       id: r.id,

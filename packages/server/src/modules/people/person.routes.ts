@@ -9,7 +9,7 @@ import {
 } from "@conventio/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams, NoContent, problems } from "#http/common.js";
+import { CONTENT_DISPOSITION, IdParams, NoContent, problems } from "#http/common.js";
 import type { PersonService } from "./person.service.js";
 
 export function personRoutes(people: PersonService): FastifyPluginAsyncZod {
@@ -81,7 +81,14 @@ export function personRoutes(people: PersonService): FastifyPluginAsyncZod {
           tags,
           summary: "Everything held about a person, as JSON (admin)",
           params: IdParams,
-          response: { 200: z.record(z.string(), z.unknown()), ...problems },
+          response: {
+            200: {
+              description: "Everything held about the person, as a file to save (person-{id}.json)",
+              content: { "application/json": { schema: z.record(z.string(), z.unknown()) } },
+              headers: CONTENT_DISPOSITION,
+            },
+            ...problems,
+          },
         },
       },
       async (req, reply) => {

@@ -2,15 +2,18 @@ import {
   type Actor,
   type CreatePersonInput,
   foldText,
+  nextPublicConsents,
   type Page,
   type PersonRoleInput,
   type PersonView,
+  type PublicConsents,
   type UiLanguage,
   type UpdatePersonInput,
 } from "@conventio/domain";
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { DB } from "#db/schema.js";
 import { afterKeyset, decodeCursor, toPage } from "#http/pagination.js";
+import { reindexAgreementsSignedBy } from "#modules/agreements/agreement-search.js";
 import { diffOf, recordAudit } from "#modules/audit/audit.service.js";
 import { findRefs } from "#modules/organisations/organisation.repository.js";
 import { AppError } from "#shared/app-error.js";
@@ -19,8 +22,9 @@ import { newId } from "#shared/ids.js";
 import { personPolicy } from "./person.policy.js";
 import { presentPerson } from "./person.presenter.js";
 import type { PersonTable } from "./person.table.js";
+import { createPersonPrivacy } from "./person-privacy.js";
 
-type PersonRow = Selectable<PersonTable>;
+export type PersonRow = Selectable<PersonTable>;
 
 function sortName(given: string, family: string): string {
   return foldText(`${family} ${given}`);
@@ -56,9 +60,42 @@ export function createPersonService(deps: Deps) {
     return search.put(trx, "person", row.id, [row.given_name, row.family_name, row.title, row.email]);
   }
 
+  /** The row as audited; the consents have events of their own. */
   function snapshot(row: PersonRow): Record<string, unknown> {
-    const { sort_name: _s, created_at: _c, updated_at: _u, ...rest } = row;
+    const { sort_name: _s, created_at: _c, updated_at: _u, named_in_public: _n, public_contact: _p, ...rest } = row;
     return rest;
+  }
+
+  const consentsOf = (row: PersonRow): PublicConsents => ({
+    namedInPublic: row.named_in_public === 1,
+    publicContact: row.public_contact === 1,
+  });
+
+  function resolveConsents(before: PublicConsents, change: Partial<PublicConsents>): PublicConsents {
+    const next = nextPublicConsents(before, change);
+    if (!next) {
+      throw AppError.field(
+        "validation_failed",
+        "namedInPublic",
+        "A public contact is named on public pages: agree to both or only to being named.",
+      );
+    }
+    return next;
+  }
+
+  /** Who recorded a consent given or withdrawn, and when: the audit log is the register of consents. */
+  async function recordConsents(
+    trx: Kysely<DB>,
+    at: string,
+    actor: Actor,
+    id: string,
+    before: PublicConsents,
+    after: PublicConsents,
+  ): Promise<boolean> {
+    const changes = diffOf({ ...before }, { ...after });
+    if (Object.keys(changes).length === 0) return false;
+    await recordAudit(trx, at, { actor, action: "person.consent", entity: "person", entityId: id, changes });
+    return true;
   }
 
   // Views name organisations in `lang`, the reader's language: routes pass the request's; the
@@ -123,6 +160,8 @@ export function createPersonService(deps: Deps) {
     async createPerson(actor: Actor, input: CreatePersonInput, lang: UiLanguage = "en"): Promise<PersonView> {
       personPolicy.write(actor);
       const now = nowIso(deps);
+      const none = { namedInPublic: false, publicContact: false };
+      const consents = resolveConsents(none, input);
       const row: PersonRow = {
         id: newId(),
         given_name: input.givenName,
@@ -133,7 +172,8 @@ export function createPersonService(deps: Deps) {
         email: input.email,
         phone: input.phone,
         languages: JSON.stringify(input.languages),
-        public_contact: input.publicContact ? 1 : 0,
+        named_in_public: consents.namedInPublic ? 1 : 0,
+        public_contact: consents.publicContact ? 1 : 0,
         created_at: now,
         updated_at: now,
       };
@@ -148,6 +188,7 @@ export function createPersonService(deps: Deps) {
           entityId: row.id,
           changes: snapshot(row),
         });
+        await recordConsents(trx, now, actor, row.id, none, consents);
         return view(trx, row, lang);
       });
     },
@@ -165,6 +206,7 @@ export function createPersonService(deps: Deps) {
         if (patch.organisationId) await assertOrganisation(trx, patch.organisationId, "organisationId");
         const given = patch.givenName ?? before.given_name;
         const family = patch.familyName ?? before.family_name;
+        const consents = resolveConsents(consentsOf(before), patch);
         const after: PersonRow = {
           ...before,
           given_name: given,
@@ -175,19 +217,21 @@ export function createPersonService(deps: Deps) {
           email: patch.email === undefined ? before.email : patch.email,
           phone: patch.phone === undefined ? before.phone : patch.phone,
           languages: patch.languages ? JSON.stringify(patch.languages) : before.languages,
-          public_contact: patch.publicContact === undefined ? before.public_contact : patch.publicContact ? 1 : 0,
+          named_in_public: consents.namedInPublic ? 1 : 0,
+          public_contact: consents.publicContact ? 1 : 0,
           updated_at: now,
         };
         const { id: _id, created_at: _c, ...set } = after;
         await trx.updateTable("person").set(set).where("id", "=", id).execute();
         await index(trx, after);
-        await recordAudit(trx, now, {
-          actor,
-          action: "person.update",
-          entity: "person",
-          entityId: id,
-          changes: diffOf(snapshot(before), snapshot(after)),
-        });
+        const changes = diffOf(snapshot(before), snapshot(after));
+        const consented = await recordConsents(trx, now, actor, id, consentsOf(before), consents);
+        if (consents.namedInPublic !== consentsOf(before).namedInPublic) {
+          await reindexAgreementsSignedBy(trx, search, id);
+        }
+        if (Object.keys(changes).length > 0 || !consented) {
+          await recordAudit(trx, now, { actor, action: "person.update", entity: "person", entityId: id, changes });
+        }
         return view(trx, after, lang);
       });
     },
@@ -248,92 +292,7 @@ export function createPersonService(deps: Deps) {
       });
     },
 
-    /** Everything Conventio holds about a person, for a subject-access request. */
-    async exportPerson(actor: Actor, id: string): Promise<Record<string, unknown>> {
-      personPolicy.exportOrErase(actor);
-      const row = await requirePerson(db, id);
-      const [person, mobilities, audit] = await Promise.all([
-        // An export is a record of what is held, not a page read by someone: it has no reader's language.
-        view(db, row, "en"),
-        db
-          .selectFrom("activity")
-          .select(["id", "kind", "title", "direction", "level", "academic_year", "starts_on", "ends_on"])
-          .where("participant_id", "=", id)
-          .orderBy("sort_key")
-          .execute(),
-        db
-          .selectFrom("audit_event")
-          .selectAll()
-          .where("entity", "=", "person")
-          .where("entity_id", "=", id)
-          .orderBy("at")
-          .execute(),
-      ]);
-      return {
-        exportedAt: nowIso(deps),
-        person,
-        mobilities: mobilities.map((m) => ({
-          activityId: m.id,
-          kind: m.kind,
-          title: m.title,
-          direction: m.direction,
-          level: m.level,
-          academicYear: m.academic_year,
-          startsOn: m.starts_on,
-          endsOn: m.ends_on,
-        })),
-        history: audit.map((a) => ({ at: a.at, action: a.action, changes: JSON.parse(a.changes) as unknown })),
-      };
-    },
-
-    /**
-     * Erases a person everywhere: the row, the roles, the mobilities that named them (kept as
-     * anonymous counts), the search document, and the personal
-     * data kept in past audit events (the events stay, as proof that an erasure happened).
-     */
-    async erasePerson(actor: Actor, id: string): Promise<void> {
-      personPolicy.exportOrErase(actor);
-      const now = nowIso(deps);
-      await db.transaction().execute(async (trx) => {
-        await requirePerson(trx, id);
-        // Signatures stay (the agreement was signed), but without the name of an erased person.
-        await trx
-          .updateTable("agreement_signatory")
-          .set({ person_id: null, name: "(erased)" })
-          .where("person_id", "=", id)
-          .execute();
-        const axes = await trx
-          .selectFrom("agreement_axis")
-          .select(["id", "coordinator_ids"])
-          .where("coordinator_ids", "like", `%${id}%`)
-          .execute();
-        for (const axis of axes) {
-          const rest = (JSON.parse(axis.coordinator_ids) as string[]).filter((p) => p !== id);
-          await trx
-            .updateTable("agreement_axis")
-            .set({ coordinator_ids: JSON.stringify(rest) })
-            .where("id", "=", axis.id)
-            .execute();
-        }
-        // A mobility stays counted, but no longer says who went.
-        await trx.updateTable("activity").set({ participant_id: null }).where("participant_id", "=", id).execute();
-        await trx.deleteFrom("person").where("id", "=", id).execute();
-        await search.remove(trx, "person", id);
-        await trx
-          .updateTable("audit_event")
-          .set({ changes: JSON.stringify({ erased: true }) })
-          .where("entity", "=", "person")
-          .where("entity_id", "=", id)
-          .execute();
-        await recordAudit(trx, now, {
-          actor,
-          action: "person.erase",
-          entity: "person",
-          entityId: id,
-          changes: { erased: true },
-        });
-      });
-    },
+    ...createPersonPrivacy(deps, { requirePerson, view }),
   };
 }
 export type PersonService = ReturnType<typeof createPersonService>;

@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 export interface PersonTable {
   id: string;
   given_name: string;
@@ -8,7 +10,8 @@ export interface PersonTable {
   email: string | null;
   phone: string | null;
   languages: string; // JSON string[]
-  public_contact: number;
+  named_in_public: Generated<number>; // consent to be named on public pages
+  public_contact: number; // consent to show e-mail and phone on public pages; implies named_in_public
   created_at: string;
   updated_at: string;
 }

@@ -2,8 +2,10 @@
  * Read model: a partnership's public page, assembled in the reader's language from the
  * agreement, its partners, governance, calendar, news and activities. Only what is public
  * leaves: the parts of the agreement kept internal are left out, related agreements appear only
- * when public and past the draft, meetings only when marked public, and a person's e-mail and
- * phone only when they agreed to be a public contact.
+ * when public and past the draft, meetings only when marked public. A person of the register is
+ * named only if they agreed to be named in public, and otherwise appears by their role and
+ * organisation alone, so that bodies keep their true count of members; their e-mail and phone
+ * appear only if they also agreed to be a public contact.
  */
 import {
   type AgreementView,
@@ -87,6 +89,7 @@ async function readParts(db: Kysely<DB>, agreementId: string) {
         "p.title",
         "p.email",
         "p.phone",
+        "p.named_in_public",
         "p.public_contact",
       ])
       .where("b.agreement_id", "=", agreementId)
@@ -138,13 +141,13 @@ async function readParts(db: Kysely<DB>, agreementId: string) {
   return { bodies, members, meetings, activities, activityPartners, themes };
 }
 
-/** The people named as coordinators of the agreement's axes, with what they agreed to show. */
+/** The people who coordinate the agreement's axes or signed it, with what they agreed to show. */
 async function peopleById(db: Kysely<DB>, ids: string[]) {
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom("person")
-    .select(["id", "given_name", "family_name", "title", "email", "phone", "public_contact"])
-    .where("id", "in", ids)
+    .select(["id", "given_name", "family_name", "title", "email", "phone", "named_in_public", "public_contact"])
+    .where("id", "in", [...new Set(ids)])
     .execute();
   return new Map(rows.map((p) => [p.id, p]));
 }
@@ -185,7 +188,7 @@ export async function assemblePartnershipPage(
       ...members.map((m) => m.organisation_id ?? ""),
       ...activityPartners.map((p) => p.organisation_id),
     ]),
-    peopleById(db, coordinatorIds),
+    peopleById(db, [...coordinatorIds, ...full.signatories.flatMap((s) => (s.person ? [s.person.id] : []))]),
   ]);
 
   const orgRef = (id: string | null | undefined): PublicOrganisationRef | null => {
@@ -212,10 +215,13 @@ export async function assemblePartnershipPage(
       title: string | null;
       email: string | null;
       phone: string | null;
+      named_in_public: number | null;
       public_contact: number | null;
     },
     extra: { organisation: PublicOrganisationRef | null; role: string; studentRepresentative: boolean },
   ): PublicContact => {
+    // Their position would name them as surely as their name does: an unnamed person is their role.
+    if (p.named_in_public !== 1) return { name: null, title: null, ...extra, email: null, phone: null };
     const open = p.public_contact === 1;
     return {
       name: `${p.given_name ?? ""} ${p.family_name ?? ""}`.trim(),
@@ -225,6 +231,9 @@ export async function assemblePartnershipPage(
       phone: open ? p.phone : null,
     };
   };
+  // A signatory typed as printed, with no person of the register behind it, is shown as printed.
+  const signatoryNamed = (s: AgreementView["signatories"][number]) =>
+    !s.person || people.get(s.person.id)?.named_in_public === 1;
 
   const chainRows = shows("history") ? full.chain.filter((c) => c.id === full.id || related.has(c.id)) : [];
   const titles = await agreementTitles(db, [
@@ -279,7 +288,7 @@ export async function assemblePartnershipPage(
       }),
       signatories: shows("signatories")
         ? full.signatories.map((s) => ({
-            name: s.name,
+            name: signatoryNamed(s) ? s.name : null,
             title: s.title ? text(s.title, s.titles) : null,
             organisation: orgRef(s.organisation?.id),
             signedOn: s.signedOn,

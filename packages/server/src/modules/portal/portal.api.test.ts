@@ -149,8 +149,9 @@ describe("public portal", () => {
     const page = res.json();
     expect(page.agreement.objectives).toHaveLength(1);
     expect(page.agreement.signatories).toEqual([]);
+    // Private Person did not agree to be named: the body still counts them, by their role.
     expect(page.governance[0].members.map((m: { name: string; email: string | null }) => [m.name, m.email])).toEqual([
-      ["Private Person", null],
+      [null, null],
       ["Nour-Eddine Oussous", "vp@example.org"],
     ]);
     expect(page.agreement.axes[0].coordinators.map((p: { email: string | null }) => p.email)).toEqual([
@@ -160,6 +161,7 @@ describe("public portal", () => {
     expect(page.events.map((e: { title: string }) => e.title)).toEqual(["Point d'étape"]);
     expect(page.news.map((n: { title: string }) => n.title)).toEqual(["Des synergies utiles au territoire"]);
     expect(JSON.stringify(page)).not.toContain("private@example.org");
+    expect(JSON.stringify(page)).not.toContain("Private Person");
     expect((await api("GET", `/api/public/partnerships/${internal}`)).statusCode).toBe(404);
   });
 
