@@ -11,9 +11,11 @@ import {
 } from "@conventio/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams, NoContent, problems } from "#http/common.js";
+import { fileResponse, IdParams, NoContent, problems } from "#http/common.js";
 import type { EventService } from "./event.service.js";
 import type { NewsService } from "./news.service.js";
+
+const calendarResponse = fileResponse("The calendar (RFC 5545)", ["text/calendar"]);
 
 export function publicationRoutes(events: EventService, news: NewsService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -63,12 +65,25 @@ export function publicationRoutes(events: EventService, news: NewsService): Fast
     );
     app.get(
       "/api/public/calendar.ics",
-      { schema: { tags: ["public"], summary: "iCal feed (RFC 5545) of every public event" } },
+      {
+        schema: {
+          tags: ["public"],
+          summary: "iCal feed (RFC 5545) of every public event",
+          response: { 200: calendarResponse, ...problems },
+        },
+      },
       async (_req, reply) => reply.type("text/calendar; charset=utf-8").send(await events.publicCalendar()),
     );
     app.get(
       "/api/public/agreements/:id/calendar.ics",
-      { schema: { tags: ["public"], summary: "iCal feed of a public partnership's events", params: IdParams } },
+      {
+        schema: {
+          tags: ["public"],
+          summary: "iCal feed of a public partnership's events",
+          params: IdParams,
+          response: { 200: calendarResponse, ...problems },
+        },
+      },
       async (req, reply) => reply.type("text/calendar; charset=utf-8").send(await events.publicCalendar(req.params.id)),
     );
 
@@ -189,13 +204,27 @@ export function publicationRoutes(events: EventService, news: NewsService): Fast
     );
     app.get(
       "/api/public/news.rss",
-      { schema: { tags: ["public"], summary: "RSS 2.0 feed of published news", querystring: NewsFeedQuery } },
+      {
+        schema: {
+          tags: ["public"],
+          summary: "RSS 2.0 feed of published news",
+          querystring: NewsFeedQuery,
+          response: { 200: fileResponse("The RSS 2.0 feed", ["application/rss+xml"]), ...problems },
+        },
+      },
       async (req, reply) =>
         reply.type("application/rss+xml; charset=utf-8").send(await news.feed("rss", req.query.lang)),
     );
     app.get(
       "/api/public/news.atom",
-      { schema: { tags: ["public"], summary: "Atom feed of published news", querystring: NewsFeedQuery } },
+      {
+        schema: {
+          tags: ["public"],
+          summary: "Atom feed of published news",
+          querystring: NewsFeedQuery,
+          response: { 200: fileResponse("The Atom feed", ["application/atom+xml"]), ...problems },
+        },
+      },
       async (req, reply) =>
         reply.type("application/atom+xml; charset=utf-8").send(await news.feed("atom", req.query.lang)),
     );

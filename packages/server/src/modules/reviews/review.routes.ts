@@ -1,7 +1,7 @@
 import { ProgressReview, RecordedReviews, RecordReviewInput, ReviewQuery } from "@conventio/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams, problems } from "#http/common.js";
+import { CONTENT_DISPOSITION, fileResponse, IdParams, problems } from "#http/common.js";
 import type { Deps } from "#shared/deps.js";
 import type { ReviewService } from "./review.service.js";
 import { REVIEW_LANGUAGES } from "./review-wording.js";
@@ -45,6 +45,10 @@ export function reviewRoutes(reviews: ReviewService, clock: Deps["clock"]): Fast
           querystring: ReviewQuery.extend({
             lang: z.enum(REVIEW_LANGUAGES).default("en").describe("The language of the document"),
           }),
+          response: {
+            200: fileResponse("The progress review as a PDF", ["application/pdf"], CONTENT_DISPOSITION),
+            ...problems,
+          },
         },
       },
       async (req, reply) => {
