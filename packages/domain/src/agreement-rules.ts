@@ -1,4 +1,5 @@
 import type { AgreementStatus, StoredStatus, TransitionAction } from "./agreement.js";
+import { type FieldError, fieldMessage } from "./errors.js";
 
 /** Adds days to an ISO date (YYYY-MM-DD), in UTC. */
 export function addDays(isoDate: string, days: number): string {
@@ -62,7 +63,8 @@ export interface TransitionFacts {
   parties: number;
 }
 
-export type RuleViolation = { field: string; message: string };
+/** A field and why it is refused, in English with the template and values it was filled from. */
+export type RuleViolation = FieldError;
 
 /** Why an action is refused, field by field; an empty list means it may go ahead. */
 export function transitionViolations(
@@ -74,7 +76,10 @@ export function transitionViolations(
     return [
       {
         field: "action",
-        message: `An agreement that is ${facts.status.replace("_", " ")} cannot ${action.replace("_", " ")}.`,
+        ...fieldMessage("An agreement that is {{status}} cannot {{action}}.", {
+          status: facts.status.replace("_", " "),
+          action: action.replace("_", " "),
+        }),
       },
     ];
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fillMessage } from "./errors.js";
 
 /**
  * Years a date of each kind can reasonably fall in. A typo such as 0000 or 20245 is refused at
@@ -19,7 +20,7 @@ function checkYear(value: string, bounds: YearBounds, ctx: z.RefinementCtx): voi
   if (Number.isInteger(year) && year >= bounds.min && year <= bounds.max) return;
   ctx.addIssue({
     code: "custom",
-    message: `A year between ${bounds.min} and ${bounds.max}`,
+    message: fillMessage(YEAR_MESSAGE, { min: bounds.min, max: bounds.max }),
     params: { key: YEAR_MESSAGE, min: bounds.min, max: bounds.max },
   });
 }

@@ -30,6 +30,14 @@ export function fillMessage(template: string, params: MessageParams = {}): strin
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** A message as the API carries it: the English sentence, and the template and values it was filled from. */
+export function fieldMessage(
+  template: string,
+  params?: MessageParams,
+): { message: string; key: string; params?: MessageParams } {
+  return { message: fillMessage(template, params), key: template, ...(params ? { params } : {}) };
+}
+
 export const FieldError = z.object({
   field: z.string().describe("Dotted path of the field at fault, e.g. identifiers.0.value"),
   message: z.string().describe("The message in English"),
@@ -37,6 +45,16 @@ export const FieldError = z.object({
   params: MessageParams.optional().describe("Values for the template's placeholders"),
 });
 export type FieldError = z.infer<typeof FieldError>;
+
+/** A record the new one may duplicate, and why it looks alike. */
+export const DuplicateCandidate = z.object({
+  id: z.string(),
+  name: z.string(),
+  reason: z.string().describe("Why it looks alike, in English"),
+  reasonKey: z.string().describe("Catalogue key of the reason: its English template"),
+  reasonParams: MessageParams.describe("Values for the reason's placeholders"),
+});
+export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
 
 /** RFC 9457 problem details, with Conventio's code and field errors. */
 export const Problem = z.object({
@@ -48,6 +66,6 @@ export const Problem = z.object({
   params: MessageParams.optional().describe("Values for the template's placeholders"),
   code: ErrorCode,
   errors: z.array(FieldError).optional(),
-  candidates: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string() })).optional(),
+  candidates: z.array(DuplicateCandidate).optional(),
 });
 export type Problem = z.infer<typeof Problem>;

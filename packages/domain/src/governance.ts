@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDateWithin, YEARS } from "./date-bounds.js";
+import { MessageParams } from "./errors.js";
 import { IsoDate, OrganisationRef, Visibility } from "./organisation.js";
 import { PartialDate } from "./partial-date.js";
 
@@ -117,7 +118,12 @@ export type BodyView = z.infer<typeof BodyView>;
 export const InboxMessageView = z.object({
   id: z.string(),
   kind: z.string(),
-  subject: z.string(),
+  subject: z.string().describe("The subject in English"),
+  subjectKey: z
+    .string()
+    .nullable()
+    .describe("Catalogue key of the subject: its English template; null for messages kept only as written"),
+  subjectParams: MessageParams.describe("Values for the subject's placeholders"),
   body: z.string(),
   link: z.string().nullable(),
   createdAt: z.string(),

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { YEAR_MESSAGE } from "./date-bounds.js";
+import { fieldMessage, type MessageParams } from "./errors.js";
 
 /**
  * Dates known to the day, the month or only the year ("2002", "2017-06", "2017-06-15"), as
@@ -20,10 +22,24 @@ function daysIn(year: number, month: number): number {
 
 /** Why a partial date is not valid, or null when it is. */
 export function partialDateProblem(value: string): string | null {
+  return partialDateIssue(value)?.message ?? null;
+}
+
+/** Why a partial date is not valid as an English sentence with its template and values, or null. */
+function partialDateIssue(value: string): { message: string; key: string; params?: MessageParams } | null {
+  const problem = partialDateShapeProblem(value);
+  return problem === YEAR_MESSAGE
+    ? fieldMessage(YEAR_MESSAGE, { min: MIN_YEAR, max: MAX_YEAR })
+    : problem
+      ? fieldMessage(problem)
+      : null;
+}
+
+function partialDateShapeProblem(value: string): string | null {
   const m = SHAPE.exec(value);
   if (!m) return "A date as YYYY-MM-DD, YYYY-MM or YYYY";
   const year = Number(m[1]);
-  if (year < MIN_YEAR || year > MAX_YEAR) return `A year between ${MIN_YEAR} and ${MAX_YEAR}`;
+  if (year < MIN_YEAR || year > MAX_YEAR) return YEAR_MESSAGE;
   if (m[2] !== undefined) {
     const month = Number(m[2]);
     if (month < 1 || month > 12) return "A month between 01 and 12";
@@ -39,8 +55,9 @@ export const PartialDate = z
   .string()
   .trim()
   .superRefine((value, ctx) => {
-    const problem = partialDateProblem(value);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    const problem = partialDateIssue(value);
+    if (problem)
+      ctx.addIssue({ code: "custom", message: problem.message, params: { key: problem.key, ...problem.params } });
   })
   .describe("A date as YYYY-MM-DD, or only YYYY-MM or YYYY when the day or month is not known");
 

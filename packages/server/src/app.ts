@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "#config.js";
 import { registerAuth } from "#http/auth.js";
+import { healthSchema } from "#http/common.js";
 import { registerEdgeGuard } from "#http/edge-guard.js";
 import { registerOpenApi } from "#http/openapi.js";
 import { registerProblemHandler, toProblem } from "#http/problem.js";
@@ -86,7 +87,7 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   await app.register(organisationRoutes(services.organisations));
   await app.register(personRoutes(services.people));
   await app.register(registryRoutes(services.registry));
-  app.get("/api/health", { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get("/api/health", { schema: healthSchema }, async () => ({ ok: true }));
 
   const webDist = config.WEB_DIST ? resolve(config.WEB_DIST) : DEFAULT_WEB_DIST;
   const withWeb = serveWeb && existsSync(join(webDist, "index.html"));
@@ -109,7 +110,13 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
       reply
         .status(404)
         .type("application/problem+json")
-        .send(toProblem(new AppError("not_found", `No route for ${request.method} ${request.url.split("?")[0]}.`)));
+        .send(
+          toProblem(
+            new AppError("not_found", "No route for {{method}} {{path}}.", {
+              params: { method: request.method, path: request.url.split("?")[0] ?? "" },
+            }),
+          ),
+        );
       return;
     }
     // Client-side routes: every other GET gets the single-page app.

@@ -56,9 +56,19 @@ describe("NUL bytes", () => {
           payload: { email: "a\u0000@example.org", password: "x" },
           auth: false,
         },
-        { method: "POST", url: "/api/organisations", payload: { kind: "local_authority", name: "Lil\u0000le" }, auth: true },
+        {
+          method: "POST",
+          url: "/api/organisations",
+          payload: { kind: "local_authority", name: "Lil\u0000le" },
+          auth: true,
+        },
         { method: "PATCH", url: `/api/organisations/${org}`, payload: { name: "Lille\u0000" }, auth: true },
-        { method: "POST", url: "/api/organisations", payload: { kind: "local_authority", "na\u0000me": "Lille" }, auth: true },
+        {
+          method: "POST",
+          url: "/api/organisations",
+          payload: { kind: "local_authority", "na\u0000me": "Lille" },
+          auth: true,
+        },
         { method: "POST", url: `/api/people/${person}/roles`, payload: { role: ["x", "y\u0000"] }, auth: true },
       ];
     for (const c of cases) {
@@ -121,6 +131,41 @@ describe("control characters and terminal escapes", () => {
       payload: { summary: "First line\r\nSecond\tline" },
     });
     expect(res.statusCode).toBe(200);
+  });
+
+  it("are refused in the fields of a multipart upload, and no file is kept", async () => {
+    const boundary = "----edge-guard-boundary";
+    const body = (fields: Record<string, string>) =>
+      Buffer.concat([
+        ...Object.entries(fields).map(([k, v]) =>
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+        ),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="minutes.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--${boundary}--\r\n`,
+        ),
+      ]);
+    const send = (url: string, fields: Record<string, string>) =>
+      ctx.app.inject({
+        method: "POST",
+        url,
+        headers: { ...admin.headers, "content-type": `multipart/form-data; boundary=${boundary}` },
+        payload: body(fields),
+      });
+    const documents = `/api/agreements/${agreement}/documents`;
+    for (const [fields, field] of [
+      [{ kind: "other", title: "Minutes\u0000 of the board" }, "title"],
+      [{ kind: "other", title: "Minutes \u001b[2J" }, "title"],
+      [{ kind: "other", "ti\u0007tle": "Minutes" }, "fields"],
+    ] as const) {
+      const res = await send(documents, fields);
+      expect(res.statusCode, JSON.stringify(fields)).toBe(422);
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+    const list = await ctx.app.inject({ method: "GET", url: documents, headers: admin.headers });
+    expect(list.json().items).toEqual([]);
+    const picture = await send(`/api/agreements/${agreement}/pictures`, { "alt\u0000": "x" });
+    expect(picture.statusCode).toBe(422);
+    expect(picture.json().errors.map((e: { field: string }) => e.field)).toEqual(["fields"]);
   });
 
   it("are found in keys and nested values alike", () => {

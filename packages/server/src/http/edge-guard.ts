@@ -1,6 +1,5 @@
-import type { FieldError } from "@conventio/domain";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { AppError } from "#shared/app-error.js";
+import { AppError, fieldError } from "#shared/app-error.js";
 
 /**
  * Characters no text of Conventio holds: C0 controls but tab, line feed and carriage return;
@@ -41,8 +40,16 @@ export function controlCharacterAt(value: unknown, path = ""): string | null {
 }
 
 function refused(field: string): AppError {
-  const errors: FieldError[] = [{ field, message: CONTROL_MESSAGE, key: CONTROL_MESSAGE }];
-  return new AppError("validation_failed", `${field}: ${CONTROL_MESSAGE}`, { errors });
+  return AppError.invalid([fieldError(field, CONTROL_MESSAGE)]);
+}
+
+/**
+ * The same refusal for text that reaches a route by another way than a JSON body, such as the
+ * fields of a multipart upload: a field whose name or value holds a control character is a 422.
+ */
+export function refuseControlCharacters(name: string, value: string): void {
+  if (hasControlCharacter(name)) throw refused("fields");
+  if (hasControlCharacter(value)) throw refused(name);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { FieldError, Problem } from "@conventio/domain";
+import { type FieldError, MessageParams, type Problem } from "@conventio/domain";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError } from "#shared/app-error.js";
@@ -35,13 +35,21 @@ export function toProblem(err: AppError): Problem {
 
 type Issue = { instancePath: string; message?: string | undefined; params?: Record<string, unknown> };
 
+/** A domain rule that fills values into its message names the template as `params.key` of its issue. */
+function templateOf(issue: Issue): Pick<FieldError, "key" | "params"> {
+  const { key, ...values } = (issue.params?.params ?? {}) as Record<string, unknown>;
+  if (typeof key !== "string") return {};
+  const params = MessageParams.safeParse(values);
+  return { key, ...(params.success ? { params: params.data } : {}) };
+}
+
 function fieldErrors(context: string | undefined, issues: Issue[]): FieldError[] {
   return issues.flatMap((i) => {
     const base = i.instancePath.replace(/^\//, "").replace(/\//g, ".");
     const prefix = context && context !== "body" ? `${context}.` : "";
     const keys = Array.isArray(i.params?.keys) ? (i.params.keys as string[]) : null;
     if (keys) return keys.map((k) => ({ field: prefix + (base ? `${base}.${k}` : k), message: "Unknown field" }));
-    return [{ field: prefix + base || context || "body", message: i.message ?? "Invalid value" }];
+    return [{ field: prefix + base || context || "body", message: i.message ?? "Invalid value", ...templateOf(i) }];
   });
 }
 
@@ -62,7 +70,7 @@ export function classify(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     const errors = fieldErrors((err as { validationContext?: string }).validationContext, err.validation);
-    return new AppError("validation_failed", errors.map((e) => `${e.field}: ${e.message}`).join("; "), { errors });
+    return AppError.invalid(errors);
   }
   const constraint = constraintError(err);
   if (constraint) return constraint;

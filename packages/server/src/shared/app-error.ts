@@ -1,4 +1,11 @@
-import { type ErrorCode, type FieldError, fillMessage, type MessageParams } from "@conventio/domain";
+import {
+  type DuplicateCandidate,
+  type ErrorCode,
+  type FieldError,
+  fieldMessage,
+  fillMessage,
+  type MessageParams,
+} from "@conventio/domain";
 
 /** HTTP status of each error code; the switch is exhaustive so a new code cannot be forgotten. */
 export function statusOf(code: ErrorCode): number {
@@ -30,7 +37,7 @@ export function statusOf(code: ErrorCode): number {
 
 export interface AppErrorDetails {
   errors?: FieldError[];
-  candidates?: { id: string; name: string; reason: string }[];
+  candidates?: DuplicateCandidate[];
   retryAfterSeconds?: number;
   /** Values for `{{name}}` placeholders in the message, which is then a catalogue key. */
   params?: MessageParams;
@@ -59,11 +66,35 @@ export class AppError extends Error {
     return statusOf(this.code);
   }
 
+  /** `what` is a catalogue key too ("This agreement"), so translations can put it in their own words. */
   static notFound(what: string): AppError {
-    return new AppError("not_found", `${what} was not found.`);
+    return new AppError("not_found", "{{what}} was not found.", { params: { what } });
   }
 
-  static field(code: ErrorCode, field: string, message: string): AppError {
-    return new AppError(code, message, { errors: [{ field, message }] });
+  /**
+   * Fields refused by a rule or a schema. One field: its own message is the problem's. Several:
+   * a fixed sentence naming them, and each message stays with its field in `errors`.
+   */
+  static invalid(errors: FieldError[]): AppError {
+    const [first] = errors;
+    if (errors.length === 1 && first) {
+      return new AppError("validation_failed", first.key ?? first.message, {
+        errors,
+        ...(first.params ? { params: first.params } : {}),
+      });
+    }
+    return new AppError("validation_failed", "These fields are not valid: {{fields}}.", {
+      errors,
+      params: { fields: errors.map((e) => e.field).join(", ") },
+    });
   }
+
+  static field(code: ErrorCode, field: string, message: string, params?: MessageParams): AppError {
+    return new AppError(code, message, { errors: [fieldError(field, message, params)], ...(params ? { params } : {}) });
+  }
+}
+
+/** A field's error: its English sentence, and the template and values it was filled from. */
+export function fieldError(field: string, template: string, params?: MessageParams): FieldError {
+  return { field, ...fieldMessage(template, params) };
 }

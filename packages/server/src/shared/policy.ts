@@ -7,7 +7,7 @@ import { AppError } from "./app-error.js";
  */
 export function requireRole(actor: Actor, role: UserRole): asserts actor is SignedIn {
   if (actor.kind === "public") throw new AppError("unauthenticated", "Sign in to do this.");
-  if (!hasRole(actor, role)) throw new AppError("forbidden", `This needs the ${role} role.`);
+  if (!hasRole(actor, role)) throw new AppError("forbidden", "This needs the {{role}} role.", { params: { role } });
 }
 
 export type SignedIn = Extract<Actor, { kind: "user" }>;

@@ -5,6 +5,7 @@ import type en from "./en.json";
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof en };
+    /** "messages": the server's and the schemas' sentences, keyed by their English template. */
+    resources: { translation: typeof en; messages: Record<string, string> };
   }
 }

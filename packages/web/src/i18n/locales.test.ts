@@ -53,6 +53,9 @@ describe("translations", () => {
   });
 
   it("translates the same server and schema messages into French and Swedish", () => {
-    expect(Object.keys(MESSAGE_CATALOGUES.sv).sort()).toEqual(Object.keys(MESSAGE_CATALOGUES.fr).sort());
+    // Plural forms folded into their base key: French has "many", Swedish does not.
+    const folded = (catalogue: Record<string, string>) =>
+      [...new Set(Object.keys(catalogue).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, "")))].sort();
+    expect(folded(MESSAGE_CATALOGUES.sv)).toEqual(folded(MESSAGE_CATALOGUES.fr));
   });
 });

@@ -1,4 +1,4 @@
-import { MESSAGE_CATALOGUES, READER_LANGUAGE_COOKIE } from "@conventio/domain";
+import { addTranslateFormat, MESSAGE_CATALOGUES, READER_LANGUAGE_COOKIE } from "@conventio/domain";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import en from "./en.json";
@@ -65,8 +65,8 @@ i18n.on("languageChanged", applyLanguage);
 
 void i18n.use(initReactI18next).init({
   resources: {
-    // The "messages" namespace translates the server's and the schemas' English messages, keyed by their text.
-    en: { translation: en },
+    // The "messages" namespace translates the server's and the schemas' messages, keyed by their English template.
+    en: { translation: en, messages: MESSAGE_CATALOGUES.en },
     fr: { translation: fr, messages: MESSAGE_CATALOGUES.fr },
     sv: { translation: sv, messages: MESSAGE_CATALOGUES.sv },
   },
@@ -74,6 +74,8 @@ void i18n.use(initReactI18next).init({
   fallbackLng: "en",
   supportedLngs: LANGUAGES.map((l) => l.code),
   interpolation: { escapeValue: false },
+  showSupportNotice: false,
 });
+addTranslateFormat(i18n);
 
 export { i18n };

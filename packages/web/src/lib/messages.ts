@@ -1,21 +1,27 @@
+import { MESSAGE_LOOKUP, type MessageParams } from "@conventio/domain";
+import { useTranslation } from "react-i18next";
 import { i18n } from "../i18n/setup";
-import { translateWith } from "./message-patterns";
 
-function lookup(key: string): string | null {
-  const language = i18n.resolvedLanguage ?? i18n.language;
-  const found: unknown = i18n.getResource(language, "messages", key, { keySeparator: false });
-  return typeof found === "string" ? found : null;
+/**
+ * A message from the server or a domain schema: the English sentence, and the catalogue key
+ * (its English template) with the values for its placeholders when it was filled from one.
+ */
+export interface Message {
+  text: string;
+  key?: string | null | undefined;
+  params?: MessageParams | undefined;
 }
 
-/** True when the English message is one the app knows; the French table is the reference list. */
-export function isKnownMessage(message: string): boolean {
-  return typeof i18n.getResource("fr", "messages", message, { keySeparator: false }) === "string";
+/** True when the catalogues hold this English template; the French catalogue is the reference list. */
+export function isKnownMessage(key: string): boolean {
+  return i18n.exists(key, { ...MESSAGE_LOOKUP, lng: "fr", fallbackLng: false });
 }
 
 /**
- * The server and the domain schemas write their messages in English; this shows them in the
- * reader's language when a translation is known, and as sent otherwise.
+ * Shows messages in the reader's language: the catalogue's sentence for the key with its values
+ * filled in, or the English sentence as sent when the catalogue does not know the key.
  */
-export function translateMessage(message: string): string {
-  return translateWith(lookup, message);
+export function useMessage(): (message: Message) => string {
+  const { t } = useTranslation(MESSAGE_LOOKUP.ns);
+  return ({ text, key, params }) => t(key ?? text, { ...MESSAGE_LOOKUP, replace: params ?? {}, defaultValue: text });
 }

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { inboxQuery } from "../features/inbox/inbox-queries";
 import { api } from "../lib/api";
 import { useFormatDate } from "../lib/format";
-import { translateMessage } from "../lib/messages";
+import { useMessage } from "../lib/messages";
 import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
@@ -15,6 +15,7 @@ import { internalRoute } from "./internal";
 function InboxPage() {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
+  const show = useMessage();
   const queryClient = useQueryClient();
   const query = useInfiniteQuery(inboxQuery);
   const markRead = useMutation({
@@ -30,48 +31,51 @@ function InboxPage() {
       {query.isPending && <Loading />}
       {query.data && items.length === 0 && <Text c="dimmed">{t("inbox.empty")}</Text>}
       <Stack gap="sm" component="ul" className="plain-list">
-        {items.map((m) => (
-          <Card key={m.id} withBorder component="li" padding="md" className={m.readAt ? undefined : "unread"}>
-            <Group justify="space-between" align="flex-start" wrap="nowrap">
-              <Stack gap={4}>
-                <Group gap="xs">
-                  {!m.readAt && (
-                    <Badge size="sm" color="blue">
-                      {t("inbox.new")}
-                    </Badge>
+        {items.map((m) => {
+          const subject = show({ text: m.subject, key: m.subjectKey, params: m.subjectParams });
+          return (
+            <Card key={m.id} withBorder component="li" padding="md" className={m.readAt ? undefined : "unread"}>
+              <Group justify="space-between" align="flex-start" wrap="nowrap">
+                <Stack gap={4}>
+                  <Group gap="xs">
+                    {!m.readAt && (
+                      <Badge size="sm" color="blue">
+                        {t("inbox.new")}
+                      </Badge>
+                    )}
+                    <Title order={2} size="h5">
+                      {subject}
+                    </Title>
+                  </Group>
+                  {/* A reminder's body repeats its subject and link for e-mail; here both are shown already. */}
+                  {!m.body.startsWith(m.subject) && (
+                    <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+                      {m.body}
+                    </Text>
                   )}
-                  <Title order={2} size="h5">
-                    {translateMessage(m.subject)}
-                  </Title>
-                </Group>
-                {/* A reminder's body repeats its subject and link for e-mail; here both are shown already. */}
-                {!m.body.startsWith(m.subject) && (
-                  <Text size="sm" style={{ whiteSpace: "pre-line" }}>
-                    {m.body}
+                  <Text size="xs" c="dimmed">
+                    {formatDate(m.createdAt, true)}
                   </Text>
+                  {m.link?.startsWith("/") && (
+                    <Anchor href={m.link} size="sm">
+                      {t("inbox.open")}
+                    </Anchor>
+                  )}
+                </Stack>
+                {!m.readAt && (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => markRead.mutate(m.id)}
+                    aria-label={t("inbox.markReadNamed", { subject })}
+                  >
+                    {t("inbox.markRead")}
+                  </Button>
                 )}
-                <Text size="xs" c="dimmed">
-                  {formatDate(m.createdAt, true)}
-                </Text>
-                {m.link?.startsWith("/") && (
-                  <Anchor href={m.link} size="sm">
-                    {t("inbox.open")}
-                  </Anchor>
-                )}
-              </Stack>
-              {!m.readAt && (
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => markRead.mutate(m.id)}
-                  aria-label={t("inbox.markReadNamed", { subject: translateMessage(m.subject) })}
-                >
-                  {t("inbox.markRead")}
-                </Button>
-              )}
-            </Group>
-          </Card>
-        ))}
+              </Group>
+            </Card>
+          );
+        })}
       </Stack>
       <LoadMore list={query} />
     </>

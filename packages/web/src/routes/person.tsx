@@ -60,6 +60,12 @@ function PersonPage() {
               ],
               [t("people.fields.languages"), p.languages.map(languageName).join(", ")],
               [
+                t("people.fields.namedInPublic"),
+                <Badge key="named" variant="outline" color={p.namedInPublic ? "teal" : "gray"} tt="none">
+                  {p.namedInPublic ? t("people.detail.named") : t("people.detail.notNamed")}
+                </Badge>,
+              ],
+              [
                 t("people.fields.publicContact"),
                 <Badge key="public" variant="outline" color={p.publicContact ? "teal" : "gray"} tt="none">
                   {p.publicContact ? t("people.detail.listed") : t("people.detail.notListed")}

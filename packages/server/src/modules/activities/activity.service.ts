@@ -65,7 +65,7 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
     }
     if (a.mobility && a.partnerIds.length === 0)
       errors.push({ field: "partnerIds", message: "A mobility needs the partner it is exchanged with." });
-    if (errors.length) throw new AppError("validation_failed", errors[0]?.message ?? "Invalid reference.", { errors });
+    if (errors.length) throw AppError.invalid(errors);
   }
 
   function rowOf(id: string, a: ActivityInput, now: string, createdAt: string): ActivityRow {

@@ -69,7 +69,7 @@ export async function assertReferences(
     else if (fw.kind !== "framework_agreement")
       errors.push({ field: "frameworkId", message: "Specific agreements hang under a framework agreement." });
   }
-  if (errors.length) throw new AppError("validation_failed", errors[0]?.message ?? "Invalid reference.", { errors });
+  if (errors.length) throw AppError.invalid(errors);
 }
 
 /** Writes the lists given; a list left out keeps what is stored. */

@@ -96,10 +96,14 @@ export function createAgreementLifecycle(deps: Deps, parts: LifecycleParts) {
           },
           { on: input.on, reason: input.reason },
         );
-        if (violations.length) {
-          const code = violations[0]?.field === "action" ? "conflict" : "validation_failed";
-          throw new AppError(code, violations.map((v) => v.message).join(" "), { errors: violations });
+        const [first] = violations;
+        if (first?.field === "action") {
+          throw new AppError("conflict", first.key ?? first.message, {
+            errors: violations,
+            params: first.params ?? {},
+          });
         }
+        if (first) throw AppError.invalid(violations);
         const to = targetStatus(input.action, status);
         const now = nowIso(deps);
         const after: AgreementRow = {
@@ -160,18 +164,20 @@ export function createAgreementLifecycle(deps: Deps, parts: LifecycleParts) {
         const row = await lockAgreement(trx, id);
         const status = statusOf(row);
         if (!allowedActions(status).includes("renew")) {
-          throw AppError.field(
-            "conflict",
-            "action",
-            `An agreement that is ${status.replace("_", " ")} cannot be renewed.`,
-          );
+          throw AppError.field("conflict", "action", "An agreement that is {{status}} cannot be renewed.", {
+            status: status.replace("_", " "),
+          });
         }
         const existing = await trx
           .selectFrom("agreement")
           .select(["reference"])
           .where("predecessor_id", "=", id)
           .executeTakeFirst();
-        if (existing) throw new AppError("conflict", `This agreement is already renewed by ${existing.reference}.`);
+        if (existing) {
+          throw new AppError("conflict", "This agreement is already renewed by {{reference}}.", {
+            params: { reference: existing.reference },
+          });
+        }
         const current = await view(trx, row, lang);
         const startsOn = row.ends_on ? addDays(row.ends_on, 1) : today();
         const lengthDays =

@@ -192,7 +192,9 @@ describe("agreement lifecycle: status × action", () => {
         const problem = res.json();
         expect(problem).toMatchObject({ status: 409, code: "conflict" });
         expect(problem.detail).toBe(`An agreement that is ${words(status)} cannot be renewed.`);
-        expect(problem.errors).toEqual([{ field: "action", message: problem.detail }]);
+        expect(problem.errors).toEqual([
+          { field: "action", message: problem.detail, key: problem.key, params: { status: words(status) } },
+        ]);
         expect(await get(id)).toEqual(before);
         return;
       }
@@ -231,7 +233,14 @@ describe("agreement lifecycle: status × action", () => {
       const problem = res.json();
       expect(problem).toMatchObject({ status: 409, code: "conflict" });
       expect(problem.detail).toBe(`An agreement that is ${words(status)} cannot ${words(action)}.`);
-      expect(problem.errors).toEqual([{ field: "action", message: problem.detail }]);
+      expect(problem.errors).toEqual([
+        {
+          field: "action",
+          message: problem.detail,
+          key: problem.key,
+          params: { status: words(status), action: words(action) },
+        },
+      ]);
       expect(await get(id)).toEqual(before);
       return;
     }
@@ -336,9 +345,13 @@ describe("agreement lifecycle: rules beyond the status", () => {
     const res = await transition(a.id, { action: "activate" });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(["signedOn", "signatories", "parties"]);
-    expect(res.json().detail).toBe(
-      "Record the signature date before activating. Record who signed before activating. An agreement binds at least two parties.",
-    );
+    // Each rule's message stays with its field; the detail names the fields at fault.
+    expect(res.json().detail).toBe("These fields are not valid: signedOn, signatories, parties.");
+    expect(res.json().errors.map((e: { message: string }) => e.message)).toEqual([
+      "Record the signature date before activating.",
+      "Record who signed before activating.",
+      "An agreement binds at least two parties.",
+    ]);
     expect((await get(a.id)).status).toBe("draft");
   });
 

@@ -128,7 +128,9 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
     const reference = input.reference ?? (await repo.nextReference(trx, year));
     const taken = await trx.selectFrom("agreement").select("id").where("reference", "=", reference).executeTakeFirst();
     if (taken)
-      throw AppError.field("conflict", "reference", `Another agreement already has the reference ${reference}.`);
+      throw AppError.field("conflict", "reference", "Another agreement already has the reference {{reference}}.", {
+        reference,
+      });
     const row: AgreementRow = {
       id: newId(),
       reference,
@@ -249,11 +251,9 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
             .where("predecessor_id", "=", predecessorId)
             .executeTakeFirst();
           if (successor)
-            throw AppError.field(
-              "conflict",
-              "predecessorId",
-              `That agreement is already renewed by ${successor.reference}.`,
-            );
+            throw AppError.field("conflict", "predecessorId", "That agreement is already renewed by {{reference}}.", {
+              reference: successor.reference,
+            });
         }
         const row = await insertAgreement(trx, actor, content, predecessorId, "record_past", {
           status,
@@ -302,7 +302,8 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
             throw AppError.field(
               "conflict",
               "reference",
-              `Another agreement already has the reference ${patch.reference}.`,
+              "Another agreement already has the reference {{reference}}.",
+              { reference: patch.reference },
             );
         }
         const title = patch.title ?? before.title;

@@ -1,10 +1,18 @@
 import { DocumentList, DocumentView, UploadDocumentFields } from "@conventio/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams, problems } from "#http/common.js";
+import { CONTENT_DISPOSITION, fileResponse, IdParams, problems } from "#http/common.js";
+import { refuseControlCharacters } from "#http/edge-guard.js";
 import { AppError } from "#shared/app-error.js";
 import type { DocumentService, UploadMeta } from "./document.service.js";
 import { DOCUMENT_ENTITIES, type DocumentEntity } from "./document.table.js";
+
+/** The stored file goes back with the media type its content was recognised as when it was uploaded. */
+const documentFile = fileResponse(
+  "The file as stored, sent with the media type recognised from its content at upload (PDF, office documents, images, archives…)",
+  ["application/octet-stream"],
+  CONTENT_DISPOSITION,
+);
 
 const PATHS: Record<DocumentEntity, { base: string; label: string }> = {
   agreement: { base: "/api/agreements/:id/documents", label: "an agreement" },
@@ -49,6 +57,7 @@ export function documentRoutes(documents: DocumentService): FastifyPluginAsyncZo
             limits: { fileSize: documents.maxBytes, files: 1, fields: 10, fieldSize: 2000 },
           })) {
             if (part.type === "field") {
+              refuseControlCharacters(part.fieldname, String(part.value));
               fields[part.fieldname] = String(part.value);
               continue;
             }
@@ -59,7 +68,7 @@ export function documentRoutes(documents: DocumentService): FastifyPluginAsyncZo
                 field: i.path.join(".") || String((i as { keys?: string[] }).keys?.[0] ?? "fields"),
                 message: i.message,
               }));
-              throw new AppError("validation_failed", errors[0]?.message ?? "Invalid fields.", { errors });
+              throw AppError.invalid(errors);
             }
             const upload: UploadMeta = {
               kind: meta.data.kind,
@@ -87,6 +96,7 @@ export function documentRoutes(documents: DocumentService): FastifyPluginAsyncZo
             tags,
             summary: `Download a document of ${label}`,
             params: IdParams.extend({ documentId: z.string().min(1).max(64) }),
+            response: { 200: documentFile, ...problems },
           },
         },
         async (req, reply) => {

@@ -117,11 +117,9 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
           createWriteStream(temp, { flags: "wx" }),
         );
         if (stream.truncated) {
-          throw AppError.field(
-            "payload_too_large",
-            "file",
-            `Files are limited to ${Math.round(settings.maxBytes / 1_048_576)} MB.`,
-          );
+          throw AppError.field("payload_too_large", "file", "Files are limited to {{n}} MB.", {
+            n: Math.round(settings.maxBytes / 1_048_576),
+          });
         }
         const size = statSync(temp).size;
         if (size === 0) throw AppError.field("validation_failed", "file", "The file is empty.");
@@ -134,7 +132,8 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
           throw AppError.field(
             "unsupported_media_type",
             "file",
-            `The content is ${detected.mime}, which does not match the name ${name}.`,
+            "The content is {{type}}, which does not match the name {{name}}.",
+            { type: detected.mime, name },
           );
         }
         const stored = `${newId()}.${extensions[0]}`;

@@ -1,6 +1,7 @@
 import {
   CountryCount,
   CreateOrganisationInput,
+  DuplicateCandidate,
   MembershipInput,
   MembershipView,
   OrganisationDetail,
@@ -135,7 +136,7 @@ export function organisationRoutes(organisations: OrganisationService): FastifyP
             city: z.string().max(200).nullable().default(null),
           }),
           response: {
-            200: z.object({ candidates: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string() })) }),
+            200: z.object({ candidates: z.array(DuplicateCandidate) }),
             ...problems,
           },
         },

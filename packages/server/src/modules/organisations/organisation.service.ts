@@ -1,6 +1,8 @@
 import {
   type Actor,
   type CreateOrganisationInput,
+  type DuplicateCandidate,
+  fillMessage,
   foldText,
   hostOf,
   nameSimilarity,
@@ -8,6 +10,7 @@ import {
   type OrganisationListQuery,
   type OrganisationSummary,
   type OrganisationView,
+  type MessageParams,
   type Page,
   type UiLanguage,
   type UnitNode,
@@ -18,7 +21,7 @@ import type { DB } from "#db/schema.js";
 import { decodeCursor, toPage } from "#http/pagination.js";
 import { reindexAgreementsOfPartner } from "#modules/agreements/agreement-search.js";
 import { diffOf, recordAudit } from "#modules/audit/audit.service.js";
-import { AppError } from "#shared/app-error.js";
+import { AppError, fieldError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
 import { createMembershipService, presentMembership } from "./membership.service.js";
@@ -30,7 +33,14 @@ import { requireOrganisation } from "./organisation.repository.js";
 
 const SIMILAR_NAME = 0.82;
 
-type Candidate = { id: string; name: string; reason: string };
+/** A likely duplicate, and why, as an English sentence and as a catalogue key with its values. */
+function candidate(
+  row: { id: string; name: string },
+  reasonKey: string,
+  reasonParams: MessageParams,
+): DuplicateCandidate {
+  return { id: row.id, name: row.name, reason: fillMessage(reasonKey, reasonParams), reasonKey, reasonParams };
+}
 
 /** Everything the search index should find an organisation by. */
 function searchParts(row: OrganisationRow, identifiers: IdentifierRow[]): string[] {
@@ -56,13 +66,18 @@ export function createOrganisationService(deps: Deps) {
   async function assertIdentifiersFree(trx: Kysely<DB>, ids: IdentifierRow[], except: string | null): Promise<void> {
     const taken = await repo.holdersOfIdentifiers(trx, ids, except);
     if (taken.length === 0) return;
-    const errors = taken.map((t) => ({
-      field: `identifiers.${ids.findIndex((i) => i.scheme === t.scheme && i.value === t.value)}.value`,
-      message: `${t.value} already identifies ${t.name}.`,
-    }));
-    throw new AppError("conflict", errors[0]?.message ?? "Identifier already in use.", {
+    const errors = taken.map((t) =>
+      fieldError(
+        `identifiers.${ids.findIndex((i) => i.scheme === t.scheme && i.value === t.value)}.value`,
+        "{{value}} already identifies {{name}}.",
+        { value: t.value, name: t.name },
+      ),
+    );
+    const first = errors[0];
+    throw new AppError("conflict", first?.key ?? "Identifier already in use.", {
       errors,
-      candidates: taken.map((t) => ({ id: t.id, name: t.name, reason: `same ${t.scheme}` })),
+      params: first?.params ?? {},
+      candidates: taken.map((t) => candidate(t, "same {{scheme}}", { scheme: t.scheme })),
     });
   }
 
@@ -86,15 +101,15 @@ export function createOrganisationService(deps: Deps) {
   async function findDuplicates(
     input: { name: string; website: string | null; countryCode: string | null; city: string | null },
     except: string | null,
-  ): Promise<Candidate[]> {
+  ): Promise<DuplicateCandidate[]> {
     const host = hostOf(input.website);
     const cityFolded = input.city ? foldText(input.city) : null;
     const rows = await repo.duplicateCandidates(db, host, input.countryCode, cityFolded, except);
-    const out: Candidate[] = [];
+    const out: DuplicateCandidate[] = [];
     for (const r of rows) {
-      if (host && r.website_host === host) out.push({ id: r.id, name: r.name, reason: `same website (${host})` });
+      if (host && r.website_host === host) out.push(candidate(r, "same website ({{host}})", { host }));
       else if (nameSimilarity(r.name, input.name) >= SIMILAR_NAME) {
-        out.push({ id: r.id, name: r.name, reason: `similar name in ${input.city}` });
+        out.push(candidate(r, "similar name in {{city}}", { city: input.city ?? "" }));
       }
     }
     return out.slice(0, 10);
@@ -117,7 +132,7 @@ export function createOrganisationService(deps: Deps) {
     async suggestDuplicates(
       actor: Actor,
       draft: { name: string; website: string | null; countryCode: string | null; city: string | null },
-    ): Promise<Candidate[]> {
+    ): Promise<DuplicateCandidate[]> {
       organisationPolicy.read(actor);
       return findDuplicates({ ...draft, countryCode: draft.countryCode?.toUpperCase() ?? null }, null);
     },
@@ -208,8 +223,8 @@ export function createOrganisationService(deps: Deps) {
         if (candidates.length > 0) {
           throw new AppError(
             "duplicate_suspected",
-            `This may already be in the registry: ${candidates.map((c) => c.name).join(", ")}. Confirm to create it anyway.`,
-            { candidates },
+            "This may already be in the registry: {{names}}. Confirm to create it anyway.",
+            { candidates, params: { names: candidates.map((c) => c.name).join(", ") } },
           );
         }
       }

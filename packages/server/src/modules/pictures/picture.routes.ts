@@ -10,7 +10,8 @@ import {
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams, NoContent, problems } from "#http/common.js";
+import { CONTENT_DISPOSITION, fileResponse, IdParams, NoContent, problems } from "#http/common.js";
+import { refuseControlCharacters } from "#http/edge-guard.js";
 import { AppError } from "#shared/app-error.js";
 import type { PictureFile, PictureService } from "./picture.service.js";
 
@@ -78,6 +79,7 @@ export function pictureRoutes(pictures: PictureService): FastifyPluginAsyncZod {
           await pictures.prepareUpload(req.actor, kind, req.params.id);
           for await (const part of req.parts({ limits: { fileSize: pictures.maxBytes, files: 1, fields: 5 } })) {
             if (part.type === "field") {
+              refuseControlCharacters(part.fieldname, "");
               throw AppError.field("validation_failed", part.fieldname, "Send only the file; describe it afterwards.");
             }
             const view = await pictures.storePicture(req.actor, kind, req.params.id, part.filename, part.file);
@@ -147,7 +149,17 @@ export function pictureRoutes(pictures: PictureService): FastifyPluginAsyncZod {
 
     app.get(
       "/api/pictures/:pictureId/files/:size",
-      { schema: { tags, summary: "A generated size of a picture (WebP), for staff", params: FileParams } },
+      {
+        schema: {
+          tags,
+          summary: "A generated size of a picture (WebP), for staff",
+          params: FileParams,
+          response: {
+            200: fileResponse("The picture in the size asked for", ["image/webp"], CONTENT_DISPOSITION),
+            ...problems,
+          },
+        },
+      },
       async (req, reply) =>
         sendFile(
           reply,
@@ -164,6 +176,10 @@ export function pictureRoutes(pictures: PictureService): FastifyPluginAsyncZod {
           tags,
           summary: "The file as uploaded, with its metadata, for staff; never shown on a page",
           params: PictureParams,
+          response: {
+            200: fileResponse("The file as uploaded", ["image/jpeg", "image/png", "image/webp"], CONTENT_DISPOSITION),
+            ...problems,
+          },
         },
       },
       async (req, reply) =>
@@ -182,6 +198,10 @@ export function pictureRoutes(pictures: PictureService): FastifyPluginAsyncZod {
           tags: ["public"],
           summary: "A generated size (WebP) of a public picture of a public record",
           params: FileParams,
+          response: {
+            200: fileResponse("The picture in the size asked for", ["image/webp"], CONTENT_DISPOSITION),
+            ...problems,
+          },
         },
       },
       async (req, reply) =>

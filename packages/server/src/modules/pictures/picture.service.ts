@@ -87,11 +87,9 @@ export function createPictureService(deps: Deps, settings: PictureSettings) {
   async function receive(stream: Readable & { truncated?: boolean }, temp: string): Promise<number> {
     await pipeline(stream, createWriteStream(temp, { flags: "wx" }));
     if (stream.truncated) {
-      throw AppError.field(
-        "payload_too_large",
-        "file",
-        `Files are limited to ${Math.round(settings.maxBytes / 1_048_576)} MB.`,
-      );
+      throw AppError.field("payload_too_large", "file", "Files are limited to {{n}} MB.", {
+        n: Math.round(settings.maxBytes / 1_048_576),
+      });
     }
     const size = statSync(temp).size;
     if (size === 0) throw AppError.field("validation_failed", "file", "The file is empty.");

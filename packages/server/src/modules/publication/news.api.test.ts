@@ -45,8 +45,7 @@ beforeAll(async () => {
     "/api/news",
     {
       lang: "fr",
-      // A bell and a NUL pasted in with the title: dropped, as no reader can see them.
-      title: `${TITLE}\u0007\u0000`,
+      title: TITLE,
       summary: "Résumé <em>court</em>",
       body: BODY,
       tags: ["R&D", "Énergie"],
@@ -68,6 +67,12 @@ beforeAll(async () => {
   expect(plain.statusCode).toBe(201);
 });
 afterAll(() => ctx.close());
+
+it("refuses a bell or a NUL pasted in with a title, naming the field", async () => {
+  const res = await api("POST", "/api/news", { lang: "fr", title: `${TITLE}\u0007\u0000`, body: "Texte." }, editor);
+  expect(res.statusCode).toBe(422);
+  expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(["title"]);
+});
 
 /** Every element of a feed read anonymously, after a strict parse. */
 async function feed(path: string): Promise<XmlElement> {

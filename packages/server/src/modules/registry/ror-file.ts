@@ -41,7 +41,9 @@ export async function* readRorRecords(
       try {
         yield JSON.parse(line) as Record<string, unknown>;
       } catch {
-        throw new AppError("bad_request", `Line ${n} of ${path} is not valid JSON.`);
+        throw new AppError("bad_request", "Line {{line}} of {{path}} is not valid JSON.", {
+          params: { line: n, path },
+        });
       }
     }
     return;

@@ -136,8 +136,15 @@ describe("reminders", () => {
     expect(mail).toHaveLength(1);
     // Accented subjects travel MIME-encoded; the plain-text body carries the same words.
     expect(mail[0]?.data).toContain("Action =C3=A0 faire pour le 2026-03-05");
-    const inbox: Array<{ subject: string }> = (await api("GET", "/api/me/inbox")).json().items;
-    expect(inbox.map((m) => m.subject)).toContain("Action due on 2026-03-05: Renvoyer la convention signée");
+    const inbox: Array<{ subject: string; subjectKey: string | null; subjectParams: Record<string, unknown> }> = (
+      await api("GET", "/api/me/inbox")
+    ).json().items;
+    const item = inbox.find((m) => m.subject === "Action due on 2026-03-05: Renvoyer la convention signée");
+    // The inbox keeps the template and its values, so the web app shows it in whatever language the reader picks.
+    expect(item).toMatchObject({
+      subjectKey: "Action due on {{due}}: {{title}}",
+      subjectParams: { due: "2026-03-05", title: "Renvoyer la convention signée" },
+    });
     await put("en");
   });
 });

@@ -1,4 +1,11 @@
-import type { Actor, InboxMessageView, Page, UiLanguage } from "@conventio/domain";
+import {
+  type Actor,
+  fillMessage,
+  type InboxMessageView,
+  MessageParams,
+  type Page,
+  type UiLanguage,
+} from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
 import { afterKeyset, decodeCursor, toPage } from "#http/pagination.js";
@@ -8,13 +15,14 @@ import { newId } from "#shared/ids.js";
 import type { Mailer } from "#shared/mailer.js";
 import { reminderPolicy } from "./reminder.policy.js";
 import { actionReminder, agreementReminders, type ReminderSettings } from "./reminder-rules.js";
-import { REMINDER_WORDING } from "./reminder-wording.js";
+import { translateMessage } from "#shared/messages.js";
+import { AGREEMENT_REMINDER_SUBJECTS, ACTION_REMINDER_SUBJECT } from "./reminder-wording.js";
 
 interface Reminder {
   key: string;
   kind: string;
-  /** The subject in a language: English for the inbox (the web app translates it), the recipient's for e-mail. */
-  subject: (language: UiLanguage) => string;
+  /** The subject as a catalogue key and its values: the inbox keeps both, an e-mail is written in its reader's language. */
+  subject: { key: string; params: MessageParams };
   link: string;
   recipients: Array<{ id: string; email: string; language: UiLanguage }>;
 }
@@ -61,7 +69,10 @@ export function createReminderService(deps: Deps, settings: ReminderSettings & {
         out.push({
           key: r.key,
           kind: r.kind,
-          subject: (language) => REMINDER_WORDING[language].agreement[r.kind](a.reference, a.title, a.ends_on ?? ""),
+          subject: {
+            key: AGREEMENT_REMINDER_SUBJECTS[r.kind],
+            params: { ref: a.reference, title: a.title, end: a.ends_on ?? "" },
+          },
           link: `/agreements/${a.id}`,
           recipients,
         });
@@ -81,7 +92,7 @@ export function createReminderService(deps: Deps, settings: ReminderSettings & {
       out.push({
         key,
         kind: "action",
-        subject: (language) => REMINDER_WORDING[language].action(a.due_on ?? "", a.title),
+        subject: { key: ACTION_REMINDER_SUBJECT, params: { due: a.due_on ?? "", title: a.title } },
         link: "/my/actions",
         recipients: [{ id: a.user_id, email: a.email, language: a.language }],
       });
@@ -96,16 +107,20 @@ export function createReminderService(deps: Deps, settings: ReminderSettings & {
       if (seen) return false;
       await trx.insertInto("reminder_sent").values({ key: r.key, sent_at: now }).execute();
       const bodyOf = (subject: string) => `${subject}.\n\n${settings.publicUrl}${r.link}`;
+      const subjectIn = (language: UiLanguage) => translateMessage(language, r.subject.key, r.subject.params);
+      const english = fillMessage(r.subject.key, r.subject.params);
       for (const to of r.recipients) {
-        const mailSubject = r.subject(to.language);
+        const mailSubject = subjectIn(to.language);
         await trx
           .insertInto("inbox_message")
           .values({
             id: newId(),
             user_id: to.id,
             kind: r.kind,
-            subject: r.subject("en"),
-            body: bodyOf(r.subject("en")),
+            subject: english,
+            subject_key: r.subject.key,
+            subject_params: JSON.stringify(r.subject.params),
+            body: bodyOf(english),
             link: r.link,
             created_at: now,
             read_at: null,
@@ -203,6 +218,8 @@ export function createReminderService(deps: Deps, settings: ReminderSettings & {
           id: r.id,
           kind: r.kind,
           subject: r.subject,
+          subjectKey: r.subject_key,
+          subjectParams: paramsOf(r.subject_params),
           body: r.body,
           link: r.link,
           createdAt: r.created_at,
@@ -223,6 +240,11 @@ export function createReminderService(deps: Deps, settings: ReminderSettings & {
       if (Number(r.numUpdatedRows) === 0) throw AppError.notFound("This message");
     },
   };
+}
+
+function paramsOf(json: string | null): MessageParams {
+  const parsed = json ? MessageParams.safeParse(JSON.parse(json)) : null;
+  return parsed?.success ? parsed.data : {};
 }
 
 function addDaysIso(isoDate: string, days: number): string {

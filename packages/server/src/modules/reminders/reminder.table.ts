@@ -2,7 +2,11 @@ export interface InboxMessageTable {
   id: string;
   user_id: string;
   kind: string;
+  /** The subject in English, as sent. */
   subject: string;
+  /** The subject's catalogue key and its values (JSON); null on messages from before keys were kept. */
+  subject_key: string | null;
+  subject_params: string | null;
   body: string;
   link: string | null;
   created_at: string;

@@ -10,7 +10,7 @@ import {
   type ScriptHint,
   splitIntoRuns,
 } from "./review-fonts.js";
-import { REVIEW_WORDING, type ReviewLanguage } from "./review-wording.js";
+import { type ReviewLanguage, reviewWording } from "./review-wording.js";
 
 /** A party as the PDF names it: its own name, its translations, where it is. */
 export interface ReviewParty {
@@ -74,7 +74,7 @@ export function renderReviewPdf(
   parties: ReadonlyArray<ReviewParty>,
   lang: ReviewLanguage,
 ): Promise<Buffer> {
-  const w = REVIEW_WORDING[lang];
+  const w = reviewWording(lang);
   const { language } = r.agreement;
   const title = pickLocalised(r.agreement.title, language, r.agreement.titles, lang).text;
   const summary = r.agreement.summary

@@ -1,9 +1,8 @@
+import { messagesIn } from "#shared/messages.js";
+
 /** The words of the progress-review PDF in the languages of the web app. */
 export const REVIEW_LANGUAGES = ["en", "fr", "sv"] as const;
 export type ReviewLanguage = (typeof REVIEW_LANGUAGES)[number];
-
-/** A noun's forms by CLDR plural category; `other` stands in for any category not given. */
-type PluralNoun = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 export interface ReviewWording {
   title: string;
@@ -35,105 +34,62 @@ export interface ReviewWording {
   endOf: (reference: string) => string;
 }
 
-/** Numbers and counted nouns as the language writes them: "1 réunion", "2 réunions", "1 234,5". */
-function numerals(lang: ReviewLanguage) {
-  const rules = new Intl.PluralRules(lang);
+/**
+ * Labels of the PDF's own enumerations and its typography, which are words rather than
+ * sentences; everything else comes from the message catalogues.
+ */
+const LABELS: Record<ReviewLanguage, Pick<ReviewWording, "colon" | "axisKind" | "activityStatus">> = {
+  en: {
+    colon: ": ",
+    axisKind: { operational: "operational", transversal: "transversal", area: "area" },
+    activityStatus: { planned: "planned", ongoing: "ongoing", completed: "completed", cancelled: "cancelled" },
+  },
+  fr: {
+    colon: "\u00a0: ",
+    axisKind: { operational: "opérationnel", transversal: "transversal", area: "domaine" },
+    activityStatus: { planned: "prévue", ongoing: "en cours", completed: "achevée", cancelled: "annulée" },
+  },
+  sv: {
+    colon: ": ",
+    axisKind: { operational: "operativ", transversal: "tvärgående", area: "område" },
+    activityStatus: { planned: "planerad", ongoing: "pågående", completed: "genomförd", cancelled: "inställd" },
+  },
+};
+
+/** The review's words in a language: sentences from the catalogues, numbers as the language writes them. */
+export function reviewWording(lang: ReviewLanguage): ReviewWording {
+  const t = messagesIn(lang);
   const numbers = new Intl.NumberFormat(lang);
   const percent = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 });
   return {
-    number: (n: number) => numbers.format(n),
-    percent: (ratio: number) => percent.format(ratio),
-    count: (n: number, noun: PluralNoun) => `${numbers.format(n)} ${noun[rules.select(n)] ?? noun.other}`,
+    ...LABELS[lang],
+    title: t("Progress review"),
+    intro: (on, since) =>
+      since
+        ? t("Review of {{on}}, covering what happened since {{since}}.", { on, since })
+        : t("Review of {{on}}.", { on }),
+    parties: t("Parties"),
+    objectives: t("Objectives"),
+    noObjectives: t("No objectives recorded."),
+    axes: t("Axes and areas"),
+    groups: t("Groups"),
+    group: (members, meetings) => `${t("{{count}} members", {}, members)}, ${t("{{count}} meetings", {}, meetings)}`,
+    activitiesSince: (since) => (since ? t("Activities since {{since}}", { since }) : t("Activities since the start")),
+    noActivities: t("Nothing recorded in this period."),
+    indicators: t("Indicators"),
+    noIndicators: t("No indicators."),
+    latest: (value, unit, year) => t("{{value}} {{unit}} in {{year}}", { value: numbers.format(value), unit, year }),
+    noValue: t("no value yet"),
+    target: (target, year) =>
+      year
+        ? t("target {{target}} by {{year}}", { target: numbers.format(target), year })
+        : t("target {{target}}", { target: numbers.format(target) }),
+    progress: (ratio) => t("{{percent}} of the way", { percent: percent.format(ratio) }),
+    openActions: t("Open actions"),
+    due: (on) => t("due {{on}}", { on }),
+    none: t("None."),
+    deadlines: t("Coming deadlines"),
+    noDeadlines: t("None in the next six months."),
+    endOf: (reference) => t("End of {{reference}}", { reference }),
   };
 }
-
-const en = numerals("en");
-const fr = numerals("fr");
-const sv = numerals("sv");
-
-export const REVIEW_WORDING: Record<ReviewLanguage, ReviewWording> = {
-  en: {
-    title: "Progress review",
-    intro: (on, since) => `Review of ${on}${since ? `, covering what happened since ${since}` : ""}.`,
-    colon: ": ",
-    parties: "Parties",
-    objectives: "Objectives",
-    noObjectives: "No objectives recorded.",
-    axes: "Axes and areas",
-    axisKind: { operational: "operational", transversal: "transversal", area: "area" },
-    groups: "Groups",
-    group: (members, meetings) =>
-      `${en.count(members, { one: "member", other: "members" })}, ${en.count(meetings, { one: "meeting", other: "meetings" })}`,
-    activitiesSince: (since) => `Activities since ${since ?? "the start"}`,
-    noActivities: "Nothing recorded in this period.",
-    activityStatus: { planned: "planned", ongoing: "ongoing", completed: "completed", cancelled: "cancelled" },
-    indicators: "Indicators",
-    noIndicators: "No indicators.",
-    latest: (value, unit, year) => `${en.number(value)} ${unit} in ${year}`,
-    noValue: "no value yet",
-    target: (target, year) => `target ${en.number(target)}${year ? ` by ${year}` : ""}`,
-    progress: (ratio) => `${en.percent(ratio)} of the way`,
-    openActions: "Open actions",
-    due: (on) => `due ${on}`,
-    none: "None.",
-    deadlines: "Coming deadlines",
-    noDeadlines: "None in the next six months.",
-    endOf: (reference) => `End of ${reference}`,
-  },
-  fr: {
-    title: "Point d'étape",
-    intro: (on, since) => `Point au ${on}${since ? `, sur ce qui s'est passé depuis le ${since}` : ""}.`,
-    colon: "\u00a0: ",
-    parties: "Parties",
-    objectives: "Objectifs",
-    noObjectives: "Aucun objectif enregistré.",
-    axes: "Axes et domaines",
-    axisKind: { operational: "opérationnel", transversal: "transversal", area: "domaine" },
-    groups: "Groupes",
-    group: (members, meetings) =>
-      `${fr.count(members, { one: "membre", many: "de membres", other: "membres" })}, ${fr.count(meetings, { one: "réunion", many: "de réunions", other: "réunions" })}`,
-    activitiesSince: (since) => (since ? `Activités depuis le ${since}` : "Activités depuis le début"),
-    noActivities: "Rien d'enregistré sur cette période.",
-    activityStatus: { planned: "prévue", ongoing: "en cours", completed: "achevée", cancelled: "annulée" },
-    indicators: "Indicateurs",
-    noIndicators: "Aucun indicateur.",
-    latest: (value, unit, year) => `${fr.number(value)} ${unit} en ${year}`,
-    noValue: "pas encore de valeur",
-    target: (target, year) => `cible ${fr.number(target)}${year ? ` en ${year}` : ""}`,
-    progress: (ratio) => `${fr.percent(ratio)} du chemin`,
-    openActions: "Actions en cours",
-    due: (on) => `pour le ${on}`,
-    none: "Aucune.",
-    deadlines: "Échéances à venir",
-    noDeadlines: "Aucune dans les six prochains mois.",
-    endOf: (reference) => `Fin de ${reference}`,
-  },
-  sv: {
-    title: "Lägesavstämning",
-    intro: (on, since) => `Avstämning ${on}${since ? `, om det som hänt sedan ${since}` : ""}.`,
-    colon: ": ",
-    parties: "Parter",
-    objectives: "Mål",
-    noObjectives: "Inga mål registrerade.",
-    axes: "Axlar och områden",
-    axisKind: { operational: "operativ", transversal: "tvärgående", area: "område" },
-    groups: "Grupper",
-    group: (members, meetings) =>
-      `${sv.count(members, { one: "ledamot", other: "ledamöter" })}, ${sv.count(meetings, { one: "möte", other: "möten" })}`,
-    activitiesSince: (since) => (since ? `Aktiviteter sedan ${since}` : "Aktiviteter sedan starten"),
-    noActivities: "Inget registrerat under perioden.",
-    activityStatus: { planned: "planerad", ongoing: "pågående", completed: "genomförd", cancelled: "inställd" },
-    indicators: "Indikatorer",
-    noIndicators: "Inga indikatorer.",
-    latest: (value, unit, year) => `${sv.number(value)} ${unit} år ${year}`,
-    noValue: "inget värde ännu",
-    target: (target, year) => `mål ${sv.number(target)}${year ? ` till ${year}` : ""}`,
-    progress: (ratio) => `${sv.percent(ratio)} av vägen`,
-    openActions: "Öppna åtgärder",
-    due: (on) => `senast ${on}`,
-    none: "Inga.",
-    deadlines: "Kommande tidsgränser",
-    noDeadlines: "Inga de närmaste sex månaderna.",
-    endOf: (reference) => `Slut för ${reference}`,
-  },
-};

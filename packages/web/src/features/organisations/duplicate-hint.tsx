@@ -3,7 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, type Candidate } from "../../lib/api";
-import { translateMessage } from "../../lib/messages";
+import { useMessage } from "../../lib/messages";
 import { AnchorLink } from "../../ui/links";
 
 interface Draft {
@@ -14,6 +14,7 @@ interface Draft {
 }
 
 export function CandidateList({ candidates }: { candidates: readonly Candidate[] }) {
+  const show = useMessage();
   return (
     <List size="sm" spacing={2}>
       {candidates.map((c) => (
@@ -22,7 +23,7 @@ export function CandidateList({ candidates }: { candidates: readonly Candidate[]
             {c.name}
           </AnchorLink>{" "}
           <Text span size="sm">
-            ({translateMessage(c.reason)})
+            ({show({ text: c.reason, key: c.reasonKey, params: c.reasonParams })})
           </Text>
         </List.Item>
       ))}

@@ -59,6 +59,7 @@ interface Draft {
   email: string;
   phone: string;
   languages: string[];
+  namedInPublic: boolean;
   publicContact: boolean;
 }
 
@@ -71,6 +72,7 @@ function draftOf(person?: PersonView, organisation?: OrganisationRef | null): Dr
     email: person?.email ?? "",
     phone: person?.phone ?? "",
     languages: person?.languages ?? [],
+    namedInPublic: person?.namedInPublic ?? false,
     publicContact: person?.publicContact ?? false,
   };
 }
@@ -86,6 +88,7 @@ function inputOf(d: Draft) {
     email: blank(d.email),
     phone: blank(d.phone),
     languages: d.languages,
+    namedInPublic: d.namedInPublic,
     publicContact: d.publicContact,
   };
 }
@@ -162,14 +165,28 @@ export function PersonForm({ initial, organisation, onSaved, onCancel }: Props) 
           error={show(errors.languages ?? Object.entries(errors).find(([k]) => k.startsWith("languages."))?.[1])}
           nothingFoundMessage={t("common.nothingFound")}
         />
+        {/* Two consents: being named, and on top of it showing e-mail and phone, which implies being named. */}
+        <Checkbox
+          label={t("people.fields.namedInPublic")}
+          description={t("people.form.namedInPublicHint")}
+          checked={draft.namedInPublic}
+          onChange={(e) => {
+            const named = e.currentTarget.checked;
+            setDraft((d) => ({ ...d, namedInPublic: named, publicContact: named && d.publicContact }));
+          }}
+          error={show(errors.namedInPublic)}
+        />
         <Checkbox
           label={t("people.fields.publicContact")}
           description={t("people.form.publicContactHint")}
           checked={draft.publicContact}
-          onChange={(e) => set("publicContact", e.currentTarget.checked)}
+          onChange={(e) => {
+            const contact = e.currentTarget.checked;
+            setDraft((d) => ({ ...d, publicContact: contact, namedInPublic: contact || d.namedInPublic }));
+          }}
           error={show(errors.publicContact)}
         />
-        <PersonPublicStatement publicContact={draft.publicContact} />
+        <PersonPublicStatement namedInPublic={draft.namedInPublic} publicContact={draft.publicContact} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {initial ? t("common.save") : t("people.form.create")}

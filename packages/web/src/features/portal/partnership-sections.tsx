@@ -23,13 +23,17 @@ export function OrganisationName({ org }: { org: PublicOrganisationRef }) {
   );
 }
 
-/** A person named on the page: role, title, organisation, and contact details only if they agreed. */
+/**
+ * A person on the page: their name and title if they agreed to be named, otherwise their role
+ * alone; their organisation; and contact details only if they agreed to be a public contact.
+ */
 export function ContactItem({ c }: { c: PublicContact }) {
   const { t } = useTranslation();
+  const details = c.name === null ? [] : [c.role, c.title];
   return (
     <li>
       <Text span fw={500}>
-        {c.name}
+        {c.name ?? c.role}
       </Text>
       {c.studentRepresentative && (
         <Badge size="sm" variant="light" ml={6} tt="none">
@@ -37,7 +41,7 @@ export function ContactItem({ c }: { c: PublicContact }) {
         </Badge>
       )}
       <Text span size="sm">
-        {[c.role, c.title].filter((x, i, all) => x && all.indexOf(x) === i).map((x) => ` · ${x}`)}
+        {details.filter((x, i, all) => x && all.indexOf(x) === i).map((x) => ` · ${x}`)}
         {c.organisation && (
           <>
             {" · "}
@@ -63,9 +67,10 @@ export function SignatoriesSection({ agreement }: { agreement: Agreement }) {
   return (
     <Section title={t("portal.signatories")}>
       <Stack gap="xs" component="ul" className="plain-list">
-        {agreement.signatories.map((s) => (
-          <li key={`${s.name}:${s.organisation?.id ?? ""}`}>
-            <Text fw={500}>{s.name}</Text>
+        {agreement.signatories.map((s, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list in the order the server gives; people shown by role alone can share every other value
+          <li key={`${i}:${s.name ?? ""}:${s.organisation?.id ?? ""}`}>
+            <Text fw={500}>{s.name ?? t("portal.unnamedSignatory")}</Text>
             <Text size="sm">
               {s.title && <Shown value={s.title} />}
               {s.title && s.organisation && ", "}
@@ -229,8 +234,9 @@ export function AxesSection({ agreement }: { agreement: Agreement }) {
                   {t("agreements.detail.coordinators")}
                 </Text>
                 <Stack gap={2} component="ul" className="plain-list">
-                  {x.coordinators.map((c) => (
-                    <ContactItem key={`${c.name}:${c.role}`} c={c} />
+                  {x.coordinators.map((c, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list in the order the server gives; people shown by role alone can share every other value
+                    <ContactItem key={`${i}:${c.name ?? ""}:${c.role}`} c={c} />
                   ))}
                 </Stack>
               </>
@@ -260,8 +266,9 @@ export function GovernanceSection({ page }: { page: PublicPartnershipPage }) {
             {g.theme && <Text size="sm">{g.theme}</Text>}
             {g.members.length > 0 && (
               <Stack gap={2} component="ul" className="plain-list">
-                {g.members.map((c) => (
-                  <ContactItem key={`${c.name}:${c.role}`} c={c} />
+                {g.members.map((c, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list in the order the server gives; people shown by role alone can share every other value
+                  <ContactItem key={`${i}:${c.name ?? ""}:${c.role}`} c={c} />
                 ))}
               </Stack>
             )}
