@@ -62,6 +62,10 @@ export const UserView = z.object({
 });
 export type UserView = z.infer<typeof UserView>;
 
+/** An account work can be given to, as a picker lists it. */
+export const AssignableUser = z.object({ id: z.string(), name: z.string() });
+export type AssignableUser = z.infer<typeof AssignableUser>;
+
 export const SessionView = z.object({
   user: UserView.nullable(),
   csrfToken: z.string().nullable().describe("Send back as the x-csrf-token header on every write"),

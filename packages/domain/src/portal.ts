@@ -181,3 +181,7 @@ export type PublicOrganisationPage = z.infer<typeof PublicOrganisationPage>;
 export const PortalQuery = z.object({
   lang: z.string().trim().max(35).optional().describe("The reader's language: en, fr or sv"),
 });
+
+/** The public home page: the latest published news and the coming public events. */
+export const PublicHome = z.object({ news: z.array(NewsSummary), events: z.array(EventView) });
+export type PublicHome = z.infer<typeof PublicHome>;

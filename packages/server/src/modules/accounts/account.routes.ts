@@ -1,4 +1,5 @@
 import {
+  AssignableUser,
   CreateUserInput,
   PreferencesInput,
   SessionView,
@@ -108,7 +109,7 @@ export function accountRoutes(accounts: AccountService, secureCookies: boolean):
         schema: {
           tags,
           summary: "Accounts work can be given to (editors)",
-          response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }), ...problems },
+          response: { 200: z.object({ items: z.array(AssignableUser) }), ...problems },
         },
       },
       async (req) => ({ items: await accounts.listAssignable(req.actor) }),

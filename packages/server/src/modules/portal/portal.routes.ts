@@ -1,6 +1,5 @@
-import { EventView, NewsSummary, NewsView, PublicOrganisationPage, PublicPartnershipPage } from "@conventio/domain";
+import { EventView, NewsView, PublicHome, PublicOrganisationPage, PublicPartnershipPage } from "@conventio/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { IdParams, problems } from "#http/common.js";
 import type { PortalService } from "./portal.service.js";
 
@@ -14,7 +13,7 @@ export function portalRoutes(portal: PortalService): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: "Latest news and coming events",
-          response: { 200: z.object({ news: z.array(NewsSummary), events: z.array(EventView) }) },
+          response: { 200: PublicHome, ...problems },
         },
       },
       async () => portal.home(),

@@ -3,8 +3,8 @@ import {
   asWritten,
   type EventView,
   type LocalisedText,
-  type NewsSummary,
   type NewsView,
+  type PublicHome,
   type PublicOrganisationPage,
   type PublicPartnershipPage,
   pickLocalised,
@@ -171,7 +171,7 @@ export function createPortalService(
   }
 
   return {
-    async home(): Promise<{ news: NewsSummary[]; events: EventView[] }> {
+    async home(): Promise<PublicHome> {
       const now = clock.now().toISOString();
       const [news, events] = await Promise.all([
         parts.news.listNews(anonymous, { limit: 5 }).then((page) => page.items),

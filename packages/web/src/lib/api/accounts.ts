@@ -1,5 +1,6 @@
 import type {
   ActionView,
+  AssignableUser,
   CreateUserInput,
   InboxMessageView,
   Page,
@@ -22,7 +23,7 @@ export const session = {
 
 export const users = {
   list: () => get<{ items: UserView[] }>("/api/users"),
-  assignable: () => get<{ items: { id: string; name: string }[] }>("/api/users/assignable"),
+  assignable: () => get<{ items: AssignableUser[] }>("/api/users/assignable"),
   create: (input: CreateUserInput) => post<UserView>("/api/users", input),
   update: (userId: string, input: { name?: string; role?: UserRole; disabled?: boolean }) =>
     patch<UserView>(`/api/users/${id(userId)}`, input),

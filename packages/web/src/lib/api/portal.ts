@@ -2,11 +2,11 @@ import type {
   AgreementSummary,
   AgreementView,
   EventView,
-  NewsSummary,
   NewsView,
   OrganisationKind,
   OrganisationSummary,
   Page,
+  PublicHome,
   PublicOrganisationPage,
   PublicPartnershipPage,
 } from "@conventio/domain";
@@ -15,7 +15,7 @@ import { get, id, queryString } from "./core";
 
 /** The public portal, and the staff previews of what it would show. */
 export const portal = {
-  home: () => get<{ news: NewsSummary[]; events: EventView[] }>("/api/public/home"),
+  home: () => get<PublicHome>("/api/public/home"),
   partnership: (agreementId: string, lang: string) =>
     get<PublicPartnershipPage>(`/api/public/partnerships/${id(agreementId)}${queryString({ lang })}`),
   /** The page as it would read once published; staff only. */
