@@ -1,6 +1,5 @@
-import { countryName, type LocalisedText, pickLocalised } from "@conventio/domain";
+import { countryName, type LocalisedText, type ProgressReview, pickLocalised } from "@conventio/domain";
 import PDFDocument from "pdfkit";
-import type { ProgressReview } from "./review.service.js";
 import {
   alignment,
   type FontWeight,

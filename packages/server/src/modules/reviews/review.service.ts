@@ -11,9 +11,6 @@ import { reviewPolicy } from "./review.policy.js";
 import { renderReviewPdf } from "./review-pdf.js";
 import type { ReviewLanguage } from "./review-wording.js";
 
-/** The PDF renderer reads the same view the API sends. */
-export type { ProgressReview } from "@conventio/domain";
-
 const HORIZON_DAYS = 183;
 
 /**
