@@ -2,6 +2,7 @@ export * from "./activity.js";
 export * from "./agreement.js";
 export * from "./agreement-rules.js";
 export * from "./auth.js";
+export * from "./cell-values.js";
 export * from "./countries.js";
 export * from "./dashboard.js";
 export * from "./date-bounds.js";
