@@ -86,7 +86,21 @@ async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<v
   }
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+  // The server's pool closes its connections without waiting for them to go; forcing the drop
+  // at once would kill them mid-goodbye and surface as an error in the journey. Wait for them.
+  const drop = async () => {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      try {
+        await admin(`drop database if exists ${name}`);
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== "55006") throw err;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    await admin(`drop database if exists ${name} with (force)`);
+  };
+  return { url: url.toString(), drop };
 }
 
 type OrganisationSeed = {

@@ -29,11 +29,13 @@ export function OrganisationName({ org }: { org: PublicOrganisationRef }) {
  */
 export function ContactItem({ c }: { c: PublicContact }) {
   const { t } = useTranslation();
-  const details = c.name === null ? [] : [c.role, c.title];
+  // A role the app names (a coordinator) in the reader's words; a role written in a group as written.
+  const role = t(`partyRoles.${c.role as "coordinator"}`, { defaultValue: c.role });
+  const details = c.name === null ? [] : [role, c.title];
   return (
     <li>
       <Text span fw={500}>
-        {c.name ?? c.role}
+        {c.name ?? role}
       </Text>
       {c.studentRepresentative && (
         <Badge size="sm" variant="light" ml={6} tt="none">
