@@ -89,20 +89,6 @@ export function registerRecordsCommands(program: Command): void {
       }),
     );
 
-  const _RECORD_KINDS = [
-    "organisation",
-    "person",
-    "agreement",
-    "activity",
-    "indicator",
-    "event",
-    "news",
-    "group",
-    "member",
-    "meeting",
-    "action",
-  ] as const;
-
   program
     .command("governance <agreementId>")
     .description("Show the groups of an agreement with their members and meetings, and its action items")
