@@ -13,6 +13,7 @@ export * from "./exports.js";
 export * from "./governance.js";
 export * from "./i18n/messages.js";
 export * from "./identifiers.js";
+export * from "./imports.js";
 export * from "./isced.js";
 export * from "./language.js";
 export * from "./organisation.js";
