@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MessageParams } from "./errors.js";
+import { MessageParams, Problem } from "./errors.js";
 import { foldText } from "./text.js";
 
 /**
@@ -362,6 +362,13 @@ export const ImportReport = z.object({
   errors: z.array(ImportError),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
+
+/**
+ * An apply refused because rows have errors: problem+json (422, code validation_failed) whose
+ * `errors` name each cell as rows.<row>.<column>, with the full report; nothing was written.
+ */
+export const ImportRefusal = Problem.extend({ report: ImportReport });
+export type ImportRefusal = z.infer<typeof ImportRefusal>;
 
 export const IMPORT_PHASES = ["idle", "reading", "checking", "writing", "done", "failed"] as const;
 export const ImportPhase = z.enum(IMPORT_PHASES);
