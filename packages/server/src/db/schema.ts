@@ -24,6 +24,7 @@ import type {
   GovernanceBodyTable,
   MeetingTable,
 } from "#modules/governance/governance.table.js";
+import type { ImportMappingTable } from "#modules/imports/import.table.js";
 import type {
   MembershipTable,
   OrganisationIdentifierTable,
@@ -90,4 +91,5 @@ export interface DB {
   news_post: NewsPostTable;
   news_tag: NewsTagTable;
   news_comment: NewsCommentTable;
+  import_mapping: ImportMappingTable;
 }
