@@ -8,6 +8,7 @@ import { createThemeService } from "#modules/agreements/theme.service.js";
 import { createAuditService } from "#modules/audit/audit.service.js";
 import { createDashboardService } from "#modules/dashboard/dashboard.service.js";
 import { createDocumentService } from "#modules/documents/document.service.js";
+import { createExportService } from "#modules/exports/exports.service.js";
 import { createGovernanceService } from "#modules/governance/governance.service.js";
 import { createOrganisationService } from "#modules/organisations/organisation.service.js";
 import { createPersonService } from "#modules/people/person.service.js";
@@ -93,6 +94,11 @@ export function createServices(
     timeline: createTimelineService(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }),
     registry: createRegistryService(deps, organisations),
   };
-  return { ...services, portal: createPortalService(deps, services), reviews: createReviewService(deps, services) };
+  return {
+    ...services,
+    portal: createPortalService(deps, services),
+    reviews: createReviewService(deps, services),
+    exports: createExportService(deps, services),
+  };
 }
 export type Services = ReturnType<typeof createServices>;
