@@ -12,7 +12,7 @@ import type { DB } from "#db/schema.js";
 import type { ActivityService } from "#modules/activities/activity.service.js";
 import type { AgreementService } from "#modules/agreements/agreement.service.js";
 import type { EventService } from "#modules/publication/event.service.js";
-import { type ExportDefinition, groupBy, importColumns, yesNo } from "./export-definition.js";
+import { type ExportDefinition, groupBy, importColumns } from "./export-definition.js";
 import { organisationLabel } from "./export-partners.js";
 import { agreementExtras, organisationNames } from "./exports.repository.js";
 
@@ -40,7 +40,7 @@ export const agreementColumns = importColumns<AgreementSummary, AgreementExtra>(
   themes: (a, x) => (x.themes.get(a.id) ?? []).map((t) => t.label),
   fields: (a, x) => JSON.parse(x.rows.get(a.id)?.fields ?? "[]") as string[],
   noticeMonths: (a, x) => x.rows.get(a.id)?.notice_months,
-  tacitRenewal: (a, x) => yesNo(x.rows.get(a.id)?.tacit_renewal === 1),
+  tacitRenewal: (a, x) => x.rows.get(a.id)?.tacit_renewal === 1,
   visibility: (a) => a.visibility,
   terminatedOn: (a, x) => x.rows.get(a.id)?.terminated_on,
 });

@@ -31,9 +31,6 @@ export function importColumns<Item, Extra>(kind: ImportKind, getters: Record<str
   };
 }
 
-/** Yes or no, as the import reads a switch. */
-export const yesNo = (value: boolean): string => (value ? "yes" : "no");
-
 /** Groups rows by a key, keeping their order. */
 export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
 import type { OrganisationService } from "#modules/organisations/organisation.service.js";
 import type { PersonService } from "#modules/people/person.service.js";
-import { type ExportDefinition, groupBy, importColumns, yesNo } from "./export-definition.js";
+import { type ExportDefinition, groupBy, importColumns } from "./export-definition.js";
 import { organisationExtras, organisationNames } from "./exports.repository.js";
 
 type Names = Awaited<ReturnType<typeof organisationNames>>;
@@ -97,8 +97,8 @@ export const personColumns = importColumns<PersonView, Names>("people", {
   phone: (p) => p.phone,
   organisation: (p, names) => organisationLabel(names, p.organisation?.id),
   languages: (p) => p.languages,
-  namedInPublic: (p) => yesNo(p.namedInPublic),
-  publicContact: (p) => yesNo(p.publicContact),
+  namedInPublic: (p) => p.namedInPublic,
+  publicContact: (p) => p.publicContact,
   role: (p) => principalRole(p)?.role,
   roleOrganisation: (p, names) => organisationLabel(names, principalRole(p)?.organisation?.id),
   roleFrom: (p) => principalRole(p)?.since,

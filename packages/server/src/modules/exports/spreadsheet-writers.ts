@@ -11,14 +11,15 @@ export type CellValue = string | number | boolean | null | undefined | readonly 
 export type Cell = string | number | null;
 
 /**
- * One cell from a column's value. Several values share one cell joined with "; "; text that a
+ * One cell from a column's value. Several values share one cell joined with "; ", a switch is
+ * "yes" or "no" as the import reads it; text that a
  * spreadsheet would run as a formula gets an apostrophe in front (see `inertCell`). Numbers stay
  * numbers: they came from Conventio, not from someone's typing.
  */
 export function toCell(value: CellValue): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "string") return value === "" ? null : inertCell(value);
   return value.length ? inertCell(value.join(MULTI_VALUE_SEPARATOR)) : null;
 }
