@@ -2,6 +2,7 @@ import { AppError } from "@conventio/server";
 import { Command } from "commander";
 import { registerAddCommands } from "./commands/add.js";
 import { registerAgreementsCommands } from "./commands/agreements.js";
+import { registerExportCommands } from "./commands/export.js";
 import { registerRecordsCommands } from "./commands/records.js";
 import { registerRegistryCommands } from "./commands/registry.js";
 import { registerServerCommands } from "./commands/server.js";
@@ -14,6 +15,7 @@ registerRegistryCommands(program);
 registerAgreementsCommands(program);
 registerRecordsCommands(program);
 registerAddCommands(program);
+registerExportCommands(program);
 
 try {
   await program.parseAsync();

@@ -63,7 +63,8 @@ export function createExportService(deps: Pick<Deps, "db" | "clock">, lists: Lis
 
     /**
      * Opens an export. The caller's right and the first page are checked before anything is
-     * returned, so a refusal is an error the caller can report; the rest is read as the stream is.
+     * returned, so a refusal is an error the caller can report; the rest is read as the stream is,
+     * and `onProgress` hears how many rows have gone out after each page.
      */
     async openExport<K extends ExportKind>(
       actor: Actor,
@@ -71,11 +72,17 @@ export function createExportService(deps: Pick<Deps, "db" | "clock">, lists: Lis
       format: ExportFormat,
       query: ExportQuery<K>,
       lang: UiLanguage = "en",
+      onProgress?: (rows: number) => void,
     ): Promise<OpenedExport> {
       exportPolicy.read(actor, kind);
       const definition = definitions[kind] as Definitions[K];
       const first = await definition.page(actor, query, lang, undefined, EXPORT_PAGE_SIZE);
-      const rows = rowsOf(definition, first, (cursor) => definition.page(actor, query, lang, cursor, EXPORT_PAGE_SIZE));
+      const rows = rowsOf(
+        definition,
+        first,
+        (cursor) => definition.page(actor, query, lang, cursor, EXPORT_PAGE_SIZE),
+        onProgress,
+      );
       const day = deps.clock.now().toISOString().slice(0, 10);
       return {
         stream:
@@ -88,15 +95,19 @@ export function createExportService(deps: Pick<Deps, "db" | "clock">, lists: Lis
 }
 export type ExportService = ReturnType<typeof createExportService>;
 
-/** Walks the list's keyset pages from the first, one page of rows at a time. */
+/** Walks the list's keyset pages from the first, one page of rows at a time, telling how many are out. */
 async function* rowsOf<Item>(
   definition: ExportDefinition<unknown, Item>,
   first: Page<Item>,
   next: (cursor: string) => Promise<Page<Item>>,
+  onProgress?: (rows: number) => void,
 ): AsyncGenerator<Cell[]> {
   let page = first;
+  let written = 0;
   for (;;) {
     for (const row of await definition.rows(page.items)) yield row.map(toCell);
+    written += page.items.length;
+    onProgress?.(written);
     if (!page.nextCursor) return;
     page = await next(page.nextCursor);
   }
