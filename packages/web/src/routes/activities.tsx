@@ -8,6 +8,7 @@ import { ActivityTable } from "../features/activities/activity-table";
 import { type ActivityFilters, api } from "../lib/api";
 import { useCan } from "../lib/session";
 import { useKeysetList } from "../lib/use-keyset-list";
+import { ExportMenu } from "../ui/export-menu";
 import { ButtonLink } from "../ui/links";
 import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
@@ -46,7 +47,12 @@ function ActivitiesPage() {
       <PageHeader
         title={t("activities.title")}
         subtitle={t("activities.subtitle")}
-        actions={canEdit && <ButtonLink to="/activities/new">{t("activities.new")}</ButtonLink>}
+        actions={
+          <>
+            <ExportMenu kind="activities" filters={filters} />
+            {canEdit && <ButtonLink to="/activities/new">{t("activities.new")}</ButtonLink>}
+          </>
+        }
       />
       <search aria-label={t("activities.filter")}>
         <SimpleGrid cols={{ base: 1, sm: 3 }} mb="lg">

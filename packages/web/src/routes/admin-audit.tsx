@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { AuditTable } from "../features/audit/audit-table";
 import { api } from "../lib/api";
 import { useKeysetList } from "../lib/use-keyset-list";
+import { ExportMenu } from "../ui/export-menu";
 import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
@@ -15,7 +16,7 @@ function AuditPage() {
   const events = log.items;
   return (
     <>
-      <PageHeader title={t("audit.title")} subtitle={t("audit.subtitle")} />
+      <PageHeader title={t("audit.title")} subtitle={t("audit.subtitle")} actions={<ExportMenu kind="audit" />} />
       {log.isError && <ProblemAlert error={log.error} />}
       {log.isPending ? <Loading /> : <AuditTable events={events} />}
       <LoadMore list={log} />

@@ -8,6 +8,7 @@ import { useAgreementList } from "../features/agreements/agreement-queries";
 import { AgreementTable } from "../features/agreements/agreement-table";
 import type { AgreementFilters as Filters } from "../lib/api";
 import { useCan } from "../lib/session";
+import { ExportMenu } from "../ui/export-menu";
 import { ButtonLink } from "../ui/links";
 import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
@@ -55,14 +56,17 @@ function AgreementsPage() {
         title={t("agreements.title")}
         subtitle={t("agreements.subtitle")}
         actions={
-          canEdit && (
-            <>
-              <ButtonLink to="/agreements/new" search={{ past: true }} variant="default">
-                {t("agreements.past.button")}
-              </ButtonLink>
-              <ButtonLink to="/agreements/new">{t("agreements.new")}</ButtonLink>
-            </>
-          )
+          <>
+            <ExportMenu kind="agreements" filters={filters} />
+            {canEdit && (
+              <>
+                <ButtonLink to="/agreements/new" search={{ past: true }} variant="default">
+                  {t("agreements.past.button")}
+                </ButtonLink>
+                <ButtonLink to="/agreements/new">{t("agreements.new")}</ButtonLink>
+              </>
+            )}
+          </>
         }
       />
       <AgreementFilters filters={filters} onChange={setFilters} />

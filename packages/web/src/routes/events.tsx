@@ -19,6 +19,7 @@ import { useLanguage } from "../lib/countries";
 import { useCan } from "../lib/session";
 import { dayIn } from "../lib/time-zone";
 import { useKeysetList } from "../lib/use-keyset-list";
+import { ExportMenu } from "../ui/export-menu";
 import { AnchorLink, ButtonLink } from "../ui/links";
 import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
@@ -119,6 +120,7 @@ function EventsPage() {
         actions={
           <>
             <Anchor href="/api/public/calendar.ics">{t("events.ical")}</Anchor>
+            <ExportMenu kind="events" filters={range} />
             {canEdit && <ButtonLink to="/events/new">{t("events.new")}</ButtonLink>}
           </>
         }

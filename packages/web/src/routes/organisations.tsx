@@ -8,6 +8,7 @@ import { useOrganisationList } from "../features/organisations/organisation-quer
 import { OrganisationTable } from "../features/organisations/organisation-table";
 import type { OrganisationFilters as Filters } from "../lib/api";
 import { useCan } from "../lib/session";
+import { ExportMenu } from "../ui/export-menu";
 import { ButtonLink } from "../ui/links";
 import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
@@ -47,14 +48,17 @@ function OrganisationsPage() {
         title={t("organisations.title")}
         subtitle={t("organisations.subtitle")}
         actions={
-          canEdit && (
-            <>
-              <ButtonLink to="/registry" variant="default">
-                {t("nav.registry")}
-              </ButtonLink>
-              <ButtonLink to="/organisations/new">{t("organisations.new")}</ButtonLink>
-            </>
-          )
+          <>
+            <ExportMenu kind="organisations" filters={filters} />
+            {canEdit && (
+              <>
+                <ButtonLink to="/registry" variant="default">
+                  {t("nav.registry")}
+                </ButtonLink>
+                <ButtonLink to="/organisations/new">{t("organisations.new")}</ButtonLink>
+              </>
+            )}
+          </>
         }
       />
       <OrganisationFilters filters={filters} onChange={setFilters} />

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePeopleList } from "../features/people/person-queries";
 import { useCan } from "../lib/session";
+import { ExportMenu } from "../ui/export-menu";
 import { AnchorLink, ButtonLink } from "../ui/links";
 import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
@@ -30,7 +31,12 @@ function PeoplePage() {
       <PageHeader
         title={t("people.title")}
         subtitle={t("people.subtitle")}
-        actions={canEdit && <ButtonLink to="/people/new">{t("people.new")}</ButtonLink>}
+        actions={
+          <>
+            <ExportMenu kind="people" filters={{ q: debounced }} />
+            {canEdit && <ButtonLink to="/people/new">{t("people.new")}</ButtonLink>}
+          </>
+        }
       />
       <search>
         <TextInput

@@ -140,8 +140,8 @@ describe("bad requests", () => {
     ["/api/exports/organisations.xlsx?kind=castle", "kind"],
     ["/api/exports/activities.csv?status=sleeping", "status"],
     ["/api/exports/events.xlsx?from=yesterday", "from"],
-    ["/api/exports/people.csv?q=" + "x".repeat(201), "q"],
-    ["/api/exports/audit.csv?entityId=" + "x".repeat(65), "entityId"],
+    [`/api/exports/people.csv?q=${"x".repeat(201)}`, "q"],
+    [`/api/exports/audit.csv?entityId=${"x".repeat(65)}`, "entityId"],
   ])("answer %s with 422 naming %s", async (url, field) => {
     const res = await ctx.app.inject({ method: "GET", url, headers: admin.headers });
     expect(res.statusCode).toBe(422);
