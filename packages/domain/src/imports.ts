@@ -328,7 +328,10 @@ export const ImportRowOutcome = z.object({
   action: ImportAction,
   id: z.string().nullable().describe("The record created, updated or matched; null when none"),
   label: z.string().describe("The record's name or title as the row gives it"),
-  note: Note.nullable(),
+  note: Note.nullable().describe("The first of the notes, or null"),
+  notes: z
+    .array(Note)
+    .describe("Every note on the row: a merge, a likely duplicate, a value left out because it could not be kept"),
 });
 export type ImportRowOutcome = z.infer<typeof ImportRowOutcome>;
 

@@ -23,6 +23,7 @@ import { dashboardRoutes } from "#modules/dashboard/dashboard.routes.js";
 import { documentRoutes } from "#modules/documents/document.routes.js";
 import { exportRoutes } from "#modules/exports/exports.routes.js";
 import { governanceRoutes } from "#modules/governance/governance.routes.js";
+import { importRoutes } from "#modules/imports/import.routes.js";
 import { organisationRoutes } from "#modules/organisations/organisation.routes.js";
 import { personRoutes } from "#modules/people/person.routes.js";
 import { pictureRoutes } from "#modules/pictures/picture.routes.js";
@@ -88,6 +89,7 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   await app.register(organisationRoutes(services.organisations));
   await app.register(personRoutes(services.people));
   await app.register(registryRoutes(services.registry));
+  await app.register(importRoutes(services.imports));
   await app.register(exportRoutes(services.exports));
   app.get("/api/health", { schema: healthSchema }, async () => ({ ok: true }));
 

@@ -10,6 +10,7 @@ import { createDashboardService } from "#modules/dashboard/dashboard.service.js"
 import { createDocumentService } from "#modules/documents/document.service.js";
 import { createExportService } from "#modules/exports/exports.service.js";
 import { createGovernanceService } from "#modules/governance/governance.service.js";
+import { createImportService } from "#modules/imports/import.service.js";
 import { createOrganisationService } from "#modules/organisations/organisation.service.js";
 import { createPersonService } from "#modules/people/person.service.js";
 import { createPictureService, withPicturesRemoved } from "#modules/pictures/picture.service.js";
@@ -77,6 +78,17 @@ export function createServices(
     documents,
     pictures,
     governance: createGovernanceService(deps),
+    imports: createImportService(
+      deps,
+      {
+        dataDir: config.dataDir,
+        maxBytes: config.UPLOAD_MAX_BYTES,
+        expiringWindowDays: config.EXPIRING_WINDOW_DAYS,
+        publicUrl: config.publicUrl,
+        sqliteFile: database.dialect === "sqlite" ? database.where : null,
+      },
+      documents.detach,
+    ),
     organisations,
     people: createPersonService(deps),
     reminders: createReminderService(
