@@ -25,6 +25,7 @@ import {
 import autocannon from "autocannon";
 import Fastify from "fastify";
 import { sql } from "kysely";
+import { benchExport } from "./bench-export.js";
 import { generateAgreements } from "./generate-agreements.js";
 import { generateMobility } from "./generate-mobility.js";
 
@@ -270,6 +271,7 @@ for (let round = 0; round < 3; round++) {
   }
 }
 line("agreement search p50 / p95", `${ms(percentile(agreementSearch, 50))} / ${ms(percentile(agreementSearch, 95))}`);
+await benchExport({ base, cookie, rows: agreementCount, line });
 
 // 8. One million mobility rows: the exchange balance and the dashboard.
 const mobilityCount = Number(args.mobility);
