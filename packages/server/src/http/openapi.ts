@@ -61,6 +61,7 @@ const TAGS = [
   { name: "dashboard", description: "Staff figures and dormant agreements" },
   { name: "audit", description: "The audit log of every write" },
   { name: "registry", description: "The bundled ROR and Erasmus registry, and adopting its entries" },
+  { name: "imports", description: "Spreadsheet imports: upload, column mapping, dry run, apply and progress" },
   { name: "health", description: "Whether the server answers, for monitoring" },
 ];
 

@@ -121,13 +121,17 @@ export function importRoutes(imports: ImportService): FastifyPluginAsyncZod {
             "Import every row in one transaction; when any row has an error nothing is written (422 with the report)",
           params: IdParams,
           body: ImportRunInput,
-          response: { 200: ImportReport, ...problems, 422: ImportRefusal },
+          response: { 200: ImportReport, ...problems },
         },
       },
       async (req, reply) => {
         const report = await imports.apply(req.actor, req.params.id, req.body.mapping);
         if (report.applied) return reply.send(report);
-        return reply.status(422).type("application/problem+json").send(refusal(report));
+        // Sent as written: the refusal carries the report beside the problem's fields.
+        return reply
+          .status(422)
+          .type("application/problem+json")
+          .send(JSON.stringify(refusal(report)));
       },
     );
 
