@@ -2,7 +2,7 @@ import {
   ImportKind,
   ImportPreview,
   ImportProgress,
-  ImportRefusal,
+  type ImportRefusal,
   ImportReport,
   ImportRunInput,
   SaveMappingInput,
