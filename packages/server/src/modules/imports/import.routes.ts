@@ -21,7 +21,7 @@ function refusal(report: ImportReport): ImportRefusal {
     message: e.message,
   }));
   const problem = toProblem(
-    new AppError("validation_failed", "{{count}} rows have errors; nothing was imported.", {
+    new AppError("validation_failed", "Rows with errors: {{count}}. Nothing was imported.", {
       errors,
       params: { count: report.counts.errors },
     }),
