@@ -19,6 +19,7 @@ import { eventPreviewRoute } from "../routes/event-preview";
 import { eventsRoute } from "../routes/events";
 import { exchangeBalanceRoute } from "../routes/exchange-balance";
 import { homeRoute } from "../routes/home";
+import { importRoute } from "../routes/import";
 import { inboxRoute } from "../routes/inbox";
 import { internalRoute } from "../routes/internal";
 import { mapRoute } from "../routes/map";
@@ -64,6 +65,7 @@ const routeTree = rootRoute.addChildren([
     organisationEditRoute,
     organisationPreviewRoute,
     registryRoute,
+    importRoute,
     peopleRoute,
     personNewRoute,
     personRoute,

@@ -12,6 +12,7 @@ import { AnchorLink } from "./links";
 
 function MainNav() {
   const { t } = useTranslation();
+  const canImport = useCan("editor");
   return (
     <nav aria-label={t("shell.mainNav")}>
       <Group component="ul" gap={4} className="main-nav" wrap="wrap">
@@ -48,6 +49,11 @@ function MainNav() {
         <li>
           <AnchorLink to="/map">{t("nav.map")}</AnchorLink>
         </li>
+        {canImport && (
+          <li>
+            <AnchorLink to="/import">{t("imports.nav")}</AnchorLink>
+          </li>
+        )}
       </Group>
     </nav>
   );

@@ -5,6 +5,7 @@ import { audit } from "./audit";
 import { dashboard } from "./dashboard";
 import { documents } from "./documents";
 import { governance } from "./governance";
+import { imports } from "./imports";
 import { map, organisations, registry, timeline } from "./organisations";
 import { people } from "./people";
 import { portal } from "./portal";
@@ -41,4 +42,5 @@ export const api = {
   comments,
   portal,
   audit,
+  imports,
 };
