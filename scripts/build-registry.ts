@@ -1,111 +1,69 @@
 /**
- * Builds the registry bundled with Conventio from the public files in ../shared/data:
- * active ROR education records, merged with the European Commission's list of Erasmus
- * charter holders through the ROR crosswalk; charter holders without a ROR match are kept
- * on their own. Output: packages/server/data/registry.jsonl.gz (one candidate per line).
+ * Builds the registry bundled with Conventio from the public files in ../shared/data: the ROR
+ * education records (active ones, and inactive and withdrawn ones flagged as such), merged with
+ * the European Commission's list of Erasmus charter holders through the ROR crosswalk; charter
+ * holders without a ROR match are kept on their own. The CSV files are read as the import-eche
+ * command reads them, and rows are placed as it places them on a registry holding these ROR
+ * records: in the list's order, matches on the holder's own website first, one Erasmus code per
+ * ROR entry.
+ * Output: packages/server/data/registry.jsonl.gz (one candidate per line).
  */
-import { createReadStream, createWriteStream, readFileSync } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
-import { normaliseErasmusCode } from "@conventio/domain";
-import type { IndexedCandidate } from "../packages/server/src/modules/registry/registry.service.js";
-import {
-  aliasesOfRor,
-  candidateFromEche,
-  candidateFromRor,
-} from "../packages/server/src/modules/registry/ror-record.js";
+import { readCrosswalk, readEcheFile } from "../packages/server/src/modules/registry/eche-file.js";
+import { candidateFromEche, echeFactsOf } from "../packages/server/src/modules/registry/eche-row.js";
+import { type IndexedCandidate, readRorRecord } from "../packages/server/src/modules/registry/ror-record.js";
 
 const shared = resolve(process.argv[2] ?? "../shared/data");
 const out = resolve("packages/server/data/registry.jsonl.gz");
 
-/** A small CSV reader for the quoted, comma-separated files of ../shared/data. */
-function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n") {
-      row.push(field.replace(/\r$/, ""));
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  const [header, ...body] = rows;
-  return body.filter((r) => r.length > 1).map((r) => Object.fromEntries((header ?? []).map((h, i) => [h, r[i] ?? ""])));
-}
-
-const eche = parseCsv(readFileSync(`${shared}/eche-holders-2024-06.csv`, "utf8"));
-const crosswalk = parseCsv(readFileSync(`${shared}/eche-ror-crosswalk.csv`, "utf8"));
-const echeByCode = new Map(
-  eche.map((r) => [
-    normaliseErasmusCode(r.erasmus_code ?? "").ok
-      ? (normaliseErasmusCode(r.erasmus_code ?? "") as { value: string }).value
-      : "",
-    r,
-  ]),
-);
-const codeByRor = new Map<string, string>();
-for (const c of crosswalk) {
-  const code = normaliseErasmusCode(c.erasmus_code ?? "");
-  if (code.ok && c.ror_id && !codeByRor.has(c.ror_id)) codeByRor.set(c.ror_id, code.value);
-}
-
-const candidates: IndexedCandidate[] = [];
-const usedCodes = new Set<string>();
+const ror = new Map<string, IndexedCandidate>();
 const lines = createInterface({ input: createReadStream(`${shared}/ror-education.jsonl.gz`).pipe(createGunzip()) });
 for await (const line of lines) {
   if (!line.trim()) continue;
-  const record = JSON.parse(line) as Record<string, unknown>;
-  if (record.status !== "active") continue;
-  const c = candidateFromRor(record);
-  if (!c) continue;
-  const code = codeByRor.get(c.id);
-  const row = code ? echeByCode.get(code) : undefined;
-  if (code && row) {
-    const e = candidateFromEche(row);
-    c.erasmusCode = code;
-    c.pic = e?.pic ?? null;
-    c.oid = e?.oid ?? null;
-    c.source = "ror+eche";
-    usedCodes.add(code);
+  const read = readRorRecord(JSON.parse(line) as Record<string, unknown>);
+  if (read.ok) ror.set(read.candidate.id, read.candidate);
+}
+
+const crosswalk = await readCrosswalk(`${shared}/eche-ror-crosswalk.csv`);
+const echeOnly: IndexedCandidate[] = [];
+const seen = new Set<string>();
+let merged = 0;
+let skipped = 0;
+const rows = [];
+for (const { row } of await readEcheFile(`${shared}/eche-holders-2024-06.csv`)) {
+  const read = echeFactsOf(row);
+  if (!read.ok || seen.has(read.facts.erasmusCode)) skipped++;
+  else {
+    seen.add(read.facts.erasmusCode);
+    rows.push(read.facts);
   }
-  candidates.push({ ...c, aliases: aliasesOfRor(record).filter((a) => a !== c.name) });
 }
-let echeOnly = 0;
-for (const row of eche) {
-  const e = candidateFromEche(row);
-  if (!e || usedCodes.has(e.erasmusCode ?? "")) continue;
-  candidates.push(e);
-  echeOnly++;
+// Rows matched on their own website claim their ROR entry before rows matched on a parent site.
+const rankOf = (code: string) => crosswalk.get(code)?.rank ?? 2;
+rows.sort((a, b) => rankOf(a.erasmusCode) - rankOf(b.erasmusCode));
+for (const facts of rows) {
+  const entry = ror.get(crosswalk.get(facts.erasmusCode)?.rorId ?? "");
+  if (entry && !entry.erasmusCode) {
+    Object.assign(entry, {
+      erasmusCode: facts.erasmusCode,
+      pic: facts.pic,
+      oid: facts.oid,
+      source: "ror+eche",
+      eche: facts,
+    });
+    merged++;
+  } else echeOnly.push(candidateFromEche(facts));
 }
-candidates.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-const text = candidates
-  .map((c) => {
-    const { status: _s, ...rest } = c;
-    return JSON.stringify(rest);
-  })
-  .join("\n");
+
+const candidates = [...ror.values(), ...echeOnly].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const text = candidates.map((c) => JSON.stringify(c)).join("\n");
 await pipeline(Readable.from([text, "\n"]), createGzip({ level: 9 }), createWriteStream(out));
+const count = (status: string) => [...ror.values()].filter((c) => c.status === status).length;
 console.log(
-  `${candidates.length} entries (${candidates.length - echeOnly} from ROR, ${usedCodes.size} of them with an Erasmus code; ${echeOnly} Erasmus charter holders only) → ${out}`,
+  `${candidates.length} entries: ${ror.size} from ROR (${count("active")} active, ${count("inactive")} inactive, ${count("withdrawn")} withdrawn; ${merged} with an Erasmus code), ${echeOnly.length} Erasmus charter holders only, ${skipped} charter rows skipped → ${out}`,
 );

@@ -85,12 +85,15 @@ describe("registry API", () => {
     expect(res.statusCode).toBe(403);
   });
 
-  it("imports organisations in bulk, skipping those already present", async () => {
+  it("imports organisations in bulk, leaving those already present and reporting withdrawn and inactive records", async () => {
     const { registry } = ctx.services;
     const first = await registry.importOrganisations({ kind: "public" }, slice());
-    expect(first.inserted).toBeGreaterThan(500);
-    expect(first.skipped).toBe(1); // Kyutech was adopted above
+    expect(first.created).toBeGreaterThan(500);
+    expect(first.unchanged).toBe(1); // Kyutech was adopted above
+    expect(first.skipped).toBe(first.withdrawn + first.inactive);
+    expect(new Set(first.skips.map((s) => s.reason))).toEqual(new Set(["withdrawn", "inactive"]));
+    expect(first.imported + first.merged + first.skipped).toBe(first.rows);
     const second = await registry.importOrganisations({ kind: "public" }, slice());
-    expect(second.inserted).toBe(0);
+    expect(second).toMatchObject({ created: 0, unchanged: first.imported, skipped: first.skipped });
   });
 });

@@ -1,85 +1,28 @@
-import type { Actor, OrganisationView, RegistryEntryView } from "@conventio/domain";
-import { foldText, hostOf, searchDocument, UNIQUE_SCHEMES } from "@conventio/domain";
-import type { Insertable, Kysely, Selectable } from "kysely";
-import type { DB } from "#db/schema.js";
-import { recordAudit } from "#modules/audit/audit.service.js";
+import type { Actor, OrganisationView, RegistryEntryView, RegistryRelative } from "@conventio/domain";
+import type { Selectable } from "kysely";
 import { heldUniqueIdentifiers } from "#modules/organisations/organisation.repository.js";
 import type { OrganisationService } from "#modules/organisations/organisation.service.js";
-import type { OrganisationTable } from "#modules/organisations/organisation.table.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
-import { newId } from "#shared/ids.js";
-import { actorId } from "#shared/policy.js";
+import { readCrosswalk, readEcheFile } from "./eche-file.js";
+import { candidateOfEntry } from "./registry-entry.js";
+import type { ImportProgress, RegistryImport } from "./registry-import.js";
+import { importEche, loadCandidates, refreshFromRor } from "./registry-load.js";
+import { createRegistryOrganisations, identifiersOf } from "./registry-organisations.js";
+import { emptyLinks, linkOrganisations } from "./registry-relatives.js";
 import { registryPolicy } from "./registry.policy.js";
+import { entriesByRorIds, relativesNaming, searchEntries } from "./registry.repository.js";
 import type { RegistryEntryTable } from "./registry.table.js";
-import type { RegistryCandidate } from "./ror-record.js";
+import { type IndexedCandidate, readRorRecord } from "./ror-record.js";
 
-/** A candidate with every name it can be found by (aliases included). */
-export type IndexedCandidate = RegistryCandidate & { aliases?: string[] };
+export type { ImportProgress, RegistryImport } from "./registry-import.js";
+export type { IndexedCandidate } from "./ror-record.js";
 
-export interface ImportProgress {
-  processed: number;
-  inserted: number;
-  skipped: number;
-}
-
-const BATCH = 500;
-
-function entryRow(c: RegistryCandidate): Insertable<RegistryEntryTable> {
-  return {
-    id: c.id,
-    name: c.name,
-    names: JSON.stringify(c.names),
-    acronym: c.acronym,
-    kind: c.kind,
-    country_code: c.countryCode,
-    city: c.city,
-    lat: c.lat,
-    lng: c.lng,
-    website: c.website,
-    ror_id: c.rorId,
-    erasmus_code: c.erasmusCode,
-    pic: c.pic,
-    oid: c.oid,
-    identifiers: JSON.stringify(c.identifiers),
-    source: c.source,
-  };
-}
-
-function identifiersOf(c: RegistryCandidate) {
-  return [
-    ...(c.rorId ? [{ scheme: "ror" as const, value: c.rorId }] : []),
-    ...(c.erasmusCode ? [{ scheme: "erasmus" as const, value: c.erasmusCode }] : []),
-    ...(c.pic ? [{ scheme: "pic" as const, value: c.pic }] : []),
-    ...(c.oid ? [{ scheme: "oid" as const, value: c.oid }] : []),
-    ...c.identifiers,
-  ];
-}
-
-function candidateOf(row: Selectable<RegistryEntryTable>): RegistryCandidate {
-  return {
-    id: row.id,
-    name: row.name,
-    names: JSON.parse(row.names) as RegistryCandidate["names"],
-    acronym: row.acronym,
-    kind: row.kind,
-    countryCode: row.country_code,
-    city: row.city,
-    lat: row.lat,
-    lng: row.lng,
-    website: row.website,
-    rorId: row.ror_id,
-    erasmusCode: row.erasmus_code,
-    pic: row.pic,
-    oid: row.oid,
-    identifiers: JSON.parse(row.identifiers) as RegistryCandidate["identifiers"],
-    source: row.source,
-    status: "active",
-  };
-}
+type OnProgress = (p: ImportProgress) => void;
 
 export function createRegistryService(deps: Deps, organisations: OrganisationService) {
-  const { db, search } = deps;
+  const { db } = deps;
+  const bulk = createRegistryOrganisations(deps);
 
   /** Which registry entries are already partner organisations, by shared ROR id or Erasmus code. */
   async function adoptedAs(rows: Selectable<RegistryEntryTable>[]): Promise<Map<string, string>> {
@@ -91,7 +34,7 @@ export function createRegistryService(deps: Deps, organisations: OrganisationSer
       ]),
     );
     const byKey = new Map(held.map((h) => [`${h.scheme}:${h.value}`, h.organisation_id]));
-    const out = new Map<string, string>();
+    const out = new Map();
     for (const r of rows) {
       const org =
         (r.ror_id && byKey.get(`ror:${r.ror_id}`)) || (r.erasmus_code && byKey.get(`erasmus:${r.erasmus_code}`));
@@ -100,95 +43,11 @@ export function createRegistryService(deps: Deps, organisations: OrganisationSer
     return out;
   }
 
-  async function insertOrganisationBatch(
-    trx: Kysely<DB>,
-    batch: IndexedCandidate[],
-    now: string,
-    actor: Actor,
-  ): Promise<number> {
-    // Skip candidates whose unique identifiers (ROR id, Erasmus code, PIC…) a partner already holds.
-    const held = await heldUniqueIdentifiers(trx, batch.flatMap(identifiersOf));
-    const taken = new Set(held.map((h) => `${h.scheme}:${h.value}`));
-    const fresh = batch.filter((c) => !identifiersOf(c).some((i) => taken.has(`${i.scheme}:${i.value}`)));
-    if (fresh.length === 0) return 0;
-    const rows: Insertable<OrganisationTable>[] = fresh.map((c) => ({
-      id: newId(),
-      kind: c.kind,
-      name: c.name,
-      sort_name: foldText(c.name),
-      names: JSON.stringify(c.names),
-      acronym: c.acronym,
-      country_code: c.countryCode,
-      city: c.city,
-      city_folded: c.city ? foldText(c.city) : null,
-      lat: c.lat,
-      lng: c.lng,
-      website: c.website,
-      website_host: hostOf(c.website),
-      description: null,
-      parent_id: null,
-      successor_id: null,
-      visibility: "internal",
-      created_at: now,
-      updated_at: now,
-    }));
-    await trx.insertInto("organisation").values(rows).execute();
-    const ids = fresh.flatMap((c, i) => {
-      const seen = new Set<string>();
-      return identifiersOf(c)
-        .filter((x) => !seen.has(`${x.scheme}:${x.value}`) && seen.add(`${x.scheme}:${x.value}`))
-        .map((x) => ({
-          organisation_id: rows[i]?.id ?? "",
-          scheme: x.scheme,
-          value: x.value,
-          unique_value: UNIQUE_SCHEMES.has(x.scheme) ? x.value : null,
-        }));
-    });
-    for (let i = 0; i < ids.length; i += 1000) {
-      await trx
-        .insertInto("organisation_identifier")
-        .values(ids.slice(i, i + 1000))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
-    await trx
-      .insertInto("search_document")
-      .values(
-        fresh.map((c, i) => ({
-          entity: "organisation",
-          entity_id: rows[i]?.id ?? "",
-          body: searchBody(c),
-        })),
-      )
-      .execute();
-    await trx
-      .insertInto("audit_event")
-      .values(
-        rows.map((r, i) => ({
-          id: newId(),
-          at: now,
-          actor_id: actorId(actor),
-          action: "organisation.import",
-          entity: "organisation",
-          entity_id: r.id,
-          changes: JSON.stringify({ source: fresh[i]?.source, from: fresh[i]?.id, name: r.name }),
-        })),
-      )
-      .execute();
-    return fresh.length;
-  }
-
-  function searchBody(c: IndexedCandidate): string {
-    return searchDocument([
-      c.name,
-      ...c.names.map((n) => n.value),
-      ...(c.aliases ?? []),
-      c.acronym,
-      c.city,
-      hostOf(c.website),
-      c.erasmusCode,
-      c.pic,
-    ]);
+  /** The partner organisations holding these ROR ids. */
+  async function partnersByRor(rorIds: Array<string | null>): Promise<Map<string, string>> {
+    const wanted = rorIds.filter((r): r is string => !!r).map((value) => ({ scheme: "ror", value }));
+    const held = await heldUniqueIdentifiers(db, wanted);
+    return new Map(held.map((h) => [h.value, h.organisation_id]));
   }
 
   return {
@@ -197,16 +56,15 @@ export function createRegistryService(deps: Deps, organisations: OrganisationSer
       q: { q: string; country?: string | undefined; limit: number },
     ): Promise<RegistryEntryView[]> {
       registryPolicy.search(actor);
-      const ids = await search.ranked(db, "registry", q.q, q.country ? q.limit * 10 : q.limit);
-      if (ids.length === 0) return [];
-      let query = db.selectFrom("registry_entry").selectAll().where("id", "in", ids);
-      if (q.country) query = query.where("country_code", "=", q.country);
-      const rows = await query.execute();
-      const order = new Map(ids.map((id, i) => [id, i]));
-      rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-      const shown = rows.slice(0, q.limit);
-      const adopted = await adoptedAs(shown);
-      return shown.map((r) => ({
+      const rows = await searchEntries(db, deps, q);
+      const adopted = await adoptedAs(rows);
+      const relatives = await entriesByRorIds(
+        db,
+        rows.flatMap((r) => [r.parent_ror_id, r.successor_ror_id]).filter((x): x is string => !!x),
+      );
+      const relative = (rorId: string | null): RegistryRelative | null =>
+        rorId ? { rorId, id: relatives.get(rorId)?.id ?? null, name: relatives.get(rorId)?.name ?? null } : null;
+      return rows.map((r) => ({
         id: r.id,
         name: r.name,
         acronym: r.acronym,
@@ -218,17 +76,26 @@ export function createRegistryService(deps: Deps, organisations: OrganisationSer
         erasmusCode: r.erasmus_code,
         pic: r.pic,
         organisationId: adopted.get(r.id) ?? null,
+        status: r.status,
+        parent: relative(r.parent_ror_id),
+        successor: relative(r.successor_ror_id),
       }));
     },
 
-    /** Creates a partner organisation from a registry entry, identifiers and coordinates included. */
+    /**
+     * Creates a partner organisation from a registry entry, identifiers and coordinates included,
+     * under its parent and with its successor when those are partners already; units and
+     * predecessors that are partners already get it as their parent or successor.
+     */
     async adoptEntry(actor: Actor, id: string, confirmDuplicate: boolean): Promise<OrganisationView> {
       registryPolicy.adopt(actor);
       const row = await db.selectFrom("registry_entry").selectAll().where("id", "=", id).executeTakeFirst();
       if (!row) throw AppError.notFound("This registry entry");
-      const c = candidateOf(row);
-      return organisations.createOrganisation(actor, {
-        kind: c.kind,
+      const c = candidateOfEntry(row);
+      const partners = await partnersByRor([row.parent_ror_id, row.successor_ror_id]);
+      const parentId = (row.parent_ror_id && partners.get(row.parent_ror_id)) || null;
+      const org = await organisations.createOrganisation(actor, {
+        kind: c.kind === "unit" && !parentId ? "other" : c.kind,
         name: c.name,
         names: c.names,
         acronym: c.acronym,
@@ -238,12 +105,23 @@ export function createRegistryService(deps: Deps, organisations: OrganisationSer
         lng: c.lng,
         website: c.website && !/^https?:\/\//i.test(c.website) ? `https://${c.website}` : c.website,
         description: null,
-        parentId: null,
-        successorId: null,
+        parentId,
+        successorId: (row.successor_ror_id && partners.get(row.successor_ror_id)) || null,
         visibility: "internal",
-        identifiers: identifiersOf(c),
+        identifiers: identifiersOf(c).slice(0, 30),
         confirmDuplicate,
       });
+      if (row.ror_id) {
+        const links = emptyLinks();
+        for (const n of await relativesNaming(db, row.ror_id)) {
+          if (!n.ror_id) continue;
+          if (n.parent_ror_id === row.ror_id) links.parents.set(n.ror_id, row.ror_id);
+          if (n.kind === "unit") links.units.add(n.ror_id);
+          if (n.successor_ror_id === row.ror_id) links.successors.set(n.ror_id, row.ror_id);
+        }
+        await db.transaction().execute((trx) => linkOrganisations(trx, actor, nowIso(deps), links));
+      }
+      return org;
     },
 
     async countEntries(): Promise<number> {
@@ -254,90 +132,57 @@ export function createRegistryService(deps: Deps, organisations: OrganisationSer
       return Number(r?.n ?? 0);
     },
 
-    /** Loads candidates into the reference registry in batches; existing entries are replaced. */
-    async loadRegistry(
+    /** Loads candidates (the bundled registry) into the registry; each source's part replaces only what that source said. */
+    loadRegistry(
       candidates: AsyncIterable<IndexedCandidate> | Iterable<IndexedCandidate>,
-      onProgress?: (p: ImportProgress) => void,
-    ): Promise<ImportProgress> {
-      const progress: ImportProgress = { processed: 0, inserted: 0, skipped: 0 };
-      let batch: IndexedCandidate[] = [];
-      const flush = async () => {
-        if (batch.length === 0) return;
-        const unique = [...new Map(batch.map((c) => [c.id, c])).values()];
-        await db.transaction().execute(async (trx) => {
-          const rows = unique.map(entryRow);
-          await trx
-            .deleteFrom("registry_entry")
-            .where(
-              "id",
-              "in",
-              rows.map((r) => r.id),
-            )
-            .execute();
-          await trx.insertInto("registry_entry").values(rows).execute();
-          await trx
-            .deleteFrom("search_document")
-            .where("entity", "=", "registry")
-            .where(
-              "entity_id",
-              "in",
-              rows.map((r) => r.id),
-            )
-            .execute();
-          await trx
-            .insertInto("search_document")
-            .values(unique.map((c) => ({ entity: "registry", entity_id: c.id, body: searchBody(c) })))
-            .execute();
-        });
-        progress.inserted += unique.length;
-        progress.skipped += batch.length - unique.length;
-        batch = [];
-        onProgress?.({ ...progress });
-      };
-      for await (const c of candidates) {
-        progress.processed++;
-        batch.push(c);
-        if (batch.length >= BATCH) await flush();
-      }
-      await flush();
-      return progress;
+      onProgress?: OnProgress,
+    ): Promise<RegistryImport> {
+      return loadCandidates(deps, candidates, onProgress);
+    },
+
+    /** Refreshes the registry from ROR records, keeping what the charter list gave (see refreshFromRor). */
+    refreshFromRor(records: AsyncIterable<Record<string, unknown>>, onProgress?: OnProgress): Promise<RegistryImport> {
+      return refreshFromRor(deps, records, onProgress);
     },
 
     /**
-     * Creates partner organisations in bulk (one transaction per batch), skipping those whose
-     * ROR id is already held. Each organisation gets its identifiers, search document and audit event.
+     * Creates partner organisations from candidates (see importOrganisations of the bulk import);
+     * the bundled registry and the demo data use it.
      */
-    async importOrganisations(
+    importOrganisations: bulk.importOrganisations,
+
+    /** Creates partner organisations from the records of a ROR dump, every record accounted for. */
+    importRorOrganisations(
       actor: Actor,
-      candidates: AsyncIterable<IndexedCandidate> | Iterable<IndexedCandidate>,
-      onProgress?: (p: ImportProgress) => void,
-    ): Promise<ImportProgress> {
-      const progress: ImportProgress = { processed: 0, inserted: 0, skipped: 0 };
-      let batch: IndexedCandidate[] = [];
-      const flush = async () => {
-        if (batch.length === 0) return;
-        const unique = [...new Map(batch.map((c) => [c.id, c])).values()];
-        const now = nowIso(deps);
-        const n = await db.transaction().execute((trx) => insertOrganisationBatch(trx, unique, now, actor));
-        progress.inserted += n;
-        progress.skipped += batch.length - n;
-        batch = [];
-        onProgress?.({ ...progress });
-      };
-      for await (const c of candidates) {
-        progress.processed++;
-        batch.push(c);
-        if (batch.length >= BATCH) await flush();
+      records: AsyncIterable<Record<string, unknown>>,
+      onProgress?: OnProgress,
+      options: { includeInactive?: boolean } = {},
+    ): Promise<RegistryImport> {
+      async function* candidates() {
+        for await (const record of records) {
+          const read = readRorRecord(record);
+          yield read.ok ? read.candidate : read;
+        }
       }
-      await flush();
-      await recordAudit(db, nowIso(deps), {
-        actor,
-        action: "organisation.import.run",
-        entity: "import",
-        entityId: newId(),
-        changes: { ...progress },
-      });
-      return progress;
+      return bulk.importOrganisations(actor, candidates(), onProgress, { ...options, source: "ror" });
+    },
+
+    /**
+     * Imports a list of Erasmus charter holders (CSV) into the registry or as partner
+     * organisations, merged with ROR entries through a crosswalk of Erasmus codes to ROR ids when
+     * one is given, and by Erasmus code and PIC.
+     */
+    async importEcheFile(
+      actor: Actor,
+      path: string,
+      options: { into: "registry" | "organisations"; crosswalk?: string | undefined },
+      onProgress?: OnProgress,
+    ): Promise<RegistryImport> {
+      const rows = await readEcheFile(path);
+      const crosswalk = options.crosswalk ? await readCrosswalk(options.crosswalk) : new Map();
+      return options.into === "registry"
+        ? importEche(deps, rows, crosswalk, onProgress)
+        : bulk.importEcheOrganisations(actor, rows, crosswalk, onProgress);
     },
   };
 }
