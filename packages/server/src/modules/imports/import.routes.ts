@@ -127,11 +127,8 @@ export function importRoutes(imports: ImportService): FastifyPluginAsyncZod {
       async (req, reply) => {
         const report = await imports.apply(req.actor, req.params.id, req.body.mapping);
         if (report.applied) return reply.send(report);
-        // Sent as written: the refusal carries the report beside the problem's fields.
-        return reply
-          .status(422)
-          .type("application/problem+json")
-          .send(JSON.stringify(refusal(report)));
+        // Serialised whole: the route's Problem schema would drop the report that rides along.
+        return reply.status(422).type("application/problem+json").serializer(JSON.stringify).send(refusal(report));
       },
     );
 

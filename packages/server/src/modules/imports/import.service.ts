@@ -102,7 +102,13 @@ export function createImportService(deps: Deps, settings: ImportSettings, detach
     return { db: own.db, release: () => own.destroy() };
   }
 
-  async function run(actor: Actor, id: string, mapping: ColumnMapping | undefined, commit: boolean) {
+  async function run(
+    actor: Actor,
+    id: string,
+    mapping: ColumnMapping | undefined,
+    commit: boolean,
+    listener?: (p: ImportProgress) => void,
+  ) {
     const { upload, path } = owned(actor, id);
     if (running.has(id)) throw new AppError("conflict", "This file is already being imported.");
     running.add(id);
@@ -121,7 +127,10 @@ export function createImportService(deps: Deps, settings: ImportSettings, detach
           mapping: chosen,
           actor,
           commit,
-          onProgress: (p) => progress.set(id, p),
+          onProgress: (p) => {
+            progress.set(id, p);
+            listener?.(p);
+          },
         });
       } finally {
         await connection.release();
@@ -180,13 +189,30 @@ export function createImportService(deps: Deps, settings: ImportSettings, detach
     },
 
     /** What the import would do, row by row; writes nothing. */
-    dryRun(actor: Actor, id: string, mapping?: ColumnMapping): Promise<ImportReport> {
-      return run(actor, id, mapping, false);
+    dryRun(
+      actor: Actor,
+      id: string,
+      mapping?: ColumnMapping,
+      onProgress?: (p: ImportProgress) => void,
+    ): Promise<ImportReport> {
+      return run(actor, id, mapping, false, onProgress);
     },
 
     /** Imports every row in one transaction, or nothing when any row has an error. */
-    apply(actor: Actor, id: string, mapping?: ColumnMapping): Promise<ImportReport> {
-      return run(actor, id, mapping, true);
+    apply(
+      actor: Actor,
+      id: string,
+      mapping?: ColumnMapping,
+      onProgress?: (p: ImportProgress) => void,
+    ): Promise<ImportReport> {
+      return run(actor, id, mapping, true, onProgress);
+    },
+
+    /** Removes an upload once it is no longer needed (the command line imports and forgets). */
+    discard(actor: Actor, id: string): void {
+      owned(actor, id);
+      store.remove(id);
+      progress.delete(id);
     },
 
     progress(actor: Actor, id: string): ImportProgress {
