@@ -52,7 +52,7 @@ export function ApplyStep({
       {mutation.isPending && <RunProgress action="apply" progress={run.progress} label={t("imports.apply.progress")} />}
       {mutation.isError && <ProblemAlert error={refused ? withoutCellErrors(mutation.error) : mutation.error} />}
       {mutation.data && (
-        <Alert color="teal" variant="light" title={t("imports.apply.doneTitle")}>
+        <Alert color="teal" variant="outline" title={t("imports.apply.doneTitle")}>
           {t("imports.apply.doneHelp")}
         </Alert>
       )}

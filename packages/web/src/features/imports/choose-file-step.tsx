@@ -59,7 +59,6 @@ export function ChooseFileStep({
         <FileInput
           label={t("imports.choose.file")}
           description={t("imports.choose.fileHelp")}
-          placeholder={t("imports.choose.filePlaceholder")}
           accept={ACCEPT}
           clearable
           withAsterisk

@@ -1,5 +1,5 @@
 import type { ColumnMapping, ImportProgress, ImportReport } from "@conventio/domain";
-import { type UseMutationResult, useMutation, useQuery } from "@tanstack/react-query";
+import { type UseMutationResult, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../lib/api";
 
 export type RunArgs = { uploadId: string; mapping: ColumnMapping };
@@ -18,8 +18,11 @@ const POLL_MS = 300;
  * how many rows it has handled, so a long file shows a moving bar rather than a frozen button.
  */
 export function useImportRun(action: "dryRun" | "apply"): ImportRun {
+  const queryClient = useQueryClient();
   const mutation = useMutation<ImportReport, unknown, RunArgs>({
     mutationFn: ({ uploadId, mapping }) => api.imports[action](uploadId, mapping),
+    // An import touches lists, counts, the map and the dashboard: everything cached is read again.
+    onSuccess: (report) => (report.applied ? queryClient.invalidateQueries() : undefined),
   });
   const uploadId = mutation.variables?.uploadId;
   const polled = useQuery({

@@ -1,0 +1,176 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./support/axe.js";
+import { type Browser, openBrowser, screenshot } from "./support/browser.js";
+import { countOrganisations, startTestServer, type TestServer } from "./support/server.js";
+import { signIn } from "./support/session.js";
+
+const EDITOR = { email: "edith@example.org", name: "Edith Editor", password: "a-long-enough-password" } as const;
+
+const HEADER = "Institution name,Type,Country,City,Web";
+const GOOD_ROWS = [
+  "Universitat de Girona,university,ES,Girona,www.udg.edu",
+  "Universidade do Minho,university,PT,Braga,www.uminho.pt",
+];
+/** The first row names a kind of organisation Conventio does not know. */
+const WITH_BAD_ROW = [HEADER, "Università degli Studi di Udine,castle,IT,Udine,www.uniud.it", ...GOOD_ROWS].join("\n");
+const CORRECTED = [HEADER, "Università degli Studi di Udine,university,IT,Udine,www.uniud.it", ...GOOD_ROWS].join("\n");
+
+function writeCsv(name: string, text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), "conventio-import-")), name);
+  writeFileSync(path, `${text}\n`, "utf8");
+  return path;
+}
+
+/** Step 1: sends a file as organisations and waits for the mapping step. */
+async function sendFile(page: Page, path: string) {
+  await page.getByRole("radio", { name: "Organisations" }).check();
+  await page.locator('input[type="file"]').setInputFiles(path);
+  await page.getByRole("button", { name: "Read the file" }).click();
+  await page.getByRole("heading", { level: 2, name: "Step 2 of 4: Match the columns" }).waitFor();
+}
+
+/** The select of one field on the mapping step (its label is the field's name, required ones starred). */
+const fieldSelect = (page: Page, field: string) => page.getByRole("combobox", { name: new RegExp(`^${field}\\b`) });
+
+/** A count of the report, by its name (created, updated, unchanged, skipped, errors). */
+async function count(page: Page, name: string): Promise<number> {
+  const text = await page.getByTestId(`import-count-${name}`).locator("p").first().textContent();
+  return Number(text);
+}
+
+async function expectNoSeriousViolations(page: Page) {
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+describe("an editor importing a spreadsheet of organisations", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const withBadRow = writeCsv("partners.csv", WITH_BAD_ROW);
+  const corrected = writeCsv("partners.csv", CORRECTED);
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    await server.running.services.accounts.createUserAsOperator({ ...EDITOR, role: "editor" });
+    browser = await openBrowser();
+    page = await browser.newPage();
+    await signIn(page, server.url, EDITOR);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows the bad row's error in the dry run, then imports the corrected file", async () => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import" }).click();
+    await page.getByRole("heading", { level: 1, name: "Import a spreadsheet" }).waitFor();
+    await page.getByText(/Columns read for Organisations/).click();
+    await page.getByRole("table", { name: "Fields of an import of Organisations" }).waitFor();
+    await expectNoSeriousViolations(page);
+
+    await sendFile(page, withBadRow);
+    expect(await page.getByText("partners.csv: 3 rows, 5 columns").count()).toBe(1);
+    // No header says "name": the person matches it by hand; the others were guessed from their headers.
+    expect(await fieldSelect(page, "name").inputValue()).toBe("");
+    expect(await fieldSelect(page, "kind").inputValue()).toBe("Type");
+    expect(await fieldSelect(page, "countryCode").inputValue()).toBe("Country");
+    await page.getByRole("button", { name: "Run a dry run" }).click();
+    expect(await page.getByText("Choose the column that holds name.").count()).toBe(1);
+    await fieldSelect(page, "name").selectOption("Institution name");
+    await page.getByRole("button", { name: "Remember this mapping for files like this" }).click();
+    await page.getByRole("status").getByText("Mapping saved").waitFor();
+    await expectNoSeriousViolations(page);
+
+    await page.getByRole("button", { name: "Run a dry run" }).click();
+    await page
+      .getByRole("status")
+      .getByText(/^Dry run finished/)
+      .waitFor();
+    const errors = page.getByTestId("import-errors");
+    const bad = errors.getByRole("row").nth(1);
+    expect(await bad.getByRole("cell").allTextContents()).toEqual([
+      "2",
+      "Type",
+      "castle",
+      expect.stringMatching(/\S/) as unknown as string,
+    ]);
+    expect(await count(page, "errors")).toBe(1);
+    expect(await count(page, "created")).toBe(2);
+    expect(await page.getByRole("button", { name: "Import 3 rows" }).isDisabled()).toBe(true);
+    await screenshot(page, "import-dry-run-errors");
+    await expectNoSeriousViolations(page);
+    expect(await countOrganisations(server, "Girona")).toBe(0);
+
+    await page.getByRole("button", { name: "Send a corrected file" }).click();
+    await page.getByRole("heading", { level: 2, name: "Step 1 of 4: Choose the file" }).waitFor();
+    await sendFile(page, corrected);
+    // Same columns: the mapping saved a moment ago is offered.
+    expect(await page.getByText("This mapping was saved for files with these columns", { exact: false }).count()).toBe(
+      1,
+    );
+    expect(await fieldSelect(page, "name").inputValue()).toBe("Institution name");
+    await page.getByRole("button", { name: "Run a dry run" }).click();
+    await page
+      .getByRole("status")
+      .getByText(/^Dry run finished/)
+      .waitFor();
+    expect(await count(page, "errors")).toBe(0);
+    expect(await count(page, "created")).toBe(3);
+    expect(await page.getByTestId("import-errors").count()).toBe(0);
+
+    await page.getByRole("button", { name: "Import 3 rows" }).click();
+    await page.getByRole("heading", { level: 2, name: "Step 4 of 4: Import" }).waitFor();
+    await page
+      .getByRole("status")
+      .getByText(/^Import finished/)
+      .waitFor();
+    expect(await count(page, "created")).toBe(3);
+    await screenshot(page, "import-applied");
+    await expectNoSeriousViolations(page);
+    expect(await countOrganisations(server, "Girona")).toBe(1);
+
+    await page.getByRole("link", { name: "Open the organisations" }).click();
+    await page.getByRole("heading", { level: 1, name: "Organisations" }).waitFor();
+    const table = page.getByRole("table");
+    for (const name of ["Università degli Studi di Udine", "Universitat de Girona", "Universidade do Minho"]) {
+      await table.getByRole("link", { name }).waitFor();
+    }
+  });
+
+  it("finds every row unchanged when the same file is imported again", async () => {
+    await page.goto(`${server.url}/import`);
+    await sendFile(page, corrected);
+    await page.getByRole("button", { name: "Run a dry run" }).click();
+    await page
+      .getByRole("status")
+      .getByText(/^Dry run finished/)
+      .waitFor();
+    expect(await count(page, "unchanged")).toBe(3);
+    expect(await count(page, "created")).toBe(0);
+    await page.getByRole("button", { name: "Import 3 rows" }).click();
+    await page
+      .getByRole("status")
+      .getByText(/^Import finished/)
+      .waitFor();
+    expect(await count(page, "unchanged")).toBe(3);
+    expect(await count(page, "created")).toBe(0);
+    expect(await count(page, "updated")).toBe(0);
+    expect(await countOrganisations(server, "Girona")).toBe(1);
+  });
+
+  it("speaks French when the reader switches", async () => {
+    await page.getByRole("button", { name: "Import another file" }).click();
+    await page.getByLabel("Language", { exact: true }).selectOption("fr");
+    await page.getByRole("heading", { level: 1, name: "Importer un tableur" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Étape 1 sur 4 : Choisir le fichier" }).waitFor();
+    expect(await page.getByRole("radiogroup", { name: "Que contient le fichier ?" }).count()).toBe(1);
+    await expectNoSeriousViolations(page);
+    await page.getByLabel("Langue", { exact: true }).selectOption("en");
+    await page.getByRole("heading", { level: 1, name: "Import a spreadsheet" }).waitFor();
+  });
+});
