@@ -60,7 +60,20 @@ describe("the European Commission's list of ECHE holders, imported as organisati
 
   it("dry-runs without writing anything, every row accounted for", { timeout: 300_000 }, async () => {
     const before = await tableCounts(ctx);
-    const res = await runSheet(ctx, editor, preview.uploadId, "dry-run");
+    const running = runSheet(ctx, editor, preview.uploadId, "dry-run");
+    // The app keeps answering while the import's transaction runs: progress moves on.
+    const seen: Array<{ done: number; phase: string }> = [];
+    for (let i = 0; i < 200 && !seen.some((p) => p.phase === "writing" && p.done > 0); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      const p = await ctx.app.inject({
+        method: "GET",
+        url: `/api/imports/${preview.uploadId}/progress`,
+        headers: editor.headers,
+      });
+      seen.push(p.json());
+    }
+    expect(seen.some((p) => p.phase === "writing" && p.done > 0 && p.done < file.rows)).toBe(true);
+    const res = await running;
     expect(res.statusCode, res.body.slice(0, 2000)).toBe(200);
     const report: ImportReport = res.json();
     expect(report.applied).toBe(false);

@@ -1,4 +1,5 @@
 import type { Actor, ImportPreview, ImportReport } from "@conventio/domain";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type Session, signedIn, type TestContext } from "#test/harness.js";
 import { runSheet, uploadSheet } from "./import-test-support.js";
@@ -197,6 +198,41 @@ describe("importing agreements", () => {
     expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(
       ["rows.3.status", "rows.2.parties"].sort(),
     );
+  });
+});
+
+describe("a workbook's typed cells", () => {
+  it("reads dates, numbers and formulas as the sheet shows them", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Agreements");
+    sheet.addRow(["reference", "title", "kind", "startsOn", "noticeMonths", "tacitRenewal", "parties"]);
+    sheet.addRow([
+      "2024-XL-001",
+      { formula: '"Exchange with "&"Warsaw"', result: "Exchange with Warsaw" },
+      "bilateral_exchange",
+      new Date(Date.UTC(2024, 8, 1)),
+      6,
+      "yes",
+      { richText: [{ text: "PL WARSZAW" }, { text: "01" }] },
+    ]);
+    const up = await uploadSheet(
+      ctx,
+      editor,
+      "agreements",
+      "agreements.xlsx",
+      Buffer.from(await workbook.xlsx.writeBuffer()),
+    );
+    expect(up.statusCode, up.body).toBe(201);
+    const res = await runSheet(ctx, editor, up.json().uploadId, "apply");
+    expect(res.statusCode, res.body).toBe(200);
+    const a = await ctx.services.agreements.getAgreement(reader, res.json().rows[0].id);
+    expect(a).toMatchObject({
+      title: "Exchange with Warsaw",
+      startsOn: "2024-09-01",
+      noticeMonths: 6,
+      tacitRenewal: true,
+    });
+    expect(a.parties.map((p) => p.id)).toEqual([warsaw]);
   });
 });
 
