@@ -107,7 +107,7 @@ export const eventImporter: KindImporter<EventRowInput> = {
         r.fail("id", "No event has this id.");
         return null;
       }
-      before = await w.events.previewEvent(actor, found.id);
+      before = await w.events.getEvent(actor, found.id);
     } else {
       const rows = await w.db
         .selectFrom("event")
@@ -115,7 +115,7 @@ export const eventImporter: KindImporter<EventRowInput> = {
         .where("title", "=", input.title)
         .execute();
       const same = rows.find((e) => sameInstant(e.starts_at, input.startsAt));
-      if (same) before = await w.events.previewEvent(actor, same.id);
+      if (same) before = await w.events.getEvent(actor, same.id);
     }
     if (!before) {
       const created = await w.events.saveEvent(actor, null, input);

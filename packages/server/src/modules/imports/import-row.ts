@@ -8,6 +8,7 @@ import {
   isMissing,
   LIST_SEPARATOR,
   type MessageParams,
+  textOfInertCell,
 } from "@conventio/domain";
 import type { z } from "zod";
 import { hasControlCharacter } from "#http/edge-guard.js";
@@ -40,9 +41,13 @@ export class RowReader {
     return i === undefined ? null : (this.cells[i] ?? null);
   }
 
-  /** The cell as trimmed text, or null when it holds no value (#N/A and the like included). */
+  /**
+   * The cell as trimmed text, or null when it holds no value (#N/A and the like included); the
+   * apostrophe an export puts before a would-be formula (such as '+33…) is dropped again.
+   */
   text(field: string): string | null {
-    return cellText(this.raw(field));
+    const text = cellText(this.raw(field));
+    return text === null ? null : textOfInertCell(text);
   }
 
   /** Whether a column fills this field. */
