@@ -1,8 +1,8 @@
-import type { RegistryImportReport, RegistrySkip } from "@conventio/domain";
+import { type RegistryImportReport, type RegistrySkip, searchDocument } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
 import type { SearchIndex } from "#db/search-index.js";
-import { type EntryChange, type EntryRow, mergeEntry, sameEntry } from "./registry-entry.js";
+import { type EntryChange, type EntryRow, mergeEntry, sameEntry, searchPartsOf } from "./registry-entry.js";
 import { entriesByIds, relationState, setRelations, writeEntries } from "./registry.repository.js";
 import type { RorRelationship } from "./ror-record.js";
 
@@ -72,6 +72,7 @@ export async function applyBatch(deps: ImportDeps, batch: readonly CountedChange
       batch.map((c) => c.id),
     );
     const changed: EntryRow[] = [];
+    const documents: EntryRow[] = [];
     for (const change of batch) {
       const before = existing.get(change.id);
       const after = mergeEntry(before, change);
@@ -90,8 +91,11 @@ export async function applyBatch(deps: ImportDeps, batch: readonly CountedChange
         report.successorsLinked++;
       }
       changed.push(after);
+      if (!before || searchDocument(searchPartsOf(before)) !== searchDocument(searchPartsOf(after)))
+        documents.push(after);
     }
-    await writeEntries(trx, deps.search, [...new Map(changed.map((r) => [r.id, r])).values()]);
+    const last = <T extends { id: string }>(rows: T[]) => [...new Map(rows.map((r) => [r.id, r])).values()];
+    await writeEntries(trx, deps.search, last(changed), last(documents));
   });
   report.inserted = report.created + report.updated;
 }

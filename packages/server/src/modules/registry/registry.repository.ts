@@ -23,8 +23,16 @@ export async function entriesByIds(db: Kysely<DB>, ids: readonly string[]): Prom
   return out;
 }
 
-/** Inserts new rows and rewrites changed ones, with their search documents. */
-export async function writeEntries(db: Kysely<DB>, search: SearchIndex, rows: readonly EntryRow[]): Promise<void> {
+/**
+ * Inserts new rows and rewrites changed ones, and the search documents of those whose searchable
+ * text changed (rewriting a document is the costly part: SQLite's index erases deleted text).
+ */
+export async function writeEntries(
+  db: Kysely<DB>,
+  search: SearchIndex,
+  rows: readonly EntryRow[],
+  documents: readonly EntryRow[],
+): Promise<void> {
   for (const part of chunks(rows, 250)) {
     await db
       .insertInto("registry_entry")
@@ -60,7 +68,7 @@ export async function writeEntries(db: Kysely<DB>, search: SearchIndex, rows: re
   await search.putMany(
     db,
     "registry",
-    rows.map((r) => ({ id: r.id, parts: searchPartsOf(r) })),
+    documents.map((r) => ({ id: r.id, parts: searchPartsOf(r) })),
   );
 }
 
@@ -167,9 +175,10 @@ export function relativesNaming(db: Kysely<DB>, rorId: string) {
 
 /**
  * Search ranked the same way on both engines, whatever each engine's own relevance score says:
- * first by how the name matches (the whole name, its beginning, every word beginning a word of
- * the name, or a match elsewhere: an alias, the city, a code), then active before inactive and
- * withdrawn, then shorter names, then the name and the id in byte order.
+ * active entries before inactive and withdrawn ones; then by how the name matches (the whole
+ * name; its first words; its beginning; every word typed beginning a word of the name; a match
+ * elsewhere: an alias, the city, a code); then shorter names; then the name and the id in byte
+ * order, so ties always break the same way.
  */
 export async function searchEntries(
   db: Kysely<DB>,
@@ -187,17 +196,18 @@ export async function searchEntries(
   ) as RawBuilder<SqlBool>;
   const matchClass = sql<number>`case
     when match_name = ${phrase} then 0
-    when match_name like ${`${phrase}%`} then 1
-    when ${everyWord} then 2
-    else 3 end`;
+    when match_name like ${`${phrase} %`} then 1
+    when match_name like ${`${phrase}%`} then 2
+    when ${everyWord} then 3
+    else 4 end`;
   const statusRank = sql<number>`case status when 'active' then 0 when 'inactive' then 1 else 2 end`;
   const bytes = (column: string) =>
     deps.dialect === "postgres" ? sql`${sql.ref(column)} collate "C"` : sql.ref(column);
   let query = db.selectFrom("registry_entry").selectAll().where(condition);
   if (q.country) query = query.where("country_code", "=", q.country);
   return query
-    .orderBy(matchClass)
     .orderBy(statusRank)
+    .orderBy(matchClass)
     .orderBy(sql`length(match_name)`)
     .orderBy(bytes("match_name"))
     .orderBy(bytes("id"))
