@@ -64,6 +64,14 @@ export function createImportService(deps: Deps, settings: ImportSettings, detach
   const store = createImportStore(settings.dataDir, settings.maxBytes);
   const progress = new Map<string, ImportProgress>();
   const running = new Set<string>();
+  // One import writes at a time: on SQLite a second writer would wait on the first's lock, and
+  // anywhere two files could each create the organisation the other is about to match.
+  let queue: Promise<unknown> = Promise.resolve();
+  function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  }
 
   function owned(actor: Actor, id: string): { upload: StoredUpload; path: string } {
     importPolicy.run(actor);
@@ -118,23 +126,30 @@ export function createImportService(deps: Deps, settings: ImportSettings, detach
       const sheet = await readSheet(path, upload.format);
       progress.set(id, { done: 0, total: sheet.rows.length, phase: "reading" });
       const chosen = checkMapping(upload.kind, mapping ?? (await preview(upload, sheet)).mapping, sheet.columns);
-      const connection = importConnection();
-      try {
-        return await runImport(connection.db, (db) => writersFor(deps, db, settings, detach), IMPORTERS[upload.kind], {
-          uploadId: id,
-          kind: upload.kind,
-          sheet,
-          mapping: chosen,
-          actor,
-          commit,
-          onProgress: (p) => {
-            progress.set(id, p);
-            listener?.(p);
-          },
-        });
-      } finally {
-        await connection.release();
-      }
+      return await oneAtATime(async () => {
+        const connection = importConnection();
+        try {
+          return await runImport(
+            connection.db,
+            (db) => writersFor(deps, db, settings, detach),
+            IMPORTERS[upload.kind],
+            {
+              uploadId: id,
+              kind: upload.kind,
+              sheet,
+              mapping: chosen,
+              actor,
+              commit,
+              onProgress: (p) => {
+                progress.set(id, p);
+                listener?.(p);
+              },
+            },
+          );
+        } finally {
+          await connection.release();
+        }
+      });
     } catch (err) {
       progress.set(id, { done: 0, total: total(), phase: "failed" });
       throw err;
