@@ -18,6 +18,8 @@ import * as m015 from "./migrations/015-agreement-public-search.js";
 import * as m016 from "./migrations/016-dates-as-written.js";
 import * as m017 from "./migrations/017-consent-to-be-named.js";
 import * as m018 from "./migrations/018-inbox-message-keys.js";
+import * as m019 from "./migrations/019-import-mappings.js";
+import * as m020 from "./migrations/020-registry-refresh.js";
 import type { DB } from "./schema.js";
 
 /** Numbered migrations, listed explicitly so they run the same from source, tests and bundles. */
@@ -40,22 +42,41 @@ const MIGRATIONS: Record<string, Migration> = {
   "016-dates-as-written": m016,
   "017-consent-to-be-named": m017,
   "018-inbox-message-keys": m018,
+  "019-import-mappings": m019,
+  "020-registry-refresh": m020,
 };
 
-/** Applies every pending migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+/** The names of the migrations this version knows, oldest first; the last is the schema version it writes. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
+
+async function migratorOf(db: Kysely<DB>): Promise<Migrator> {
   // Kysely looks for its own tables in every schema unless told which one: on PostgreSQL,
   // name the current schema so databases holding several schemas do not confuse it.
   const schema =
     dialectOf(db as Kysely<unknown>) === "postgres"
       ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
       : undefined;
-  const migrator = new Migrator({
+  return new Migrator({
     ...(schema ? { migrationTableSchema: schema } : {}),
     db: db as Kysely<unknown>,
     provider: { getMigrations: async () => MIGRATIONS },
   });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
+}
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  return applied(await (await migratorOf(db)).migrateToLatest());
+}
+
+/**
+ * Applies the pending migrations up to and including `name`: a restored backup is loaded at the
+ * schema it was taken from, then brought up to date like any older database.
+ */
+export async function migrateTo(db: Kysely<DB>, name: string): Promise<string[]> {
+  return applied(await (await migratorOf(db)).migrateTo(name));
+}
+
+function applied(result: MigrationResultSet): string[] {
   if (result.error) {
     const failed = result.results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
     throw new Error(`Migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
