@@ -221,6 +221,44 @@ describe("dry run and apply", () => {
     expect(await tableCounts(ctx)).toEqual(before);
   });
 
+  it("merges a row with a likely duplicate of the same name and place when no identifier differs, and reports it", async () => {
+    await clearOrganisations();
+    const seed = await upload(
+      "seed.csv",
+      csv([
+        ["Name", "Country", "City", "PIC"],
+        ["Université de Lille", "FR", "Lille", ""],
+        ["Université Lille Nord", "FR", "Lille", "999999999"],
+      ]),
+    );
+    await runSheet(ctx, editor, seed.uploadId, "apply");
+    const rows = [
+      ["Name", "Country", "City", "Erasmus code", "PIC"],
+      ["UNIVERSITE DE LILLE", "FR", "LILLE", "F  LILLE103", ""],
+      ["Universite Lille Nord", "FR", "Lille", "", "888888888"],
+    ];
+    const p = await upload("lille.csv", csv(rows));
+    const res = await runSheet(ctx, editor, p.uploadId, "apply");
+    expect(res.statusCode, res.body).toBe(200);
+    const report: ImportReport = res.json();
+    expect(report.rows.map((r) => [r.action, r.note?.key])).toEqual([
+      ["update", "Merged with {{name}}: same name in {{city}}, and no identifier differs."],
+      ["create", "Created beside {{name}} ({{reason}}), whose identifiers differ."],
+    ]);
+    const lille = await ctx.database.db
+      .selectFrom("organisation")
+      .select(["id", "name"])
+      .where("name", "=", "Université de Lille")
+      .executeTakeFirstOrThrow();
+    expect(report.rows[0]?.id).toBe(lille.id);
+    const ids = await ctx.database.db
+      .selectFrom("organisation_identifier")
+      .select(["value"])
+      .where("organisation_id", "=", lille.id)
+      .execute();
+    expect(ids.map((i) => i.value)).toEqual(["F  LILLE103"]);
+  });
+
   it("refuses NUL and control characters in cells naming the row and the column", async () => {
     const rows = [
       HEADER,
