@@ -73,6 +73,35 @@ describe("xlsxStream", () => {
   });
 });
 
+/** Rows of about 700 bytes, like agreements, counting how many have been taken. */
+function countedRows(total: number) {
+  const taken = { count: 0 };
+  async function* rows(): AsyncGenerator<Cell[]> {
+    for (let i = 0; i < total; i++) {
+      taken.count++;
+      yield [`bench-${i}`, `B-${i}`, `Cooperation ${"x".repeat(200)} ${i}`, "active", "y".repeat(300), i];
+    }
+  }
+  return { taken, rows: rows() };
+}
+
+describe.each([
+  ["csvStream", (rows: AsyncIterable<Cell[]>) => csvStream(["a", "b", "c", "d", "e", "f"], rows)],
+  ["xlsxStream", (rows: AsyncIterable<Cell[]>) => xlsxStream("s", ["a", "b", "c", "d", "e", "f"], rows)],
+] as const)("%s", (_name, open) => {
+  it("reads rows only as fast as the reader takes the file", async () => {
+    const { taken, rows } = countedRows(100_000);
+    const stream = open(rows);
+    // The reader takes one chunk, then looks away for a while.
+    await new Promise<void>((resolve) => stream.once("data", () => resolve()));
+    stream.pause();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Buffers along the way hold a few thousand rows at most, not the 100 000 on offer.
+    expect(taken.count).toBeLessThan(5_000);
+    stream.destroy();
+  });
+});
+
 describe("the columns of each kind", () => {
   it.each([
     ["organisations", organisationColumns],

@@ -61,22 +61,42 @@ async function writeWorkbook(
   sheet.addRow(header.map(inertCell)).commit();
   for await (const row of rows) {
     sheet.addRow(row).commit();
-    if (out.writableNeedDrain) await drained(out);
+    const entry = zipEntryOf(sheet);
+    if (entry && entry._writableState.length > MAX_UNCOMPRESSED_BACKLOG) await settled(entry, "drain", out);
+    if (out.writableNeedDrain) await settled(out, "drain", out);
     if (out.destroyed) return;
   }
   sheet.commit();
   await workbook.commit();
 }
 
-/** Resolves once the stream takes more, or once it is gone (the reader left). */
-function drained(out: PassThrough): Promise<void> {
+/**
+ * Sheet text waiting for the compressor, at most. ExcelJS hands the sheet to its zip without
+ * heeding backpressure, so rows are written faster than they are compressed; without a bound the
+ * whole uncompressed sheet would wait in memory (about 700 bytes a row of agreements).
+ */
+const MAX_UNCOMPRESSED_BACKLOG = 1024 * 1024;
+
+/** The zip's input for the sheet (archiver's stream that ExcelJS pipes the sheet into), when it can be found. */
+interface ZipEntry {
+  _writableState: { length: number };
+  once(event: "drain", listener: () => void): unknown;
+  off(event: "drain", listener: () => void): unknown;
+}
+function zipEntryOf(sheet: ExcelJS.Worksheet): ZipEntry | null {
+  const entry = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes?.[0] as ZipEntry | undefined;
+  return typeof entry?._writableState?.length === "number" ? entry : null;
+}
+
+/** Resolves once `stream` emits `event`, or once the download is gone (the reader left). */
+function settled(stream: ZipEntry | PassThrough, event: "drain", out: PassThrough): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
-      out.off("drain", done);
+      stream.off(event, done);
       out.off("close", done);
       resolve();
     };
-    out.on("drain", done);
-    out.on("close", done);
+    stream.once(event, done);
+    out.once("close", done);
   });
 }
