@@ -1,5 +1,5 @@
 import { exportUrl, IMPORT_FIELDS, type ImportKind, LIST_SEPARATOR } from "@conventio/domain";
-import { Anchor, Badge, Box, Code, Table, Text } from "@mantine/core";
+import { Anchor, Box, Code, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { TableHead } from "../../ui/table-head";
 import { useFieldDescription } from "./field-description";
@@ -42,16 +42,19 @@ export function ExpectedColumns({ kind }: { kind: ImportKind }) {
                 </Table.Th>
                 <Table.Td>
                   {f.required ? (
-                    <Badge variant="dot" color="red" radius="sm" tt="none" fw={600}>
+                    <Text span size="sm" fw={700} c="red.9">
                       {t("imports.columns.requiredYes")}
-                    </Badge>
+                    </Text>
                   ) : (
                     <Text span size="sm" c="dimmed">
                       {t("imports.columns.requiredNo")}
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{f.example ? <Code>{f.example}</Code> : null}</Table.Td>
+                <Table.Td>
+                  {/* Spaces count in some identifiers (Erasmus codes): shown as written. */}
+                  {f.example ? <Code style={{ whiteSpace: "pre" }}>{f.example}</Code> : null}
+                </Table.Td>
                 <Table.Td>
                   <Text size="sm">{describe(f)}</Text>
                 </Table.Td>

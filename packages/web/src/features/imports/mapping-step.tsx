@@ -121,7 +121,9 @@ export function MappingStep({
                   description={
                     <>
                       {describe(f)}
-                      {f.example && <> · {t("common.example", { value: f.example })}</>}
+                      {f.example && (
+                        <span style={{ whiteSpace: "pre-wrap" }}> · {t("common.example", { value: f.example })}</span>
+                      )}
                       {value !== null && (
                         <>
                           <br />

@@ -51,7 +51,7 @@ export function SampleTable({ preview, mapping }: { preview: ImportPreview; mapp
                 <Table.Th scope="row">{r + 2}</Table.Th>
                 {cells.map((cell, c) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: cells are aligned with the columns
-                  <Table.Td key={c} style={{ maxWidth: 280, overflowWrap: "anywhere" }}>
+                  <Table.Td key={c} style={{ maxWidth: 280, overflowWrap: "anywhere", whiteSpace: "pre-wrap" }}>
                     {cell ?? ""}
                   </Table.Td>
                 ))}
