@@ -20,6 +20,12 @@ function RegistryPage() {
   useEffect(() => {
     void navigate({ search: debounced ? { q: debounced } : {}, replace: true });
   }, [debounced, navigate]);
+  // A link to another search (a successor, a parent) changes the address, not what was typed.
+  const [followed, setFollowed] = useState(initial);
+  if (initial !== followed) {
+    setFollowed(initial);
+    if (initial !== undefined && initial !== debounced) setQ(initial);
+  }
   const results = useQuery({
     queryKey: ["registry", debounced],
     queryFn: () => api.registry.search(debounced, 10),

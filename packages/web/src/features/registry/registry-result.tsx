@@ -1,4 +1,4 @@
-import type { RegistryEntryView } from "@conventio/domain";
+import type { RegistryEntryView, RegistryRelative } from "@conventio/domain";
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
@@ -33,6 +33,35 @@ function Codes({ entry }: { entry: RegistryEntryView }) {
   );
 }
 
+/** A relative named by ROR: its name when the registry holds it (found by a search), else its ROR id. */
+function Relative({ label, relative }: { label: string; relative: RegistryRelative }) {
+  return (
+    <Text size="sm">
+      {label}{" "}
+      {relative.name ? (
+        <AnchorLink to="/registry" search={{ q: relative.name }} size="sm">
+          {relative.name}
+        </AnchorLink>
+      ) : (
+        <Text span ff="monospace" size="sm">
+          {relative.rorId}
+        </Text>
+      )}
+    </Text>
+  );
+}
+
+/** ROR's flags: a withdrawn record duplicates its successor, an inactive one has closed or merged. */
+function Status({ entry }: { entry: RegistryEntryView }) {
+  const { t } = useTranslation();
+  if (entry.status === "active") return null;
+  return (
+    <Badge color={entry.status === "withdrawn" ? "red" : "orange"} variant="light" radius="sm" tt="none" size="md">
+      {t(`registryEntry.status.${entry.status}`)}
+    </Badge>
+  );
+}
+
 /** One registry entry: what it is, where, its codes, and how to make it a partner. */
 export function RegistryResult({ entry }: { entry: RegistryEntryView }) {
   const { t } = useTranslation();
@@ -61,8 +90,16 @@ export function RegistryResult({ entry }: { entry: RegistryEntryView }) {
               {entry.acronym && ` (${entry.acronym})`}
             </Title>
             <KindBadge kind={entry.kind} />
+            <Status entry={entry} />
           </Group>
           {place && <Text size="sm">{place}</Text>}
+          {entry.status === "withdrawn" && (
+            <Text size="sm" c="dimmed">
+              {t("registryEntry.withdrawnHint")}
+            </Text>
+          )}
+          {entry.successor && <Relative label={t("registryEntry.nowKnownAs")} relative={entry.successor} />}
+          {entry.parent && <Relative label={t("registryEntry.partOf")} relative={entry.parent} />}
           <Codes entry={entry} />
         </Stack>
         {entry.organisationId ? (
