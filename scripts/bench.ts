@@ -119,6 +119,8 @@ line(
   `${Math.round(candidates.length / rawSeconds)} rows/s (${rawSeconds.toFixed(1)} s)`,
 );
 
+await (await import("./bench-registry.js")).benchRegistry(services, line); // the registry: ROR and the charter list
+
 // 4. Search: 20 typed queries, accents dropped, prefixes included.
 const queries = [
   "universite lille",
