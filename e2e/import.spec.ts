@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "./support/axe.js";
@@ -26,9 +27,21 @@ function writeCsv(name: string, text: string): string {
   return path;
 }
 
-/** Step 1: sends a file as organisations and waits for the mapping step. */
-async function sendFile(page: Page, path: string) {
-  await page.getByRole("radio", { name: "Organisations" }).check();
+/** An Excel workbook of events, with the headers a calendar export might have. */
+async function writeEventsWorkbook(): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Events");
+  sheet.addRow(["Title", "Start", "Location", "Audience"]);
+  sheet.addRow(["Erasmus Days 2031", "2031-10-09T14:00", "Lille, campus Cité scientifique", "students;staff"]);
+  sheet.addRow(["Partner week", "2031-11-17", "Linköping", "partners"]);
+  const path = join(mkdtempSync(join(tmpdir(), "conventio-import-")), "events.xlsx");
+  await workbook.xlsx.writeFile(path);
+  return path;
+}
+
+/** Step 1: sends a file of the kind named and waits for the mapping step. */
+async function sendFile(page: Page, path: string, kind = "Organisations") {
+  await page.getByRole("radio", { name: kind }).check();
   await page.locator('input[type="file"]').setInputFiles(path);
   await page.getByRole("button", { name: "Read the file" }).click();
   await page.getByRole("heading", { level: 2, name: "Step 2 of 4: Match the columns" }).waitFor();
@@ -215,6 +228,28 @@ for (const engine of ["sqlite", "postgres"] as const) {
       expect(await countOrganisations(server, "Hochschule")).toBe(0);
     });
 
+    it("imports events from an Excel workbook and links to each one", async () => {
+      await page.goto(`${server.url}/import`);
+      await sendFile(page, await writeEventsWorkbook(), "Events");
+      expect(await page.getByText("events.xlsx: 2 rows, 4 columns").count()).toBe(1);
+      expect(await fieldSelect(page, "title").inputValue()).toBe("Title");
+      expect(await fieldSelect(page, "startsAt").inputValue()).toBe("Start");
+      expect(await fieldSelect(page, "place").inputValue()).toBe("Location");
+      await page.getByRole("button", { name: "Run a dry run" }).click();
+      await page
+        .getByRole("status")
+        .getByText(/^Dry run finished/)
+        .waitFor();
+      expect(await count(page, "created")).toBe(2);
+      await page.getByRole("button", { name: "Import 2 rows" }).click();
+      await page
+        .getByRole("status")
+        .getByText(/^Import finished/)
+        .waitFor();
+      await page.getByTestId("import-rows").getByRole("link", { name: "Erasmus Days 2031" }).click();
+      await page.getByRole("heading", { level: 1, name: "Erasmus Days 2031" }).waitFor();
+    });
+
     it("offers viewers no import, and sends them away from the page", async () => {
       const viewer = await openBrowser();
       try {
@@ -232,7 +267,8 @@ for (const engine of ["sqlite", "postgres"] as const) {
     });
 
     it("speaks French when the reader switches", async () => {
-      await page.getByRole("button", { name: "Send a corrected file" }).click();
+      await page.goto(`${server.url}/import`);
+      await page.getByRole("heading", { level: 1, name: "Import a spreadsheet" }).waitFor();
       await page.getByLabel("Language", { exact: true }).selectOption("fr");
       await page.getByRole("heading", { level: 1, name: "Importer un tableur" }).waitFor();
       await page.getByRole("heading", { level: 2, name: "Étape 1 sur 4 : Choisir le fichier" }).waitFor();
