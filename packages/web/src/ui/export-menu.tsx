@@ -13,7 +13,8 @@ export function ExportMenu({ kind, filters = {} }: { kind: ExportKind; filters?:
   const { t } = useTranslation();
   const current = filters as Readonly<Record<string, FilterValue>>;
   return (
-    <Menu position="bottom-end" shadow="md" withinPortal>
+    // Without the initial focus placeholder: a focusable child that is no menu item, which the menu role does not allow.
+    <Menu position="bottom-end" shadow="md" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <Button variant="default" aria-label={t("export.button", { list: t(`export.lists.${kind}`) })}>
           {t("export.menu")}
