@@ -45,7 +45,7 @@ export interface BackupResult {
 /**
  * Writes one archive of an installation while it runs: every table as JSON lines (read from one
  * snapshot, in dependency order), the uploaded files those rows name, and a manifest with the
- * schema version, the row counts and a SHA-256 of every table and file (decision 016).
+ * schema version, the row counts and a SHA-256 of every table and file (decision 018).
  */
 export async function createBackup(options: BackupOptions): Promise<BackupResult> {
   const { database, dataDir } = options;

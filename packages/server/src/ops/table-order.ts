@@ -20,7 +20,7 @@ export interface TablePlan {
 /**
  * Columns that belong to the engine rather than to the data. A search document's number is the
  * rowid FTS5 indexes on SQLite and a bigserial on PostgreSQL: the target numbers the documents it
- * is given, and each engine indexes them as they arrive (decision 016).
+ * is given, and each engine indexes them as they arrive (decision 018).
  */
 const ENGINE_KEYS: Readonly<Record<string, { drop: string; orderBy: string[] }>> = {
   search_document: { drop: "id", orderBy: ["entity", "entity_id"] },
