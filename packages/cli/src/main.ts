@@ -3,6 +3,8 @@ import { Command } from "commander";
 import { registerAddCommands } from "./commands/add.js";
 import { registerAgreementsCommands } from "./commands/agreements.js";
 import { registerExportCommands } from "./commands/export.js";
+import { registerImportCommands } from "./commands/import.js";
+import { registerOperateCommands } from "./commands/operate.js";
 import { registerRecordsCommands } from "./commands/records.js";
 import { registerRegistryCommands } from "./commands/registry.js";
 import { registerServerCommands } from "./commands/server.js";
@@ -16,6 +18,8 @@ registerAgreementsCommands(program);
 registerRecordsCommands(program);
 registerAddCommands(program);
 registerExportCommands(program);
+registerImportCommands(program);
+registerOperateCommands(program);
 
 try {
   await program.parseAsync();
