@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Problem } from "./errors.js";
 import { OrganisationKind } from "./organisation.js";
 
 /** ROR's record status: withdrawn records are duplicates pointing to a successor, inactive ones closed or merged. */
@@ -82,3 +83,22 @@ export const RegistryImportReport = z.object({
   seconds: z.number(),
 });
 export type RegistryImportReport = z.infer<typeof RegistryImportReport>;
+
+export const REGISTRY_IMPORT_TARGETS = ["registry", "organisations"] as const;
+export const RegistryImportTarget = z.enum(REGISTRY_IMPORT_TARGETS);
+export type RegistryImportTarget = z.infer<typeof RegistryImportTarget>;
+
+/** A registry import running or run from the web app: its progress, then its report or its problem. */
+export const RegistryImportJob = z.object({
+  id: z.string(),
+  file: z.string().describe("The uploaded file's name"),
+  source: z.enum(["ror", "eche"]).describe("A ROR dump, or the Erasmus charter list"),
+  into: RegistryImportTarget,
+  status: z.enum(["running", "done", "failed"]),
+  processed: z.number().int().describe("Records or rows handled so far"),
+  fraction: z.number().min(0).max(1).describe("How far through the file, from 0 to 1"),
+  report: RegistryImportReport.nullable(),
+  problem: Problem.nullable().describe("Why it failed, when it did"),
+  startedAt: z.string(),
+});
+export type RegistryImportJob = z.infer<typeof RegistryImportJob>;

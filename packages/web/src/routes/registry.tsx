@@ -4,8 +4,10 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { RegistryImportForm } from "../features/registry/registry-import-form";
 import { RegistryResult } from "../features/registry/registry-result";
 import { api } from "../lib/api";
+import { useCan } from "../lib/session";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
@@ -13,6 +15,7 @@ import { internalRoute } from "./internal";
 
 function RegistryPage() {
   const { t } = useTranslation();
+  const isAdmin = useCan("admin");
   const { q: initial } = registryRoute.useSearch();
   const navigate = useNavigate({ from: "/registry" });
   const [q, setQ] = useState(initial ?? "");
@@ -63,6 +66,7 @@ function RegistryPage() {
           ))}
         </Stack>
       )}
+      {isAdmin && <RegistryImportForm />}
     </>
   );
 }

@@ -22,7 +22,7 @@ function headerKey(header: string): string {
  * Reads a comma-separated file with a header row into rows keyed by the folded headers, refusing
  * a file without the columns it must have.
  */
-export async function readCsvRows(path: string, required: readonly string[]): Promise<CsvRow[]> {
+export async function readCsvRows(path: string, required: readonly string[], name = path): Promise<CsvRow[]> {
   const rows: CsvRow[] = [];
   const parser = createReadStream(path).pipe(
     parse({
@@ -43,7 +43,7 @@ export async function readCsvRows(path: string, required: readonly string[]): Pr
         const missing = required.find((c) => !(c in record));
         if (missing) {
           throw new AppError("validation_failed", "The file {{path}} has no {{column}} column.", {
-            params: { path, column: missing },
+            params: { path: name, column: missing },
           });
         }
       }
@@ -52,7 +52,7 @@ export async function readCsvRows(path: string, required: readonly string[]): Pr
   } catch (err) {
     if (err instanceof CsvError) {
       throw new AppError("bad_request", "Line {{line}} of {{path}} is not valid CSV.", {
-        params: { line: (err as CsvError & { lines?: number }).lines ?? 0, path },
+        params: { line: (err as CsvError & { lines?: number }).lines ?? 0, path: name },
       });
     }
     throw err;
@@ -64,8 +64,8 @@ export async function readCsvRows(path: string, required: readonly string[]): Pr
 export const ECHE_COLUMNS = ["erasmus_code", "legal_name"] as const;
 
 /** Reads the European Commission's list of Erasmus charter holders. */
-export function readEcheFile(path: string): Promise<CsvRow[]> {
-  return readCsvRows(path, ECHE_COLUMNS);
+export function readEcheFile(path: string, name = path): Promise<CsvRow[]> {
+  return readCsvRows(path, ECHE_COLUMNS, name);
 }
 
 /** Which ROR record a charter holder is; a match by the holder's own website outranks one by a parent site. */
@@ -81,9 +81,9 @@ export type Crosswalk = ReadonlyMap<string, CrosswalkMatch>;
  * Reads a crosswalk of Erasmus codes to ROR ids (columns erasmus_code and ror_id, and optionally
  * match_method); unusable lines are ignored.
  */
-export async function readCrosswalk(path: string): Promise<Crosswalk> {
+export async function readCrosswalk(path: string, name = path): Promise<Crosswalk> {
   const out = new Map<string, CrosswalkMatch>();
-  for (const { row } of await readCsvRows(path, ["erasmus_code", "ror_id"])) {
+  for (const { row } of await readCsvRows(path, ["erasmus_code", "ror_id"], name)) {
     const code = normaliseErasmusCode(row.erasmus_code ?? "");
     const ror = normaliseIdentifier("ror", row.ror_id ?? "");
     const method = row.match_method?.trim().toLowerCase();

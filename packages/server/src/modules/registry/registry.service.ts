@@ -5,14 +5,15 @@ import type { OrganisationService } from "#modules/organisations/organisation.se
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { readCrosswalk, readEcheFile } from "./eche-file.js";
-import { candidateOfEntry } from "./registry-entry.js";
-import type { ImportProgress, RegistryImport } from "./registry-import.js";
-import { importEche, loadCandidates, refreshFromRor } from "./registry-load.js";
-import { createRegistryOrganisations, identifiersOf } from "./registry-organisations.js";
-import { emptyLinks, linkOrganisations } from "./registry-relatives.js";
 import { registryPolicy } from "./registry.policy.js";
 import { entriesByRorIds, relativesNaming, searchEntries } from "./registry.repository.js";
 import type { RegistryEntryTable } from "./registry.table.js";
+import { candidateOfEntry } from "./registry-entry.js";
+import type { ImportProgress, RegistryImport } from "./registry-import.js";
+import { createRegistryJobs } from "./registry-jobs.js";
+import { importEche, loadCandidates, refreshFromRor } from "./registry-load.js";
+import { createRegistryOrganisations, identifiersOf } from "./registry-organisations.js";
+import { emptyLinks, linkOrganisations } from "./registry-relatives.js";
 import { type IndexedCandidate, readRorRecord } from "./ror-record.js";
 
 export type { ImportProgress, RegistryImport } from "./registry-import.js";
@@ -50,7 +51,7 @@ export function createRegistryService(deps: Deps, organisations: OrganisationSer
     return new Map(held.map((h) => [h.value, h.organisation_id]));
   }
 
-  return {
+  const service = {
     async searchRegistry(
       actor: Actor,
       q: { q: string; country?: string | undefined; limit: number },
@@ -175,15 +176,23 @@ export function createRegistryService(deps: Deps, organisations: OrganisationSer
     async importEcheFile(
       actor: Actor,
       path: string,
-      options: { into: "registry" | "organisations"; crosswalk?: string | undefined },
+      options: {
+        into: "registry" | "organisations";
+        crosswalk?: string | undefined;
+        /** How the files are named in messages, when their paths are not what the user chose. */
+        names?: { file: string; crosswalk?: string | undefined };
+      },
       onProgress?: OnProgress,
     ): Promise<RegistryImport> {
-      const rows = await readEcheFile(path);
-      const crosswalk = options.crosswalk ? await readCrosswalk(options.crosswalk) : new Map();
+      const rows = await readEcheFile(path, options.names?.file);
+      const crosswalk = options.crosswalk
+        ? await readCrosswalk(options.crosswalk, options.names?.crosswalk)
+        : new Map();
       return options.into === "registry"
         ? importEche(deps, rows, crosswalk, onProgress)
         : bulk.importEcheOrganisations(actor, rows, crosswalk, onProgress);
     },
   };
+  return { ...service, jobs: createRegistryJobs(service, () => nowIso(deps)) };
 }
 export type RegistryService = ReturnType<typeof createRegistryService>;

@@ -17,6 +17,7 @@ export interface FileProgress {
 export async function* readRorRecords(
   path: string,
   onBytes?: (p: FileProgress) => void,
+  name = path,
 ): AsyncGenerator<Record<string, unknown>> {
   if (/\.zip$/i.test(path)) {
     throw new AppError("unsupported_media_type", "Unzip the ROR dump first and import its .json file.");
@@ -42,7 +43,7 @@ export async function* readRorRecords(
         yield JSON.parse(line) as Record<string, unknown>;
       } catch {
         throw new AppError("bad_request", "Line {{line}} of {{path}} is not valid JSON.", {
-          params: { line: n, path },
+          params: { line: n, path: name },
         });
       }
     }
