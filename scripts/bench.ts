@@ -4,7 +4,8 @@
  *     prepared insert of the same rows into a bare table;
  *   - full-text search p50/p95 over 20 queries;
  *   - list p50/p95 through HTTP, and list throughput beside a bare Fastify route.
- * Usage: npm run bench [-- --engine sqlite|postgres] [--file path.jsonl.gz] [--seconds 5]
+ *   - spreadsheet import of 100,000 organisations from CSV and from XLSX beside a raw insert;
+ * Usage: npm run bench [-- --engine sqlite|postgres] [--file path.jsonl.gz] [--seconds 5] [--import-rows 100000]
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -36,6 +37,7 @@ const { values: args } = parseArgs({
     seconds: { type: "string", default: "5" },
     agreements: { type: "string", default: "300000" },
     mobility: { type: "string", default: "1000000" },
+    "import-rows": { type: "string", default: "100000" },
   },
 });
 const engine = args.engine === "postgres" ? "postgres" : "sqlite";
@@ -299,6 +301,18 @@ await timed(
 );
 await timed("exchange balance, one partner", () => services.activities.exchangeBalance(viewer, { partner: someOrg }));
 await timed("staff dashboard", () => services.dashboard.overview(viewer), 3);
+
+// Spreadsheet import: the same organisations as CSV and as a workbook, beside a raw insert.
+await (await import("./bench-import.js")).benchImport({
+  services,
+  engine,
+  dir,
+  sqliteFile: join(dir, "bench.db"),
+  pgUrl,
+  schema,
+  rows: Number(args["import-rows"]),
+  line,
+});
 
 await app.close();
 await database.destroy();
