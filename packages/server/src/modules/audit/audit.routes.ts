@@ -1,6 +1,5 @@
-import { AuditEventView, PageQuery, pageOf } from "@conventio/domain";
+import { AuditEventView, AuditListQuery, PageQuery, pageOf } from "@conventio/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { problems } from "#http/common.js";
 import type { AuditService } from "./audit.service.js";
 
@@ -12,10 +11,7 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncZod {
         schema: {
           tags: ["audit"],
           summary: "The audit log, newest first (admin)",
-          querystring: PageQuery.extend({
-            entity: z.string().max(40).optional(),
-            entityId: z.string().max(64).optional(),
-          }),
+          querystring: PageQuery.extend(AuditListQuery.shape),
           response: { 200: pageOf(AuditEventView), ...problems },
         },
       },
