@@ -14,7 +14,7 @@ import { actorId } from "#shared/policy.js";
 import { documentPolicy } from "./document.policy.js";
 import { type DocumentRow, presentDocument } from "./document.presenter.js";
 import type { DocumentEntity, DocumentTable } from "./document.table.js";
-import { ACCEPTED_TYPES, deceptiveNameRefusal, detectFileType, extensionOf, safeFileName } from "./file-types.js";
+import { ACCEPTED_TYPES, detectFileType, extensionOf, uploadFileName } from "./file-types.js";
 
 export interface UploadMeta {
   kind: DocumentTable["kind"];
@@ -90,18 +90,11 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
       meta: UploadMeta,
     ): Promise<DocumentView> {
       documentPolicy.upload(actor);
-      const name = safeFileName(rawName);
-      if (!name) {
-        stream.resume();
-        throw (
-          deceptiveNameRefusal(rawName) ??
-          AppError.field(
-            "validation_failed",
-            "file",
-            "This file name is not allowed; use a plain name such as convention-2019.pdf.",
-          )
-        );
-      }
+      const name = uploadFileName(
+        rawName,
+        stream,
+        "This file name is not allowed; use a plain name such as convention-2019.pdf.",
+      );
       mkdirSync(incoming, { recursive: true });
       const temp = join(incoming, `${newId()}.part`);
       const hash = createHash("sha256");

@@ -50,6 +50,17 @@ export function deceptiveNameRefusal(raw: string): AppError | null {
   );
 }
 
+/**
+ * The upload's file name, or the request's file drained and the name refused: said plainly when
+ * it tries to deceive, otherwise with `plainRefusal`, which names an example the upload accepts.
+ */
+export function uploadFileName(raw: string, stream: { resume(): unknown }, plainRefusal: string): string {
+  const name = safeFileName(raw);
+  if (name) return name;
+  stream.resume();
+  throw deceptiveNameRefusal(raw) ?? AppError.field("validation_failed", "file", plainRefusal);
+}
+
 export function extensionOf(name: string): string {
   const i = name.lastIndexOf(".");
   return i < 0 ? "" : name.slice(i + 1).toLowerCase();

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ImportFormat, ImportKind } from "@conventio/domain";
-import { deceptiveNameRefusal, detectFileType, extensionOf, safeFileName } from "#modules/documents/file-types.js";
+import { detectFileType, extensionOf, uploadFileName } from "#modules/documents/file-types.js";
 import { AppError } from "#shared/app-error.js";
 import { newId } from "#shared/ids.js";
 
@@ -59,18 +59,11 @@ export function createImportStore(dataDir: string, maxBytes: number) {
       stream: Readable & { truncated?: boolean },
       meta: Omit<StoredUpload, "id" | "format" | "fileName">,
     ): Promise<{ upload: StoredUpload; path: string }> {
-      const name = safeFileName(rawName);
-      if (!name) {
-        stream.resume();
-        throw (
-          deceptiveNameRefusal(rawName) ??
-          AppError.field(
-            "validation_failed",
-            "file",
-            "This file name is not allowed; use a plain name such as convention-2019.pdf.",
-          )
-        );
-      }
+      const name = uploadFileName(
+        rawName,
+        stream,
+        "This file name is not allowed; use a plain name such as convention-2019.pdf.",
+      );
       mkdirSync(dir, { recursive: true });
       removeExpired(Date.parse(meta.uploadedAt));
       const id = newId();

@@ -13,7 +13,7 @@ import type {
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
 import { diffOf, recordAudit } from "#modules/audit/audit.service.js";
-import { deceptiveNameRefusal, detectFileType, safeFileName } from "#modules/documents/file-types.js";
+import { detectFileType, uploadFileName } from "#modules/documents/file-types.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
@@ -125,18 +125,11 @@ export function createPictureService(deps: Deps, settings: PictureSettings) {
       stream: Readable & { truncated?: boolean },
     ): Promise<PictureView> {
       picturePolicy.write(actor);
-      const name = safeFileName(rawName);
-      if (!name) {
-        stream.resume();
-        throw (
-          deceptiveNameRefusal(rawName) ??
-          AppError.field(
-            "validation_failed",
-            "file",
-            "This file name is not allowed; use a plain name such as signing-ceremony.jpg.",
-          )
-        );
-      }
+      const name = uploadFileName(
+        rawName,
+        stream,
+        "This file name is not allowed; use a plain name such as signing-ceremony.jpg.",
+      );
       mkdirSync(incoming, { recursive: true });
       const temp = join(incoming, `${newId()}.part`);
       const key = newId();
