@@ -1,6 +1,7 @@
 // Browser journeys drive Debian's Chromium, and PDF checks use poppler's tools (pdftoppm for
 // images, pdftotext, pdfinfo and pdffonts for the text, metadata and fonts of the progress
-// review); both come from Debian's packages and are installed when missing.
+// review) and libxml2's xmllint checks Erasmus Without Paper documents against the official
+// schemas; all come from Debian's packages and are installed when missing.
 import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -11,6 +12,7 @@ const needs = [
   { pkg: "poppler-utils", path: "/usr/bin/pdftotext", why: "reading the text of the progress-review PDF" },
   { pkg: "poppler-utils", path: "/usr/bin/pdfinfo", why: "reading the title of the progress-review PDF" },
   { pkg: "poppler-utils", path: "/usr/bin/pdffonts", why: "listing the fonts of the progress-review PDF" },
+  { pkg: "libxml2-utils", path: "/usr/bin/xmllint", why: "checking Erasmus Without Paper XML against the official schemas" },
 ];
 const missing = needs.filter((n) => !existsSync(n.path));
 if (missing.length > 0) {
