@@ -9,6 +9,7 @@ export * from "./date-bounds.js";
 export * from "./document.js";
 export * from "./errors.js";
 export * from "./event.js";
+export * from "./ewp/index.js";
 export * from "./exports.js";
 export * from "./governance.js";
 export * from "./i18n/messages.js";

@@ -1,0 +1,3 @@
+export * from "./ewp-values.js";
+export * from "./iia.js";
+export * from "./institution.js";
