@@ -58,7 +58,7 @@ const isTrue = (value: string | null) => value !== null && ["true", "1"].include
 
 function documentProblem(err: XmlSyntaxError): EwpXmlProblem {
   const m = fieldMessage("The document is not well-formed XML: {{detail}}", { detail: err.detail });
-  return { line: err.line, element: null, ...m, params: { detail: err.detail } };
+  return { line: err.line, element: null, ...m };
 }
 
 /** Parses the document and checks its root, or says why it cannot be read. */
