@@ -15,8 +15,12 @@ const SPECIAL_LETTERS: Record<string, string> = {
   ı: "i",
 };
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower-cases, strips diacritics and maps letters that do not decompose (ø, ł, ß). */
 export function foldText(value: string): string {
+  // Printable ASCII has nothing to decompose or map: lower-casing is the whole fold.
+  if (PRINTABLE_ASCII.test(value)) return value.toLowerCase();
   return value
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
@@ -37,19 +41,19 @@ export function searchDocument(parts: ReadonlyArray<string | null | undefined>):
     .join(" ");
 }
 
-/** Similarity of two names in [0, 1], on folded word tokens (Sørensen–Dice over bigrams). */
-export function nameSimilarity(a: string, b: string): number {
-  const bigrams = (s: string) => {
-    const t = searchTokens(s).join(" ");
-    const out = new Map<string, number>();
-    for (let i = 0; i < t.length - 1; i++) {
-      const g = t.slice(i, i + 2);
-      out.set(g, (out.get(g) ?? 0) + 1);
-    }
-    return out;
-  };
-  const x = bigrams(a);
-  const y = bigrams(b);
+/** The letter pairs of a name's folded words, counted: what name similarity compares. */
+export function nameBigrams(name: string): Map<string, number> {
+  const t = searchTokens(name).join(" ");
+  const out = new Map<string, number>();
+  for (let i = 0; i < t.length - 1; i++) {
+    const g = t.slice(i, i + 2);
+    out.set(g, (out.get(g) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Similarity in [0, 1] of two names' letter pairs (Sørensen–Dice). */
+export function bigramSimilarity(x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>): number {
   let total = 0;
   let shared = 0;
   for (const n of x.values()) total += n;
@@ -57,4 +61,9 @@ export function nameSimilarity(a: string, b: string): number {
   if (total === 0) return 0;
   for (const [g, n] of x) shared += Math.min(n, y.get(g) ?? 0);
   return (2 * shared) / total;
+}
+
+/** Similarity of two names in [0, 1], on folded word tokens (Sørensen–Dice over bigrams). */
+export function nameSimilarity(a: string, b: string): number {
+  return bigramSimilarity(nameBigrams(a), nameBigrams(b));
 }

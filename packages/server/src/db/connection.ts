@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { DB } from "./schema.js";
 
@@ -24,6 +24,33 @@ export interface ConnectOptions {
   schema?: string;
 }
 
+/** Prepared statements kept per connection, most recently used first out of reach last. */
+const STATEMENTS_KEPT = 256;
+
+/**
+ * The connection with its prepared statements kept by their SQL text: preparing a statement is a
+ * large share of a short query's time, and bulk writes repeat the same long insert many times.
+ * SQLite prepares a kept statement again by itself when the schema changes.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      const found = kept.get(text);
+      if (found) {
+        kept.delete(text);
+        kept.set(text, found);
+        return found;
+      }
+      const statement = sqlite.prepare(text);
+      kept.set(text, statement);
+      if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value as string);
+      return statement;
+    },
+  };
+}
+
 /**
  * Opens the database: SQLite (WAL, synchronous=FULL, secure delete) by default, PostgreSQL for
  * postgres:// URLs.
@@ -37,10 +64,11 @@ export function connect(options: ConnectOptions): Database {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("cache_size = -65536");
   // Deleted rows are overwritten with zeros rather than left in free space, so an erased person's
   // name does not stay readable in the file (their erasure also checkpoints the WAL).
   sqlite.pragma("secure_delete = ON");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: "sqlite", where: file, destroy: () => db.destroy() };
 }
 

@@ -2,6 +2,7 @@ import type { Actor, AuditEventView, Page } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
 import { afterKeyset, decodeCursor, toPage } from "#http/pagination.js";
+import { chunksOf } from "#shared/chunks.js";
 import type { Deps } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
 import { actorId } from "#shared/policy.js";
@@ -17,18 +18,27 @@ export interface AuditEntry {
 
 /** Writes one audit event inside the caller's transaction, so the change and its record land together. */
 export async function recordAudit(trx: Kysely<DB>, at: string, entry: AuditEntry): Promise<void> {
-  await trx
-    .insertInto("audit_event")
-    .values({
-      id: newId(),
-      at,
-      actor_id: actorId(entry.actor),
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      changes: JSON.stringify(entry.changes),
-    })
-    .execute();
+  await recordAudits(trx, at, [entry]);
+}
+
+/** Records many entries with a few statements, for writes in bulk. */
+export async function recordAudits(trx: Kysely<DB>, at: string, entries: ReadonlyArray<AuditEntry>): Promise<void> {
+  for (const chunk of chunksOf(entries)) {
+    await trx
+      .insertInto("audit_event")
+      .values(
+        chunk.map((entry) => ({
+          id: newId(),
+          at,
+          actor_id: actorId(entry.actor),
+          action: entry.action,
+          entity: entry.entity,
+          entity_id: entry.entityId,
+          changes: JSON.stringify(entry.changes),
+        })),
+      )
+      .execute();
+  }
 }
 
 /** Field-by-field difference of two flat snapshots: { field: [before, after] }. */

@@ -1,9 +1,10 @@
 import {
   ActivityInput,
+  type ActivityKind,
   type ActivityView,
+  type Actor,
   foldText,
   type ImportRowOutcome,
-  type ActivityKind,
 } from "@conventio/domain";
 import type { KindImporter } from "./import-kind.js";
 import { sameSet } from "./import-kind.js";
@@ -61,7 +62,7 @@ function inputOf(a: ActivityView): ActivityInput {
 }
 
 /** The stored activity a row means: mobility figures by kind, year, way, level, partners and person; others by title and start. */
-async function findMatch(w: Writers, actor: Parameters<KindImporter<unknown>["write"]>[2], input: ActivityInput) {
+async function findMatch(w: Writers, actor: Actor, input: ActivityInput) {
   let q = w.db.selectFrom("activity").select("id").where("kind", "=", input.kind);
   const m = input.mobility;
   if (m) {

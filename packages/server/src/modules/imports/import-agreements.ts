@@ -1,4 +1,5 @@
 import {
+  type Actor,
   type AgreementView,
   CreateAgreementInput,
   foldText,
@@ -32,7 +33,7 @@ interface AgreementRowInput {
 
 const stored = (status: string) => IMPORT_STATUSES[status] ?? status;
 
-async function findMatch(w: Writers, actor: Parameters<KindImporter<unknown>["write"]>[2], v: AgreementRowInput) {
+async function findMatch(w: Writers, actor: Actor, v: AgreementRowInput) {
   if (v.input.reference) {
     const row = await w.db
       .selectFrom("agreement")

@@ -1,20 +1,16 @@
 import {
-  countryCodeOf,
   CreateOrganisationInput,
+  countryCodeOf,
   foldText,
+  hostOf,
   type IdentifierScheme,
   type ImportRowOutcome,
   type UpdateOrganisationInput,
 } from "@conventio/domain";
-import {
-  findOrganisation,
-  holdersOfIdentifiers,
-  identifiersOf,
-} from "#modules/organisations/organisation.repository.js";
-import type { KindImporter } from "./import-kind.js";
-import { resolveOrganisation } from "./import-refs.js";
+import type { OrganisationRow } from "#modules/organisations/organisation.repository.js";
+import { guarded, type KindImporter } from "./import-kind.js";
+import { type Ident, OrganisationStage, type StageWants } from "./import-organisation-stage.js";
 import { outcome, type RowNote, type RowReader, topField } from "./import-row.js";
-import type { Writers } from "./import-writers.js";
 
 /** Identifier columns and the scheme each holds. */
 const IDENTIFIER_FIELDS: ReadonlyArray<[field: string, scheme: IdentifierScheme]> = [
@@ -35,8 +31,7 @@ interface OrganisationRowInput {
   given: Set<string>;
 }
 
-type Stored = NonNullable<Awaited<ReturnType<typeof findOrganisation>>>;
-type Ident = { scheme: IdentifierScheme; value: string };
+type Stored = OrganisationRow;
 
 const sameText = (a: string | null, b: string | null) => (a ? foldText(a) : "") === (b ? foldText(b) : "");
 
@@ -91,34 +86,28 @@ export function websiteOf(text: string): string | null {
   return null;
 }
 
-async function heldBy(w: Writers, id: string): Promise<Ident[]> {
-  return (await identifiersOf(w.db, [id])).get(id) ?? [];
-}
-
 /** The organisation the row's id or identifiers point to, and the identifiers it cannot take. */
-async function matchByIdentifiers(w: Writers, v: OrganisationRowInput, r: RowReader) {
+function matchByIdentifiers(stage: OrganisationStage, v: OrganisationRowInput, r: RowReader) {
   const { identifiers } = v.input;
   let match: Stored | undefined;
   if (v.id) {
-    match = await findOrganisation(w.db, v.id);
+    match = stage.find(v.id);
     if (!match) {
       r.fail("id", "No organisation has this id.");
       return null;
     }
   }
-  const holders = await holdersOfIdentifiers(w.db, identifiers, null);
-  const heldByHolder = new Map<string, Ident[]>();
-  for (const h of holders) if (!heldByHolder.has(h.id)) heldByHolder.set(h.id, await heldBy(w, h.id));
+  const holders = stage.holdersOf(identifiers);
   if (!match) {
     // The holder the row fits best, if it fits at all.
     let best: { id: string; score: number } | undefined;
-    for (const [id, held] of heldByHolder) {
-      const score = fit(identifiers, held);
+    for (const id of new Set(holders.map((h) => h.id))) {
+      const score = fit(identifiers, stage.identifiersOf(id));
       if (score > 0 && (!best || score > best.score)) best = { id, score };
     }
-    if (best) match = await findOrganisation(w.db, best.id);
+    if (best) match = stage.find(best.id);
   }
-  const held = match ? (heldByHolder.get(match.id) ?? (await heldBy(w, match.id))) : [];
+  const held = match ? stage.identifiersOf(match.id) : [];
   const contested: Ident[] = [];
   for (const i of identifiers) {
     const other = holders.find((h) => h.scheme === i.scheme && h.value === i.value && h.id !== match?.id);
@@ -140,6 +129,83 @@ async function matchByIdentifiers(w: Writers, v: OrganisationRowInput, r: RowRea
   const kept = identifiers.filter((i) => !contested.includes(i));
   return { match, held, kept, byIdentifier: Boolean(match && !v.id) };
 }
+
+/** A change to an organisation the store holds, made once every creation is written. */
+interface StoredChange {
+  v: OrganisationRowInput;
+  r: RowReader;
+  id: string;
+  patch: UpdateOrganisationInput;
+}
+
+/**
+ * What a row does, decided against the stage: create, update or leave an organisation. The stage
+ * takes the change at once, so the next rows meet the organisations as this row leaves them.
+ */
+function decide(stage: OrganisationStage, v: OrganisationRowInput, r: RowReader, changes: StoredChange[]) {
+  const label = v.input.name;
+  const parentId = v.parent ? (stage.resolve(r, "parent", v.parent)?.id ?? null) : null;
+  if (v.parent && !parentId) return null;
+  const found = matchByIdentifiers(stage, v, r);
+  if (!found) return null;
+  const input = { ...v.input, identifiers: found.kept, parentId };
+  let { match } = found;
+  let note: RowNote | undefined;
+  if (!match) {
+    // No identifier matches: a likely duplicate by name in the same place is merged when no
+    // identifier disagrees, else the row is created beside it and the likeness reported.
+    for (const c of stage.duplicates(input)) {
+      const stored = stage.find(c.id);
+      if (!stored) continue;
+      const sameName = sameText(stored.name, input.name);
+      const samePlace = stored.country_code === input.countryCode && sameText(stored.city, input.city);
+      if (sameName && samePlace && conflicting(input.identifiers, stage.identifiersOf(stored.id)).length === 0) {
+        match = stored;
+        note = {
+          template: "Merged with {{name}}: same name in {{city}}, and no identifier differs.",
+          params: { name: stored.name, city: stored.city ?? "" },
+        };
+        break;
+      }
+      note ??= {
+        template: "Created beside {{name}} ({{reason}}), whose identifiers differ.",
+        params: { name: stored.name, reason: c.reason },
+      };
+    }
+  }
+  if (!match) return outcome(r.row, "create", stage.create(input), label, note);
+  const patch = patchOf({ ...v, input }, match, stage.identifiersOf(match.id), parentId);
+  if (Object.keys(patch).length === 0) return outcome(r.row, "unchanged", match.id, label, note);
+  if (patch.parentId && !stage.createdBefore(patch.parentId, match.id)) {
+    r.fail("parent", "Give the parent before its units in the file.");
+    return null;
+  }
+  if (!note && patch.identifiers && found.byIdentifier) {
+    note = {
+      template: "Matched {{name}} by an identifier; the row's other identifiers were added.",
+      params: { name: match.name },
+    };
+  }
+  stage.update(match.id, patch);
+  if (!stage.created.has(match.id)) changes.push({ v, r, id: match.id, patch });
+  return outcome(r.row, "update", match.id, label, note);
+}
+
+/** What the rows ask of the store. */
+function wantsOf(values: readonly OrganisationRowInput[]): StageWants {
+  return {
+    ids: values.flatMap((v) => (v.id ? [v.id] : [])),
+    identifiers: values.flatMap((v) => v.input.identifiers),
+    parents: values.flatMap((v) => (v.parent ? [v.parent] : [])),
+    hosts: values.flatMap((v) => hostOf(v.input.website) ?? []),
+    places: values.flatMap((v) =>
+      v.input.countryCode && v.input.city ? [[v.input.countryCode, foldText(v.input.city)] as [string, string]] : [],
+    ),
+  };
+}
+
+/** New organisations per call of the bulk create, so progress moves while they are written. */
+const CREATE_BATCH = 2000;
 
 export const organisationImporter: KindImporter<OrganisationRowInput> = {
   fallback: "name",
@@ -195,51 +261,28 @@ export const organisationImporter: KindImporter<OrganisationRowInput> = {
     return { id: r.text("id"), parent, input: parsed.data, identifierFields, given };
   },
 
-  async write(v, w, actor, r): Promise<ImportRowOutcome | null> {
-    const label = v.input.name;
-    const parentId = v.parent ? ((await resolveOrganisation(w.db, r, "parent", v.parent))?.id ?? null) : null;
-    if (v.parent && !parentId) return null;
-    const found = await matchByIdentifiers(w, v, r);
-    if (!found) return null;
-    const input = { ...v.input, identifiers: found.kept, parentId };
-    let { match } = found;
-    let note: RowNote | undefined;
-    if (!match) {
-      // No identifier matches: a likely duplicate by name in the same place is merged when no
-      // identifier disagrees, else the row is created beside it and the likeness reported.
-      for (const c of await w.organisations.suggestDuplicates(actor, input)) {
-        const stored = await findOrganisation(w.db, c.id);
-        if (!stored) continue;
-        const sameName = sameText(stored.name, input.name);
-        const samePlace = stored.country_code === input.countryCode && sameText(stored.city, input.city);
-        if (sameName && samePlace && conflicting(input.identifiers, await heldBy(w, stored.id)).length === 0) {
-          match = stored;
-          note = {
-            template: "Merged with {{name}}: same name in {{city}}, and no identifier differs.",
-            params: { name: stored.name, city: stored.city ?? "" },
-          };
-          break;
-        }
-        note ??= {
-          template: "Created beside {{name}} ({{reason}}), whose identifiers differ.",
-          params: { name: stored.name, reason: c.reason },
-        };
-      }
+  async writeAll(entries, w, actor, progress) {
+    const stage = await OrganisationStage.load(w.db, wantsOf(entries.map((e) => e.value)), new Date().toISOString());
+    const out = new Map<RowReader, ImportRowOutcome>();
+    const changes: StoredChange[] = [];
+    const half = Math.floor(entries.length / 2);
+    for (const [i, { value, r }] of entries.entries()) {
+      const decided = decide(stage, value, r, changes);
+      if (decided) out.set(r, decided);
+      await progress(Math.floor(i / 2));
     }
-    if (!match) {
-      const created = await w.organisations.createOrganisation(actor, input);
-      return outcome(r.row, "create", created.id, label, note);
+    const created = [...stage.created].map(([id, input]) => ({ id, input }));
+    for (let i = 0; i < created.length; i += CREATE_BATCH) {
+      await w.organisations.createOrganisations(actor, created.slice(i, i + CREATE_BATCH));
+      await progress(half + Math.floor((i + CREATE_BATCH) / 2));
     }
-    const held = match.id === found.match?.id ? found.held : await heldBy(w, match.id);
-    const patch = patchOf({ ...v, input }, match, held, parentId);
-    if (Object.keys(patch).length === 0) return outcome(r.row, "unchanged", match.id, label, note);
-    if (!note && patch.identifiers && found.byIdentifier) {
-      note = {
-        template: "Matched {{name}} by an identifier; the row's other identifiers were added.",
-        params: { name: match.name },
-      };
+    for (const { v, r, id, patch } of changes) {
+      const written = await guarded(w.db, organisationImporter, v, r, async () => {
+        await w.organisations.updateOrganisation(actor, id, patch);
+        return out.get(r) ?? null;
+      });
+      if (!written) out.delete(r);
     }
-    await w.organisations.updateOrganisation(actor, match.id, patch);
-    return outcome(r.row, "update", match.id, label, note);
+    return out;
   },
 };

@@ -1,6 +1,6 @@
 import {
-  cellText,
   type ColumnMapping,
+  cellText,
   type FieldError,
   fieldMessage,
   type ImportError,

@@ -7,10 +7,9 @@ import type {
   ImportReport,
   ImportRowOutcome,
 } from "@conventio/domain";
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
-import { classify } from "#http/problem.js";
-import type { KindImporter } from "./import-kind.js";
+import { guarded, type KindImporter, type RowEntry, type WriteProgress } from "./import-kind.js";
 import { outcome, RowReader } from "./import-row.js";
 import type { Sheet } from "./import-sheet.js";
 import { joinedTransaction, type Writers } from "./import-writers.js";
@@ -45,6 +44,25 @@ function countsOf(rows: ImportRowOutcome[]): ImportCounts {
   };
 }
 
+/** Writes the rows one after the other in file order, each behind a savepoint. */
+async function writeRowByRow<T>(
+  importer: KindImporter<T>,
+  entries: ReadonlyArray<RowEntry<T>>,
+  w: Writers,
+  actor: Actor,
+  progress: WriteProgress,
+): Promise<Map<RowReader, ImportRowOutcome>> {
+  const out = new Map<RowReader, ImportRowOutcome>();
+  const write = importer.write;
+  if (!write) throw new Error("The importer writes neither row by row nor all at once");
+  for (const [i, { value, r }] of entries.entries()) {
+    const written = await guarded(w.db, importer, value, r, () => write(value, w, actor, r));
+    if (written) out.set(r, written);
+    await progress(i + 1);
+  }
+  return out;
+}
+
 /**
  * Reads every row, then writes them in one transaction, each row behind a savepoint so that a
  * refused row is reported and the next one still checked. A dry run always rolls back; an apply
@@ -77,38 +95,29 @@ export async function runImport(
     if (i % 500 === 0) input.onProgress({ done: i, total, phase: "checking" });
   }
 
-  let done = 0;
-  input.onProgress({ done, total, phase: "writing" });
+  input.onProgress({ done: 0, total, phase: "writing" });
+  let lastTurn = 0;
+  const progress = async (done: number) => {
+    if (done - lastTurn < YIELD_EVERY) return;
+    lastTurn = done;
+    input.onProgress({ done, total, phase: "writing" });
+    await nextTurn();
+  };
+  const entries = readers.flatMap((r) => {
+    const value = values.get(r);
+    return value === undefined ? [] : [{ value, r }];
+  });
   try {
     await db.transaction().execute(async (trx) => {
       const w = writers(joinedTransaction(trx));
-      for (const r of readers) {
-        const value = values.get(r);
-        if (value !== undefined) {
-          await sql`savepoint import_row`.execute(trx);
-          let written: ImportRowOutcome | null = null;
-          try {
-            written = await importer.write(value, w, actor, r);
-          } catch (err) {
-            const refusal = classify(err);
-            if (refusal.code === "internal") throw err;
-            r.addAppError(refusal, (path) => importer.fieldOf(path, value), importer.fallback);
-          }
-          if (written && r.errors.length === 0) {
-            const first = outcome(r.row, written.action, written.id, written.label, ...r.notes);
-            const notes = [...first.notes, ...written.notes];
-            outcomes.set(r, { ...written, note: notes[0] ?? null, notes });
-            await sql`release savepoint import_row`.execute(trx);
-          } else {
-            await sql`rollback to savepoint import_row`.execute(trx);
-            await sql`release savepoint import_row`.execute(trx);
-          }
-        }
-        done++;
-        if (done % YIELD_EVERY === 0) {
-          input.onProgress({ done, total, phase: "writing" });
-          await nextTurn();
-        }
+      const written = importer.writeAll
+        ? await importer.writeAll(entries, w, actor, progress)
+        : await writeRowByRow(importer, entries, w, actor, progress);
+      for (const [r, result] of written) {
+        if (r.errors.length > 0) continue;
+        const first = outcome(r.row, result.action, result.id, result.label, ...r.notes);
+        const notes = [...first.notes, ...result.notes];
+        outcomes.set(r, { ...result, note: notes[0] ?? null, notes });
       }
       if (!input.commit || readers.some((r) => r.errors.length > 0)) throw new RolledBack();
     });

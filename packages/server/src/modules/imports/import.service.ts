@@ -19,11 +19,11 @@ import { type Deps, nowIso } from "#shared/deps.js";
 import { actorId } from "#shared/policy.js";
 import { importPolicy } from "./import.policy.js";
 import { findMapping, saveMapping } from "./import.repository.js";
-import { IMPORTERS } from "./importers.js";
 import { runImport } from "./import-run.js";
 import { readSheet, type Sheet } from "./import-sheet.js";
 import { createImportStore, type StoredUpload } from "./import-store.js";
 import { type WriterSettings, writersFor } from "./import-writers.js";
+import { IMPORTERS } from "./importers.js";
 
 export interface ImportSettings extends WriterSettings {
   dataDir: string;
@@ -81,6 +81,16 @@ export function createImportService(deps: Deps, settings: ImportSettings, detach
     return found;
   }
 
+  // The sheet read last, kept while its file is worked on: preview, dry run and apply follow one
+  // another on the same upload, and a workbook of many rows takes seconds to read.
+  let recent: { id: string; sheet: Sheet } | null = null;
+  async function sheetOf(upload: StoredUpload, path: string): Promise<Sheet> {
+    if (recent?.id === upload.id) return recent.sheet;
+    const sheet = await readSheet(path, upload.format);
+    recent = { id: upload.id, sheet };
+    return sheet;
+  }
+
   async function preview(upload: StoredUpload, sheet: Sheet): Promise<ImportPreview> {
     const layoutKey = layoutKeyOf(upload.kind, sheet.columns);
     const saved = await findMapping(deps.db, layoutKey);
@@ -123,7 +133,7 @@ export function createImportService(deps: Deps, settings: ImportSettings, detach
     const total = () => progress.get(id)?.total ?? 0;
     try {
       progress.set(id, { done: 0, total: 0, phase: "reading" });
-      const sheet = await readSheet(path, upload.format);
+      const sheet = await sheetOf(upload, path);
       progress.set(id, { done: 0, total: sheet.rows.length, phase: "reading" });
       const chosen = checkMapping(upload.kind, mapping ?? (await preview(upload, sheet)).mapping, sheet.columns);
       return await oneAtATime(async () => {
@@ -175,7 +185,7 @@ export function createImportService(deps: Deps, settings: ImportSettings, detach
         uploadedAt: nowIso(deps),
       });
       try {
-        return await preview(upload, await readSheet(path, upload.format));
+        return await preview(upload, await sheetOf(upload, path));
       } catch (err) {
         store.remove(upload.id);
         throw err;
@@ -185,13 +195,13 @@ export function createImportService(deps: Deps, settings: ImportSettings, detach
     /** The preview of an upload again, as after it was sent. */
     async getPreview(actor: Actor, id: string): Promise<ImportPreview> {
       const { upload, path } = owned(actor, id);
-      return preview(upload, await readSheet(path, upload.format));
+      return preview(upload, await sheetOf(upload, path));
     },
 
     /** Saves the mapping for the upload's layout, so the next file of the same shape is offered it. */
     async saveMapping(actor: Actor, id: string, mapping: ColumnMapping): Promise<ImportPreview> {
       const { upload, path } = owned(actor, id);
-      const sheet = await readSheet(path, upload.format);
+      const sheet = await sheetOf(upload, path);
       const checked = checkMapping(upload.kind, mapping, sheet.columns);
       await saveMapping(deps.db, {
         layoutKey: layoutKeyOf(upload.kind, sheet.columns),
@@ -227,6 +237,7 @@ export function createImportService(deps: Deps, settings: ImportSettings, detach
     discard(actor: Actor, id: string): void {
       owned(actor, id);
       store.remove(id);
+      if (recent?.id === id) recent = null;
       progress.delete(id);
     },
 

@@ -1,8 +1,8 @@
 import type { ImportKind } from "@conventio/domain";
-import type { KindImporter } from "./import-kind.js";
 import { activityImporter } from "./import-activities.js";
 import { agreementImporter } from "./import-agreements.js";
 import { eventImporter } from "./import-events.js";
+import type { KindImporter } from "./import-kind.js";
 import { organisationImporter } from "./import-organisations.js";
 import { personImporter } from "./import-people.js";
 

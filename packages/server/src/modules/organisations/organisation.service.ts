@@ -2,15 +2,12 @@ import {
   type Actor,
   type CreateOrganisationInput,
   type DuplicateCandidate,
-  fillMessage,
   foldText,
   hostOf,
-  nameSimilarity,
   type OrganisationDetail,
   type OrganisationListQuery,
   type OrganisationSummary,
   type OrganisationView,
-  type MessageParams,
   type Page,
   type UiLanguage,
   type UnitNode,
@@ -30,35 +27,8 @@ import { presentOrganisation, presentRef, presentSummary, shownName } from "./or
 import type { IdentifierRow, OrganisationRow } from "./organisation.repository.js";
 import * as repo from "./organisation.repository.js";
 import { requireOrganisation } from "./organisation.repository.js";
-
-const SIMILAR_NAME = 0.82;
-
-/** A likely duplicate, and why, as an English sentence and as a catalogue key with its values. */
-function candidate(
-  row: { id: string; name: string },
-  reasonKey: string,
-  reasonParams: MessageParams,
-): DuplicateCandidate {
-  return { id: row.id, name: row.name, reason: fillMessage(reasonKey, reasonParams), reasonKey, reasonParams };
-}
-
-/** Everything the search index should find an organisation by. */
-function searchParts(row: OrganisationRow, identifiers: IdentifierRow[]): string[] {
-  const names = (JSON.parse(row.names) as Array<{ value: string }>).map((n) => n.value);
-  return [
-    row.name,
-    ...names,
-    row.acronym ?? "",
-    row.city ?? "",
-    row.website_host ?? "",
-    ...identifiers.map((i) => i.value),
-  ];
-}
-
-function snapshot(row: OrganisationRow, identifiers: IdentifierRow[]): Record<string, unknown> {
-  const { sort_name: _s, city_folded: _c, website_host: _h, created_at: _a, updated_at: _u, ...rest } = row;
-  return { ...rest, names: JSON.parse(row.names), identifiers: identifiers.map((i) => `${i.scheme}:${i.value}`) };
-}
+import { createBulkOrganisations } from "./organisation-bulk.js";
+import { duplicateCandidate, duplicatesAmong, organisationRow, searchParts, snapshot } from "./organisation-records.js";
 
 export function createOrganisationService(deps: Deps) {
   const { db, search } = deps;
@@ -77,7 +47,7 @@ export function createOrganisationService(deps: Deps) {
     throw new AppError("conflict", first?.key ?? "Identifier already in use.", {
       errors,
       params: first?.params ?? {},
-      candidates: taken.map((t) => candidate(t, "same {{scheme}}", { scheme: t.scheme })),
+      candidates: taken.map((t) => duplicateCandidate(t, "same {{scheme}}", { scheme: t.scheme })),
     });
   }
 
@@ -102,17 +72,9 @@ export function createOrganisationService(deps: Deps) {
     input: { name: string; website: string | null; countryCode: string | null; city: string | null },
     except: string | null,
   ): Promise<DuplicateCandidate[]> {
-    const host = hostOf(input.website);
     const cityFolded = input.city ? foldText(input.city) : null;
-    const rows = await repo.duplicateCandidates(db, host, input.countryCode, cityFolded, except);
-    const out: DuplicateCandidate[] = [];
-    for (const r of rows) {
-      if (host && r.website_host === host) out.push(candidate(r, "same website ({{host}})", { host }));
-      else if (nameSimilarity(r.name, input.name) >= SIMILAR_NAME) {
-        out.push(candidate(r, "similar name in {{city}}", { city: input.city ?? "" }));
-      }
-    }
-    return out.slice(0, 10);
+    const rows = await repo.duplicateCandidates(db, hostOf(input.website), input.countryCode, cityFolded, except);
+    return duplicatesAmong(rows, input);
   }
 
   async function view(trx: Kysely<DB>, row: OrganisationRow, lang: UiLanguage): Promise<OrganisationView> {
@@ -127,6 +89,7 @@ export function createOrganisationService(deps: Deps) {
   // the command line and the demo seed read English.
   return {
     ...createMembershipService(deps),
+    ...createBulkOrganisations(deps),
 
     /** Likely duplicates of a draft, shown before the user saves it. */
     async suggestDuplicates(
@@ -229,27 +192,7 @@ export function createOrganisationService(deps: Deps) {
         }
       }
       const now = nowIso(deps);
-      const row: OrganisationRow = {
-        id: newId(),
-        kind: input.kind,
-        name: input.name,
-        sort_name: foldText(input.name),
-        names: JSON.stringify(input.names),
-        acronym: input.acronym || null,
-        country_code: input.countryCode,
-        city: input.city || null,
-        city_folded: input.city ? foldText(input.city) : null,
-        lat: input.lat,
-        lng: input.lng,
-        website: input.website,
-        website_host: hostOf(input.website),
-        description: input.description || null,
-        parent_id: input.parentId,
-        successor_id: input.successorId,
-        visibility: input.visibility,
-        created_at: now,
-        updated_at: now,
-      };
+      const row = organisationRow(newId(), input, now);
       return db.transaction().execute(async (trx) => {
         await assertParent(trx, null, row.parent_id);
         await assertSuccessor(trx, null, row.successor_id);

@@ -1,5 +1,5 @@
-import type { Generated } from "kysely";
 import type { OrganisationKind, Visibility } from "@conventio/domain";
+import type { Generated } from "kysely";
 
 export interface OrganisationTable {
   id: string;

@@ -1,13 +1,13 @@
 import type { Actor, IdentifierScheme } from "@conventio/domain";
 import { foldText, hostOf, searchDocument, UNIQUE_SCHEMES } from "@conventio/domain";
-import type { Insertable, Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
+import type { SearchIndex } from "#db/search-index.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
-import { heldUniqueIdentifiers } from "#modules/organisations/organisation.repository.js";
-import type { OrganisationTable } from "#modules/organisations/organisation.table.js";
+import { heldUniqueIdentifiers, type OrganisationRow } from "#modules/organisations/organisation.repository.js";
+import { insertOrganisations } from "#modules/organisations/organisation-bulk.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
-import { actorId } from "#shared/policy.js";
 import type { Crosswalk, CsvRow } from "./eche-file.js";
 import { candidateFromEche, echeFactsOf } from "./eche-row.js";
 import { BATCH, type ImportProgress, newReport, type RegistryImport, skip } from "./registry-import.js";
@@ -34,8 +34,8 @@ export function identifiersOf(c: RegistryCandidate): Identifier[] {
 
 const key = (i: { scheme: string; value: string }) => `${i.scheme}:${i.value}`;
 
-function searchBody(c: IndexedCandidate): string {
-  return searchDocument([
+function searchParts(c: IndexedCandidate): Array<string | null> {
+  return [
     c.name,
     ...c.names.map((n) => n.value),
     ...(c.aliases ?? []),
@@ -44,75 +44,60 @@ function searchBody(c: IndexedCandidate): string {
     hostOf(c.website),
     c.erasmusCode,
     c.pic,
-  ]);
+  ];
 }
 
 /** Creates partner organisations with their identifiers, search documents and audit events; a unit is "other" until it has its parent. */
-async function insertOrganisations(
+async function insertCandidates(
   trx: Kysely<DB>,
+  search: SearchIndex,
   items: ReadonlyArray<{ c: IndexedCandidate; ids: Identifier[] }>,
   now: string,
   actor: Actor,
 ): Promise<void> {
-  if (items.length === 0) return;
-  const rows: Insertable<OrganisationTable>[] = items.map(({ c }) => ({
-    id: newId(),
-    kind: c.kind === "unit" ? "other" : c.kind,
-    name: c.name,
-    sort_name: foldText(c.name),
-    names: JSON.stringify(c.names),
-    acronym: c.acronym,
-    country_code: c.countryCode,
-    city: c.city,
-    city_folded: c.city ? foldText(c.city) : null,
-    lat: c.lat,
-    lng: c.lng,
-    website: c.website && !/^https?:\/\//i.test(c.website) ? `https://${c.website}` : c.website,
-    website_host: hostOf(c.website),
-    description: null,
-    parent_id: null,
-    successor_id: null,
-    visibility: "internal",
-    created_at: now,
-    updated_at: now,
+  const rows = items.map(({ c, ids }) => ({
+    source: c,
+    identifiers: ids,
+    searchParts: searchParts(c),
+    row: {
+      id: newId(),
+      kind: c.kind === "unit" ? "other" : c.kind,
+      name: c.name,
+      sort_name: foldText(c.name),
+      names: JSON.stringify(c.names),
+      acronym: c.acronym,
+      country_code: c.countryCode,
+      city: c.city,
+      city_folded: c.city ? foldText(c.city) : null,
+      lat: c.lat,
+      lng: c.lng,
+      website: c.website && !/^https?:\/\//i.test(c.website) ? `https://${c.website}` : c.website,
+      website_host: hostOf(c.website),
+      description: null,
+      parent_id: null,
+      successor_id: null,
+      visibility: "internal",
+      created_at: now,
+      updated_at: now,
+    } satisfies OrganisationRow,
   }));
-  await trx.insertInto("organisation").values(rows).execute();
-  const ids = items.flatMap(({ ids }, i) =>
-    ids.map((x) => ({
-      organisation_id: rows[i]?.id ?? "",
-      scheme: x.scheme,
-      value: x.value,
-      unique_value: UNIQUE_SCHEMES.has(x.scheme) ? x.value : null,
-    })),
+  await insertOrganisations(
+    trx,
+    search,
+    rows,
+    ({ source, row }) => ({
+      actor,
+      action: "organisation.import",
+      entity: "organisation",
+      entityId: row.id,
+      changes: { source: source.source, from: source.id, name: row.name },
+    }),
+    now,
   );
-  for (let i = 0; i < ids.length; i += 1000) {
-    await trx
-      .insertInto("organisation_identifier")
-      .values(ids.slice(i, i + 1000))
-      .execute();
-  }
-  await trx
-    .insertInto("search_document")
-    .values(items.map(({ c }, i) => ({ entity: "organisation", entity_id: rows[i]?.id ?? "", body: searchBody(c) })))
-    .execute();
-  await trx
-    .insertInto("audit_event")
-    .values(
-      rows.map((r, i) => ({
-        id: newId(),
-        at: now,
-        actor_id: actorId(actor),
-        action: "organisation.import",
-        entity: "organisation",
-        entity_id: r.id,
-        changes: JSON.stringify({ source: items[i]?.c.source, from: items[i]?.c.id, name: r.name }),
-      })),
-    )
-    .execute();
 }
 
 export function createRegistryOrganisations(deps: Deps) {
-  const { db } = deps;
+  const { db, search } = deps;
 
   async function finish(actor: Actor, report: RegistryImport, started: number): Promise<RegistryImport> {
     report.processed = report.rows;
@@ -156,8 +141,9 @@ export function createRegistryOrganisations(deps: Deps) {
           report.unchanged += batch.length - fresh.length;
           report.created += fresh.length;
           report.imported += batch.length;
-          await insertOrganisations(
+          await insertCandidates(
             trx,
+            search,
             fresh.map((c) => ({ c, ids: identifiersOf(c) })),
             now,
             actor,
@@ -253,7 +239,7 @@ export function createRegistryOrganisations(deps: Deps) {
             report.imported++;
             report.created++;
           }
-          await insertOrganisations(trx, fresh, now, actor);
+          await insertCandidates(trx, search, fresh, now, actor);
         });
         report.processed = report.rows;
         report.inserted = report.created + report.updated;
