@@ -21,6 +21,7 @@ import { themeRoutes } from "#modules/agreements/theme.routes.js";
 import { auditRoutes } from "#modules/audit/audit.routes.js";
 import { dashboardRoutes } from "#modules/dashboard/dashboard.routes.js";
 import { documentRoutes } from "#modules/documents/document.routes.js";
+import { ewpRoutes } from "#modules/ewp/ewp.routes.js";
 import { exportRoutes } from "#modules/exports/exports.routes.js";
 import { governanceRoutes } from "#modules/governance/governance.routes.js";
 import { importRoutes } from "#modules/imports/import.routes.js";
@@ -91,6 +92,7 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   await app.register(registryRoutes(services.registry));
   await app.register(importRoutes(services.imports));
   await app.register(exportRoutes(services.exports));
+  await app.register(ewpRoutes(services.ewp));
   app.get("/api/health", { schema: healthSchema }, async () => ({ ok: true }));
 
   const webDist = config.WEB_DIST ? resolve(config.WEB_DIST) : DEFAULT_WEB_DIST;

@@ -8,6 +8,9 @@ import { createThemeService } from "#modules/agreements/theme.service.js";
 import { createAuditService } from "#modules/audit/audit.service.js";
 import { createDashboardService } from "#modules/dashboard/dashboard.service.js";
 import { createDocumentService } from "#modules/documents/document.service.js";
+import { createEwpInstitutionService } from "#modules/ewp/ewp-institution.service.js";
+import { createIiaService } from "#modules/ewp/iia.service.js";
+import { createIiaExchange } from "#modules/ewp/iia-exchange.js";
 import { createExportService } from "#modules/exports/exports.service.js";
 import { createGovernanceService } from "#modules/governance/governance.service.js";
 import { createImportService } from "#modules/imports/import.service.js";
@@ -105,6 +108,11 @@ export function createServices(
     themes: createThemeService(deps),
     timeline: createTimelineService(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }),
     registry: createRegistryService(deps, organisations),
+    ewp: {
+      iias: createIiaService(deps),
+      exchange: createIiaExchange(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }, documents.detach),
+      institutions: createEwpInstitutionService(deps),
+    },
   };
   return {
     ...services,

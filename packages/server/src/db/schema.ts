@@ -19,6 +19,12 @@ import type {
 import type { AuditEventTable } from "#modules/audit/audit.table.js";
 import type { DocumentTable } from "#modules/documents/document.table.js";
 import type {
+  AgreementIiaTable,
+  AgreementIiaVersionTable,
+  AgreementIiaYearTable,
+  EwpInstitutionTable,
+} from "#modules/ewp/ewp.table.js";
+import type {
   ActionItemTable,
   BodyMemberTable,
   GovernanceBodyTable,
@@ -92,4 +98,8 @@ export interface DB {
   news_tag: NewsTagTable;
   news_comment: NewsCommentTable;
   import_mapping: ImportMappingTable;
+  ewp_institution: EwpInstitutionTable;
+  agreement_iia: AgreementIiaTable;
+  agreement_iia_year: AgreementIiaYearTable;
+  agreement_iia_version: AgreementIiaVersionTable;
 }

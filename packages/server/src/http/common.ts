@@ -53,7 +53,7 @@ export function fileResponse(
   mediaTypes: readonly string[],
   headers?: Record<string, HeaderDescription>,
 ) {
-  const isText = (type: string) => type.startsWith("text/") || type.endsWith("+xml");
+  const isText = (type: string) => type.startsWith("text/") || type.endsWith("+xml") || type === "application/xml";
   return {
     description,
     content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: isText(type) ? TextBody : FileBody }])),

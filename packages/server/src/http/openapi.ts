@@ -62,6 +62,10 @@ const TAGS = [
   { name: "audit", description: "The audit log of every write" },
   { name: "registry", description: "The bundled ROR and Erasmus registry, and adopting its entries" },
   { name: "imports", description: "Spreadsheet imports: upload, column mapping, dry run, apply and progress" },
+  {
+    name: "erasmus-without-paper",
+    description: "Erasmus+ inter-institutional agreements (IIA v7): copies, iia-hash, approvals, EWP documents",
+  },
   { name: "health", description: "Whether the server answers, for monitoring" },
 ];
 
