@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validateWithXmllint } from "#modules/ewp/ewp-xml-test-tools.js";
+import { hashIiasGetResponse } from "#modules/ewp/iia-hash.js";
 import { createTestContext, type TestContext } from "#test/harness.js";
 import { loadDemoData } from "./demo.js";
+import { SYSTEM_ACTOR } from "./system-actor.js";
 
 let ctx: TestContext;
 
@@ -116,5 +119,32 @@ describe("demo data, as the public sees it", () => {
     expect(posts.find((p) => p.title.startsWith("Convention MEL"))?.sourceOutlet).toBeNull();
     const atom = await ctx.app.inject({ method: "GET", url: "/api/public/news.atom" });
     expect(atom.body).toContain('<link rel="via" type="text/html" href="https://www.kyutech.ac.jp/"');
+  });
+});
+
+describe("demo Erasmus+ agreements", () => {
+  it("hold Lille's and Lorraine's IIAs with real SCHAC codes, each exported as XML valid against the official schema", async () => {
+    const db = ctx.database.db;
+    const rows = await db
+      .selectFrom("agreement_iia")
+      .select(["agreement_id", "hei_id", "partner_hei_id"])
+      .orderBy("hei_id")
+      .execute();
+    expect(rows.map((r) => [r.hei_id, r.partner_hei_id])).toEqual([
+      ["univ-lille.fr", "ugent.be"],
+      ["univ-lorraine.fr", "kuleuven.be"],
+    ]);
+    const erasmus = await db.selectFrom("agreement").select("id").where("kind", "=", "erasmus_iia").execute();
+    expect(erasmus.map((a) => a.id).sort()).toEqual(rows.map((r) => r.agreement_id).sort());
+    for (const { agreement_id } of rows) {
+      const xml = await ctx.services.ewp.iias.exportXml(SYSTEM_ACTOR, agreement_id);
+      const view = await ctx.services.ewp.iias.getIia(SYSTEM_ACTOR, agreement_id);
+      expect(view.iia.mobilitySpecs.length).toBeGreaterThan(3);
+      expect(hashIiasGetResponse(xml)[0]?.iiaHash).toBe(view.iiaHash);
+      expect(validateWithXmllint(xml, "ewp-specs-api-iias/endpoints/get-response.xsd")).toMatchObject({ ok: true });
+    }
+    const institutions = await ctx.services.ewp.institutions.document(SYSTEM_ACTOR, "institutions");
+    expect(validateWithXmllint(institutions, "ewp-specs-api-institutions/response.xsd")).toMatchObject({ ok: true });
+    expect(institutions).toContain("F  NANCY43");
   });
 });

@@ -4,6 +4,7 @@ import { readBundledRegistry } from "#modules/registry/bundled-registry.js";
 import type { IndexedCandidate } from "#modules/registry/registry.service.js";
 import type { Services } from "../../services.js";
 import { loadDemoAgreements } from "./demo-agreements.js";
+import { loadDemoErasmus } from "./demo-erasmus.js";
 import { loadDemoOutcomes } from "./demo-outcomes.js";
 import { loadDemoPictures } from "./demo-pictures.js";
 import { SYSTEM_ACTOR } from "./system-actor.js";
@@ -73,7 +74,12 @@ const ORGANISATIONS: DemoOrg[] = [
     lng: 3.71667,
     website: "https://www.ugent.be",
     visibility: "public",
-    identifiers: [{ scheme: "ror", value: "https://ror.org/00cv9y106" }],
+    identifiers: [
+      { scheme: "ror", value: "https://ror.org/00cv9y106" },
+      { scheme: "erasmus", value: "B  GENT01" },
+      { scheme: "pic", value: "999986096" },
+      { scheme: "schac", value: "ugent.be" },
+    ],
   },
   {
     key: "leuven",
@@ -85,7 +91,12 @@ const ORGANISATIONS: DemoOrg[] = [
     lng: 4.70093,
     website: "https://www.kuleuven.be",
     visibility: "public",
-    identifiers: [{ scheme: "ror", value: "https://ror.org/05f950310" }],
+    identifiers: [
+      { scheme: "ror", value: "https://ror.org/05f950310" },
+      { scheme: "erasmus", value: "B  LEUVEN01" },
+      { scheme: "pic", value: "999991334" },
+      { scheme: "schac", value: "kuleuven.be" },
+    ],
   },
   {
     key: "kent",
@@ -219,7 +230,13 @@ const ORGANISATIONS: DemoOrg[] = [
     lng: 6.18137,
     website: "https://www.univ-lorraine.fr",
     visibility: "public",
-    identifiers: [{ scheme: "ror", value: "https://ror.org/04vfs2w97" }],
+    identifiers: [
+      { scheme: "ror", value: "https://ror.org/04vfs2w97" },
+      { scheme: "erasmus", value: "F  NANCY43" },
+      { scheme: "pic", value: "954831626" },
+      { scheme: "oid", value: "E10147548" },
+      { scheme: "schac", value: "univ-lorraine.fr" },
+    ],
   },
   {
     key: "mines",
@@ -444,12 +461,13 @@ export async function loadDemoData(
   }
   const agreements = await loadDemoAgreements(services, id, (key) => personIds.get(key) ?? "");
   const activities = await loadDemoOutcomes(services, id, agreements);
+  const erasmus = await loadDemoErasmus(services, id);
   await loadDemoPictures(services, agreements.ids.mel);
   const imported = await registry.importOrganisations(SYSTEM_ACTOR, extras());
   return {
     organisations: ORGANISATIONS.length + imported.inserted,
     people: PEOPLE.length,
-    agreements: agreements.count,
+    agreements: agreements.count + erasmus,
     activities,
   };
 }
