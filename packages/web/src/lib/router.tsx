@@ -5,10 +5,12 @@ import { activityEditRoute } from "../routes/activity-edit";
 import { activityNewRoute } from "../routes/activity-new";
 import { adminIndexRoute, adminRoute } from "../routes/admin";
 import { adminAuditRoute } from "../routes/admin-audit";
+import { adminEwpRoute } from "../routes/admin-ewp";
 import { adminThemesRoute } from "../routes/admin-themes";
 import { adminUsersRoute } from "../routes/admin-users";
 import { agreementRoute } from "../routes/agreement";
 import { agreementEditRoute } from "../routes/agreement-edit";
+import { agreementIiaRoute } from "../routes/agreement-iia";
 import { agreementNewRoute } from "../routes/agreement-new";
 import { agreementPreviewRoute } from "../routes/agreement-preview";
 import { agreementsRoute } from "../routes/agreements";
@@ -76,6 +78,7 @@ const routeTree = rootRoute.addChildren([
     agreementRoute,
     agreementEditRoute,
     agreementPreviewRoute,
+    agreementIiaRoute,
     myActionsRoute,
     inboxRoute,
     activitiesRoute,
@@ -94,7 +97,7 @@ const routeTree = rootRoute.addChildren([
     newsEditRoute,
     newsPreviewRoute,
     moderationRoute,
-    adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminThemesRoute, adminAuditRoute]),
+    adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminThemesRoute, adminAuditRoute, adminEwpRoute]),
   ]),
 ]);
 

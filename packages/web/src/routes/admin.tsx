@@ -20,6 +20,9 @@ function AdminLayout() {
           <li>
             <AnchorLink to="/admin/audit">{t("admin.audit")}</AnchorLink>
           </li>
+          <li>
+            <AnchorLink to="/admin/ewp">{t("ewp.admin.link")}</AnchorLink>
+          </li>
         </Group>
       </nav>
       <Outlet />

@@ -56,6 +56,11 @@ function AgreementPage() {
             <ButtonLink to="/reviews" search={{ agreement: a.id }} variant="default">
               {t("review.title")}
             </ButtonLink>
+            {a.kind === "erasmus_iia" && (
+              <ButtonLink to="/agreements/$agreementId/iia" params={{ agreementId: a.id }} variant="default">
+                {t("iia.open")}
+              </ButtonLink>
+            )}
             {canEdit && (
               <ButtonLink to="/agreements/$agreementId/edit" params={{ agreementId: a.id }}>
                 {t("common.edit")}
