@@ -2,6 +2,7 @@ import { AppError } from "@conventio/server";
 import { Command } from "commander";
 import { registerAddCommands } from "./commands/add.js";
 import { registerAgreementsCommands } from "./commands/agreements.js";
+import { registerEwpCommands } from "./commands/ewp.js";
 import { registerExportCommands } from "./commands/export.js";
 import { registerImportCommands } from "./commands/import.js";
 import { registerOperateCommands } from "./commands/operate.js";
@@ -20,6 +21,7 @@ registerAddCommands(program);
 registerExportCommands(program);
 registerImportCommands(program);
 registerOperateCommands(program);
+registerEwpCommands(program);
 
 try {
   await program.parseAsync();
