@@ -55,15 +55,9 @@ function EwpAdminPage() {
               </Group>
             )}
             {list.length === 0 && <Text>{t("ewp.institution.noneYet")}</Text>}
-            <div role="status">
-              {saved && (
-                <Text size="sm" c="green.9">
-                  {t("ewp.institution.savedAs", { heiId: saved })}
-                </Text>
-              )}
-            </div>
+            <div role="status">{saved && <Text size="sm">{t("ewp.institution.savedAs", { heiId: saved })}</Text>}</div>
             <InstitutionForm
-              key={heiId}
+              key={`${heiId}:${current ? "described" : "new"}`}
               initial={current}
               onSaved={(institution) => {
                 setChosen(institution.heiId);

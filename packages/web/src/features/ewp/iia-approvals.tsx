@@ -31,15 +31,15 @@ function ApprovalState({
           {title}
         </Text>
         {state === null ? (
-          <Badge color="gray" variant="light" tt="none">
+          <Badge color="gray" variant="dot" tt="none">
             {t("iia.approval.none")}
           </Badge>
         ) : state.current ? (
-          <Badge color="green" variant="light" tt="none">
+          <Badge color="green" variant="dot" tt="none">
             {t("iia.approval.current")}
           </Badge>
         ) : (
-          <Badge color="red" variant="light" tt="none">
+          <Badge color="red" variant="dot" tt="none">
             {t("iia.approval.void")}
           </Badge>
         )}

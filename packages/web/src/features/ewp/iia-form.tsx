@@ -114,11 +114,7 @@ export function IiaForm({ agreementId, reference, initial, readOnly, onSaved }: 
                 {t("iia.form.save")}
               </Button>
               <div role="status">
-                {form.mutation.isSuccess && !form.mutation.isPending && (
-                  <Text size="sm" c="green.9">
-                    {t("iia.form.saved")}
-                  </Text>
-                )}
+                {form.mutation.isSuccess && !form.mutation.isPending && <Text size="sm">{t("iia.form.saved")}</Text>}
               </div>
             </Group>
           )}

@@ -55,7 +55,7 @@ export function LanguageSkillRows({
           const n = i + 1;
           return (
             <Group key={row.key} align="flex-start" wrap="nowrap">
-              <SimpleGrid cols={{ base: 1, sm: 4 }} style={{ flex: 1 }}>
+              <SimpleGrid cols={{ base: 1, sm: 2 }} style={{ flex: 1 }}>
                 <TextInput
                   label={t("iia.form.language", { n })}
                   description={t("iia.form.languageHint")}

@@ -178,11 +178,7 @@ export function InstitutionForm({
             {t("ewp.institution.save")}
           </Button>
           <div role="status">
-            {form.mutation.isSuccess && !form.mutation.isPending && (
-              <Text size="sm" c="green.9">
-                {t("ewp.institution.saved")}
-              </Text>
-            )}
+            {form.mutation.isSuccess && !form.mutation.isPending && <Text size="sm">{t("ewp.institution.saved")}</Text>}
           </div>
         </Group>
       </Stack>
