@@ -135,6 +135,14 @@ describe("an Erasmus+ IIA from the first draft to the partner's approval", () =>
     expect(await page.getByRole("textbox", { name: "Our SCHAC code (hei-id)" }).inputValue()).toBe("univ-lille.fr");
     expect(await page.getByRole("textbox", { name: "Partner's SCHAC code (hei-id)" }).inputValue()).toBe("uw.edu.pl");
 
+    // A SCHAC code the schema accepts but the server does not know is refused on its field.
+    const ourCode = page.getByRole("textbox", { name: "Our SCHAC code (hei-id)" });
+    await ourCode.fill("univ-lile.fr");
+    await page.getByRole("button", { name: "Save the IIA" }).click();
+    await page.getByText("univ-lile.fr is not one of this installation's institutions.").first().waitFor();
+    expect(await ourCode.getAttribute("aria-invalid")).toBe("true");
+    await ourCode.fill("univ-lille.fr");
+
     await page.getByRole("button", { name: "Add a mobility" }).click();
     const first = mobility(page, 1);
     expect(await first.getByRole("combobox", { name: "Kind of mobility" }).inputValue()).toBe("student-studies");
