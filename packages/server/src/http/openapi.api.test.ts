@@ -130,7 +130,8 @@ describe("the OpenAPI document", () => {
 
   it("is far smaller than when every error repeated the Problem schema", () => {
     console.info(`OpenAPI document: ${Math.round(body.length / 1024)} KB, ${operations().length} operations`);
-    expect(body.length).toBeLessThan(400_000);
+    // About 460 KB with the IIA and institution schemas; errors repeating Problem made it several times larger.
+    expect(body.length).toBeLessThan(600_000);
   });
 
   it("declares the media types of downloads and feeds", () => {

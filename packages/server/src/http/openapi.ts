@@ -1,4 +1,19 @@
-import { AgreementView, OrganisationRef, PictureView, Problem, UnitNode } from "@conventio/domain";
+import {
+  AgreementView,
+  EwpContact,
+  EwpFactsheet,
+  EwpInstitution,
+  EwpOunit,
+  FlexibleAddress,
+  Iia,
+  IiaPartner,
+  IiaView,
+  MobilitySpec,
+  OrganisationRef,
+  PictureView,
+  Problem,
+  UnitNode,
+} from "@conventio/domain";
 import swagger, { type SwaggerTransform, type SwaggerTransformObject } from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
@@ -19,6 +34,15 @@ const COMPONENTS: ReadonlyArray<readonly [z.ZodType, string]> = [
   [AgreementView, "AgreementView"],
   [OrganisationRef, "OrganisationRef"],
   [PictureView, "PictureView"],
+  [Iia, "Iia"],
+  [MobilitySpec, "MobilitySpec"],
+  [EwpContact, "EwpContact"],
+  [EwpInstitution, "EwpInstitution"],
+  [EwpOunit, "EwpOunit"],
+  [IiaPartner, "IiaPartner"],
+  [IiaView, "IiaView"],
+  [EwpFactsheet, "EwpFactsheet"],
+  [FlexibleAddress, "FlexibleAddress"],
 ];
 for (const [schema, id] of COMPONENTS) {
   if (z.globalRegistry.get(schema)?.id !== id) z.globalRegistry.add(schema, { ...z.globalRegistry.get(schema), id });
