@@ -1,4 +1,12 @@
-import { EwpInstitution, Iia, IiaApprovalsReport, IiaDraft, IiaImportReport, IiaView } from "@conventio/domain";
+import {
+  EwpInstitution,
+  Iia,
+  IiaApprovalsReport,
+  IiaDraft,
+  IiaImportReport,
+  IiaView,
+  UiLanguage,
+} from "@conventio/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { CONTENT_DISPOSITION, fileResponse, IdParams, problems } from "#http/common.js";
@@ -109,6 +117,23 @@ export function ewpRoutes({ iias, exchange, institutions }: EwpRouteServices): F
           .send(await iias.exportXml(req.actor, req.params.id)),
     );
 
+    app.get(
+      "/api/agreements/:id/iia.pdf",
+      {
+        schema: {
+          tags,
+          summary: "The IIA as a PDF to sign, in the Erasmus+ template's order",
+          params: IdParams,
+          querystring: z.object({ lang: UiLanguage.default("en").describe("The language of the document") }),
+          response: { 200: fileResponse("The IIA as a PDF", ["application/pdf"], CONTENT_DISPOSITION), ...problems },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .type("application/pdf")
+          .header("content-disposition", `inline; filename="iia-${req.params.id}.pdf"`)
+          .send(await iias.pdf(req.actor, req.params.id, req.query.lang)),
+    );
     app.get(
       "/api/ewp/institutions",
       {

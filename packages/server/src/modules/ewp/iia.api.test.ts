@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { type Actor, CreateAgreementInput, type Iia, type IiaImportReport, type IiaView } from "@conventio/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tableCounts } from "#modules/imports/import-test-support.js";
@@ -120,6 +121,18 @@ describe("our copy of an IIA", () => {
     expect(hashed?.iiaHash).toBe(view.iiaHash);
     expect(hashed?.iiaId).toBe(view.iia.partners[0]?.iiaId);
     expect(validateWithXmllint(xml.body, GET_SCHEMA)).toMatchObject({ ok: true });
+
+    const pdf = await ctx.app.inject({
+      method: "GET",
+      url: `/api/agreements/${agreementId}/iia.pdf?lang=fr`,
+      headers: editor.headers,
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    const text = execFileSync("pdftotext", ["-", "-"], { input: pdf.rawPayload }).toString();
+    expect(text).toContain("Université de Lille");
+    expect(text).toContain("Uniwersytet Warszawski");
+    expect(text.replace(/\s+/g, "")).toContain(view.iiaHash);
 
     // Saving the same content again keeps the hash and the time of the last change.
     const again: IiaView = (await api(editor, "PUT", `/api/agreements/${agreementId}/iia`, view.iia)).json();

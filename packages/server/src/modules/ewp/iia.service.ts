@@ -6,6 +6,7 @@ import {
   type IiaView,
   iiaDifferences,
   type MessageParams,
+  type UiLanguage,
 } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
@@ -17,6 +18,7 @@ import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
 import type { IiaRow } from "./iia.repository.js";
 import * as repo from "./iia.repository.js";
+import { renderIiaPdf } from "./iia-pdf.js";
 import { hashIiaModel, specsInDocumentOrder, writeIiasGetResponse } from "./iia-xml-writer.js";
 
 /** A zod-checked IIA, or a validation error naming each field at fault under `iia.` paths. */
@@ -267,6 +269,34 @@ export function createIiaService(deps: Deps) {
           changes: { partnerIiaId: row.partner_iia_id, iiaHash: row.partner_hash },
         });
         return presentIia(trx, { ...row, approved_by_us_hash: row.partner_hash, approved_by_us_at: now });
+      });
+    },
+
+    /** The IIA as a PDF to sign, in the reader's language, with the hash of the version printed. */
+    async pdf(actor: Actor, agreementId: string, lang: UiLanguage): Promise<Buffer> {
+      agreementPolicy.read(actor);
+      const row = await repo.findIia(db, agreementId);
+      const agreement = await findAgreement(db, agreementId);
+      if (!row || !agreement) throw new AppError("not_found", "This agreement has no IIA yet.");
+      const iia = JSON.parse(row.data) as Iia;
+      const holders = await repo.holdersOfSchac(
+        db,
+        iia.partners.map((p) => p.heiId),
+      );
+      const units = iia.mobilitySpecs
+        .flatMap((s) => [s.sendingOunitId, s.receivingOunitId])
+        .filter((u) => u !== undefined);
+      const unitRows = units.length
+        ? await db.selectFrom("organisation").select(["id", "name"]).where("id", "in", units).execute()
+        : [];
+      return renderIiaPdf({
+        iia,
+        title: agreement.title,
+        institutionNames: Object.fromEntries([...holders].map(([hei, o]) => [hei, o.name])),
+        unitNames: Object.fromEntries(unitRows.map((u) => [u.id, u.name])),
+        lang,
+        iiaHash: row.iia_hash,
+        generatedOn: nowIso(deps).slice(0, 10),
       });
     },
 
