@@ -1,10 +1,19 @@
-import { readFileSync } from "node:fs";
-import { EWP_DOCUMENTS, hashIiasGetResponse, localNameOf, parseXml, XmlSyntaxError } from "@conventio/server";
+import { readFileSync, writeFileSync } from "node:fs";
+import {
+  EWP_DOCUMENTS,
+  hashIiasGetResponse,
+  localNameOf,
+  parseXml,
+  SYSTEM_ACTOR,
+  XmlSyntaxError,
+} from "@conventio/server";
 import type { Command } from "commander";
+import { withServices } from "../context.js";
 
 /**
  * Erasmus Without Paper from the command line: one `ewp` group whose subcommands work on EWP
- * documents (for now, hashing a partner's IIAs get-response the way the official XSLT does).
+ * documents: hashing a get-response the way the official XSLT does, exporting every IIA, and
+ * importing a partner's agreements or approvals.
  */
 
 /** Where IIAs v6 get-responses live: agreements still served in v6 are hashed by the v6 transform. */
@@ -67,10 +76,52 @@ function registerHashCommand(ewp: Command): void {
     });
 }
 
+function registerExchangeCommands(ewp: Command): void {
+  ewp
+    .command("export-iias")
+    .description("Write every IIA as one IIAs v7 get-response, valid against the official schema")
+    .option("--out <file>", "write to this file rather than to standard output")
+    .action((opts: { out?: string }) =>
+      withServices(async (services) => {
+        const xml = await services.ewp.iias.exportXml(SYSTEM_ACTOR);
+        if (opts.out) {
+          writeFileSync(opts.out, xml);
+          console.error(`Wrote ${opts.out}`);
+        } else process.stdout.write(xml);
+      }),
+    );
+  ewp
+    .command("import")
+    .description(
+      "Import a partner's IIAs get-response (each agreement mapped onto ours or created), or with --approvals its IIAs Approval response; all or nothing",
+    )
+    .argument("<file>", "the partner's XML document")
+    .option("--approvals", "the file is an iias-approval-response")
+    .action((file: string, opts: { approvals?: boolean }) =>
+      withServices(async (services) => {
+        const xml = readFileSync(file, "utf8");
+        if (opts.approvals) {
+          const report = await services.ewp.exchange.importPartnerApprovals(SYSTEM_ACTOR, xml);
+          for (const a of report.approvals) {
+            console.log(`${a.iiaId} ${a.action}${a.reason ? `: ${a.reason.message}` : ""}`);
+          }
+          return;
+        }
+        const report = await services.ewp.exchange.importPartnerIias(SYSTEM_ACTOR, xml);
+        for (const i of report.iias) {
+          console.log(
+            `${i.partnerHeiId} ${i.partnerIiaId} ${i.action} agreement ${i.agreementId}, ${i.differences} difference(s)`,
+          );
+        }
+      }),
+    );
+}
+
 /** The `ewp` command group; each subcommand registers itself on it. */
 export function registerEwpCommands(program: Command): void {
   const ewp = program
     .command("ewp")
     .description("Erasmus Without Paper documents: IIAs get-responses and their hashes");
   registerHashCommand(ewp);
+  registerExchangeCommands(ewp);
 }
