@@ -12,7 +12,11 @@ const needs = [
   { pkg: "poppler-utils", path: "/usr/bin/pdftotext", why: "reading the text of the progress-review PDF" },
   { pkg: "poppler-utils", path: "/usr/bin/pdfinfo", why: "reading the title of the progress-review PDF" },
   { pkg: "poppler-utils", path: "/usr/bin/pdffonts", why: "listing the fonts of the progress-review PDF" },
-  { pkg: "libxml2-utils", path: "/usr/bin/xmllint", why: "checking Erasmus Without Paper XML against the official schemas" },
+  {
+    pkg: "libxml2-utils",
+    path: "/usr/bin/xmllint",
+    why: "checking Erasmus Without Paper XML against the official schemas",
+  },
 ];
 const missing = needs.filter((n) => !existsSync(n.path));
 if (missing.length > 0) {

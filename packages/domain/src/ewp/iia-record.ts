@@ -81,8 +81,9 @@ const OWN_IDS = /^partners\.\d+\.(iiaId|iiaCode)$/;
 /** Flattens a value into dotted paths and their text, arrays by position. */
 function flatten(value: unknown, path: string, out: Map<string, string>): void {
   if (value === undefined || value === null) return;
-  if (Array.isArray(value)) value.forEach((v, i) => flatten(v, path ? `${path}.${i}` : String(i), out));
-  else if (typeof value === "object") {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) flatten(v, path ? `${path}.${i}` : String(i), out);
+  } else if (typeof value === "object") {
     for (const [k, v] of Object.entries(value)) flatten(v, path ? `${path}.${k}` : k, out);
   } else out.set(path, String(value));
 }
