@@ -1,4 +1,5 @@
 import { Button, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { RemoveButton } from "../../ui/remove-button";
 import { useIscedName } from "../agreements/isced-labels";
@@ -24,6 +25,87 @@ function useIscedHint(): (code: string) => string | undefined {
 
 type ErrorOf = (path: string) => string | undefined;
 
+/** A list of rows edited in place: each row's fields and a button to remove it, then one to add a row. */
+function EditableRows<R extends { key: string }>({
+  legend,
+  alert,
+  rows,
+  onChange,
+  empty,
+  addLabel,
+  removeLabel,
+  fields,
+}: {
+  legend: string;
+  alert?: string | undefined;
+  rows: R[];
+  onChange: (rows: R[]) => void;
+  empty: () => R;
+  addLabel: string;
+  removeLabel: (n: number) => string;
+  fields: (row: R, i: number, patch: (change: Partial<R>) => void) => ReactNode;
+}) {
+  const patch = (i: number) => (change: Partial<R>) =>
+    onChange(rows.map((row, j) => (j === i ? { ...row, ...change } : row)));
+  return (
+    <Fieldset legend={legend} variant="unstyled">
+      <Stack gap="sm">
+        {alert && (
+          <Text c="red.8" size="sm" role="alert">
+            {alert}
+          </Text>
+        )}
+        {rows.map((row, i) => (
+          <Group key={row.key} align="flex-start" wrap="nowrap">
+            <SimpleGrid cols={{ base: 1, sm: 2 }} style={{ flex: 1 }}>
+              {fields(row, i, patch(i))}
+            </SimpleGrid>
+            <RemoveButton mt={28} label={removeLabel(i + 1)} onClick={() => onChange(rows.filter((_, j) => j !== i))} />
+          </Group>
+        ))}
+        <Group>
+          <Button variant="default" size="xs" onClick={() => onChange([...rows, empty()])}>
+            {addLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Fieldset>
+  );
+}
+
+/** An ISCED-F code, with the field it belongs to as its hint, and its clarification. */
+function IscedInputs({
+  labels,
+  row,
+  patch,
+  errors,
+}: {
+  labels: { code: string; clarification: string };
+  row: { iscedFCode: string; iscedClarification: string };
+  patch: (change: { iscedFCode?: string; iscedClarification?: string }) => void;
+  errors: { code: string | undefined; clarification: string | undefined };
+}) {
+  const hint = useIscedHint();
+  return (
+    <>
+      <TextInput
+        label={labels.code}
+        description={hint(row.iscedFCode)}
+        inputMode="numeric"
+        value={row.iscedFCode}
+        onChange={(e) => patch({ iscedFCode: e.currentTarget.value })}
+        error={errors.code}
+      />
+      <TextInput
+        label={labels.clarification}
+        value={row.iscedClarification}
+        onChange={(e) => patch({ iscedClarification: e.currentTarget.value })}
+        error={errors.clarification}
+      />
+    </>
+  );
+}
+
 /** The recommended language skills of one mobility: language, CEFR level and, optionally, a subject area. */
 export function LanguageSkillRows({
   path,
@@ -39,70 +121,44 @@ export function LanguageSkillRows({
   error: ErrorOf;
 }) {
   const { t } = useTranslation();
-  const hint = useIscedHint();
   const at = rowErrors(rows, isBlankSkill, path, error);
-  const patch = (i: number, change: Partial<SkillRow>) =>
-    onChange(rows.map((row, j) => (j === i ? { ...row, ...change } : row)));
   return (
-    <Fieldset legend={t("iia.form.skills")} variant="unstyled">
-      <Stack gap="sm">
-        {error(path) && (
-          <Text c="red.8" size="sm" role="alert">
-            {error(path)}
-          </Text>
-        )}
-        {rows.map((row, i) => {
-          const n = i + 1;
-          return (
-            <Group key={row.key} align="flex-start" wrap="nowrap">
-              <SimpleGrid cols={{ base: 1, sm: 2 }} style={{ flex: 1 }}>
-                <TextInput
-                  label={t("iia.form.language", { n })}
-                  description={t("iia.form.languageHint")}
-                  value={row.language}
-                  onChange={(e) => patch(i, { language: e.currentTarget.value })}
-                  error={at(i, "language")}
-                />
-                <NativeSelect
-                  label={t("iia.form.cefr", { n })}
-                  data={[
-                    { value: "", label: t("iia.form.cefrNone") },
-                    ...CEFR_LEVELS.map((l) => ({ value: l, label: l })),
-                  ]}
-                  value={row.cefrLevel}
-                  onChange={(e) => patch(i, { cefrLevel: e.currentTarget.value })}
-                  error={at(i, "cefrLevel")}
-                />
-                <TextInput
-                  label={t("iia.form.skillIsced", { n })}
-                  description={hint(row.iscedFCode)}
-                  inputMode="numeric"
-                  value={row.iscedFCode}
-                  onChange={(e) => patch(i, { iscedFCode: e.currentTarget.value })}
-                  error={at(i, "subjectArea.iscedFCode")}
-                />
-                <TextInput
-                  label={t("iia.form.skillClarification", { n })}
-                  value={row.iscedClarification}
-                  onChange={(e) => patch(i, { iscedClarification: e.currentTarget.value })}
-                  error={at(i, "subjectArea.iscedClarification")}
-                />
-              </SimpleGrid>
-              <RemoveButton
-                mt={28}
-                label={t("common.removeRow", { row: t("iia.form.skill", { n, spec: specLabel }) })}
-                onClick={() => onChange(rows.filter((_, j) => j !== i))}
-              />
-            </Group>
-          );
-        })}
-        <Group>
-          <Button variant="default" size="xs" onClick={() => onChange([...rows, emptySkillRow()])}>
-            {t("iia.form.addSkill")}
-          </Button>
-        </Group>
-      </Stack>
-    </Fieldset>
+    <EditableRows
+      legend={t("iia.form.skills")}
+      alert={error(path)}
+      rows={rows}
+      onChange={onChange}
+      empty={emptySkillRow}
+      addLabel={t("iia.form.addSkill")}
+      removeLabel={(n) => t("common.removeRow", { row: t("iia.form.skill", { n, spec: specLabel }) })}
+      fields={(row, i, patch) => {
+        const n = i + 1;
+        return (
+          <>
+            <TextInput
+              label={t("iia.form.language", { n })}
+              description={t("iia.form.languageHint")}
+              value={row.language}
+              onChange={(e) => patch({ language: e.currentTarget.value })}
+              error={at(i, "language")}
+            />
+            <NativeSelect
+              label={t("iia.form.cefr", { n })}
+              data={[{ value: "", label: t("iia.form.cefrNone") }, ...CEFR_LEVELS.map((l) => ({ value: l, label: l }))]}
+              value={row.cefrLevel}
+              onChange={(e) => patch({ cefrLevel: e.currentTarget.value })}
+              error={at(i, "cefrLevel")}
+            />
+            <IscedInputs
+              labels={{ code: t("iia.form.skillIsced", { n }), clarification: t("iia.form.skillClarification", { n }) }}
+              row={row}
+              patch={patch}
+              errors={{ code: at(i, "subjectArea.iscedFCode"), clarification: at(i, "subjectArea.iscedClarification") }}
+            />
+          </>
+        );
+      }}
+    />
   );
 }
 
@@ -121,47 +177,23 @@ export function SubjectAreaRows({
   error: ErrorOf;
 }) {
   const { t } = useTranslation();
-  const hint = useIscedHint();
   const at = rowErrors(rows, isBlankArea, path, error);
-  const patch = (i: number, change: Partial<AreaRow>) =>
-    onChange(rows.map((row, j) => (j === i ? { ...row, ...change } : row)));
   return (
-    <Fieldset legend={t("iia.form.areas")} variant="unstyled">
-      <Stack gap="sm">
-        {rows.map((row, i) => {
-          const n = i + 1;
-          return (
-            <Group key={row.key} align="flex-start" wrap="nowrap">
-              <SimpleGrid cols={{ base: 1, sm: 2 }} style={{ flex: 1 }}>
-                <TextInput
-                  label={t("iia.form.isced", { n })}
-                  description={hint(row.iscedFCode)}
-                  inputMode="numeric"
-                  value={row.iscedFCode}
-                  onChange={(e) => patch(i, { iscedFCode: e.currentTarget.value })}
-                  error={at(i, "iscedFCode")}
-                />
-                <TextInput
-                  label={t("iia.form.clarification", { n })}
-                  value={row.iscedClarification}
-                  onChange={(e) => patch(i, { iscedClarification: e.currentTarget.value })}
-                  error={at(i, "iscedClarification")}
-                />
-              </SimpleGrid>
-              <RemoveButton
-                mt={28}
-                label={t("common.removeRow", { row: t("iia.form.area", { n, spec: specLabel }) })}
-                onClick={() => onChange(rows.filter((_, j) => j !== i))}
-              />
-            </Group>
-          );
-        })}
-        <Group>
-          <Button variant="default" size="xs" onClick={() => onChange([...rows, emptyAreaRow()])}>
-            {t("iia.form.addArea")}
-          </Button>
-        </Group>
-      </Stack>
-    </Fieldset>
+    <EditableRows
+      legend={t("iia.form.areas")}
+      rows={rows}
+      onChange={onChange}
+      empty={emptyAreaRow}
+      addLabel={t("iia.form.addArea")}
+      removeLabel={(n) => t("common.removeRow", { row: t("iia.form.area", { n, spec: specLabel }) })}
+      fields={(row, i, patch) => (
+        <IscedInputs
+          labels={{ code: t("iia.form.isced", { n: i + 1 }), clarification: t("iia.form.clarification", { n: i + 1 }) }}
+          row={row}
+          patch={patch}
+          errors={{ code: at(i, "iscedFCode"), clarification: at(i, "iscedClarification") }}
+        />
+      )}
+    />
   );
 }
