@@ -11,7 +11,11 @@ function derLength(length: number): Buffer {
 }
 const der = (tag: number, content: Buffer) => Buffer.concat([Buffer.from([tag]), derLength(content.length), content]);
 /** A positive INTEGER: a leading zero octet when the high bit is set. */
-const derInteger = (magnitude: Buffer) => der(0x02, magnitude[0] !== undefined && magnitude[0] >= 0x80 ? Buffer.concat([Buffer.from([0]), magnitude]) : magnitude);
+const derInteger = (magnitude: Buffer) =>
+  der(
+    0x02,
+    magnitude[0] !== undefined && magnitude[0] >= 0x80 ? Buffer.concat([Buffer.from([0]), magnitude]) : magnitude,
+  );
 
 /** SubjectPublicKeyInfo for an RSA key, written by hand from the JWK's modulus and exponent. */
 function spkiFromJwk(jwk: JsonWebKey): Buffer {
