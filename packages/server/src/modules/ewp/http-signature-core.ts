@@ -77,6 +77,13 @@ export function parseSignatureParams(text: string): SignatureParams | null {
   return { keyId, algorithm: params.get("algorithm") ?? "", headers: names, signature };
 }
 
+/** The parameters of an `Authorization: Signature …` header; null for another scheme or bad syntax. */
+export function parseSignatureAuthorization(authorization: string | undefined): SignatureParams | null {
+  const scheme = authorization?.trim().match(/^(\S+)\s+(.*)$/s);
+  if (scheme?.[1]?.toLowerCase() !== "signature") return null;
+  return parseSignatureParams(scheme[2] ?? "");
+}
+
 export function formatSignatureParams(params: SignatureParams): string {
   return [
     `keyId="${params.keyId}"`,

@@ -8,7 +8,7 @@ import {
   type HttpHeaders,
   headerValue,
   httpDate,
-  parseSignatureParams,
+  parseSignatureAuthorization,
   RSA_SHA256,
   signedDateHeader,
   signingString,
@@ -100,12 +100,11 @@ export type VerifyRequestResult =
 const fail = (status: 400 | 401 | 403, reason: string): VerifyRequestResult => ({ ok: false, status, reason });
 
 export function verifyRequest(input: VerifyRequestInput): VerifyRequestResult {
-  const authorization = headerValue(input.headers, "authorization")?.trim();
-  const scheme = authorization?.match(/^(\S+)\s+(.*)$/s);
-  if (!authorization || !scheme || scheme[1]?.toLowerCase() !== "signature") {
+  const authorization = headerValue(input.headers, "authorization");
+  if (!/^\s*signature\s/i.test(authorization ?? "")) {
     return fail(401, "the request carries no Authorization: Signature header");
   }
-  const params = parseSignatureParams(scheme[2] ?? "");
+  const params = parseSignatureAuthorization(authorization);
   if (!params) return fail(401, "the Authorization header's signature parameters cannot be read");
   if (params.algorithm.toLowerCase() !== RSA_SHA256) {
     return fail(401, `the signature algorithm "${params.algorithm}" is not ${RSA_SHA256}`);
