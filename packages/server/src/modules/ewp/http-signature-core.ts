@@ -131,8 +131,8 @@ export function verifyText(text: string, signatureBase64: string, publicKeyPem: 
 }
 
 /**
- * Which signed header dates the message: `original-date` when it is signed (proxies may rewrite
- * `Date`), else `date`. An unsigned date header is never trusted.
+ * Which signed header dates the message. It is `original-date` when that is signed, since proxies
+ * may rewrite `Date`; else `date`. An unsigned date header is never trusted.
  */
 export function signedDateHeader(signed: readonly string[]): "original-date" | "date" | null {
   if (signed.includes("original-date")) return "original-date";
