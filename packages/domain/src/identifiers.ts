@@ -10,6 +10,12 @@ export const IDENTIFIER_SCHEMES = [
   "isni",
   "wikidata",
   "grid",
+  "fundref",
+  "orgref",
+  "cnrs",
+  "hesa",
+  "ukprn",
+  "ucas",
   "other",
 ] as const;
 export const IdentifierScheme = z.enum(IDENTIFIER_SCHEMES);
@@ -90,6 +96,12 @@ export function normaliseIdentifier(scheme: IdentifierScheme, raw: string): Norm
       return /^Q\d+$/.test(v) ? ok(v) : fail("A Wikidata id looks like Q1150245.");
     }
     case "grid":
+    case "fundref":
+    case "orgref":
+    case "cnrs":
+    case "hesa":
+    case "ukprn":
+    case "ucas":
     case "other": {
       const v = plainSpaces(raw).trim();
       return v.length > 0 ? ok(v) : fail("The identifier is empty.");

@@ -21,6 +21,7 @@ import * as m018 from "./migrations/018-inbox-message-keys.js";
 import * as m019 from "./migrations/019-import-mappings.js";
 import * as m020 from "./migrations/020-registry-refresh.js";
 import * as m021 from "./migrations/021-ewp-agreements.js";
+import * as m022 from "./migrations/022-more-identifier-schemes.js";
 import type { DB } from "./schema.js";
 
 /** Numbered migrations, listed explicitly so they run the same from source, tests and bundles. */
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "019-import-mappings": m019,
   "020-registry-refresh": m020,
   "021-ewp-agreements": m021,
+  "022-more-identifier-schemes": m022,
 };
 
 /** The names of the migrations this version knows, oldest first; the last is the schema version it writes. */

@@ -136,7 +136,7 @@ describe("refreshing the registry from a newer ROR dump", () => {
       { scheme: "grid", value: "grid.462031.3" },
       { scheme: "isni", value: "0000 0004 1798 339X" },
       { scheme: "wikidata", value: "Q1968396" },
-      { scheme: "other", value: "FundRef 501100017170" },
+      { scheme: "fundref", value: "501100017170" },
     ]);
     expect(audencia).toMatchObject({ erasmus_code: "F  NANTES12", pic: "945249384" });
   });

@@ -61,11 +61,11 @@ describe("candidateFromRor", () => {
       },
     });
     expect(c?.identifiers).toEqual([
-      { scheme: "other", value: "FundRef 501100017170" },
-      { scheme: "other", value: "FundRef 501100004725" },
+      { scheme: "fundref", value: "501100017170" },
+      { scheme: "fundref", value: "501100004725" },
       { scheme: "grid", value: "grid.258806.1" },
       { scheme: "isni", value: "0000 0001 2110 1386" },
-      { scheme: "other", value: "OrgRef 1139432" },
+      { scheme: "orgref", value: "1139432" },
     ]);
   });
 

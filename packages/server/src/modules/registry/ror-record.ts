@@ -52,15 +52,8 @@ type RorLocation = {
 const str = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : null);
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
-/** ROR's names of identifier systems Conventio has no scheme for, kept as "other" with this label. */
-const OTHER_ID_LABELS: Readonly<Record<string, string>> = {
-  fundref: "FundRef",
-  orgref: "OrgRef",
-  cnrs: "CNRS",
-  hesa: "HESA",
-  ukprn: "UKPRN",
-  ucas: "UCAS",
-};
+/** ROR's identifier systems Conventio has a scheme of the same name for; any other is kept as "other" with its name. */
+const ROR_SCHEMES = ["isni", "wikidata", "grid", "fundref", "orgref", "cnrs", "hesa", "ukprn", "ucas"] as const;
 
 /** Every external identifier of a record, the preferred value of each system first. */
 function externalIds(raw: unknown): Array<{ scheme: IdentifierScheme; value: string }> {
@@ -70,10 +63,10 @@ function externalIds(raw: unknown): Array<{ scheme: IdentifierScheme; value: str
     const type = rawType.toLowerCase();
     const values = [str(preferred), ...(Array.isArray(all) ? all.map(str) : [])].filter((v): v is string => !!v);
     for (const value of values) {
-      const scheme = (["isni", "wikidata", "grid"] as const).find((s) => s === type);
+      const scheme = ROR_SCHEMES.find((s) => s === type);
       const n = scheme
         ? normaliseIdentifier(scheme, value)
-        : normaliseIdentifier("other", `${OTHER_ID_LABELS[type] ?? type.toUpperCase()} ${value}`);
+        : normaliseIdentifier("other", `${type.toUpperCase()} ${value}`);
       if (!n.ok) continue;
       const id = { scheme: scheme ?? ("other" as const), value: n.value };
       if (seen.has(`${id.scheme}:${id.value}`)) continue;
