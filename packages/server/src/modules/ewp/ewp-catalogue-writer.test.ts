@@ -75,6 +75,7 @@ describe("writeCatalogue", () => {
     const [host] = readCatalogue(compiled).hosts;
     expect(host?.apis).toEqual(readManifest(official)?.apis);
     expect(host?.heiIds).toEqual(["uw.edu.pl"]);
+    expect(compiled).toContain("<ewp:admin-notes>It's not a real manifest. Just an example.</ewp:admin-notes>");
     expect(host?.clientKeyIds).toEqual(["5531f9a02c44a894d0b706961259fec740ad4ae8a3555871f1a5cd9801285bd4"]);
   });
 

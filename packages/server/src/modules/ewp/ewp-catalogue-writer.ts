@@ -67,6 +67,9 @@ function hostElement(manifest: EwpManifestHost, apis: Element | undefined, prefi
     manifest.adminProvider
       ? leaf(prefixes.qualified(MANIFEST_NAMESPACES.ewp, "admin-provider"), manifest.adminProvider)
       : null,
+    manifest.adminNotes !== undefined
+      ? leaf(prefixes.qualified(MANIFEST_NAMESPACES.ewp, "admin-notes"), manifest.adminNotes)
+      : null,
     apis ? copyElement(apis, prefixes) : null,
     node(
       "institutions-covered",

@@ -19,6 +19,7 @@ import { childElements, localNameOf, parseXml, stringValue } from "./xml-dom.js"
 export interface EwpManifestHost {
   adminEmails: string[];
   adminProvider: string;
+  adminNotes?: string;
   apis: EwpApiEntry[];
   heis: EwpHei[];
   /** Base64 (DER) RSA public keys, whitespace removed. */
@@ -46,9 +47,11 @@ export function readManifest(xml: string): EwpManifestHost | null {
   if (!host) return null;
   const covered = children(host, DISCOVERY_NAMESPACE, "institutions-covered")[0];
   const provider = children(host, MANIFEST_NAMESPACES.ewp, "admin-provider")[0];
+  const notes = children(host, MANIFEST_NAMESPACES.ewp, "admin-notes")[0];
   return {
     adminEmails: children(host, MANIFEST_NAMESPACES.ewp, "admin-email").map((el) => stringValue(el).trim()),
     adminProvider: provider ? stringValue(provider).trim() : "",
+    ...(notes ? { adminNotes: stringValue(notes).trim() } : {}),
     apis: readApisImplemented(host),
     heis: covered ? children(covered, REGISTRY_NAMESPACE, "hei").map(readHei) : [],
     clientKeys: keys(host, "client-credentials-in-use"),

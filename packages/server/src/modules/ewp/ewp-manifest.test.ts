@@ -104,6 +104,7 @@ describe("writeManifest", () => {
     expect(host?.heis).toEqual(input.heis);
     expect(host?.adminEmails).toEqual(input.adminEmails);
     expect(host?.adminProvider).toBe(input.adminProvider);
+    expect(host?.adminNotes).toBe(input.adminNotes);
     expect(host?.clientKeys).toEqual([clientKey]);
     expect(host?.serverKeys).toEqual([serverKey]);
     expect(host?.clientKeys.map(rsaKeyId)).not.toEqual(host?.serverKeys.map(rsaKeyId));
