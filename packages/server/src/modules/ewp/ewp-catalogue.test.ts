@@ -9,6 +9,7 @@ import {
   serverKeysOf,
 } from "./ewp-catalogue.js";
 import { readShared } from "./ewp-xml-test-tools.js";
+import { generateEwpKeyPair, keyIdOf, publicKeyBase64 } from "./http-signature-keys.js";
 import { validateEwpXml } from "./xsd-validation.js";
 
 const EXAMPLE_KEY_ID = "5531f9a02c44a894d0b706961259fec740ad4ae8a3555871f1a5cd9801285bd4";
@@ -90,6 +91,17 @@ function writtenCatalogue(keys: { a: string; b: string; server: string }) {
 `;
   return xml;
 }
+
+describe("rsaKeyId", () => {
+  it("names a manifest's key as HTTP signatures name it", () => {
+    const pair = generateEwpKeyPair();
+    expect(rsaKeyId(publicKeyBase64(pair.publicKeyPem))).toBe(keyIdOf(pair.publicKeyPem));
+  });
+
+  it("refuses text that is not base64", () => {
+    expect(() => rsaKeyId("MIIB not base64")).toThrow(EwpRegistryFormatError);
+  });
+});
 
 describe("readCatalogue on the official example", () => {
   const catalogue = readCatalogue(readShared("ewp-specs-api-registry/catalogue-example.xml"));
