@@ -48,6 +48,23 @@ export async function freshPostgresSchema(): Promise<{ schema: string; drop: () 
 }
 
 /** Builds the app on a real, empty, migrated database of the engine under test. */
+/** An empty database of the engine under test, for migration tests that start from an earlier schema. */
+export async function emptyTestDatabase(name: string): Promise<{ database: Database; close: () => Promise<void> }> {
+  if (ENGINE === "postgres") {
+    const fresh = await freshPostgresSchema();
+    const database = connect({ url: TEST_DATABASE_URL, schema: fresh.schema });
+    return {
+      database,
+      close: async () => {
+        await database.destroy();
+        await fresh.drop();
+      },
+    };
+  }
+  const database = connect({ sqliteFile: join(mkdtempSync(join(tmpdir(), "conventio-test-")), `${name}.db`) });
+  return { database, close: () => database.destroy() };
+}
+
 export async function createTestContext(
   env: Record<string, string> = {},
   options: { serveWeb?: boolean } = {},

@@ -1,17 +1,14 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "#config.js";
-import { connect, type Database } from "#db/connection.js";
+import type { Database } from "#db/connection.js";
 import { migrateTo, migrateToLatest } from "#db/migrate.js";
 import { createLogger } from "#shared/logger.js";
-import { ENGINE, freshPostgresSchema, TEST_DATABASE_URL } from "#test/harness.js";
+import { emptyTestDatabase } from "#test/harness.js";
 import { createServices } from "../../services.js";
 
 /** A registry loaded before migration 020 keeps its charter codes through the next ROR refresh. */
 let database: Database;
-let drop: (() => Promise<void>) | null = null;
+let close: () => Promise<void> = async () => {};
 
 const row = (over: Record<string, unknown>) => ({
   names: "[]",
@@ -31,13 +28,9 @@ const row = (over: Record<string, unknown>) => ({
 });
 
 beforeAll(async () => {
-  if (ENGINE === "postgres") {
-    const fresh = await freshPostgresSchema();
-    drop = fresh.drop;
-    database = connect({ url: TEST_DATABASE_URL, schema: fresh.schema });
-  } else {
-    database = connect({ sqliteFile: join(mkdtempSync(join(tmpdir(), "conventio-test-")), "m020.db") });
-  }
+  const opened = await emptyTestDatabase("m020");
+  database = opened.database;
+  close = opened.close;
   await migrateTo(database.db, "019-import-mappings");
   const db = database.db as unknown as import("kysely").Kysely<Record<string, Record<string, unknown>>>;
   await db
@@ -56,10 +49,7 @@ beforeAll(async () => {
     .execute();
   await migrateToLatest(database.db);
 }, 60_000);
-afterAll(async () => {
-  await database.destroy();
-  await drop?.();
-});
+afterAll(() => close());
 
 describe("migration 020 on a registry loaded before it", () => {
   it("folds names for search and keeps what the charter list said", async () => {

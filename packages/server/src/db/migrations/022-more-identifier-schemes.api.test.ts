@@ -1,25 +1,18 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, type Database } from "#db/connection.js";
+import type { Database } from "#db/connection.js";
 import { migrateTo, migrateToLatest } from "#db/migrate.js";
-import { ENGINE, freshPostgresSchema, TEST_DATABASE_URL } from "#test/harness.js";
+import { emptyTestDatabase } from "#test/harness.js";
 
 /** Identifiers stored as "other" with their system's name before migration 022 take their own scheme. */
 let database: Database;
-let drop: (() => Promise<void>) | null = null;
+let close: () => Promise<void> = async () => {};
 const NOW = "2026-01-01T00:00:00.000Z";
 
 beforeAll(async () => {
-  if (ENGINE === "postgres") {
-    const fresh = await freshPostgresSchema();
-    drop = fresh.drop;
-    database = connect({ url: TEST_DATABASE_URL, schema: fresh.schema });
-  } else {
-    database = connect({ sqliteFile: join(mkdtempSync(join(tmpdir(), "conventio-test-")), "m022.db") });
-  }
+  const opened = await emptyTestDatabase("m022");
+  database = opened.database;
+  close = opened.close;
   await migrateTo(database.db, "021-ewp-agreements");
   const db = database.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
   await db
@@ -59,10 +52,7 @@ beforeAll(async () => {
     .execute();
   await migrateToLatest(database.db);
 }, 60_000);
-afterAll(async () => {
-  await database.destroy();
-  await drop?.();
-});
+afterAll(() => close());
 
 describe("migration 022", () => {
   it("gives FundRef, OrgRef and the UK's codes their own scheme on partners and registry entries, and leaves other identifiers", async () => {
