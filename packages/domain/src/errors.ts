@@ -30,6 +30,26 @@ export function fillMessage(template: string, params: MessageParams = {}): strin
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/**
+ * A schema issue's message as the API carries it: a domain rule names its template and values in
+ * the issue's params (`key` and the rest), any other issue is its own sentence.
+ */
+export function issueMessage(issue: { message: string; params?: unknown }): {
+  message: string;
+  key: string;
+  params?: MessageParams;
+} {
+  const { key, ...values } = (issue.params ?? {}) as Record<string, unknown>;
+  const params = Object.fromEntries(
+    Object.entries(values).filter((e): e is [string, string | number] => ["string", "number"].includes(typeof e[1])),
+  );
+  return {
+    message: issue.message,
+    key: typeof key === "string" ? key : issue.message,
+    ...(Object.keys(params).length > 0 ? { params } : {}),
+  };
+}
+
 /** A message as the API carries it: the English sentence, and the template and values it was filled from. */
 export function fieldMessage(
   template: string,

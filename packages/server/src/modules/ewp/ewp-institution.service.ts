@@ -19,12 +19,17 @@ async function withUnitsTree(db: Kysely<DB>, hei: EwpInstitution): Promise<EwpIn
   if (!holder) return hei;
   const described = new Set(hei.ounits.map((u) => u.ounitId));
   const units = await descendantsOf(db, holder.id);
+  if (units.length === 0) return hei;
   const acronyms = new Map(
     (
       await db
         .selectFrom("organisation")
         .select(["id", "acronym"])
-        .where("id", "in", units.length ? units.map((u) => u.id) : [""])
+        .where(
+          "id",
+          "in",
+          units.map((u) => u.id),
+        )
         .execute()
     ).map((r) => [r.id, r.acronym]),
   );

@@ -1,5 +1,5 @@
 import type { Actor, EwpXmlProblem, FieldError, Iia, IiaApprovalsReport, IiaImportReport } from "@conventio/domain";
-import { iiaDifferences } from "@conventio/domain";
+import { CreateAgreementInput, iiaDifferences } from "@conventio/domain";
 import type { Transaction } from "kysely";
 import type { DB } from "#db/schema.js";
 import { agreementPolicy } from "#modules/agreements/agreement.policy.js";
@@ -51,7 +51,12 @@ export function createIiaExchange(deps: Deps, settings: { expiringWindowDays: nu
   const { db } = deps;
 
   /** A new Erasmus+ agreement between the two institutions, for a partner's copy that maps to none of ours. */
-  async function newAgreement(trx: Transaction<DB>, actor: Actor, theirs: Iia, line: number | null): Promise<string> {
+  async function newAgreement(
+    trx: Transaction<DB>,
+    actor: Actor,
+    theirs: Iia,
+    line: number | null,
+  ): Promise<{ id: string; reference: string }> {
     const [partner, us] = theirs.partners;
     const heis = await repo.holdersOfSchac(trx, [partner?.heiId ?? "", us?.heiId ?? ""]);
     const them = heis.get(partner?.heiId ?? "");
@@ -64,34 +69,16 @@ export function createIiaExchange(deps: Deps, settings: { expiringWindowDays: nu
       });
     }
     const agreements = createAgreementService({ ...deps, db: joinedTransaction(trx) }, settings, detach);
-    const created = await agreements.createAgreement(actor, {
-      kind: "erasmus_iia",
-      reference: null,
-      title: `Erasmus+ inter-institutional agreement: ${self.name} – ${them.name}`,
-      titles: [],
-      language: "en",
-      summary: null,
-      summaries: [],
-      signedOn: null,
-      startsOn: null,
-      endsOn: null,
-      noticeMonths: null,
-      tacitRenewal: false,
-      frameworkId: null,
-      visibility: "internal",
-      internalFields: ["signatories", "history"],
-      parties: [
-        { organisationId: self.id, role: "partner", responsibleUnitId: null },
-        { organisationId: them.id, role: "partner", responsibleUnitId: null },
-      ],
-      signatories: [],
-      themes: [],
-      fields: [],
-      objectives: [],
-      axes: [],
-      commitments: [],
-    });
-    return created.id;
+    const created = await agreements.createAgreement(
+      actor,
+      CreateAgreementInput.parse({
+        kind: "erasmus_iia",
+        title: `Erasmus+ inter-institutional agreement: ${self.name} – ${them.name}`,
+        language: "en",
+        parties: [{ organisationId: self.id }, { organisationId: them.id }],
+      }),
+    );
+    return { id: created.id, reference: created.reference };
   }
 
   return {
@@ -126,15 +113,8 @@ export function createIiaExchange(deps: Deps, settings: { expiringWindowDays: nu
           let row = await repo.findIiaOfPartner(trx, partner.heiId, partner.iiaId, us.iiaId);
           let action: IiaImportReport["iias"][number]["action"];
           if (!row) {
-            const agreementId = await newAgreement(trx, actor, theirs, read.line);
-            const reference = (
-              await trx
-                .selectFrom("agreement")
-                .select("reference")
-                .where("id", "=", agreementId)
-                .executeTakeFirstOrThrow()
-            ).reference;
-            row = await storeOwnCopy(trx, agreementId, reference, ourSideOf(theirs), now, undefined);
+            const created = await newAgreement(trx, actor, theirs, read.line);
+            row = await storeOwnCopy(trx, created.id, created.reference, ourSideOf(theirs), now, undefined);
             action = "created";
           } else if (!row.partner_iia_id) {
             // Mapping: the partner's id enters our copy, which changes our hash.
@@ -168,7 +148,8 @@ export function createIiaExchange(deps: Deps, settings: { expiringWindowDays: nu
               changes: { partnerIiaId: partner.iiaId, partnerHash: read.hash.iiaHash, action },
             });
           }
-          const ours = JSON.parse((await repo.findIia(trx, row.agreement_id))?.data ?? row.data) as Iia;
+          // Receiving the partner's copy changes only the partner's columns: our copy is the row's.
+          const ours = JSON.parse(row.data) as Iia;
           outcomes.push({
             partnerIiaId: partner.iiaId,
             partnerHeiId: partner.heiId,

@@ -5,7 +5,7 @@ import {
   type IiaDraft,
   type IiaView,
   iiaDifferences,
-  type MessageParams,
+  issueMessage,
   type UiLanguage,
 } from "@conventio/domain";
 import type { Kysely } from "kysely";
@@ -13,7 +13,7 @@ import type { DB } from "#db/schema.js";
 import { agreementPolicy } from "#modules/agreements/agreement.policy.js";
 import { findAgreement } from "#modules/agreements/agreement.repository.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
-import { AppError, fieldError } from "#shared/app-error.js";
+import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
 import type { IiaRow } from "./iia.repository.js";
@@ -26,16 +26,7 @@ export function parseIia(input: unknown, prefix = ""): Iia {
   const parsed = Iia.safeParse(input);
   if (parsed.success) return parsed.data;
   throw AppError.invalid(
-    parsed.error.issues.map((issue) => {
-      const { key, ...values } = ((issue as { params?: Record<string, unknown> }).params ?? {}) as Record<
-        string,
-        unknown
-      >;
-      const field = prefix + issue.path.map(String).join(".");
-      return typeof key === "string"
-        ? fieldError(field, key, values as MessageParams)
-        : { field, message: issue.message, key: issue.message };
-    }),
+    parsed.error.issues.map((issue) => ({ field: prefix + issue.path.map(String).join("."), ...issueMessage(issue) })),
   );
 }
 

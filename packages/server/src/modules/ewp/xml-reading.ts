@@ -1,4 +1,4 @@
-import { type EwpXmlProblem, fieldMessage, type MessageParams } from "@conventio/domain";
+import { type EwpXmlProblem, fieldMessage, issueMessage, type MessageParams } from "@conventio/domain";
 import type { Element } from "@xmldom/xmldom";
 import type { z } from "zod";
 import { XML_NAMESPACE } from "./ewp-namespaces.js";
@@ -47,15 +47,7 @@ export class XmlReading {
       const path = [...base, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
       let element: Element | undefined;
       for (let n = path.length; n >= base.length && !element; n--) element = this.sources.get(key(path.slice(0, n)));
-      const params = (issue as { params?: Record<string, unknown> }).params;
-      const template = typeof params?.key === "string" ? params.key : issue.message;
-      const { key: _, ...values } = params ?? {};
-      const filled = Object.keys(values).length ? (values as MessageParams) : undefined;
-      this.report(
-        element ?? fallback,
-        { message: issue.message, key: template, ...(filled ? { params: filled } : {}) },
-        path.slice(base.length),
-      );
+      this.report(element ?? fallback, issueMessage(issue), path.slice(base.length));
     }
   }
 

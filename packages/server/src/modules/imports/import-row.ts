@@ -6,6 +6,7 @@ import {
   type ImportError,
   type ImportRowOutcome,
   isMissing,
+  issueMessage,
   LIST_SEPARATOR,
   type MessageParams,
   textOfInertCell,
@@ -124,16 +125,8 @@ export class RowReader {
   /** Schema issues, each put on the field `fieldOf` names for its path. */
   addIssues(issues: readonly z.core.$ZodIssue[], fieldOf: (path: PropertyKey[]) => string): void {
     for (const issue of issues) {
-      const { key, ...values } = ((issue as { params?: Record<string, unknown> }).params ?? {}) as Record<
-        string,
-        unknown
-      >;
-      const params = Object.fromEntries(
-        Object.entries(values).filter((e): e is [string, string | number] =>
-          ["string", "number"].includes(typeof e[1]),
-        ),
-      );
-      this.push(fieldOf(issue.path), typeof key === "string" ? key : issue.message, issue.message, params);
+      const { key, message, params } = issueMessage(issue);
+      this.push(fieldOf(issue.path), key, message, params ?? {});
     }
   }
 

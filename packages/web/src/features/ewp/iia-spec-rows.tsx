@@ -25,6 +25,15 @@ function useIscedHint(): (code: string) => string | undefined {
 
 type ErrorOf = (path: string) => string | undefined;
 
+/** What a list of one mobility's rows is given: where its errors are, whose rows, and the rows. */
+interface SpecRowsProps<R> {
+  path: string;
+  specLabel: string;
+  rows: R[];
+  onChange: (rows: R[]) => void;
+  error: ErrorOf;
+}
+
 /** A list of rows edited in place: each row's fields and a button to remove it, then one to add a row. */
 function EditableRows<R extends { key: string }>({
   legend,
@@ -107,19 +116,7 @@ function IscedInputs({
 }
 
 /** The recommended language skills of one mobility: language, CEFR level and, optionally, a subject area. */
-export function LanguageSkillRows({
-  path,
-  specLabel,
-  rows,
-  onChange,
-  error,
-}: {
-  path: string;
-  specLabel: string;
-  rows: SkillRow[];
-  onChange: (rows: SkillRow[]) => void;
-  error: ErrorOf;
-}) {
+export function LanguageSkillRows({ path, specLabel, rows, onChange, error }: SpecRowsProps<SkillRow>) {
   const { t } = useTranslation();
   const at = rowErrors(rows, isBlankSkill, path, error);
   return (
@@ -163,19 +160,7 @@ export function LanguageSkillRows({
 }
 
 /** The subject areas of one mobility: a four-digit ISCED-F code and its clarification. */
-export function SubjectAreaRows({
-  path,
-  specLabel,
-  rows,
-  onChange,
-  error,
-}: {
-  path: string;
-  specLabel: string;
-  rows: AreaRow[];
-  onChange: (rows: AreaRow[]) => void;
-  error: ErrorOf;
-}) {
+export function SubjectAreaRows({ path, specLabel, rows, onChange, error }: SpecRowsProps<AreaRow>) {
   const { t } = useTranslation();
   const at = rowErrors(rows, isBlankArea, path, error);
   return (
