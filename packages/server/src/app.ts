@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
@@ -22,6 +22,7 @@ import { auditRoutes } from "#modules/audit/audit.routes.js";
 import { dashboardRoutes } from "#modules/dashboard/dashboard.routes.js";
 import { documentRoutes } from "#modules/documents/document.routes.js";
 import { ewpRoutes } from "#modules/ewp/ewp.routes.js";
+import { ewpNodeRoutes } from "#modules/ewp/ewp-node.routes.js";
 import { exportRoutes } from "#modules/exports/exports.routes.js";
 import { governanceRoutes } from "#modules/governance/governance.routes.js";
 import { importRoutes } from "#modules/imports/import.routes.js";
@@ -50,7 +51,12 @@ const DEFAULT_WEB_DIST = resolve(fileURLToPath(new URL("../../web/dist", import.
 
 /** Builds the HTTP application: API, OpenAPI docs and, when asked, the web app. */
 export async function buildApp({ config, services, log, serveWeb = false }: AppOptions): Promise<FastifyInstance> {
+  const tls =
+    config.TLS_CERT_FILE && config.TLS_KEY_FILE
+      ? { https: { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) } }
+      : {};
   const app = Fastify({
+    ...(tls as object),
     loggerInstance: log as FastifyBaseLogger,
     bodyLimit: 1_048_576,
     trustProxy: false,
@@ -93,6 +99,16 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   await app.register(importRoutes(services.imports));
   await app.register(exportRoutes(services.exports));
   await app.register(ewpRoutes(services.ewp));
+  await app.register(
+    ewpNodeRoutes({
+      node: services.ewp.node,
+      db: services.deps.db,
+      clock: services.deps.clock,
+      keys: services.ewp.keys,
+      catalogue: services.ewp.catalogue,
+    }),
+    { prefix: "/ewp" },
+  );
   app.get("/api/health", { schema: healthSchema }, async () => ({ ok: true }));
 
   const webDist = config.WEB_DIST ? resolve(config.WEB_DIST) : DEFAULT_WEB_DIST;

@@ -64,6 +64,34 @@ export const ConfigSchema = z.object({
     .default(12)
     .describe("An active agreement with nothing recorded for this many months is dormant"),
   WEB_DIST: z.string().optional().describe("Folder of the built web app; defaults to packages/web/dist"),
+  TLS_CERT_FILE: z.string().optional().describe("With TLS_KEY_FILE: serve HTTPS with this PEM certificate chain"),
+  TLS_KEY_FILE: z.string().optional().describe("The PEM private key of TLS_CERT_FILE"),
+  EWP_CATALOGUE: z
+    .string()
+    .default("https://registry.erasmuswithoutpaper.eu/catalogue-v1.xml")
+    .describe("The EWP Registry catalogue: the network's address, another URL, or a local file"),
+  EWP_ADMIN_EMAIL: z
+    .email()
+    .optional()
+    .describe("Address the EWP manifest gives for this installation; defaults to ADMIN_EMAIL"),
+  EWP_OUTBOX_SECONDS: z.coerce
+    .number()
+    .min(0.05)
+    .max(3600)
+    .default(15)
+    .describe("How often due EWP notifications and fetches are sent"),
+  EWP_RETRY_SECONDS: z.coerce
+    .number()
+    .min(0.05)
+    .max(86_400)
+    .default(60)
+    .describe("First wait before a failed EWP call is tried again; doubled at each failure"),
+  EWP_POLL_MINUTES: z.coerce
+    .number()
+    .min(0)
+    .max(10_080)
+    .default(60)
+    .describe("How often partners' IIA indexes are polled for changes; 0 turns polling off"),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>> & { readonly dataDir: string; readonly publicUrl: string };

@@ -5,6 +5,7 @@ import { type Config, loadConfig } from "./config.js";
 import { connect, type Database } from "./db/connection.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { loadDemoData } from "./db/seed/demo.js";
+import { scheduleEwp } from "./modules/ewp/ewp-flow.js";
 import { readBundledRegistry } from "./modules/registry/bundled-registry.js";
 import { scheduleReminders } from "./modules/reminders/reminder.service.js";
 import { createServices, type Services } from "./services.js";
@@ -59,7 +60,7 @@ async function prepare(services: Services, config: Config, log: Logger, demo: bo
 
 /** Starts Conventio: database, first-start preparation, HTTP. */
 export async function startServer(
-  options: { demo?: boolean; config?: Config; reminders?: boolean; clock?: Clock; mailer?: Mailer } = {},
+  options: { demo?: boolean; config?: Config; reminders?: boolean; ewp?: boolean; clock?: Clock; mailer?: Mailer } = {},
 ): Promise<Running> {
   const config = options.config ?? loadConfig();
   const log = createLogger(config);
@@ -72,6 +73,14 @@ export async function startServer(
     options.reminders === false
       ? () => {}
       : scheduleReminders(services.reminders, config.REMINDER_INTERVAL_MINUTES, log);
+  const stopEwp =
+    options.ewp === false
+      ? () => {}
+      : scheduleEwp(
+          services.ewp.flow,
+          { outboxMs: config.EWP_OUTBOX_SECONDS * 1000, pollMs: config.EWP_POLL_MINUTES * 60_000 },
+          log,
+        );
   log.info(`Conventio is ready at ${config.PUBLIC_URL ?? url}`);
   return {
     app,
@@ -80,6 +89,7 @@ export async function startServer(
     url,
     async stop() {
       stopReminders();
+      stopEwp();
       await app.close();
       services.mailer.close();
       await database.destroy();

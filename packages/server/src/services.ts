@@ -7,8 +7,14 @@ import { createAgreementService } from "#modules/agreements/agreement.service.js
 import { createThemeService } from "#modules/agreements/theme.service.js";
 import { createAuditService } from "#modules/audit/audit.service.js";
 import { createDashboardService } from "#modules/dashboard/dashboard.service.js";
-import { createDocumentService } from "#modules/documents/document.service.js";
+import { createDocumentService, type DocumentDetacher } from "#modules/documents/document.service.js";
+import { catalogueSource } from "#modules/ewp/ewp-catalogue-source.js";
+import { ewpClient } from "#modules/ewp/ewp-client.js";
+import { createEwpFlow } from "#modules/ewp/ewp-flow.js";
 import { createEwpInstitutionService } from "#modules/ewp/ewp-institution.service.js";
+import { nodeKeyStore } from "#modules/ewp/ewp-keys.js";
+import { createEwpNode } from "#modules/ewp/ewp-node.service.js";
+import { createEwpStatusService } from "#modules/ewp/ewp-status.service.js";
 import { createIiaService } from "#modules/ewp/iia.service.js";
 import { createIiaExchange } from "#modules/ewp/iia-exchange.js";
 import { createExportService } from "#modules/exports/exports.service.js";
@@ -108,11 +114,7 @@ export function createServices(
     themes: createThemeService(deps),
     timeline: createTimelineService(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }),
     registry: createRegistryService(deps, organisations),
-    ewp: {
-      iias: createIiaService(deps),
-      exchange: createIiaExchange(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }, documents.detach),
-      institutions: createEwpInstitutionService(deps),
-    },
+    ewp: createEwp(deps, config, documents.detach),
   };
   return {
     ...services,
@@ -122,3 +124,50 @@ export function createServices(
   };
 }
 export type Services = ReturnType<typeof createServices>;
+
+/** The EWP part: IIAs, the exchange with partners, the node's endpoints and its outbox. */
+function createEwp(deps: Deps, config: Config, detach: DocumentDetacher) {
+  const exchange = createIiaExchange(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }, detach);
+  const keys = nodeKeyStore(deps.db, () => deps.clock.now().toISOString());
+  const catalogue = catalogueSource(config.EWP_CATALOGUE, deps.log);
+  const node = createEwpNode({
+    db: deps.db,
+    clock: deps.clock,
+    keys,
+    catalogue,
+    settings: {
+      baseUrl: `${config.publicUrl.replace(/\/+$/, "")}/ewp`,
+      adminEmail: ewpAdminEmail(config),
+      limits: { maxIiaIds: 10, maxHeiIds: 10, maxOunitIds: 10 },
+    },
+  });
+  const client = ewpClient({ db: deps.db, clock: deps.clock, keys, catalogue });
+  const flow = createEwpFlow({
+    db: deps.db,
+    clock: deps.clock,
+    log: deps.log,
+    client,
+    exchange,
+    retryBaseMs: config.EWP_RETRY_SECONDS * 1000,
+  });
+  return {
+    iias: createIiaService(deps),
+    exchange,
+    institutions: createEwpInstitutionService(deps),
+    node,
+    flow,
+    keys,
+    catalogue,
+    status: createEwpStatusService(deps, { node, keys, catalogue }),
+  };
+}
+
+/**
+ * Who the EWP manifest names: EWP_ADMIN_EMAIL, else the first administrator's or the mail
+ * sender's address, else `ewp@` the public host; the first the network's schema accepts.
+ */
+function ewpAdminEmail(config: Config): string {
+  const sender = /<([^>]+)>/.exec(config.MAIL_FROM)?.[1] ?? config.MAIL_FROM;
+  const candidates = [config.EWP_ADMIN_EMAIL, config.ADMIN_EMAIL, sender, `ewp@${new URL(config.publicUrl).hostname}`];
+  return candidates.find((c) => c !== undefined && /^[^@]+@[^.]+\..+$/.test(c)) ?? candidates[3] ?? "";
+}

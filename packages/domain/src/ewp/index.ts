@@ -1,4 +1,5 @@
 export * from "./ewp-values.js";
+export * from "./exchange.js";
 export * from "./iia.js";
 export * from "./iia-record.js";
 export * from "./institution.js";

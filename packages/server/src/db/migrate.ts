@@ -22,6 +22,7 @@ import * as m019 from "./migrations/019-import-mappings.js";
 import * as m020 from "./migrations/020-registry-refresh.js";
 import * as m021 from "./migrations/021-ewp-agreements.js";
 import * as m022 from "./migrations/022-more-identifier-schemes.js";
+import * as m023 from "./migrations/023-ewp-node.js";
 import type { DB } from "./schema.js";
 
 /** Numbered migrations, listed explicitly so they run the same from source, tests and bundles. */
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "020-registry-refresh": m020,
   "021-ewp-agreements": m021,
   "022-more-identifier-schemes": m022,
+  "023-ewp-node": m023,
 };
 
 /** The names of the migrations this version knows, oldest first; the last is the schema version it writes. */

@@ -22,7 +22,12 @@ import type {
   AgreementIiaTable,
   AgreementIiaVersionTable,
   AgreementIiaYearTable,
+  EwpCallTable,
   EwpInstitutionTable,
+  EwpKeyTable,
+  EwpOutboxTable,
+  EwpPollTable,
+  EwpRequestSeenTable,
 } from "#modules/ewp/ewp.table.js";
 import type {
   ActionItemTable,
@@ -102,4 +107,9 @@ export interface DB {
   agreement_iia: AgreementIiaTable;
   agreement_iia_year: AgreementIiaYearTable;
   agreement_iia_version: AgreementIiaVersionTable;
+  ewp_key: EwpKeyTable;
+  ewp_outbox: EwpOutboxTable;
+  ewp_call: EwpCallTable;
+  ewp_request_seen: EwpRequestSeenTable;
+  ewp_poll: EwpPollTable;
 }

@@ -18,6 +18,7 @@ import type { DB } from "#db/schema.js";
 import { decodeCursor, toPage } from "#http/pagination.js";
 import { diffOf, recordAudit } from "#modules/audit/audit.service.js";
 import type { DocumentDetacher } from "#modules/documents/document.service.js";
+import { withdrawIiaOf } from "#modules/ewp/iia-withdrawal.js";
 import { presentRef } from "#modules/organisations/organisation.presenter.js";
 import { AppError } from "#shared/app-error.js";
 import { storedEnd, storedStart } from "#shared/dates.js";
@@ -362,6 +363,7 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
         const row = await requireAgreement(trx, id);
         if (row.status !== "draft")
           throw new AppError("conflict", "Only a draft can be deleted; terminate a signed agreement instead.");
+        await withdrawIiaOf(trx, id, nowIso(deps));
         const detached = await detachDocuments(trx, "agreement", id);
         await trx.deleteFrom("agreement").where("id", "=", id).execute();
         await unindexAgreement(trx, search, id);

@@ -47,9 +47,14 @@ async function withUnitsTree(db: Kysely<DB>, hei: EwpInstitution): Promise<EwpIn
   return { ...hei, ounits: [...hei.ounits, ...fromTree] };
 }
 
+/** The installation's institutions as the EWP APIs serve them, units from the tree included. */
+export async function servedInstitutions(db: Kysely<DB>): Promise<EwpInstitution[]> {
+  return Promise.all((await ownInstitutions(db)).map((hei) => withUnitsTree(db, hei)));
+}
+
 export function createEwpInstitutionService(deps: Deps) {
   const { db } = deps;
-  const served = async () => Promise.all((await ownInstitutions(db)).map((hei) => withUnitsTree(db, hei)));
+  const served = () => servedInstitutions(db);
 
   return {
     /** The installation's institutions as they are served, units from the tree included. */

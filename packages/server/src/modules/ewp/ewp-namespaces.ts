@@ -12,6 +12,10 @@ export const EWP_NAMESPACES = {
   contact: `${GITHUB}/ewp-specs-types-contact/tree/stable-v1`,
   phoneNumber: `${GITHUB}/ewp-specs-types-phonenumber/tree/stable-v1`,
   address: `${GITHUB}/ewp-specs-types-address/tree/stable-v1`,
+  iiaCnr: `${GITHUB}/ewp-specs-api-iia-cnr/tree/stable-v3`,
+  iiaApprovalCnr: `${GITHUB}/ewp-specs-api-iia-approval-cnr/tree/stable-v2`,
+  echo: `${GITHUB}/ewp-specs-api-echo/tree/stable-v2`,
+  commonTypes: `${GITHUB}/ewp-specs-architecture/blob/stable-v1/common-types.xsd`,
 } as const;
 
 export const XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
@@ -54,6 +58,21 @@ export const EWP_DOCUMENTS = {
     root: "factsheet-response",
     namespace: EWP_NAMESPACES.factsheet,
     schema: "ewp-specs-api-factsheet/response.xsd",
+  },
+  iiaCnr: {
+    root: "iia-cnr-response",
+    namespace: EWP_NAMESPACES.iiaCnr,
+    schema: "ewp-specs-api-iia-cnr/response.xsd",
+  },
+  iiaApprovalCnr: {
+    root: "iia-approval-cnr-response",
+    namespace: EWP_NAMESPACES.iiaApprovalCnr,
+    schema: "ewp-specs-api-iia-approval-cnr/response.xsd",
+  },
+  error: {
+    root: "error-response",
+    namespace: EWP_NAMESPACES.commonTypes,
+    schema: "ewp-specs-architecture/common-types.xsd",
   },
 } as const;
 export type EwpDocumentKind = keyof typeof EWP_DOCUMENTS;

@@ -1,8 +1,11 @@
 import {
   EwpInstitution,
+  EwpNodeStatus,
+  EwpOutboxEntry,
   Iia,
   IiaApprovalsReport,
   IiaDraft,
+  IiaExchangeView,
   IiaImportReport,
   IiaView,
   UiLanguage,
@@ -12,6 +15,7 @@ import { z } from "zod";
 import { CONTENT_DISPOSITION, fileResponse, IdParams, problems } from "#http/common.js";
 import { AppError } from "#shared/app-error.js";
 import type { EwpInstitutionService } from "./ewp-institution.service.js";
+import type { EwpStatusService } from "./ewp-status.service.js";
 import type { IiaService } from "./iia.service.js";
 import type { IiaExchange } from "./iia-exchange.js";
 
@@ -29,9 +33,10 @@ export interface EwpRouteServices {
   iias: IiaService;
   exchange: IiaExchange;
   institutions: EwpInstitutionService;
+  status: EwpStatusService;
 }
 
-export function ewpRoutes({ iias, exchange, institutions }: EwpRouteServices): FastifyPluginAsyncZod {
+export function ewpRoutes({ iias, exchange, institutions, status }: EwpRouteServices): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ["erasmus-without-paper"];
     app.addContentTypeParser(XML_TYPES, { parseAs: "string", bodyLimit: XML_BODY_LIMIT }, (_req, body, done) =>
@@ -133,6 +138,41 @@ export function ewpRoutes({ iias, exchange, institutions }: EwpRouteServices): F
           .type("application/pdf")
           .header("content-disposition", `inline; filename="iia-${req.params.id}.pdf"`)
           .send(await iias.pdf(req.actor, req.params.id, req.query.lang)),
+    );
+    app.get(
+      "/api/agreements/:id/iia/exchange",
+      {
+        schema: {
+          tags,
+          summary: "Where the IIA stands with the partner's node: sent, mapped, approvals, outbox and calls",
+          params: IdParams,
+          response: { 200: IiaExchangeView, ...problems },
+        },
+      },
+      async (req) => status.exchangeOf(req.actor, req.params.id),
+    );
+    app.post(
+      "/api/ewp/outbox/:id/retry",
+      {
+        schema: {
+          tags,
+          summary: "Send a notification or fetch again now",
+          params: IdParams,
+          response: { 200: EwpOutboxEntry, ...problems },
+        },
+      },
+      async (req) => status.retry(req.actor, req.params.id),
+    );
+    app.get(
+      "/api/ewp/node",
+      {
+        schema: {
+          tags,
+          summary: "The installation's EWP node: address, keys, catalogue, outbox and recent calls",
+          response: { 200: EwpNodeStatus, ...problems },
+        },
+      },
+      async (req) => status.nodeStatus(req.actor),
     );
     app.get(
       "/api/ewp/institutions",

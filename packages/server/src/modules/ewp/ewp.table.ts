@@ -40,3 +40,57 @@ export interface AgreementIiaVersionTable {
   data: string;
   approved_at: string;
 }
+
+/** An RSA key pair of the installation: `client` signs requests, `server` signs responses. */
+export interface EwpKeyTable {
+  purpose: "client" | "server";
+  key_id: string;
+  public_key: string; // PEM
+  private_key: string; // PEM
+  created_at: string;
+}
+
+/** A notification to send or a partner document to fetch, kept until it succeeds. */
+export interface EwpOutboxTable {
+  id: string;
+  kind: "iia_cnr" | "iia_approval_cnr" | "fetch_iia" | "fetch_approval";
+  hei_id: string; // ours
+  partner_hei_id: string;
+  iia_id: string; // ours for iia_cnr and fetch_approval, the partner's for the others
+  agreement_id: string | null;
+  status: "pending" | "running" | "done" | "failed" | "skipped";
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One EWP call, made (`out`) or answered (`in`). */
+export interface EwpCallTable {
+  id: string;
+  at: string;
+  direction: "in" | "out";
+  api: string;
+  method: string;
+  url: string;
+  status: number | null;
+  duration_ms: number;
+  error: string | null;
+  partner_hei_id: string | null;
+  iia_id: string | null;
+  agreement_id: string | null;
+  outbox_id: string | null;
+}
+
+/** A request id accepted inside the signature window, so that a replay is refused. */
+export interface EwpRequestSeenTable {
+  request_id: string;
+  key_id: string;
+  seen_at: string;
+}
+
+export interface EwpPollTable {
+  partner_hei_id: string;
+  polled_at: string;
+}

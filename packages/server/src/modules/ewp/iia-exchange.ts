@@ -87,7 +87,7 @@ export function createIiaExchange(deps: Deps, settings: { expiringWindowDays: nu
      * partner's iia-id, or by ours when the partner names it), or becomes a new agreement with
      * our copy made from it. Its copy and hash are kept to compare and approve. All or nothing.
      */
-    async importPartnerIias(actor: Actor, xml: string): Promise<IiaImportReport> {
+    async importPartnerIias(actor: Actor, xml: string, from?: string): Promise<IiaImportReport> {
       agreementPolicy.write(actor);
       const reading = await checked(xml, "iiasGet", readIiasGetResponse);
       const own = new Set((await repo.ownInstitutions(db)).map((i) => i.heiId));
@@ -100,6 +100,11 @@ export function createIiaExchange(deps: Deps, settings: { expiringWindowDays: nu
           const where = read.line === null ? "file" : `line.${read.line}`;
           if (!partner?.iiaId || !us)
             throw AppError.field("validation_failed", where, "The partner's iia-id is missing.");
+          if (from !== undefined && partner.heiId !== from) {
+            throw AppError.field("validation_failed", where, "{{heiId}} served an agreement of another institution.", {
+              heiId: from,
+            });
+          }
           if (!own.has(us.heiId)) {
             throw AppError.field(
               "validation_failed",
@@ -166,7 +171,7 @@ export function createIiaExchange(deps: Deps, settings: { expiringWindowDays: nu
      * Reads a partner's IIAs Approval response: an approval of our copy is recorded, and that
      * version kept, when its hash is our current one; otherwise it is reported and ignored.
      */
-    async importPartnerApprovals(actor: Actor, xml: string): Promise<IiaApprovalsReport> {
+    async importPartnerApprovals(actor: Actor, xml: string, from?: string): Promise<IiaApprovalsReport> {
       agreementPolicy.write(actor);
       const reading = await checked(xml, "iiasApproval", readIiasApprovalResponse);
       const now = nowIso(deps);
@@ -184,7 +189,8 @@ export function createIiaExchange(deps: Deps, settings: { expiringWindowDays: nu
               reason,
             });
           };
-          if (!row) refused("No agreement of ours has this iia-id.");
+          if (!row || (from !== undefined && row.partner_hei_id !== from))
+            refused("No agreement of ours has this iia-id.");
           else if (row.iia_hash !== a.iiaHash) refused("The partner approved another version than our current one.");
           else if (row.approved_by_partner_hash === a.iiaHash) {
             out.push({
@@ -224,6 +230,51 @@ export function createIiaExchange(deps: Deps, settings: { expiringWindowDays: nu
           }
         }
         return { approvals: out };
+      });
+    },
+
+    /**
+     * The partner no longer serves its copy (it deleted an agreement never approved): its copy and
+     * its id leave ours, which changes our hash and notifies it. False when nothing was mapped.
+     */
+    async partnerCopyGone(actor: Actor, partnerHeiId: string, partnerIiaId: string): Promise<boolean> {
+      agreementPolicy.write(actor);
+      const now = nowIso(deps);
+      return db.transaction().execute(async (trx) => {
+        const row = await repo.findIiaOfPartner(trx, partnerHeiId, partnerIiaId, undefined);
+        if (!row || row.partner_iia_id !== partnerIiaId) return false;
+        const ours = JSON.parse(row.data) as Iia;
+        const [self, other] = ours.partners;
+        if (!self || !other) throw new Error("a stored IIA without its two partners");
+        const unmapped: Iia = { ...ours, partners: [self, { ...other, iiaId: undefined }] };
+        const cleared = {
+          ...row,
+          partner_iia_id: null,
+          partner_data: null,
+          partner_hash: null,
+          partner_valid_for_approval: null,
+          partner_received_at: null,
+        };
+        await trx
+          .updateTable("agreement_iia")
+          .set({
+            partner_iia_id: null,
+            partner_data: null,
+            partner_hash: null,
+            partner_valid_for_approval: null,
+            partner_received_at: null,
+          })
+          .where("agreement_id", "=", row.agreement_id)
+          .execute();
+        await storeOwnCopy(trx, row.agreement_id, self.iiaCode ?? "", unmapped, now, cleared);
+        await recordAudit(trx, now, {
+          actor,
+          action: "agreement.iia.partner_deleted",
+          entity: "agreement",
+          entityId: row.agreement_id,
+          changes: { partnerIiaId },
+        });
+        return true;
       });
     },
   };

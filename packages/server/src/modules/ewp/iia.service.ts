@@ -16,6 +16,7 @@ import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
+import { enqueue } from "./ewp-outbox.js";
 import type { IiaRow } from "./iia.repository.js";
 import * as repo from "./iia.repository.js";
 import { renderIiaPdf } from "./iia-pdf.js";
@@ -108,6 +109,17 @@ export async function storeOwnCopy(
     approved_by_partner_at: before?.approved_by_partner_at ?? null,
   };
   await repo.saveIiaRow(db, row, stored);
+  if (!before || before.data !== row.data) {
+    // The partner learns of every change of what it would fetch, through the outbox.
+    await enqueue(db, {
+      kind: "iia_cnr",
+      heiId: row.hei_id,
+      partnerHeiId: row.partner_hei_id,
+      iiaId: row.iia_id,
+      agreementId,
+      now,
+    });
+  }
   return row;
 }
 
@@ -245,6 +257,14 @@ export function createIiaService(deps: Deps) {
           .set({ approved_by_us_hash: row.partner_hash, approved_by_us_at: now })
           .where("agreement_id", "=", agreementId)
           .execute();
+        await enqueue(trx, {
+          kind: "iia_approval_cnr",
+          heiId: row.hei_id,
+          partnerHeiId: row.partner_hei_id,
+          iiaId: row.partner_iia_id,
+          agreementId,
+          now,
+        });
         await repo.addVersion(trx, {
           agreement_id: agreementId,
           side: "theirs",
