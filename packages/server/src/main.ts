@@ -73,8 +73,9 @@ export async function startServer(
     options.reminders === false
       ? () => {}
       : scheduleReminders(services.reminders, config.REMINDER_INTERVAL_MINUTES, log);
+  // The network reaches a node over HTTPS only: without an https:// PUBLIC_URL, nothing is sent.
   const stopEwp =
-    options.ewp === false
+    options.ewp === false || !config.publicUrl.startsWith("https://")
       ? () => {}
       : scheduleEwp(
           services.ewp.flow,

@@ -1,0 +1,268 @@
+/**
+ * Two Conventio installations approving each other's Erasmus+ agreement over EWP, as two
+ * processes on loopback: the University of Lille on SQLite, Ghent University on PostgreSQL,
+ * one local Registry catalogue compiled from their manifests. Runs the whole approval flow in
+ * both directions, then an amendment and a termination, printing each step. Exits 0 only when
+ * both sides hold each other's approval of the same hashes; stops everything it started.
+ *
+ *   npm run ewp:demo            (PostgreSQL from TEST_DATABASE_URL or the local server)
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Iia, IiaExchangeView, IiaView, MobilitySpec } from "@conventio/domain";
+import { writeCatalogue } from "../packages/server/src/modules/ewp/ewp-catalogue-writer.js";
+import { call, freshPostgres, type Installation, loopbackCertificate, startInstallation } from "./ewp-demo-nodes.js";
+
+const POSTGRES = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const WAIT_MS = 60_000;
+
+const started = Date.now();
+const say = (who: string, text: string) =>
+  console.log(`${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  ${who.padEnd(6)} ${text}`);
+const short = (hash: string | null | undefined) => (hash ? `${hash.slice(0, 12)}…` : "none");
+
+const LILLE = {
+  heiId: "univ-lille.fr",
+  name: "Université de Lille",
+  otherIds: [{ type: "erasmus", value: "F  LILLE103" }],
+  country: "FR",
+};
+const GHENT = {
+  heiId: "ugent.be",
+  name: "Universiteit Gent",
+  otherIds: [{ type: "erasmus", value: "B  GENT01" }],
+  country: "BE",
+};
+
+async function describe(
+  node: Installation,
+  self: typeof LILLE,
+  partner: typeof LILLE,
+): Promise<Record<string, string>> {
+  await node.api("PUT", `/api/ewp/institutions/${self.heiId}`, {
+    heiId: self.heiId,
+    otherIds: self.otherIds,
+    names: [{ value: self.name }],
+  });
+  const ids: Record<string, string> = {};
+  for (const hei of [self, partner]) {
+    const created = await node.api<{ id: string }>("POST", "/api/organisations", {
+      kind: "university",
+      name: hei.name,
+      countryCode: hei.country,
+      visibility: "internal",
+      identifiers: [{ scheme: "schac", value: hei.heiId }],
+      confirmDuplicate: true,
+    });
+    ids[hei.heiId] = created.id;
+  }
+  return ids;
+}
+
+const studies = (from: string, to: string, language: string): MobilitySpec =>
+  ({
+    kind: "student-studies",
+    sendingHeiId: from,
+    sendingContacts: [],
+    receivingHeiId: to,
+    receivingContacts: [],
+    receivingFirstAcademicYearId: "2026/2027",
+    receivingLastAcademicYearId: "2029/2030",
+    mobilitiesPerYear: 2,
+    recommendedLanguageSkills: [{ language, cefrLevel: "B2" }],
+    subjectAreas: [{ iscedFCode: "0231" }],
+    totalMonthsPerYear: 10,
+    blended: false,
+    eqfLevels: [6, 7],
+  }) as MobilitySpec;
+
+/** Polls until `ready` holds, or fails naming what was awaited with both sides' outbox. */
+async function until<T>(what: string, probe: () => Promise<T>, ready: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + WAIT_MS;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await probe().catch(() => undefined as T);
+    if (last !== undefined && ready(last)) return last;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`Gave up waiting for: ${what}\nLast seen: ${JSON.stringify(last, null, 2)?.slice(0, 4000)}`);
+}
+
+interface Side {
+  node: Installation;
+  agreementId: string;
+}
+
+const exchange = (side: Side) =>
+  side.node.api<IiaExchangeView>("GET", `/api/agreements/${side.agreementId}/iia/exchange`);
+const copyOf = async (side: Side) =>
+  (await side.node.api<IiaView>("GET", `/api/agreements/${side.agreementId}/iia`)).iia;
+
+/** Both copies held by both sides, each side's approval recorded by the other, all of the current hashes. */
+async function mutuallyApproved(a: Side, b: Side): Promise<boolean> {
+  const [ea, eb] = await Promise.all([exchange(a), exchange(b)]);
+  return (
+    ea.approvedByUs &&
+    ea.approvedByPartner &&
+    eb.approvedByUs &&
+    eb.approvedByPartner &&
+    ea.ourHash === eb.partnerHash &&
+    eb.ourHash === ea.partnerHash &&
+    ea.approvedByPartnerHash === eb.approvedByUsHash &&
+    eb.approvedByPartnerHash === ea.approvedByUsHash
+  );
+}
+
+/** Each side holds the other's current copy. */
+async function inStep(a: Side, b: Side): Promise<boolean> {
+  const [ea, eb] = await Promise.all([exchange(a), exchange(b)]);
+  return ea.mapped && eb.mapped && ea.ourHash === eb.partnerHash && eb.ourHash === ea.partnerHash;
+}
+
+async function approveBoth(a: Side, b: Side): Promise<void> {
+  await until("both copies in step", () => inStep(a, b), Boolean);
+  await b.node.api("POST", `/api/agreements/${b.agreementId}/iia/approval`);
+  say("Ghent", "approves Lille's copy after checking its hash; the approval CNR goes out");
+  const ea = await until(
+    "Lille records Ghent's approval",
+    () => exchange(a),
+    (e) => e.approvedByPartner,
+  );
+  say("Lille", `fetched Ghent's approval of ${short(ea.approvedByPartnerHash)} = our hash ${short(ea.ourHash)}`);
+  await a.node.api("POST", `/api/agreements/${a.agreementId}/iia/approval`);
+  say("Lille", "approves Ghent's copy; the approval CNR goes out");
+  const eb = await until(
+    "Ghent records Lille's approval",
+    () => exchange(b),
+    (e) => e.approvedByPartner,
+  );
+  say("Ghent", `fetched Lille's approval of ${short(eb.approvedByPartnerHash)} = our hash ${short(eb.ourHash)}`);
+  await until("mutual approval of the same hashes", () => mutuallyApproved(a, b), Boolean);
+  say("both", "mutually approved: each holds the other's approval of its current hash");
+}
+
+/** Changes one side's copy, then the other mirrors the change, so that the two copies agree again. */
+async function changeBoth(a: Side, b: Side, change: (iia: Iia) => Iia, what: string): Promise<void> {
+  const before = await exchange(a);
+  const changedA = await a.node.api<IiaView>("PUT", `/api/agreements/${a.agreementId}/iia`, change(await copyOf(a)));
+  say("Lille", `${what}: hash ${short(before.ourHash)} → ${short(changedA.iiaHash)}; earlier approvals are void`);
+  await until(
+    "Ghent receives Lille's new copy",
+    () => exchange(b),
+    (e) => e.partnerHash === changedA.iiaHash && !e.approvedByUs,
+  );
+  say("Ghent", "received the new copy: its approval of the old one no longer counts");
+  const changedB = await b.node.api<IiaView>("PUT", `/api/agreements/${b.agreementId}/iia`, change(await copyOf(b)));
+  say("Ghent", `makes the same change to its copy: hash ${short(changedB.iiaHash)}`);
+  const ea = await exchange(a);
+  if (ea.approvedByPartner) throw new Error("Lille still counts an approval of a copy it has changed");
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "conventio-ewp-demo-"));
+  const catalogue = join(dir, "catalogue.xml");
+  const postgres = await freshPostgres(POSTGRES);
+  const nodes: Installation[] = [];
+  try {
+    const tls = await loopbackCertificate(dir);
+    for (const sub of ["lille", "ghent"]) mkdirSync(join(dir, sub));
+    const log = (line: string) => console.log(line);
+    const [lille, ghent] = await Promise.all([
+      startInstallation({ name: "Lille", heiId: LILLE.heiId, dataDir: join(dir, "lille"), tls, catalogue, log }),
+      startInstallation({
+        name: "Ghent",
+        heiId: GHENT.heiId,
+        dataDir: join(dir, "ghent"),
+        databaseUrl: postgres.url,
+        tls,
+        catalogue,
+        log,
+      }),
+    ]);
+    nodes.push(lille, ghent);
+    say("Lille", `runs at ${lille.url} on ${lille.engine}`);
+    say("Ghent", `runs at ${ghent.url} on ${ghent.engine}`);
+
+    const lilleOrgs = await describe(lille, LILLE, GHENT);
+    await describe(ghent, GHENT, LILLE);
+    const manifests = await Promise.all(
+      [lille, ghent].map(async (n) => (await call(tls.pem, "GET", `${n.url}/ewp/manifest.xml`)).body),
+    );
+    writeFileSync(catalogue, writeCatalogue(manifests));
+    say("both", "manifests served; one local Registry catalogue compiled from them");
+
+    const agreement = await lille.api<{ id: string; reference: string }>("POST", "/api/agreements", {
+      kind: "erasmus_iia",
+      title: "Erasmus+ inter-institutional agreement Université de Lille – Universiteit Gent",
+      parties: [{ organisationId: lilleOrgs[LILLE.heiId] }, { organisationId: lilleOrgs[GHENT.heiId] }],
+    });
+    const created = await lille.api<IiaView>("PUT", `/api/agreements/${agreement.id}/iia`, {
+      partners: [
+        { heiId: LILLE.heiId, contacts: [] },
+        { heiId: GHENT.heiId, contacts: [] },
+      ],
+      inEffect: true,
+      mobilitySpecs: [studies(LILLE.heiId, GHENT.heiId, "nl"), studies(GHENT.heiId, LILLE.heiId, "fr")],
+    });
+    const a: Side = { node: lille, agreementId: agreement.id };
+    say("Lille", `creates IIA ${agreement.reference} (hash ${short(created.iiaHash)}); its CNR goes to Ghent`);
+
+    const status = await until(
+      "Ghent maps Lille's agreement",
+      () =>
+        ghent.api<{ agreements: Array<{ agreementId: string; partnerHeiId: string; mapped: boolean }> }>(
+          "GET",
+          "/api/ewp/node",
+        ),
+      (s) => s.agreements.some((x) => x.partnerHeiId === LILLE.heiId && x.mapped),
+    );
+    const b: Side = {
+      node: ghent,
+      agreementId: status.agreements.find((x) => x.partnerHeiId === LILLE.heiId)?.agreementId ?? "",
+    };
+    say("Ghent", "fetched Lille's copy, made its own copy mapped to Lille's id, and notified Lille");
+    const mappedA = await until(
+      "Lille maps Ghent's copy",
+      () => exchange(a),
+      (e) => e.mapped,
+    );
+    say("Lille", `fetched Ghent's copy and mapped it: our hash is now ${short(mappedA.ourHash)}; notified Ghent`);
+
+    await approveBoth(a, b);
+
+    await changeBoth(
+      a,
+      b,
+      (iia) => ({
+        ...iia,
+        mobilitySpecs: iia.mobilitySpecs.map((s) =>
+          s.sendingHeiId === LILLE.heiId ? { ...s, mobilitiesPerYear: 3 } : s,
+        ),
+      }),
+      "amends the agreement (three students a year to Ghent)",
+    );
+    await approveBoth(a, b);
+
+    await changeBoth(a, b, (iia) => ({ ...iia, terminatedAsAWhole: true }), "terminates the agreement as a whole");
+    await approveBoth(a, b);
+
+    const [ea, eb] = await Promise.all([exchange(a), exchange(b)]);
+    say("Lille", `our hash ${ea.ourHash}, approved by Ghent: ${ea.approvedByPartnerHash}`);
+    say("Ghent", `our hash ${eb.ourHash}, approved by Lille: ${eb.approvedByPartnerHash}`);
+    const ok = await mutuallyApproved(a, b);
+    say("both", ok ? "done: both sides hold each other's approval of the same hashes" : "FAILED: approvals differ");
+    process.exitCode = ok ? 0 : 1;
+  } finally {
+    await Promise.all(nodes.map((n) => n.stop()));
+    await postgres
+      .drop()
+      .catch((error) => console.error(`The demonstration database was not dropped: ${String(error)}`));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
