@@ -9,6 +9,7 @@ import {
 } from "@conventio/server";
 import type { Command } from "commander";
 import { withServices } from "../context.js";
+import { registerEwpStatusCommand } from "./ewp-status.js";
 
 /**
  * Erasmus Without Paper from the command line: one `ewp` group whose subcommands work on EWP
@@ -121,7 +122,8 @@ function registerExchangeCommands(ewp: Command): void {
 export function registerEwpCommands(program: Command): void {
   const ewp = program
     .command("ewp")
-    .description("Erasmus Without Paper documents: IIAs get-responses and their hashes");
+    .description("Erasmus Without Paper: IIA documents and their hashes, and the node's exchange with partners");
   registerHashCommand(ewp);
   registerExchangeCommands(ewp);
+  registerEwpStatusCommand(ewp);
 }
