@@ -32,6 +32,11 @@ describe("two installations over EWP (npm run ewp:demo)", () => {
     // Three rounds of mutual approval: the first version, the amendment, the termination.
     expect(out.match(/both\s+mutually approved/g)).toHaveLength(3);
     expect(out).toContain("amends the agreement");
+    // The amendment's notification meets a stopped partner: it fails, is retried, and the
+    // partner, started again on its database, polls and catches up.
+    expect(out).toMatch(/Ghent\s+stops; its database stays/);
+    expect(out).toMatch(/Lille\s+cannot reach Ghent \(attempt \d+\): The call failed: .*ECONNREFUSED/);
+    expect(out).toMatch(/Ghent\s+starts again and polls Lille's index/);
     expect(out).toContain("terminates the agreement as a whole");
     // Each approval fetched is of the hash its owner holds now, as printed side by side.
     for (const line of out.split("\n").filter((l) => l.includes("fetched") && l.includes("approval of"))) {

@@ -91,6 +91,7 @@ export interface Installation {
   name: string;
   heiId: string;
   url: string;
+  port: number;
   engine: "SQLite" | "PostgreSQL";
   process: ChildProcess;
   /** A signed-in administrator's JSON call to the installation's API. */
@@ -106,9 +107,12 @@ export async function startInstallation(options: {
   databaseUrl?: string;
   tls: { cert: string; key: string; pem: string };
   catalogue: string;
-  log: (line: string) => void;
+  /** The port of an earlier run, so that the catalogue's addresses still hold after a restart. */
+  port?: number;
+  /** More settings, e.g. polling. */
+  env?: Record<string, string>;
 }): Promise<Installation> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `https://127.0.0.1:${port}`;
   const admin = { email: `admin@${options.heiId}`, password: "a-long-enough-demo-password" };
   const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "packages/server/src/main.ts")], {
@@ -131,6 +135,7 @@ export async function startInstallation(options: {
       EWP_RETRY_SECONDS: "0.5",
       EWP_POLL_MINUTES: "0",
       LOG_LEVEL: "warn",
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -165,6 +170,7 @@ export async function startInstallation(options: {
     name: options.name,
     heiId: options.heiId,
     url,
+    port,
     engine: options.databaseUrl ? "PostgreSQL" : "SQLite",
     process: child,
     async api<T>(method: string, path: string, payload?: unknown): Promise<T> {

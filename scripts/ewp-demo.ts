@@ -10,7 +10,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Iia, IiaExchangeView, IiaView, MobilitySpec } from "@conventio/domain";
+import type { Iia, IiaExchangeView, IiaView, MobilitySpecInput } from "@conventio/domain";
 import { writeCatalogue } from "../packages/server/src/modules/ewp/ewp-catalogue-writer.js";
 import { call, freshPostgres, type Installation, loopbackCertificate, startInstallation } from "./ewp-demo-nodes.js";
 
@@ -60,22 +60,21 @@ async function describe(
   return ids;
 }
 
-const studies = (from: string, to: string, language: string): MobilitySpec =>
-  ({
-    kind: "student-studies",
-    sendingHeiId: from,
-    sendingContacts: [],
-    receivingHeiId: to,
-    receivingContacts: [],
-    receivingFirstAcademicYearId: "2026/2027",
-    receivingLastAcademicYearId: "2029/2030",
-    mobilitiesPerYear: 2,
-    recommendedLanguageSkills: [{ language, cefrLevel: "B2" }],
-    subjectAreas: [{ iscedFCode: "0231" }],
-    totalMonthsPerYear: 10,
-    blended: false,
-    eqfLevels: [6, 7],
-  }) as MobilitySpec;
+const studies = (from: string, to: string, language: string): MobilitySpecInput => ({
+  kind: "student-studies",
+  sendingHeiId: from,
+  sendingContacts: [],
+  receivingHeiId: to,
+  receivingContacts: [],
+  receivingFirstAcademicYearId: "2026/2027",
+  receivingLastAcademicYearId: "2029/2030",
+  mobilitiesPerYear: 2,
+  recommendedLanguageSkills: [{ language, cefrLevel: "B2" }],
+  subjectAreas: [{ iscedFCode: "0231" }],
+  totalMonthsPerYear: 10,
+  blended: false,
+  eqfLevels: [6, 7],
+});
 
 /** Polls until `ready` holds, or fails naming what was awaited with both sides' outbox. */
 async function until<T>(what: string, probe: () => Promise<T>, ready: (value: T) => boolean): Promise<T> {
@@ -142,22 +141,31 @@ async function approveBoth(a: Side, b: Side): Promise<void> {
   say("both", "mutually approved: each holds the other's approval of its current hash");
 }
 
-/** Changes one side's copy, then the other mirrors the change, so that the two copies agree again. */
-async function changeBoth(a: Side, b: Side, change: (iia: Iia) => Iia, what: string): Promise<void> {
+/** Lille changes its copy: a new hash, and the approvals of the old one no longer count. */
+async function changeLille(a: Side, change: (iia: Iia) => Iia, what: string): Promise<string> {
   const before = await exchange(a);
-  const changedA = await a.node.api<IiaView>("PUT", `/api/agreements/${a.agreementId}/iia`, change(await copyOf(a)));
-  say("Lille", `${what}: hash ${short(before.ourHash)} → ${short(changedA.iiaHash)}; earlier approvals are void`);
+  const changed = await a.node.api<IiaView>("PUT", `/api/agreements/${a.agreementId}/iia`, change(await copyOf(a)));
+  say("Lille", `${what}: hash ${short(before.ourHash)} → ${short(changed.iiaHash)}; earlier approvals are void`);
+  if ((await exchange(a)).approvedByPartner) throw new Error("Lille still counts an approval of a copy it has changed");
+  return changed.iiaHash;
+}
+
+/** Ghent, holding Lille's new copy, makes the same change to its own so that the two agree again. */
+async function mirrorInGhent(b: Side, change: (iia: Iia) => Iia, lilleHash: string): Promise<void> {
   await until(
     "Ghent receives Lille's new copy",
     () => exchange(b),
-    (e) => e.partnerHash === changedA.iiaHash && !e.approvedByUs,
+    (e) => e.partnerHash === lilleHash && !e.approvedByUs,
   );
-  say("Ghent", "received the new copy: its approval of the old one no longer counts");
-  const changedB = await b.node.api<IiaView>("PUT", `/api/agreements/${b.agreementId}/iia`, change(await copyOf(b)));
-  say("Ghent", `makes the same change to its copy: hash ${short(changedB.iiaHash)}`);
-  const ea = await exchange(a);
-  if (ea.approvedByPartner) throw new Error("Lille still counts an approval of a copy it has changed");
+  const changed = await b.node.api<IiaView>("PUT", `/api/agreements/${b.agreementId}/iia`, change(await copyOf(b)));
+  say("Ghent", `makes the same change to its copy: hash ${short(changed.iiaHash)}`);
 }
+
+const threeStudents = (iia: Iia): Iia => ({
+  ...iia,
+  mobilitySpecs: iia.mobilitySpecs.map((s) => (s.sendingHeiId === LILLE.heiId ? { ...s, mobilitiesPerYear: 3 } : s)),
+});
+const terminated = (iia: Iia): Iia => ({ ...iia, terminatedAsAWhole: true });
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "conventio-ewp-demo-"));
@@ -167,9 +175,7 @@ async function main(): Promise<void> {
   try {
     const tls = await loopbackCertificate(dir);
     for (const sub of ["lille", "ghent"]) mkdirSync(join(dir, sub));
-    const log = (line: string) => console.log(line);
-    const [lille, ghent] = await Promise.all([
-      startInstallation({ name: "Lille", heiId: LILLE.heiId, dataDir: join(dir, "lille"), tls, catalogue, log }),
+    const startGhent = (more: { port?: number; env?: Record<string, string> } = {}) =>
       startInstallation({
         name: "Ghent",
         heiId: GHENT.heiId,
@@ -177,8 +183,11 @@ async function main(): Promise<void> {
         databaseUrl: postgres.url,
         tls,
         catalogue,
-        log,
-      }),
+        ...more,
+      });
+    const [lille, ghent] = await Promise.all([
+      startInstallation({ name: "Lille", heiId: LILLE.heiId, dataDir: join(dir, "lille"), tls, catalogue }),
+      startGhent(),
     ]);
     nodes.push(lille, ghent);
     say("Lille", `runs at ${lille.url} on ${lille.engine}`);
@@ -231,20 +240,33 @@ async function main(): Promise<void> {
 
     await approveBoth(a, b);
 
-    await changeBoth(
-      a,
-      b,
-      (iia) => ({
-        ...iia,
-        mobilitySpecs: iia.mobilitySpecs.map((s) =>
-          s.sendingHeiId === LILLE.heiId ? { ...s, mobilitiesPerYear: 3 } : s,
-        ),
-      }),
-      "amends the agreement (three students a year to Ghent)",
+    // The amendment is sent while Ghent is down: Lille's notification waits and is retried with
+    // back-off, and Ghent, started again on the same database, polls Lille's index and catches up.
+    await b.node.stop();
+    say("Ghent", "stops; its database stays");
+    const amended = await changeLille(a, threeStudents, "amends the agreement (three students a year to Ghent)");
+    const waiting = await until(
+      "Lille's notification to fail twice",
+      () => exchange(a),
+      (e) => e.outbox.some((o) => o.kind === "iia_cnr" && o.status === "pending" && o.attempts >= 2),
     );
+    const item = waiting.outbox.find((o) => o.kind === "iia_cnr" && o.status === "pending");
+    say("Lille", `cannot reach Ghent (attempt ${item?.attempts}): ${item?.lastError}; it will try again`);
+    const restarted = await startGhent({ port: b.node.port, env: { EWP_POLL_MINUTES: "60" } });
+    nodes[1] = restarted;
+    b.node = restarted;
+    say("Ghent", "starts again and polls Lille's index");
+    await mirrorInGhent(b, threeStudents, amended);
+    const calls = (
+      await restarted.api<{ recentCalls: Array<{ direction: string; url: string }> }>("GET", "/api/ewp/node")
+    ).recentCalls;
+    if (!calls.some((c) => c.direction === "out" && c.url.includes("/iias/index"))) {
+      throw new Error("Ghent caught up without polling Lille's index");
+    }
     await approveBoth(a, b);
 
-    await changeBoth(a, b, (iia) => ({ ...iia, terminatedAsAWhole: true }), "terminates the agreement as a whole");
+    const ended = await changeLille(a, terminated, "terminates the agreement as a whole");
+    await mirrorInGhent(b, terminated, ended);
     await approveBoth(a, b);
 
     const [ea, eb] = await Promise.all([exchange(a), exchange(b)]);

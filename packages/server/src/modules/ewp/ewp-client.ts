@@ -110,7 +110,8 @@ export function ewpClient(deps: {
       }
       return { status, body: text };
     } catch (e) {
-      error = e instanceof Error ? e.message : String(e);
+      const cause = (e as { cause?: { code?: string } }).cause?.code;
+      error = `${e instanceof Error ? e.message : String(e)}${cause ? ` (${cause})` : ""}`;
       throw e instanceof EwpCallError ? e : new EwpCallError(`The call failed: ${error}`, status);
     } finally {
       await logCall(db, {

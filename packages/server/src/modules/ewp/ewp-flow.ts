@@ -174,6 +174,8 @@ export function scheduleEwp(flow: EwpFlow, every: { outboxMs: number; pollMs: nu
   outbox.unref();
   poll?.unref();
   void tick();
+  // A node that was down catches up at once rather than at the next interval.
+  if (poll) void flow.poll().catch(() => {});
   return () => {
     clearInterval(outbox);
     if (poll) clearInterval(poll);
