@@ -25,9 +25,13 @@ export const IiaVersionView = z.object({
   side: z
     .enum(["ours", "theirs"])
     .describe("ours: our copy approved by the partner; theirs: the partner's copy approved by us"),
+  id: z.string(),
   iiaHash: Hash,
   approvedAt: z.string(),
   iia: Iia,
+  hasProof: z
+    .boolean()
+    .describe("The partner's approval response is kept as received (ours side, when it came over EWP)"),
 });
 export type IiaVersionView = z.infer<typeof IiaVersionView>;
 

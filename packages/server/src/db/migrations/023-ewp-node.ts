@@ -2,8 +2,9 @@ import type { Kysely } from "kysely";
 
 /**
  * The EWP node: the installation's RSA keys, the durable outbox of notifications and fetches,
- * the log of calls both ways, the request ids seen inside the signature window, and when each
- * partner's index was last polled.
+ * the log of calls both ways, the request ids seen inside the signature window, when each
+ * partner's index was last polled, and the partner's approval response kept with the version it
+ * approved.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -69,4 +70,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("partner_hei_id", "text", (c) => c.primaryKey())
     .addColumn("polled_at", "text", (c) => c.notNull())
     .execute();
+
+  await db.schema.alterTable("agreement_iia_version").addColumn("proof", "text").execute();
 }

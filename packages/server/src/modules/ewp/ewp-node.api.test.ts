@@ -241,6 +241,59 @@ describe("a signed partner", () => {
   });
 });
 
+describe("the institution's profile, echo and approvals", () => {
+  it("answers Institutions, OUnits, Factsheet and IIAs Approval with documents valid against their schemas", async () => {
+    const valid = async (path: string, schema: string) => {
+      const res = await ewp({ path });
+      expect(res.statusCode, res.body).toBe(200);
+      const native = validateWithXmllint(res.body, schema);
+      expect(native.ok, native.report).toBe(true);
+      return res.body;
+    };
+    const institutions = await valid(
+      "/ewp/institutions?hei_id=univ-lille.fr",
+      "ewp-specs-api-institutions/response.xsd",
+    );
+    expect(institutions).toContain("<hei-id>univ-lille.fr</hei-id>");
+    expect(institutions).toContain("Université de Lille");
+    const unit = buildInstitution().ounits[0];
+    const ounits = await valid(
+      `/ewp/ounits?hei_id=univ-lille.fr&ounit_id=${encodeURIComponent(unit?.ounitId ?? "")}`,
+      "ewp-specs-api-ounits/response.xsd",
+    );
+    expect(ounits).toContain(`<ounit-id>${unit?.ounitId}</ounit-id>`);
+    await valid("/ewp/factsheet?hei_id=univ-lille.fr", "ewp-specs-api-factsheet/response.xsd");
+    const none = await valid("/ewp/iias-approval?iia_id=uw-iia-1", "ewp-specs-api-iias-approval/response.xsd");
+    expect(none).not.toContain("<approval>");
+  });
+
+  it("echoes the values sent and names the institutions the key covers", async () => {
+    const res = await ewp({ path: "/ewp/echo?echo=a%20b&echo=%C3%A9" });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain("<hei-id>uw.edu.pl</hei-id>");
+    expect([...res.body.matchAll(/<echo>([^<]*)<\/echo>/g)].map((m) => m[1])).toEqual(["a b", "é"]);
+  });
+
+  it("takes an approval notification about one of our agreements and queues the fetch of the approval", async () => {
+    const before = await snapshot();
+    const res = await ewp({
+      path: "/ewp/iia-approval-cnr",
+      form: `approving_hei_id=uw.edu.pl&iia_id=${encodeURIComponent(ourIiaId)}`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(validateWithXmllint(res.body, "ewp-specs-api-iia-approval-cnr/response.xsd")).toMatchObject({ ok: true });
+    const added = (await snapshot()).outbox.filter((o) => !before.outbox.some((b) => b.id === o.id));
+    expect(added).toEqual([
+      expect.objectContaining({
+        kind: "fetch_approval",
+        iia_id: ourIiaId,
+        partner_hei_id: "uw.edu.pl",
+        agreement_id: agreementId,
+      }),
+    ]);
+  });
+});
+
 describe("refused, and nothing changes", () => {
   const cnr = "notifier_hei_id=uw.edu.pl&iia_id=uw-iia-2";
 

@@ -123,6 +123,25 @@ export function ewpRoutes({ iias, exchange, institutions, status }: EwpRouteServ
     );
 
     app.get(
+      "/api/agreements/:id/iia/versions/:versionId/proof.xml",
+      {
+        schema: {
+          tags,
+          summary: "The partner's approval response kept as proof of the version it approved",
+          params: IdParams.extend({ versionId: z.string().min(1).max(64) }),
+          response: {
+            200: fileResponse("An iias-approval-response", ["application/xml"], CONTENT_DISPOSITION),
+            ...problems,
+          },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .type("application/xml; charset=utf-8")
+          .header("content-disposition", `attachment; filename="approval-${req.params.versionId}.xml"`)
+          .send(await iias.approvalProof(req.actor, req.params.id, req.params.versionId)),
+    );
+    app.get(
       "/api/agreements/:id/iia.pdf",
       {
         schema: {

@@ -39,6 +39,8 @@ export interface AgreementIiaVersionTable {
   iia_hash: string;
   data: string;
   approved_at: string;
+  /** The partner's approval response as received, kept as proof (null for our own approvals). */
+  proof: string | null;
 }
 
 /** An RSA key pair of the installation: `client` signs requests, `server` signs responses. */

@@ -212,6 +212,7 @@ export function createIiaExchange(deps: Deps, settings: { expiringWindowDays: nu
               iia_hash: a.iiaHash,
               data: row.data,
               approved_at: now,
+              proof: xml,
             });
             await recordAudit(trx, now, {
               actor,

@@ -168,10 +168,25 @@ describe("the partner's copy and the approvals", () => {
     expect(recorded.json().approvals).toEqual([expect.objectContaining({ action: "recorded", agreementId })]);
     const both: IiaView = (await api(editor, "GET", `/api/agreements/${agreementId}/iia`)).json();
     expect(both.approvedByPartner).toMatchObject({ iiaHash: mapped.iiaHash, current: true });
-    expect(both.versions.map((v) => [v.side, v.iiaHash])).toEqual([
-      ["ours", mapped.iiaHash],
-      ["theirs", mapped.partnerCopy?.iiaHash],
+    expect(both.versions.map((v) => [v.side, v.iiaHash, v.hasProof])).toEqual([
+      ["ours", mapped.iiaHash, true],
+      ["theirs", mapped.partnerCopy?.iiaHash, false],
     ]);
+    // The partner's approval response is kept as it came, as the proof of what it approved.
+    const proof = await api(
+      editor,
+      "GET",
+      `/api/agreements/${agreementId}/iia/versions/${both.versions[0]?.id}/proof.xml`,
+    );
+    expect(proof.statusCode).toBe(200);
+    expect(proof.headers["content-type"]).toContain("application/xml");
+    expect(proof.body).toBe(approval);
+    const none = await api(
+      editor,
+      "GET",
+      `/api/agreements/${agreementId}/iia/versions/${both.versions[1]?.id}/proof.xml`,
+    );
+    expect(none.statusCode).toBe(404);
   });
 
   it("voids the partner's approval when we amend hashed content, and refuses an approval of another version", async () => {

@@ -58,10 +58,12 @@ export async function presentIia(db: Kysely<DB>, row: IiaRow): Promise<IiaView> 
     approvedByUs: approval(row.approved_by_us_hash, row.approved_by_us_at, row.partner_hash),
     approvedByPartner: approval(row.approved_by_partner_hash, row.approved_by_partner_at, row.iia_hash),
     versions: versions.map((v) => ({
+      id: v.id,
       side: v.side,
       iiaHash: v.iia_hash,
       approvedAt: v.approved_at,
       iia: JSON.parse(v.data) as Iia,
+      hasProof: v.proof !== null,
     })),
   };
 }
@@ -271,6 +273,7 @@ export function createIiaService(deps: Deps) {
           iia_hash: row.partner_hash,
           data: row.partner_data,
           approved_at: now,
+          proof: null,
         });
         await recordAudit(trx, now, {
           actor,
@@ -281,6 +284,19 @@ export function createIiaService(deps: Deps) {
         });
         return presentIia(trx, { ...row, approved_by_us_hash: row.partner_hash, approved_by_us_at: now });
       });
+    },
+
+    /** The partner's approval response kept with a version it approved. */
+    async approvalProof(actor: Actor, agreementId: string, versionId: string): Promise<string> {
+      agreementPolicy.read(actor);
+      const version = await db
+        .selectFrom("agreement_iia_version")
+        .select("proof")
+        .where("agreement_id", "=", agreementId)
+        .where("id", "=", versionId)
+        .executeTakeFirst();
+      if (!version?.proof) throw new AppError("not_found", "No approval response is kept for this version.");
+      return version.proof;
     },
 
     /** The IIA as a PDF to sign, in the reader's language, with the hash of the version printed. */
