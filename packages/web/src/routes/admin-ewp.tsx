@@ -4,6 +4,7 @@ import { createRoute } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EwpDocuments } from "../features/ewp/ewp-documents";
+import { EwpNodeSection } from "../features/ewp/ewp-node-section";
 import { institutionsQuery } from "../features/ewp/ewp-queries";
 import { InstitutionForm } from "../features/ewp/institution-form";
 import { UnitsTable } from "../features/ewp/units-table";
@@ -86,6 +87,7 @@ function EwpAdminPage() {
             <XmlImport kind="approvals" />
           </Stack>
         </Section>
+        <EwpNodeSection />
       </Stack>
     </>
   );

@@ -76,7 +76,11 @@ export function IiaApprovals({ view, canEdit }: { view: IiaView; canEdit: boolea
   const versionsId = useId();
   const approve = useMutation({
     mutationFn: () => iias.approvePartnerCopy(view.agreementId),
-    onSuccess: (saved) => queryClient.setQueryData(ewpKeys.iia(view.agreementId), saved),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(ewpKeys.iia(view.agreementId), saved);
+      // Our approval is notified to the partner through the outbox.
+      void queryClient.invalidateQueries({ queryKey: ewpKeys.exchange(view.agreementId) });
+    },
   });
   const block = approvalBlock(view);
   return (

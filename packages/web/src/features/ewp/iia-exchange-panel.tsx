@@ -9,9 +9,13 @@ import { Section } from "../../ui/section";
 import { HashValue } from "./hash-value";
 import { IiaApprovals } from "./iia-approvals";
 import { IiaDifferences } from "./iia-differences";
+import { IiaNodeExchange } from "./iia-node-exchange";
 import { XmlImport } from "./xml-import";
 
-/** Where the agreement stands with the partner: both copies, how they differ, who approved what, and the files. */
+/**
+ * Where the agreement stands with the partner: both copies, how they differ, who approved what,
+ * what the node exchanged, and the files.
+ */
 export function IiaExchangePanel({ view, canEdit }: { view: IiaView; canEdit: boolean }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
@@ -60,6 +64,7 @@ export function IiaExchangePanel({ view, canEdit }: { view: IiaView; canEdit: bo
       <Section title={t("iia.approval.title")}>
         <IiaApprovals view={view} canEdit={canEdit} />
       </Section>
+      <IiaNodeExchange agreementId={view.agreementId} canEdit={canEdit} />
       <Section title={t("iia.downloads.title")}>
         <Group gap="sm">
           <Button component="a" variant="default" href={iias.xmlUrl(view.agreementId)} download>

@@ -38,6 +38,8 @@ export function IiaForm({ agreementId, reference, initial, readOnly, onSaved }: 
     send: (input: Iia) => iias.save(agreementId, input),
     onSaved: (view) => {
       queryClient.setQueryData(ewpKeys.iia(agreementId), view);
+      // A saved change puts a notification for the partner in the outbox.
+      void queryClient.invalidateQueries({ queryKey: ewpKeys.exchange(agreementId) });
       // The stored copy lists the mobilities in the XML's order: the form follows it, so that row
       // numbers match the comparison with the partner's copy.
       setDraft(iiaFormDraftOf(view.iia));

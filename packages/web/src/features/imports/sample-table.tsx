@@ -2,11 +2,11 @@ import type { ColumnMapping, ImportPreview } from "@conventio/domain";
 import { Code, Table, Text } from "@mantine/core";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { ScrollRegion } from "../../ui/scroll-region";
 
 /**
  * The file's first rows as read, under their headers, each header with the fields it fills, so
- * the person sees what a column holds before matching it. Wide sheets scroll sideways; the
- * scrolling region takes the focus so a keyboard can scroll it too.
+ * the person sees what a column holds before matching it. Wide sheets scroll sideways.
  */
 export function SampleTable({ preview, mapping }: { preview: ImportPreview; mapping: ColumnMapping }) {
   const { t } = useTranslation();
@@ -23,8 +23,7 @@ export function SampleTable({ preview, mapping }: { preview: ImportPreview; mapp
       <Text size="sm" c="dimmed" mb="xs">
         {t("imports.map.sampleHelp")}
       </Text>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard */}
-      <section aria-labelledby={titleId} tabIndex={0} style={{ overflowX: "auto" }}>
+      <ScrollRegion labelledBy={titleId}>
         <Table striped withTableBorder withColumnBorders verticalSpacing={4} fz="sm">
           <Table.Thead>
             <Table.Tr>
@@ -59,7 +58,7 @@ export function SampleTable({ preview, mapping }: { preview: ImportPreview; mapp
             ))}
           </Table.Tbody>
         </Table>
-      </section>
+      </ScrollRegion>
     </div>
   );
 }

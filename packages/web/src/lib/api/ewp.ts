@@ -1,4 +1,14 @@
-import type { EwpInstitution, Iia, IiaApprovalsReport, IiaDraft, IiaImportReport, IiaView } from "@conventio/domain";
+import type {
+  EwpInstitution,
+  EwpNodeStatus,
+  EwpOutboxEntry,
+  Iia,
+  IiaApprovalsReport,
+  IiaDraft,
+  IiaExchangeView,
+  IiaImportReport,
+  IiaView,
+} from "@conventio/domain";
 import { ApiError, csrfHeader, get, id, post, problemOf, put, queryString } from "./core";
 
 /** The documents the EWP APIs answer with, each downloadable as XML. */
@@ -33,11 +43,12 @@ export const iias = {
   draft: (agreementId: string) => get<IiaDraft>(`/api/agreements/${id(agreementId)}/iia/draft`),
   save: (agreementId: string, iia: Iia) => put<IiaView>(`/api/agreements/${id(agreementId)}/iia`, iia),
   approvePartnerCopy: (agreementId: string) => post<IiaView>(`/api/agreements/${id(agreementId)}/iia/approval`),
+  exchange: (agreementId: string) => get<IiaExchangeView>(`/api/agreements/${id(agreementId)}/iia/exchange`),
   xmlUrl: (agreementId: string) => `/api/agreements/${id(agreementId)}/iia.xml`,
   pdfUrl: (agreementId: string, lang: string) => `/api/agreements/${id(agreementId)}/iia.pdf${queryString({ lang })}`,
 };
 
-/** The installation's side of Erasmus Without Paper: its institutions, documents and a partner's files. */
+/** The installation's side of Erasmus Without Paper: its institutions, documents, a partner's files and its node. */
 export const ewp = {
   institutions: () => get<EwpInstitution[]>("/api/ewp/institutions"),
   saveInstitution: (institution: EwpInstitution) =>
@@ -45,4 +56,7 @@ export const ewp = {
   documentUrl: (document: EwpDocument) => `/api/ewp/documents/${document}.xml`,
   importIias: (xml: string) => postXml<IiaImportReport>("/api/ewp/iias/import", xml),
   importApprovals: (xml: string) => postXml<IiaApprovalsReport>("/api/ewp/approvals/import", xml),
+  node: () => get<EwpNodeStatus>("/api/ewp/node"),
+  /** Makes a notification or fetch of the outbox due now. */
+  retryOutbox: (outboxId: string) => post<EwpOutboxEntry>(`/api/ewp/outbox/${id(outboxId)}/retry`),
 };
