@@ -167,6 +167,60 @@ const threeStudents = (iia: Iia): Iia => ({
 });
 const terminated = (iia: Iia): Iia => ({ ...iia, terminatedAsAWhole: true });
 
+/** Ghent's agreement whose copy names this iia-id of Lille's, if Ghent has mapped it. */
+async function ghentCopyOf(ghent: Installation, lilleIiaId: string): Promise<string | null> {
+  const status = await ghent.api<{ agreements: Array<{ agreementId: string }> }>("GET", "/api/ewp/node");
+  for (const { agreementId } of status.agreements) {
+    const view = await ghent.api<IiaView>("GET", `/api/agreements/${agreementId}/iia`);
+    if (view.iia.partners[1]?.iiaId === lilleIiaId) return agreementId;
+  }
+  return null;
+}
+
+/** An agreement never approved may be deleted, and the partner drops its mapping; an approved one may not. */
+async function deletionOfADraft(
+  lille: Installation,
+  ghent: Installation,
+  orgs: Record<string, string>,
+  approved: Side,
+): Promise<void> {
+  const draft = await lille.api<{ id: string }>("POST", "/api/agreements", {
+    kind: "erasmus_iia",
+    title: "Erasmus+ agreement Université de Lille – Universiteit Gent, staff training (draft)",
+    parties: [{ organisationId: orgs[LILLE.heiId] }, { organisationId: orgs[GHENT.heiId] }],
+  });
+  const copy = await lille.api<IiaView>("PUT", `/api/agreements/${draft.id}/iia`, {
+    partners: [
+      { heiId: LILLE.heiId, contacts: [] },
+      { heiId: GHENT.heiId, contacts: [] },
+    ],
+    inEffect: false,
+    mobilitySpecs: [studies(LILLE.heiId, GHENT.heiId, "en")],
+  });
+  const lilleIiaId = copy.iia.partners[0]?.iiaId ?? "";
+  say("Lille", "drafts a second agreement with Ghent");
+  const ghentDraft = await until(
+    "Ghent maps the draft",
+    () => ghentCopyOf(ghent, lilleIiaId),
+    (id) => id !== null,
+  );
+  say("Ghent", "fetched and mapped the draft");
+  await lille.api("DELETE", `/api/agreements/${draft.id}`);
+  say("Lille", "deletes the draft, never approved: it is served no more and Ghent is notified");
+  await until(
+    "Ghent drops the mapping of the deleted draft",
+    () => ghent.api<IiaView>("GET", `/api/agreements/${ghentDraft}/iia`),
+    (v) => v.partnerCopy === null && v.iia.partners[1]?.iiaId === undefined,
+  );
+  say("Ghent", "found Lille's copy gone: its own copy no longer names it");
+  const refusal = await lille.api("DELETE", `/api/agreements/${approved.agreementId}`).then(
+    () => null,
+    (error: Error) => error.message,
+  );
+  if (!refusal?.includes("409")) throw new Error(`Lille deleted an approved agreement (${refusal})`);
+  say("Lille", "cannot delete the approved agreement: it is terminated instead");
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "conventio-ewp-demo-"));
   const catalogue = join(dir, "catalogue.xml");
@@ -268,6 +322,8 @@ async function main(): Promise<void> {
     const ended = await changeLille(a, terminated, "terminates the agreement as a whole");
     await mirrorInGhent(b, terminated, ended);
     await approveBoth(a, b);
+
+    await deletionOfADraft(lille, b.node, lilleOrgs, a);
 
     const [ea, eb] = await Promise.all([exchange(a), exchange(b)]);
     say("Lille", `our hash ${ea.ourHash}, approved by Ghent: ${ea.approvedByPartnerHash}`);

@@ -29,6 +29,14 @@ export interface PartnerAnswer {
   body: string;
 }
 
+function headersOf(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name] = value;
+  });
+  return out;
+}
+
 /** A partner's answer that is not a success, with its developer message when it sent one. */
 export class EwpCallError extends Error {
   constructor(
@@ -93,7 +101,7 @@ export function ewpClient(deps: {
       const text = await response.text();
       const serverKeys = serverKeysOf(catalogue, address);
       const verified = verifyResponse({
-        headers: Object.fromEntries(response.headers),
+        headers: headersOf(response.headers),
         body: text,
         requestId: signed["X-Request-Id"],
         requestSignature: requestSignatureOf(signed.Authorization),

@@ -17,6 +17,7 @@ import { type OutboxItem, retryNow } from "./ewp-outbox.js";
 import { findIia, ownInstitutions } from "./iia.repository.js";
 
 const CALLS_SHOWN = 50;
+const CATALOGUE_WAIT_MS = 5000;
 
 const presentCall = (c: EwpCallRow): EwpCall => ({
   id: c.id,
@@ -105,7 +106,13 @@ export function createEwpStatusService(
       const keys = await node.keys.get();
       let catalogue: EwpNodeStatus["catalogue"];
       try {
-        const read = await node.catalogue.get();
+        // A registry that is slow to answer must not hold the page: the status says so instead.
+        const read = await Promise.race([
+          node.catalogue.get(),
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error("the catalogue is still being fetched")), CATALOGUE_WAIT_MS).unref(),
+          ),
+        ]);
         catalogue = {
           location: node.catalogue.location,
           hosts: read.hosts.length,

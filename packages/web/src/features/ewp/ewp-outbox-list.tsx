@@ -13,7 +13,7 @@ import { ewpKeys } from "./ewp-queries";
 const STATUS_COLOURS: Record<EwpOutboxStatus, string> = {
   pending: "blue.9",
   running: "blue.9",
-  done: "green.9",
+  done: "teal.9",
   failed: "red.9",
   skipped: "gray.7",
 };

@@ -14,7 +14,7 @@ import { HashValue } from "./hash-value";
 /** A yes or no of the exchange, said with what it means. */
 function StateText({ on, yes, no, testId }: { on: boolean; yes: string; no: string; testId: string }) {
   return (
-    <Text size="sm" c={on ? "green.9" : undefined} data-testid={testId} data-state={on ? "yes" : "no"}>
+    <Text size="sm" c={on ? "teal.9" : undefined} data-testid={testId} data-state={on ? "yes" : "no"}>
       {on ? yes : no}
     </Text>
   );
