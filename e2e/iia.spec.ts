@@ -215,6 +215,11 @@ describe("an Erasmus+ IIA from the first draft to the partner's approval", () =>
     await page.reload();
     const byPartner = page.getByTestId("iia-approved-by-partner");
     await byPartner.getByText("Current").waitFor();
+    // The partner's approval response is kept as it came and offered as the proof of that version.
+    const proofLink = page.getByRole("link", { name: "The partner's approval (XML)" });
+    const proof = await page.request.get(new URL((await proofLink.getAttribute("href")) ?? "", page.url()).toString());
+    expect(proof.status()).toBe(200);
+    expect(await proof.text()).toBe(approval);
 
     await mobility(page, 1).getByRole("textbox", { name: "Mobilities per year" }).fill("5");
     await page.getByRole("button", { name: "Save the IIA" }).click();

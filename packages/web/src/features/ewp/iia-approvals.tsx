@@ -1,5 +1,5 @@
 import type { IiaApprovalState, IiaView } from "@conventio/domain";
-import { Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
@@ -121,15 +121,34 @@ export function IiaApprovals({ view, canEdit }: { view: IiaView; canEdit: boolea
         ) : (
           <Table.ScrollContainer minWidth={360}>
             <Table verticalSpacing="xs" aria-labelledby={versionsId}>
-              <TableHead columns={[t("iia.versions.which"), t("iia.versions.hash"), t("iia.versions.at")]} />
+              <TableHead
+                columns={[
+                  t("iia.versions.which"),
+                  t("iia.versions.hash"),
+                  t("iia.versions.at"),
+                  t("iia.versions.proof"),
+                ]}
+              />
               <Table.Tbody>
                 {view.versions.map((v) => (
-                  <Table.Tr key={`${v.side}:${v.iiaHash}:${v.approvedAt}`}>
+                  <Table.Tr key={v.id}>
                     <Table.Td>{t(`iia.versions.${v.side}`)}</Table.Td>
                     <Table.Td>
                       <HashValue hash={v.iiaHash} />
                     </Table.Td>
                     <Table.Td>{formatDate(v.approvedAt, true)}</Table.Td>
+                    <Table.Td>
+                      {v.hasProof ? (
+                        <Anchor
+                          href={`/api/agreements/${view.agreementId}/iia/versions/${v.id}/proof.xml`}
+                          data-testid="iia-version-proof"
+                        >
+                          {t("iia.versions.proofLink")}
+                        </Anchor>
+                      ) : (
+                        t("iia.versions.noProof")
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
