@@ -23,6 +23,10 @@ import * as m020 from "./migrations/020-registry-refresh.js";
 import * as m021 from "./migrations/021-ewp-agreements.js";
 import * as m022 from "./migrations/022-more-identifier-schemes.js";
 import * as m023 from "./migrations/023-ewp-node.js";
+import * as m024 from "./migrations/024-api-tokens.js";
+import * as m025 from "./migrations/025-single-sign-on.js";
+import * as m026 from "./migrations/026-approval-circuits.js";
+import * as m027 from "./migrations/027-account-security.js";
 import type { DB } from "./schema.js";
 
 /** Numbered migrations, listed explicitly so they run the same from source, tests and bundles. */
@@ -50,6 +54,10 @@ const MIGRATIONS: Record<string, Migration> = {
   "021-ewp-agreements": m021,
   "022-more-identifier-schemes": m022,
   "023-ewp-node": m023,
+  "024-api-tokens": m024,
+  "025-single-sign-on": m025,
+  "026-approval-circuits": m026,
+  "027-account-security": m027,
 };
 
 /** The names of the migrations this version knows, oldest first; the last is the schema version it writes. */

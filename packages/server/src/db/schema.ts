@@ -1,5 +1,6 @@
 import type { Generated } from "kysely";
 import type { LoginThrottleTable, SessionTable, SetupTokenTable, UserTable } from "#modules/accounts/account.table.js";
+import type { AccountSecurityTables } from "#modules/accounts/account-security.table.js";
 import type {
   ActivityPartnerTable,
   ActivityTable,
@@ -17,6 +18,7 @@ import type {
   ThemeTable,
 } from "#modules/agreements/agreement.table.js";
 import type { AuditEventTable } from "#modules/audit/audit.table.js";
+import type { CircuitTables } from "#modules/circuits/circuit.table.js";
 import type { DocumentTable } from "#modules/documents/document.table.js";
 import type {
   AgreementIiaTable,
@@ -53,6 +55,8 @@ import type {
 import type { RegistryEntryTable } from "#modules/registry/registry.table.js";
 import type { InboxMessageTable, MailOutboxTable, ReminderSentTable } from "#modules/reminders/reminder.table.js";
 import type { ProgressReviewTable } from "#modules/reviews/review.table.js";
+import type { SsoTables } from "#modules/sso/sso.table.js";
+import type { TokenTables } from "#modules/tokens/token.table.js";
 
 export interface SearchDocumentTable {
   id: Generated<number>;
@@ -62,7 +66,7 @@ export interface SearchDocumentTable {
 }
 
 /** Every table Kysely knows, by name. */
-export interface DB {
+export interface DB extends TokenTables, SsoTables, CircuitTables, AccountSecurityTables {
   progress_review: ProgressReviewTable;
   app_user: UserTable;
   user_session: SessionTable;

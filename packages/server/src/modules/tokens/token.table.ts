@@ -1,0 +1,2 @@
+/** Personal API tokens: the tables, by name. */
+export type TokenTables = Record<never, never>;
