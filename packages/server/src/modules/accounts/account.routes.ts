@@ -42,7 +42,10 @@ export function accountRoutes(accounts: AccountService, secureCookies: boolean):
         },
       },
       async (req, reply) => {
-        const s = await accounts.signIn(req.body.email, req.body.password, req.ip);
+        const s = await accounts.signIn(req.body.email, req.body.password, req.ip, {
+          ip: req.ip,
+          userAgent: req.headers["user-agent"],
+        });
         setSessionCookie(reply, s.token, s.expiresAt, secureCookies);
         return { user: s.user, csrfToken: s.csrfToken, setupRequired: false };
       },

@@ -5,6 +5,7 @@ import { type Deps, nowIso } from "#shared/deps.js";
 import { hashToken, newId, newToken } from "#shared/ids.js";
 import { accountPolicy } from "./account.policy.js";
 import { presentUser } from "./account.presenter.js";
+import { openSession, type SessionOrigin, type SignedIn } from "./account-sessions.js";
 import { burnVerification, hashPassword, verifyPassword } from "./password.js";
 
 export interface AccountSettings {
@@ -13,12 +14,7 @@ export interface AccountSettings {
   lockMinutes: number;
 }
 
-export interface SignedIn {
-  token: string;
-  csrfToken: string;
-  expiresAt: Date;
-  user: UserView;
-}
+export type { SignedIn } from "./account-sessions.js";
 
 export function createAccountService(deps: Deps, settings: AccountSettings) {
   const { db, clock } = deps;
@@ -99,7 +95,7 @@ export function createAccountService(deps: Deps, settings: AccountSettings) {
     },
 
     /** Checks the password, throttling repeated failures per e-mail and per address. */
-    async signIn(email: string, password: string, ip: string): Promise<SignedIn> {
+    async signIn(email: string, password: string, ip: string, origin: SessionOrigin = { ip }): Promise<SignedIn> {
       const keys = [`email:${email.toLowerCase()}`, `ip:${ip}`];
       const until = await lockedUntil(keys);
       if (until) {
@@ -124,21 +120,7 @@ export function createAccountService(deps: Deps, settings: AccountSettings) {
         .deleteFrom("login_throttle")
         .where("key", "=", keys[0] ?? "")
         .execute();
-      const token = newToken();
-      const csrfToken = newToken();
-      const now = clock.now();
-      const expiresAt = new Date(now.getTime() + settings.sessionDays * 86_400_000);
-      await db
-        .insertInto("user_session")
-        .values({
-          id: hashToken(token),
-          user_id: user.id,
-          csrf_token: csrfToken,
-          created_at: now.toISOString(),
-          expires_at: expiresAt.toISOString(),
-        })
-        .execute();
-      return { token, csrfToken, expiresAt, user: presentUser(user) };
+      return openSession(db, clock, settings.sessionDays, presentUser(user), origin);
     },
 
     async signOut(token: string): Promise<void> {

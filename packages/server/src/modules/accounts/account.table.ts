@@ -20,6 +20,8 @@ export interface SessionTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+  ip: string | null; // where the sign-in came from, for the person's list of sessions
+  user_agent: string | null;
 }
 
 export interface LoginThrottleTable {
