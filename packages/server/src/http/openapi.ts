@@ -107,11 +107,14 @@ const SESSION_OPTIONAL = new Set([
   "GET /api/map/countries",
 ]);
 
-/** The security requirement of an operation; undefined keeps the document's default (a session). */
+/** Either a session cookie or a personal API token sent as a bearer. */
+const SIGNED_IN: Array<Record<string, string[]>> = [{ session: [] }, { bearer: [] }];
+
+/** The security requirement of an operation; undefined keeps the document's default (signed in). */
 function securityOf(method: string, path: string): Json[] | undefined {
   const key = `${method} ${path}`;
   if (path.startsWith("/api/public/") || NO_SESSION.has(key)) return [];
-  if (SESSION_OPTIONAL.has(key)) return [{}, { session: [] }];
+  if (SESSION_OPTIONAL.has(key)) return [{}, ...SIGNED_IN];
   return undefined;
 }
 
@@ -197,9 +200,17 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
       tags: TAGS,
       components: {
-        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "conventio_session" } },
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "conventio_session" },
+          bearer: {
+            type: "http",
+            scheme: "bearer",
+            description:
+              "A personal API token (cvt_…) from POST /api/tokens or `conventio create-token`; no CSRF token needed. A read-scoped token may only GET.",
+          },
+        },
       },
-      security: [{ session: [] }],
+      security: SIGNED_IN,
     },
     transform,
     transformObject,
