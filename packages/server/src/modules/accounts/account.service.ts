@@ -1,4 +1,6 @@
 import type { Actor, CreateUserInput, PreferencesInput, SetupInput, UserRole, UserView } from "@conventio/domain";
+import type { Kysely } from "kysely";
+import type { DB } from "#db/schema.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
@@ -6,7 +8,8 @@ import { hashToken, newId, newToken } from "#shared/ids.js";
 import { accountPolicy } from "./account.policy.js";
 import { presentUser } from "./account.presenter.js";
 import { openSession, type SessionOrigin, type SignedIn } from "./account-sessions.js";
-import { burnVerification, hashPassword, verifyPassword } from "./password.js";
+import { burnVerification, checkPasswordStrength, hashPassword, verifyPassword } from "./password.js";
+import { reserveAttempt, settleSuccess, signInKeys } from "./sign-in-throttle.js";
 
 export interface AccountSettings {
   sessionDays: number;
@@ -19,53 +22,11 @@ export type { SignedIn } from "./account-sessions.js";
 export function createAccountService(deps: Deps, settings: AccountSettings) {
   const { db, clock } = deps;
 
-  async function lockedUntil(keys: string[]): Promise<Date | null> {
+  /** The row of a new account, its password checked for strength and hashed (the slow part, outside any transaction). */
+  async function newUserRow(input: CreateUserInput) {
+    checkPasswordStrength(input.password, [input.email, input.name]);
     const now = nowIso(deps);
-    const rows = await db
-      .selectFrom("login_throttle")
-      .select("locked_until")
-      .where("key", "in", keys)
-      .where("locked_until", ">", now)
-      .execute();
-    const latest = rows
-      .map((r) => r.locked_until ?? "")
-      .sort()
-      .at(-1);
-    return latest ? new Date(latest) : null;
-  }
-
-  async function recordFailure(keys: string[]): Promise<void> {
-    const now = clock.now();
-    const windowStart = new Date(now.getTime() - settings.lockMinutes * 60_000).toISOString();
-    await db.transaction().execute(async (trx) => {
-      for (const key of keys) {
-        const row = await trx.selectFrom("login_throttle").selectAll().where("key", "=", key).executeTakeFirst();
-        const fresh = !row || row.first_failure_at < windowStart;
-        const failures = fresh ? 1 : row.failures + 1;
-        const locked =
-          failures >= settings.maxFailures
-            ? new Date(now.getTime() + settings.lockMinutes * 60_000).toISOString()
-            : null;
-        const values = {
-          key,
-          failures,
-          first_failure_at: fresh ? now.toISOString() : row.first_failure_at,
-          locked_until: locked,
-        };
-        await trx
-          .insertInto("login_throttle")
-          .values(values)
-          .onConflict((oc) => oc.column("key").doUpdateSet(values))
-          .execute();
-      }
-    });
-  }
-
-  async function insertUser(actor: Actor, input: CreateUserInput): Promise<UserView> {
-    const now = nowIso(deps);
-    const existing = await db.selectFrom("app_user").select("id").where("email", "=", input.email).executeTakeFirst();
-    if (existing) throw AppError.field("conflict", "email", "An account with this e-mail already exists.");
-    const row = {
+    return {
       id: newId(),
       email: input.email,
       name: input.name,
@@ -76,17 +37,25 @@ export function createAccountService(deps: Deps, settings: AccountSettings) {
       created_at: now,
       updated_at: now,
     };
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto("app_user").values(row).execute();
-      await recordAudit(trx, now, {
-        actor,
-        action: "user.create",
-        entity: "user",
-        entityId: row.id,
-        changes: { email: row.email, name: row.name, role: row.role },
-      });
+  }
+
+  async function storeUser(trx: Kysely<DB>, actor: Actor, row: Awaited<ReturnType<typeof newUserRow>>) {
+    const existing = await trx.selectFrom("app_user").select("id").where("email", "=", row.email).executeTakeFirst();
+    if (existing) throw AppError.field("conflict", "email", "An account with this e-mail already exists.");
+    await trx.insertInto("app_user").values(row).execute();
+    await recordAudit(trx, row.created_at, {
+      actor,
+      action: "user.create",
+      entity: "user",
+      entityId: row.id,
+      changes: { email: row.email, name: row.name, role: row.role },
     });
     return presentUser(row);
+  }
+
+  async function insertUser(actor: Actor, input: CreateUserInput): Promise<UserView> {
+    const row = await newUserRow(input);
+    return db.transaction().execute((trx) => storeUser(trx, actor, row));
   }
 
   return {
@@ -94,12 +63,12 @@ export function createAccountService(deps: Deps, settings: AccountSettings) {
       return (await db.selectFrom("app_user").select("id").limit(1).executeTakeFirst()) !== undefined;
     },
 
-    /** Checks the password, throttling repeated failures per e-mail and per address. */
+    /** Checks the password, each attempt counted before the check (per account and address, and per address). */
     async signIn(email: string, password: string, ip: string, origin: SessionOrigin = { ip }): Promise<SignedIn> {
-      const keys = [`email:${email.toLowerCase()}`, `ip:${ip}`];
-      const until = await lockedUntil(keys);
-      if (until) {
-        const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - clock.now().getTime()) / 1000));
+      const keys = signInKeys(email, ip, settings.maxFailures);
+      const retryAt = await reserveAttempt(db, keys, clock.now(), settings.lockMinutes * 60_000);
+      if (retryAt) {
+        const retryAfterSeconds = Math.max(1, Math.ceil((retryAt.getTime() - clock.now().getTime()) / 1000));
         throw new AppError("rate_limited", "Too many failed sign-ins. Wait a little and try again.", {
           retryAfterSeconds,
         });
@@ -113,13 +82,9 @@ export function createAccountService(deps: Deps, settings: AccountSettings) {
       if (user) valid = await verifyPassword(user.password_hash, password);
       else await burnVerification(password);
       if (!user || !valid || user.disabled) {
-        await recordFailure(keys);
         throw new AppError("unauthenticated", "The e-mail or the password is not right.");
       }
-      await db
-        .deleteFrom("login_throttle")
-        .where("key", "=", keys[0] ?? "")
-        .execute();
+      await settleSuccess(db, keys);
       return openSession(db, clock, settings.sessionDays, presentUser(user), origin);
     },
 
@@ -152,18 +117,24 @@ export function createAccountService(deps: Deps, settings: AccountSettings) {
       return token;
     },
 
-    /** Creates the first administrator with the token printed at start. */
+    /**
+     * Creates the first administrator with the token printed at start. The token is taken in the
+     * same transaction as the account is made, so that of parallel attempts exactly one succeeds.
+     */
     async completeSetup(input: SetupInput): Promise<UserView> {
       if (await this.hasUsers()) throw new AppError("conflict", "Conventio is already set up.");
-      const known = await db
-        .selectFrom("setup_token")
-        .select("id")
-        .where("id", "=", hashToken(input.token))
-        .executeTakeFirst();
-      if (!known) throw AppError.field("forbidden", "token", "This setup token is not valid.");
-      const user = await insertUser({ kind: "public" }, { ...input, role: "admin" });
-      await db.deleteFrom("setup_token").execute();
-      return user;
+      const row = await newUserRow({ ...input, role: "admin" });
+      return db.transaction().execute(async (trx) => {
+        const taken = await trx.deleteFrom("setup_token").where("id", "=", hashToken(input.token)).executeTakeFirst();
+        if (Number(taken.numDeletedRows) !== 1) {
+          if (await trx.selectFrom("app_user").select("id").limit(1).executeTakeFirst())
+            throw new AppError("conflict", "Conventio is already set up.");
+          throw AppError.field("forbidden", "token", "This setup token is not valid.");
+        }
+        if (await trx.selectFrom("app_user").select("id").limit(1).executeTakeFirst())
+          throw new AppError("conflict", "Conventio is already set up.");
+        return storeUser(trx, { kind: "public" }, row);
+      });
     },
 
     /** For the CLI and first start: no actor check, the operator is trusted. */

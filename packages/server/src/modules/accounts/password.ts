@@ -1,4 +1,8 @@
 import { hash, verify } from "@node-rs/argon2";
+import { zxcvbn, zxcvbnOptions } from "@zxcvbn-ts/core";
+import * as common from "@zxcvbn-ts/language-common";
+import * as en from "@zxcvbn-ts/language-en";
+import { AppError } from "#shared/app-error.js";
 
 // OWASP's argon2id baseline: 19 MiB, two passes, one lane.
 // algorithm 2 is Argon2id (the package exports it as an ambient const enum).
@@ -21,4 +25,30 @@ let dummy: Promise<string> | undefined;
 export async function burnVerification(password: string): Promise<void> {
   dummy ??= hashPassword("conventio-timing-equaliser");
   await verifyPassword(await dummy, password);
+}
+
+/** zxcvbn's scale: 3 is "safely unguessable: moderate protection from offline slow-hash scenario". */
+const MIN_SCORE = 3;
+let strengthReady = false;
+
+/**
+ * Refuses a password an attacker would guess early (common passwords, keyboard walks, repeats,
+ * the person's own name or e-mail), as zxcvbn estimates it with its common and English lists.
+ */
+export function checkPasswordStrength(password: string, personal: ReadonlyArray<string>): void {
+  if (!strengthReady) {
+    zxcvbnOptions.setOptions({
+      graphs: common.adjacencyGraphs,
+      dictionary: { ...common.dictionary, ...en.dictionary },
+    });
+    strengthReady = true;
+  }
+  const inputs = personal.flatMap((p) => [p, ...p.split(/[@.\s_-]+/)]).filter((p) => p.length >= 3);
+  if (password.trim().length === 0 || zxcvbn(password, inputs).score < MIN_SCORE) {
+    throw AppError.field(
+      "validation_failed",
+      "password",
+      "This password is too easy to guess. Use a longer one, such as a few unrelated words.",
+    );
+  }
 }
