@@ -14,6 +14,7 @@ import {
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
+import { applyCircuitRules } from "#modules/circuits/circuit-run.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
@@ -106,6 +107,8 @@ export function createAgreementLifecycle(deps: Deps, parts: LifecycleParts) {
         if (first) throw AppError.invalid(violations);
         const to = targetStatus(input.action, status);
         const now = nowIso(deps);
+        // Requesting the signature starts the approval circuit; activation waits for its last approval.
+        await applyCircuitRules(trx, { agreement: row, action: input.action, at: now });
         const after: AgreementRow = {
           ...row,
           status: to,

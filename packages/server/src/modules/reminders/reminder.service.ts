@@ -8,6 +8,7 @@ import {
 } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
+import { circuitReminders } from "#modules/circuits/circuit-run.js";
 import { afterKeyset, decodeCursor, toPage } from "#http/pagination.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
@@ -97,6 +98,7 @@ export function createReminderService(deps: Deps, settings: ReminderSettings & {
         recipients: [{ id: a.user_id, email: a.email, language: a.language }],
       });
     }
+    out.push(...(await circuitReminders(db, clock.now())));
     return out;
   }
 
