@@ -19,6 +19,7 @@ import { activityRoutes } from "#modules/activities/activity.routes.js";
 import { agreementRoutes } from "#modules/agreements/agreement.routes.js";
 import { themeRoutes } from "#modules/agreements/theme.routes.js";
 import { auditRoutes } from "#modules/audit/audit.routes.js";
+import { circuitRoutes } from "#modules/circuits/circuit.routes.js";
 import { dashboardRoutes } from "#modules/dashboard/dashboard.routes.js";
 import { documentRoutes } from "#modules/documents/document.routes.js";
 import { ewpRoutes } from "#modules/ewp/ewp.routes.js";
@@ -34,7 +35,9 @@ import { publicationRoutes } from "#modules/publication/publication.routes.js";
 import { registryRoutes } from "#modules/registry/registry.routes.js";
 import { reminderRoutes } from "#modules/reminders/reminder.routes.js";
 import { reviewRoutes } from "#modules/reviews/review.routes.js";
+import { ssoRoutes } from "#modules/sso/sso.routes.js";
 import { timelineRoutes } from "#modules/timeline/timeline.routes.js";
+import { tokenRoutes } from "#modules/tokens/token.routes.js";
 import { AppError } from "#shared/app-error.js";
 import type { Logger } from "#shared/logger.js";
 import type { Services } from "./services.js";
@@ -75,14 +78,16 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   await app.register(multipart, { throwFileSizeLimit: false, preservePath: true });
   await registerOpenApi(app);
 
-  registerAuth(app, services.accounts);
+  registerAuth(app, services.accounts, services.tokens);
   await app.register(readerLanguagePlugin);
   const secureCookies =
     config.COOKIE_SECURE === "true" || (config.COOKIE_SECURE === "auto" && config.publicUrl.startsWith("https:"));
   await app.register(accountRoutes(services.accounts, secureCookies));
+  await app.register(ssoRoutes(services.sso.providers, services.sso.flow, secureCookies));
   await app.register(agreementRoutes(services.agreements));
   await app.register(themeRoutes(services.themes));
   await app.register(auditRoutes(services.audit));
+  await app.register(circuitRoutes(services.circuits));
   await app.register(documentRoutes(services.documents));
   await app.register(pictureRoutes(services.pictures));
   await app.register(governanceRoutes(services.governance));
@@ -99,6 +104,7 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   await app.register(importRoutes(services.imports));
   await app.register(exportRoutes(services.exports));
   await app.register(ewpRoutes(services.ewp));
+  await app.register(tokenRoutes(services.tokens));
   await app.register(
     ewpNodeRoutes({
       node: services.ewp.node,

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { CreateSsoProviderInput } from "@conventio/domain";
 import { z } from "zod";
 
 /** Every setting Conventio reads from the environment; nothing else reads process.env. */
@@ -92,6 +93,19 @@ export const ConfigSchema = z.object({
     .max(10_080)
     .default(60)
     .describe("How often partners' IIA indexes are polled for changes; 0 turns polling off"),
+  OIDC_PROVIDERS: z
+    .string()
+    .default("[]")
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "Not valid JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(CreateSsoProviderInput))
+    .describe("Sign-in providers (OpenID Connect) as a JSON array of {slug, name, issuer, clientId, clientSecret, …}"),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>> & { readonly dataDir: string; readonly publicUrl: string };

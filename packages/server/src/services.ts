@@ -6,6 +6,7 @@ import { createActivityService } from "#modules/activities/activity.service.js";
 import { createAgreementService } from "#modules/agreements/agreement.service.js";
 import { createThemeService } from "#modules/agreements/theme.service.js";
 import { createAuditService } from "#modules/audit/audit.service.js";
+import { createCircuitService } from "#modules/circuits/circuit.service.js";
 import { createDashboardService } from "#modules/dashboard/dashboard.service.js";
 import { createDocumentService, type DocumentDetacher } from "#modules/documents/document.service.js";
 import { catalogueSource } from "#modules/ewp/ewp-catalogue-source.js";
@@ -29,7 +30,9 @@ import { createNewsService } from "#modules/publication/news.service.js";
 import { createRegistryService } from "#modules/registry/registry.service.js";
 import { createReminderService } from "#modules/reminders/reminder.service.js";
 import { createReviewService } from "#modules/reviews/review.service.js";
+import { createSso } from "#modules/sso/sso.js";
 import { createTimelineService } from "#modules/timeline/timeline.service.js";
+import { createTokenService } from "#modules/tokens/token.service.js";
 import { type Clock, systemClock } from "#shared/clock.js";
 import type { Deps } from "#shared/deps.js";
 import type { Logger } from "#shared/logger.js";
@@ -84,6 +87,7 @@ export function createServices(
       pictures,
     ),
     audit: createAuditService(deps),
+    circuits: createCircuitService(deps),
     documents,
     pictures,
     governance: createGovernanceService(deps),
@@ -115,6 +119,8 @@ export function createServices(
     timeline: createTimelineService(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }),
     registry: createRegistryService(deps, organisations),
     ewp: createEwp(deps, config, documents.detach),
+    sso: createSso(deps, config),
+    tokens: createTokenService(deps),
   };
   return {
     ...services,
