@@ -7,6 +7,7 @@ import { StatusBadge } from "../features/agreements/agreement-labels";
 import { AgreementOverview } from "../features/agreements/agreement-overview";
 import { agreementQuery } from "../features/agreements/agreement-queries";
 import { DeleteDraftButton, LifecycleActions } from "../features/agreements/lifecycle-actions";
+import { ApprovalCircuitSection } from "../features/circuits/circuit-section";
 import { Documents } from "../features/documents/documents";
 import { GovernancePanel } from "../features/governance/governance-panel";
 import { PicturesPanel } from "../features/pictures/pictures-panel";
@@ -71,6 +72,7 @@ function AgreementPage() {
         }
       />
       <LifecycleActions agreement={a} canEdit={canEdit} />
+      <ApprovalCircuitSection agreementId={a.id} />
       <Tabs
         value={tab ?? "overview"}
         onChange={(next) =>

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { MyApprovals } from "../features/circuits/my-approvals";
 import { ActionTable } from "../features/governance/action-items";
 import { api } from "../lib/api";
 import { Loading } from "../ui/loading";
@@ -16,6 +17,7 @@ function MyActionsPage() {
       <PageHeader title={t("myActions.title")} subtitle={t("myActions.subtitle")} />
       {query.isError && <ProblemAlert error={query.error} />}
       {query.data ? <ActionTable items={query.data.items} showAgreement /> : !query.isError && <Loading />}
+      <MyApprovals />
     </>
   );
 }

@@ -8,8 +8,8 @@ import {
 } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
-import { circuitReminders } from "#modules/circuits/circuit-run.js";
 import { afterKeyset, decodeCursor, toPage } from "#http/pagination.js";
+import { circuitReminders } from "#modules/circuits/circuit-run.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
