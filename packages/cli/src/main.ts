@@ -9,11 +9,15 @@ import { registerOperateCommands } from "./commands/operate.js";
 import { registerRecordsCommands } from "./commands/records.js";
 import { registerRegistryCommands } from "./commands/registry.js";
 import { registerServerCommands } from "./commands/server.js";
+import { registerTokenCommands } from "./commands/tokens.js";
+import { addRemoteOptions } from "./remote.js";
 
 const program = new Command("conventio").description(
   "Conventio: institutional partnerships, from partners to publication.",
 );
+addRemoteOptions(program);
 registerServerCommands(program);
+registerTokenCommands(program);
 registerRegistryCommands(program);
 registerAgreementsCommands(program);
 registerRecordsCommands(program);

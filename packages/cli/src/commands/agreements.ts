@@ -4,6 +4,12 @@ import {
   AgreementKind,
   AgreementListQuery,
   AgreementStatus,
+  AgreementSummary,
+  AgreementView,
+  DashboardView,
+  DocumentList,
+  type Page,
+  pageOf,
   TransitionAction,
   TransitionInput,
   UI_LANGUAGES,
@@ -13,11 +19,25 @@ import {
 import { SYSTEM_ACTOR } from "@conventio/server";
 import { type Command, Option } from "commander";
 import { withServices } from "../context.js";
+import { queryString, readFrom, worksRemotely } from "../remote.js";
+
+const AgreementPage = pageOf(AgreementSummary);
+
+/** Prints every page of the agreement list, one agreement a line. */
+async function printPages(read: (cursor: string | undefined) => Promise<Page<AgreementSummary>>): Promise<void> {
+  let cursor: string | undefined;
+  do {
+    const page = await read(cursor);
+    for (const a of page.items) {
+      console.log([a.reference, a.status, a.startsOn ?? "", a.endsOn ?? "open-ended", a.title].join("\t"));
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
 
 /** Agreements: lists, lifecycle, renewal, files, reviews and figures. */
 export function registerAgreementsCommands(program: Command): void {
-  program
-    .command("agreements")
+  worksRemotely(program.command("agreements"))
     .description("List agreements, with the filters of the web app")
     .addOption(new Option("--status <status>").choices(AgreementStatus.options))
     .addOption(new Option("--kind <kind>").choices(AgreementKind.options))
@@ -35,26 +55,26 @@ export function registerAgreementsCommands(program: Command): void {
         partner?: string;
         country?: string;
         theme?: string;
-      }) =>
-        withServices(async ({ agreements }) => {
-          const query = AgreementListQuery.parse({
-            status: opts.status,
-            kind: opts.kind,
-            expiringWithinDays: opts.expiringWithin,
-            q: opts.search,
-            partner: opts.partner,
-            country: opts.country,
-            theme: opts.theme,
-          });
-          let cursor: string | undefined;
-          do {
-            const page = await agreements.listAgreements(SYSTEM_ACTOR, { ...query, cursor, limit: 200 });
-            for (const a of page.items) {
-              console.log([a.reference, a.status, a.startsOn ?? "", a.endsOn ?? "open-ended", a.title].join("\t"));
-            }
-            cursor = page.nextCursor ?? undefined;
-          } while (cursor);
-        }),
+      }) => {
+        const query = AgreementListQuery.parse({
+          status: opts.status,
+          kind: opts.kind,
+          expiringWithinDays: opts.expiringWithin,
+          q: opts.search,
+          partner: opts.partner,
+          country: opts.country,
+          theme: opts.theme,
+        });
+        return readFrom(
+          program,
+          ({ agreements }) =>
+            printPages((cursor) => agreements.listAgreements(SYSTEM_ACTOR, { ...query, cursor, limit: 200 })),
+          (api) =>
+            printPages((cursor) =>
+              api.get(`/api/agreements${queryString({ ...query, cursor, limit: 200 })}`, AgreementPage),
+            ),
+        );
+      },
     );
 
   program
@@ -108,16 +128,20 @@ export function registerAgreementsCommands(program: Command): void {
       }),
     );
 
-  program
-    .command("agreement <id>")
+  worksRemotely(program.command("agreement <id>"))
     .description("Show an agreement: parties, content, renewal chain, history, documents")
     .action((id: string) =>
-      withServices(async ({ agreements, documents }) => {
-        const view = await agreements.getAgreement(SYSTEM_ACTOR, id);
-        console.log(
-          JSON.stringify({ ...view, documents: await documents.listDocuments(SYSTEM_ACTOR, "agreement", id) }, null, 2),
-        );
-      }),
+      readFrom(
+        program,
+        async ({ agreements, documents }) => ({
+          ...(await agreements.getAgreement(SYSTEM_ACTOR, id)),
+          documents: await documents.listDocuments(SYSTEM_ACTOR, "agreement", id),
+        }),
+        async (api) => ({
+          ...(await api.get(`/api/agreements/${encodeURIComponent(id)}`, AgreementView)),
+          documents: (await api.get(`/api/agreements/${encodeURIComponent(id)}/documents`, DocumentList)).items,
+        }),
+      ).then((shown) => console.log(JSON.stringify(shown, null, 2))),
     );
 
   program
@@ -194,12 +218,14 @@ export function registerAgreementsCommands(program: Command): void {
       }),
     );
 
-  program
-    .command("dashboard")
+  worksRemotely(program.command("dashboard"))
     .description("Print the staff dashboard: agreements by status, kind and country, expiring, mobility flows, dormant")
     .action(() =>
-      withServices(async ({ dashboard }) => {
-        const d = await dashboard.overview(SYSTEM_ACTOR);
+      readFrom(
+        program,
+        ({ dashboard }) => dashboard.overview(SYSTEM_ACTOR),
+        (api) => api.get("/api/dashboard", DashboardView),
+      ).then((d) => {
         const line = (label: string, rows: Array<[string, number | string]>) =>
           console.log(`${label}: ${rows.map(([k, n]) => `${k} ${n}`).join(", ") || "none"}`);
         line(

@@ -1,20 +1,23 @@
+import { EwpNodeStatus } from "@conventio/domain";
 import { SYSTEM_ACTOR } from "@conventio/server";
 import type { Command } from "commander";
-import { withServices } from "../context.js";
+import { readFrom, worksRemotely } from "../remote.js";
 
 const yes = (flag: boolean, text: string) => (flag ? text : `not ${text}`);
 
 /** `conventio ewp status`: the node's address, keys and catalogue, its outbox and where each IIA stands. */
 export function registerEwpStatusCommand(ewp: Command): void {
-  ewp
-    .command("status")
+  worksRemotely(ewp.command("status"))
     .description(
       "Show the EWP node: address, keys, Registry catalogue, outbox, each IIA's exchange state, recent calls",
     )
     .option("--json", "print the status as JSON")
     .action((opts: { json?: boolean }) =>
-      withServices(async (services) => {
-        const status = await services.ewp.status.nodeStatus(SYSTEM_ACTOR);
+      readFrom(
+        ewp,
+        (services) => services.ewp.status.nodeStatus(SYSTEM_ACTOR),
+        (api) => api.get("/api/ewp/node", EwpNodeStatus),
+      ).then((status) => {
         if (opts.json) {
           console.log(JSON.stringify(status, null, 2));
           return;
