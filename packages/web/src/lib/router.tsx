@@ -5,7 +5,9 @@ import { activityEditRoute } from "../routes/activity-edit";
 import { activityNewRoute } from "../routes/activity-new";
 import { adminIndexRoute, adminRoute } from "../routes/admin";
 import { adminAuditRoute } from "../routes/admin-audit";
+import { adminCircuitsRoute } from "../routes/admin-circuits";
 import { adminEwpRoute } from "../routes/admin-ewp";
+import { adminSsoRoute } from "../routes/admin-sso";
 import { adminThemesRoute } from "../routes/admin-themes";
 import { adminUsersRoute } from "../routes/admin-users";
 import { agreementRoute } from "../routes/agreement";
@@ -97,7 +99,15 @@ const routeTree = rootRoute.addChildren([
     newsEditRoute,
     newsPreviewRoute,
     moderationRoute,
-    adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminThemesRoute, adminAuditRoute, adminEwpRoute]),
+    adminRoute.addChildren([
+      adminIndexRoute,
+      adminUsersRoute,
+      adminThemesRoute,
+      adminAuditRoute,
+      adminEwpRoute,
+      adminSsoRoute,
+      adminCircuitsRoute,
+    ]),
   ]),
 ]);
 

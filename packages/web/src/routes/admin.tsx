@@ -23,6 +23,12 @@ function AdminLayout() {
           <li>
             <AnchorLink to="/admin/ewp">{t("ewp.admin.link")}</AnchorLink>
           </li>
+          <li>
+            <AnchorLink to="/admin/sign-in-providers">{t("admin.sso")}</AnchorLink>
+          </li>
+          <li>
+            <AnchorLink to="/admin/circuits">{t("circuits.admin.title")}</AnchorLink>
+          </li>
         </Group>
       </nav>
       <Outlet />

@@ -1,7 +1,9 @@
+import { SsoFailure } from "@conventio/domain";
 import { Alert, Card, Stack, Text } from "@mantine/core";
 import { createRoute, redirect, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { SignInForm } from "../features/accounts/sign-in-form";
+import { SsoSignIn } from "../features/sso/sso-sign-in";
 import { readSession, useSession } from "../lib/session";
 import { PageHeader } from "../ui/page-header";
 import { rootRoute } from "./root";
@@ -13,7 +15,7 @@ function safeRedirect(value: unknown): string | undefined {
 
 function SignInPage() {
   const { t } = useTranslation();
-  const { redirect: target } = signInRoute.useSearch();
+  const { redirect: target, ssoError } = signInRoute.useSearch();
   const navigate = useNavigate();
   const { setupRequired } = useSession();
   return (
@@ -29,6 +31,7 @@ function SignInPage() {
           {t("signIn.setupRequired")}
         </Alert>
       )}
+      <SsoSignIn failure={ssoError} redirect={target} />
       <Card withBorder padding="lg">
         <SignInForm onSignedIn={() => void navigate({ href: target ?? "/organisations", replace: true })} />
       </Card>
@@ -42,9 +45,10 @@ function SignInPage() {
 export const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/sign-in",
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+  validateSearch: (search: Record<string, unknown>): { redirect?: string; ssoError?: SsoFailure } => {
     const target = safeRedirect(search.redirect);
-    return target ? { redirect: target } : {};
+    const failure = SsoFailure.safeParse(search.ssoError);
+    return { ...(target ? { redirect: target } : {}), ...(failure.success ? { ssoError: failure.data } : {}) };
   },
   beforeLoad: async ({ search }) => {
     const session = await readSession();

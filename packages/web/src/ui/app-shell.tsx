@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { inboxQuery } from "../features/inbox/inbox-queries";
 import { api } from "../lib/api";
+import { sso } from "../lib/api/sso";
 import { queryClient } from "../lib/query-client";
 import { storeSession, useCan, useSession } from "../lib/session";
 import { LanguageSwitcher } from "./language-switcher";
@@ -108,10 +109,18 @@ function UserBox() {
     );
   }
   async function signOut() {
-    await api.signOut().catch(() => undefined);
+    // A session from a sign-in provider is ended there too (RP-initiated logout).
+    const endAt = await sso
+      .signOut()
+      .then((r) => r.redirectTo)
+      .catch(async () => {
+        await api.signOut().catch(() => undefined);
+        return null;
+      });
     queryClient.clear();
     storeSession({ user: null, csrfToken: null, setupRequired: false });
-    await navigate({ to: "/" });
+    if (endAt) window.location.assign(endAt);
+    else await navigate({ to: "/" });
   }
   return (
     <Group gap="xs" wrap="nowrap">
