@@ -1,4 +1,5 @@
 import { createRouter } from "@tanstack/react-router";
+import { accountRoute } from "../routes/account";
 import { activitiesRoute } from "../routes/activities";
 import { activityRoute } from "../routes/activity";
 import { activityEditRoute } from "../routes/activity-edit";
@@ -82,6 +83,7 @@ const routeTree = rootRoute.addChildren([
     agreementPreviewRoute,
     agreementIiaRoute,
     myActionsRoute,
+    accountRoute,
     inboxRoute,
     activitiesRoute,
     activityNewRoute,

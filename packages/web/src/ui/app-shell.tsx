@@ -135,6 +135,11 @@ function UserBox() {
               {t("nav.myActions")}
             </AnchorLink>
           </li>
+          <li>
+            <AnchorLink to="/account" size="sm" fw={500}>
+              {t("nav.account")}
+            </AnchorLink>
+          </li>
           {isAdmin && (
             <li>
               <AnchorLink to="/admin/users" size="sm" fw={500}>
