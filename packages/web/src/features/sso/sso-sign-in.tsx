@@ -1,5 +1,5 @@
 import type { SsoFailure } from "@conventio/domain";
-import { Alert, Button, Divider, Stack } from "@mantine/core";
+import { Alert, Button, Divider, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { sso } from "../../lib/api/sso";
@@ -16,8 +16,10 @@ export function SsoSignIn({ failure, redirect }: { failure?: SsoFailure | undefi
   return (
     <>
       {failure && (
-        <Alert color="red" variant="light" role="alert" title={t("sso.failedTitle")}>
-          {t(`sso.errors.${failure}`)}
+        // The title sits in the body: Mantine's light red title is too faint to read on its background.
+        <Alert color="red" variant="light" role="alert">
+          <Text fw={700}>{t("sso.failedTitle")}</Text>
+          <Text>{t(`sso.errors.${failure}`)}</Text>
         </Alert>
       )}
       {items.length > 0 && (
