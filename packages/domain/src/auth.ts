@@ -23,7 +23,15 @@ export const PASSWORD_MIN = 12;
 export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 export const Password = z.string().min(PASSWORD_MIN, `At least ${PASSWORD_MIN} characters`).max(200);
 
-export const SignInInput = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
+export const SignInInput = z.strictObject({
+  email: Email,
+  password: z.string().min(1).max(200),
+  code: z
+    .string()
+    .regex(/^\d{6}$/, "Six digits")
+    .optional()
+    .describe("The six-digit code of the account's authenticator app, when it has one"),
+});
 export type SignInInput = z.infer<typeof SignInInput>;
 
 export const CreateUserInput = z.strictObject({

@@ -1,8 +1,10 @@
 export * from "./activity.js";
 export * from "./agreement.js";
 export * from "./agreement-rules.js";
+export * from "./account-security.js";
 export * from "./auth.js";
 export * from "./cell-values.js";
+export * from "./circuit.js";
 export * from "./countries.js";
 export * from "./dashboard.js";
 export * from "./date-bounds.js";
@@ -26,4 +28,6 @@ export * from "./portal.js";
 export * from "./publication.js";
 export * from "./registry.js";
 export * from "./review.js";
+export * from "./sso.js";
 export * from "./text.js";
+export * from "./tokens.js";

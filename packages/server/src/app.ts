@@ -15,6 +15,7 @@ import { registerProblemHandler, toProblem } from "#http/problem.js";
 import { readerLanguagePlugin } from "#http/reader-language.js";
 import { registerSecurityHeaders } from "#http/security-headers.js";
 import { accountRoutes } from "#modules/accounts/account.routes.js";
+import { accountSecurityRoutes, registerSecondFactorRequirement } from "#modules/accounts/account-security.routes.js";
 import { activityRoutes } from "#modules/activities/activity.routes.js";
 import { agreementRoutes } from "#modules/agreements/agreement.routes.js";
 import { themeRoutes } from "#modules/agreements/theme.routes.js";
@@ -82,7 +83,9 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   await app.register(readerLanguagePlugin);
   const secureCookies =
     config.COOKIE_SECURE === "true" || (config.COOKIE_SECURE === "auto" && config.publicUrl.startsWith("https:"));
+  registerSecondFactorRequirement(app, services.accountSecurity);
   await app.register(accountRoutes(services.accounts, secureCookies));
+  await app.register(accountSecurityRoutes(services.accountSecurity));
   await app.register(ssoRoutes(services.sso.providers, services.sso.flow, secureCookies));
   await app.register(agreementRoutes(services.agreements));
   await app.register(themeRoutes(services.themes));

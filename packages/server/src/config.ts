@@ -21,6 +21,10 @@ export const ConfigSchema = z.object({
     .describe("Secure cookies: auto means on when PUBLIC_URL is https"),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5).describe("Failed sign-ins before a pause"),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15).describe("Length of that pause"),
+  REQUIRE_ADMIN_TOTP: z
+    .enum(["true", "false"])
+    .default("false")
+    .describe("Administrators must set up an authenticator app (TOTP) before anything else"),
   ADMIN_EMAIL: z.string().optional().describe("With ADMIN_PASSWORD: the first administrator, created at first start"),
   ADMIN_PASSWORD: z.string().optional().describe("Password of that first administrator (12 characters or more)"),
   EXPIRING_WINDOW_DAYS: z.coerce

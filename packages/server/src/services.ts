@@ -2,6 +2,7 @@ import type { Config } from "#config.js";
 import type { Database } from "#db/connection.js";
 import { createSearchIndex } from "#db/search-index.js";
 import { createAccountService } from "#modules/accounts/account.service.js";
+import { createAccountSecurityService } from "#modules/accounts/account-security.service.js";
 import { createActivityService } from "#modules/activities/activity.service.js";
 import { createAgreementService } from "#modules/agreements/agreement.service.js";
 import { createThemeService } from "#modules/agreements/theme.service.js";
@@ -80,6 +81,11 @@ export function createServices(
       maxFailures: config.LOGIN_MAX_FAILURES,
       lockMinutes: config.LOGIN_LOCK_MINUTES,
     }),
+    accountSecurity: createAccountSecurityService(
+      deps,
+      { publicUrl: config.publicUrl, requireAdminTotp: config.REQUIRE_ADMIN_TOTP === "true" },
+      mailer,
+    ),
     agreements: withPicturesRemoved(
       createAgreementService(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }, documents.detach),
       "deleteAgreement",

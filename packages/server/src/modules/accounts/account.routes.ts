@@ -42,10 +42,13 @@ export function accountRoutes(accounts: AccountService, secureCookies: boolean):
         },
       },
       async (req, reply) => {
-        const s = await accounts.signIn(req.body.email, req.body.password, req.ip, {
-          ip: req.ip,
-          userAgent: req.headers["user-agent"],
-        });
+        const s = await accounts.signIn(
+          req.body.email,
+          req.body.password,
+          req.ip,
+          { ip: req.ip, userAgent: req.headers["user-agent"] },
+          req.body.code,
+        );
         setSessionCookie(reply, s.token, s.expiresAt, secureCookies);
         return { user: s.user, csrfToken: s.csrfToken, setupRequired: false };
       },

@@ -10,6 +10,7 @@ import { presentUser } from "./account.presenter.js";
 import { openSession, type SessionOrigin, type SignedIn } from "./account-sessions.js";
 import { burnVerification, checkPasswordStrength, hashPassword, verifyPassword } from "./password.js";
 import { reserveAttempt, settleSuccess, signInKeys } from "./sign-in-throttle.js";
+import { checkSecondFactor } from "./totp.js";
 
 export interface AccountSettings {
   sessionDays: number;
@@ -64,7 +65,13 @@ export function createAccountService(deps: Deps, settings: AccountSettings) {
     },
 
     /** Checks the password, each attempt counted before the check (per account and address, and per address). */
-    async signIn(email: string, password: string, ip: string, origin: SessionOrigin = { ip }): Promise<SignedIn> {
+    async signIn(
+      email: string,
+      password: string,
+      ip: string,
+      origin: SessionOrigin = { ip },
+      code?: string,
+    ): Promise<SignedIn> {
       const keys = signInKeys(email, ip, settings.maxFailures);
       const retryAt = await reserveAttempt(db, keys, clock.now(), settings.lockMinutes * 60_000);
       if (retryAt) {
@@ -84,6 +91,7 @@ export function createAccountService(deps: Deps, settings: AccountSettings) {
       if (!user || !valid || user.disabled) {
         throw new AppError("unauthenticated", "The e-mail or the password is not right.");
       }
+      await checkSecondFactor(db, user.id, code, clock.now());
       await settleSuccess(db, keys);
       return openSession(db, clock, settings.sessionDays, presentUser(user), origin);
     },

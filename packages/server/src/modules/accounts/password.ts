@@ -35,7 +35,7 @@ let strengthReady = false;
  * Refuses a password an attacker would guess early (common passwords, keyboard walks, repeats,
  * the person's own name or e-mail), as zxcvbn estimates it with its common and English lists.
  */
-export function checkPasswordStrength(password: string, personal: ReadonlyArray<string>): void {
+export function checkPasswordStrength(password: string, personal: ReadonlyArray<string>, field = "password"): void {
   if (!strengthReady) {
     zxcvbnOptions.setOptions({
       graphs: common.adjacencyGraphs,
@@ -47,7 +47,7 @@ export function checkPasswordStrength(password: string, personal: ReadonlyArray<
   if (password.trim().length === 0 || zxcvbn(password, inputs).score < MIN_SCORE) {
     throw AppError.field(
       "validation_failed",
-      "password",
+      field,
       "This password is too easy to guess. Use a longer one, such as a few unrelated words.",
     );
   }
