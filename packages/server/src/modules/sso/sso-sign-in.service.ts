@@ -140,6 +140,9 @@ export function createSsoSignInService(
       const now = nowIso(deps);
       const user = await db.transaction().execute((trx) => accountForClaims(trx, p, claims, now));
       const signedIn = await openSession(db, clock, settings.sessionDays, presentUser(user));
+      // Rows of sessions that have since expired are of no use for signing out.
+      const expired = new Date(clock.now().getTime() - settings.sessionDays * 86_400_000).toISOString();
+      await db.deleteFrom("sso_session").where("created_at", "<", expired).execute();
       await db
         .insertInto("sso_session")
         .values({ session_id: hashToken(signedIn.token), provider: p.slug, id_token: idToken, created_at: now })
