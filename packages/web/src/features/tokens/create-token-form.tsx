@@ -45,7 +45,7 @@ export function CreateTokenForm() {
       <Stack>
         <FormProblem form={form} quiet />
         {made && (
-          <Alert color="green" title={t("tokens.madeTitle", { name: made.name })} role="status">
+          <Alert color="teal" variant="outline" title={t("tokens.madeTitle", { name: made.name })} role="status">
             <Stack gap="xs">
               <span>{t("tokens.shownOnce")}</span>
               <Group gap="xs" wrap="nowrap">

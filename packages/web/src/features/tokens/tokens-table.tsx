@@ -55,7 +55,7 @@ export function TokensTable({ items }: { items: TokenView[] }) {
                   <Table.Td>{token.expiresAt ? formatDate(token.expiresAt) : t("tokens.never")}</Table.Td>
                   <Table.Td>{token.lastUsedAt ? formatDate(token.lastUsedAt, true) : t("tokens.notUsed")}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={state === "active" ? "green" : "gray"} tt="none">
+                    <Badge variant="dot" color={state === "active" ? "teal" : "gray"} radius="sm" tt="none" fw={600}>
                       {t(`tokens.states.${state}`)}
                     </Badge>
                   </Table.Td>
