@@ -158,6 +158,7 @@ export function accountSecurityRoutes(security: AccountSecurityService): Fastify
         schema: {
           tags,
           summary: "A new authenticator secret, to confirm with a code",
+          body: z.strictObject({}).nullish(),
           response: { 200: TotpSetup, ...problems },
         },
       },
