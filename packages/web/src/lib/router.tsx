@@ -1,4 +1,5 @@
 import { createRouter } from "@tanstack/react-router";
+import { acceptInvitationRoute } from "../routes/accept-invitation";
 import { accountRoute } from "../routes/account";
 import { activitiesRoute } from "../routes/activities";
 import { activityRoute } from "../routes/activity";
@@ -23,6 +24,7 @@ import { eventEditRoute, eventNewRoute } from "../routes/event-edit";
 import { eventPreviewRoute } from "../routes/event-preview";
 import { eventsRoute } from "../routes/events";
 import { exchangeBalanceRoute } from "../routes/exchange-balance";
+import { forgotPasswordRoute } from "../routes/forgot-password";
 import { homeRoute } from "../routes/home";
 import { importRoute } from "../routes/import";
 import { inboxRoute } from "../routes/inbox";
@@ -47,6 +49,7 @@ import { personRoute } from "../routes/person";
 import { personEditRoute } from "../routes/person-edit";
 import { personNewRoute } from "../routes/person-new";
 import { registryRoute } from "../routes/registry";
+import { resetPasswordRoute } from "../routes/reset-password";
 import { reviewRoute } from "../routes/review";
 import { rootRoute } from "../routes/root";
 import { setupRoute } from "../routes/setup";
@@ -56,6 +59,9 @@ import { queryClient } from "./query-client";
 const routeTree = rootRoute.addChildren([
   homeRoute,
   signInRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  acceptInvitationRoute,
   setupRoute,
   newsPostRoute,
   eventRoute,

@@ -2,6 +2,9 @@ import { Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { ChangePasswordForm } from "../features/accounts/change-password-form";
+import { SecondFactorBanner, SecondFactorSection } from "../features/accounts/second-factor-section";
+import { SessionsList } from "../features/accounts/sessions-list";
 import { CreateTokenForm } from "../features/tokens/create-token-form";
 import { TokensTable } from "../features/tokens/tokens-table";
 import { tokens } from "../lib/api/tokens";
@@ -18,6 +21,18 @@ function AccountPage() {
   return (
     <Stack gap="lg">
       <PageHeader title={t("account.title")} subtitle={t("account.subtitle")} />
+      <SecondFactorBanner />
+      <Section title={t("security.passwordTitle")}>
+        <ChangePasswordForm />
+      </Section>
+      <div id="second-factor">
+        <Section title={t("security.totpTitle")}>
+          <SecondFactorSection />
+        </Section>
+      </div>
+      <Section title={t("security.sessionsTitle")}>
+        <SessionsList />
+      </Section>
       <Section title={t("tokens.title")}>
         <Stack>
           <Text size="sm">{t("tokens.intro")}</Text>

@@ -3,6 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { CreateUserForm } from "../features/accounts/create-user-form";
+import { InvitationsTable } from "../features/accounts/invitations-table";
+import { InviteForm } from "../features/accounts/invite-form";
 import { UsersTable } from "../features/accounts/users-table";
 import { api } from "../lib/api";
 import { Loading } from "../ui/loading";
@@ -19,6 +21,12 @@ function UsersPage() {
       <PageHeader title={t("users.title")} subtitle={t("users.subtitle")} />
       {users.isError && <ProblemAlert error={users.error} />}
       {users.data ? <UsersTable users={users.data.items} /> : !users.isError && <Loading />}
+      <Section title={t("security.inviteTitle")}>
+        <InviteForm />
+      </Section>
+      <Section title={t("security.invitationsTitle")}>
+        <InvitationsTable />
+      </Section>
       <Section title={t("users.createTitle")}>
         <CreateUserForm />
       </Section>

@@ -1,17 +1,27 @@
 import type {
   ActionView,
   AssignableUser,
+  ChangePasswordInput,
   CreateUserInput,
   InboxMessageView,
+  InvitationAcceptance,
+  InvitationInput,
+  InvitationView,
   Page,
+  PasswordResetCompletion,
+  PasswordResetRequest,
   PreferencesInput,
+  SessionEntry,
   SessionView,
   SetupInput,
   SignInInput,
+  TotpCodeInput,
+  TotpSetup,
+  TotpStatus,
   UserRole,
   UserView,
 } from "@conventio/domain";
-import { get, id, patch, post, put, queryString } from "./core";
+import { get, id, patch, post, put, queryString, remove } from "./core";
 
 /** Signing in and out, and the first administrator. */
 export const session = {
@@ -36,4 +46,23 @@ export const me = {
     get<Page<InboxMessageView> & { unread: number }>(`/api/me/inbox${queryString({ cursor, limit: 50 })}`),
   markRead: (messageId: string) => post<void>(`/api/me/inbox/${id(messageId)}/read`),
   setPreferences: (input: PreferencesInput) => put<UserView>("/api/me/preferences", input),
+};
+
+/** Passwords forgotten or changed, invitations, one's sessions and second factor. */
+export const security = {
+  changePassword: (input: ChangePasswordInput) => post<void>("/api/account/password", input),
+  requestPasswordReset: (input: PasswordResetRequest) => post<object>("/api/auth/password-reset", input),
+  completePasswordReset: (input: PasswordResetCompletion) => post<void>("/api/auth/password-reset/complete", input),
+  acceptInvitation: (input: InvitationAcceptance) => post<UserView>("/api/auth/invitations/accept", input),
+  sessions: () => get<SessionEntry[]>("/api/account/sessions"),
+  endSession: (sessionId: string) => remove(`/api/account/sessions/${id(sessionId)}`),
+  totpStatus: () => get<TotpStatus>("/api/account/totp"),
+  setUpTotp: () => post<TotpSetup>("/api/account/totp/setup"),
+  enableTotp: (input: TotpCodeInput) => post<void>("/api/account/totp/enable", input),
+  disableTotp: (input: TotpCodeInput) => post<void>("/api/account/totp/disable", input),
+};
+
+export const invitations = {
+  list: () => get<InvitationView[]>("/api/users/invitations"),
+  create: (input: InvitationInput) => post<InvitationView>("/api/users/invitations", input),
 };
