@@ -68,8 +68,7 @@ export function CircuitDecisionForm({ agreementId, step }: { agreementId: string
           </Button>
           <Button
             type="submit"
-            variant="outline"
-            color="orange"
+            variant="default"
             onClick={() => {
               decision.current = "send_back";
             }}

@@ -33,7 +33,7 @@ function StepItem({ agreementId, step }: { agreementId: string; step: CircuitRun
       <Stack gap={6}>
         <Group gap="xs">
           <Text fw={600}>{step.name}</Text>
-          <Badge variant="light" color={STATE_COLOURS[step.state]}>
+          <Badge variant="dot" color={STATE_COLOURS[step.state]} radius="sm" tt="none" fw={600}>
             {t(`circuits.states.${step.state}`)}
           </Badge>
         </Group>
@@ -109,7 +109,9 @@ export function ApprovalCircuitSection({ agreementId }: { agreementId: string })
         <Stack gap="md">
           <Group gap="xs">
             <Text>{run.circuitName}</Text>
-            <Badge color={RUN_COLOURS[run.status]}>{t(`circuits.runStates.${run.status}`)}</Badge>
+            <Badge variant="dot" color={RUN_COLOURS[run.status]} radius="sm" tt="none" fw={600}>
+              {t(`circuits.runStates.${run.status}`)}
+            </Badge>
             {run.round > 1 && <Text c="dimmed">{t("circuits.round", { round: run.round })}</Text>}
           </Group>
           <List type="ordered" spacing="md" aria-label={t("circuits.steps")}>
