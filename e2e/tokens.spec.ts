@@ -28,8 +28,10 @@ describe("personal API tokens on the account page", () => {
     await page.getByText("You have no API tokens.").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.getByRole("textbox", { name: "Name" }).fill("Nightly report");
-    await page.getByRole("textbox", { name: "Name" }).press("Enter");
+    // The account page holds other sections; the form is found by its own heading.
+    const form = page.getByRole("region", { name: "Make a new token" });
+    await form.getByRole("textbox", { name: "Name" }).fill("Nightly report");
+    await form.getByRole("textbox", { name: "Name" }).press("Enter");
     const shown = page.getByTestId("new-token");
     await shown.waitFor();
     const token = (await shown.textContent())?.trim() ?? "";
