@@ -14,10 +14,10 @@ import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
 import type { Mailer } from "#shared/mailer.js";
+import { translateMessage } from "#shared/messages.js";
 import { reminderPolicy } from "./reminder.policy.js";
 import { actionReminder, agreementReminders, type ReminderSettings } from "./reminder-rules.js";
-import { translateMessage } from "#shared/messages.js";
-import { AGREEMENT_REMINDER_SUBJECTS, ACTION_REMINDER_SUBJECT } from "./reminder-wording.js";
+import { ACTION_REMINDER_SUBJECT, AGREEMENT_REMINDER_SUBJECTS } from "./reminder-wording.js";
 
 interface Reminder {
   key: string;
