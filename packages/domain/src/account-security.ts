@@ -61,7 +61,9 @@ export type TotpCodeInput = z.infer<typeof TotpCodeInput>;
 
 export const TotpStatus = z.object({
   enabled: z.boolean(),
-  required: z.boolean().describe("This account must use a second factor (administrators, when the installation says so)"),
+  required: z
+    .boolean()
+    .describe("This account must use a second factor (administrators, when the installation says so)"),
 });
 export type TotpStatus = z.infer<typeof TotpStatus>;
 
