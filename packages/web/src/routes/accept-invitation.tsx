@@ -17,7 +17,7 @@ function AcceptInvitationPage() {
           <AcceptInvitationForm token={token} />
         </Card>
       ) : (
-        <Alert color="orange" variant="light" role="alert" title={t("security.linkNotValidTitle")}>
+        <Alert color="red" variant="outline" role="alert" title={t("security.linkNotValidTitle")}>
           {t("security.linkIncomplete")} {t("security.askInviter")}
         </Alert>
       )}

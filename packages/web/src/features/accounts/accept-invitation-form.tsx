@@ -20,7 +20,7 @@ export function AcceptInvitationForm({ token }: { token: string }) {
   const made = form.mutation.data;
   if (made) {
     return (
-      <Alert color="teal" variant="light" role="status" title={t("security.accountMadeTitle")}>
+      <Alert color="teal" variant="outline" role="status" title={t("security.accountMadeTitle")}>
         <Stack gap="xs">
           <span>{t("security.accountMade", { email: made.email })}</span>
           <AnchorLink to="/sign-in">{t("nav.signIn")}</AnchorLink>
@@ -31,7 +31,7 @@ export function AcceptInvitationForm({ token }: { token: string }) {
   const error = form.mutation.error;
   if (isApiError(error) && error.fieldErrors.some((f) => f.field === "token")) {
     return (
-      <Alert color="orange" variant="light" role="alert" title={t("security.linkNotValidTitle")}>
+      <Alert color="red" variant="outline" role="alert" title={t("security.linkNotValidTitle")}>
         {form.error("token")} {t("security.askInviter")}
       </Alert>
     );

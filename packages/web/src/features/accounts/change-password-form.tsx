@@ -29,7 +29,7 @@ export function ChangePasswordForm() {
       <Stack>
         <FormProblem form={form} quiet />
         {form.mutation.isSuccess && (
-          <Alert color="teal" variant="light" role="status">
+          <Alert color="teal" variant="outline" role="status">
             {t("security.passwordChanged")}
           </Alert>
         )}

@@ -17,7 +17,7 @@ export function ForgotPasswordForm() {
   });
   if (form.mutation.isSuccess) {
     return (
-      <Alert color="teal" variant="light" role="status" title={t("security.resetAskedTitle")}>
+      <Alert color="teal" variant="outline" role="status" title={t("security.resetAskedTitle")}>
         <Stack gap="xs">
           <span>{t("security.resetAsked")}</span>
           <AnchorLink to="/sign-in">{t("security.backToSignIn")}</AnchorLink>

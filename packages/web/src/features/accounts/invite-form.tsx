@@ -28,7 +28,7 @@ export function InviteForm() {
       <Stack>
         <FormProblem form={form} quiet />
         {invite.isSuccess && (
-          <Alert color="teal" variant="light" role="status">
+          <Alert color="teal" variant="outline" role="status">
             {t("security.invited", { email: invite.data.email })}
           </Alert>
         )}

@@ -12,7 +12,7 @@ import { NewPasswordFields, withConfirmation, withoutConfirmation } from "./pass
 export function LinkNotValid({ message }: { message: string }) {
   const { t } = useTranslation();
   return (
-    <Alert color="orange" variant="light" role="alert" title={t("security.linkNotValidTitle")}>
+    <Alert color="red" variant="outline" role="alert" title={t("security.linkNotValidTitle")}>
       <Stack gap="xs">
         <span>{message}</span>
         <AnchorLink to="/forgot-password">{t("security.askAgain")}</AnchorLink>
@@ -32,7 +32,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   });
   if (form.mutation.isSuccess) {
     return (
-      <Alert color="teal" variant="light" role="status" title={t("security.resetDoneTitle")}>
+      <Alert color="teal" variant="outline" role="status" title={t("security.resetDoneTitle")}>
         <Stack gap="xs">
           <span>{t("security.resetDone")}</span>
           <AnchorLink to="/sign-in">{t("nav.signIn")}</AnchorLink>

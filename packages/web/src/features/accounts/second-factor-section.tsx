@@ -97,7 +97,7 @@ export function SecondFactorSection() {
   if (enabled) {
     return (
       <Stack>
-        <Alert color="teal" variant="light" title={t("security.totpOn")}>
+        <Alert color="teal" variant="outline" title={t("security.totpOn")}>
           {required ? t("security.totpKeep") : t("security.totpOnBody")}
         </Alert>
         {!required && (
@@ -132,7 +132,7 @@ export function SecondFactorBanner() {
   const status = useTotpStatus();
   if (!status.data?.required || status.data.enabled) return null;
   return (
-    <Alert color="orange" variant="light" role="alert" title={t("security.totpNeededTitle")}>
+    <Alert color="red" variant="outline" role="alert" title={t("security.totpNeededTitle")}>
       {t("security.totpNeeded")} <Anchor href="#second-factor">{t("security.totpNeededLink")}</Anchor>
     </Alert>
   );

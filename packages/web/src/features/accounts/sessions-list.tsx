@@ -51,7 +51,7 @@ export function SessionsList() {
                 </Table.Td>
                 <Table.Td>
                   {session.current ? (
-                    <Badge variant="light" color="teal" radius="sm" tt="none">
+                    <Badge variant="dot" color="teal" radius="sm" tt="none" fw={600}>
                       {t("security.thisSession")}
                     </Badge>
                   ) : (
