@@ -9,6 +9,7 @@ import { signIn } from "./support/session.js";
 
 const EVE = { email: "eve@example.org", name: "Eve Editor", password: "first quiet harbour morning" };
 const NEW_PASSWORD = "pale orange lighthouse keeper";
+const CHANGED_PASSWORD = "windy archipelago ferry timetable";
 
 /** Quoted-printable bodies: soft line breaks and =XX escapes. */
 const decode = (raw: string) =>
@@ -127,6 +128,21 @@ describe("account security", () => {
     expect(ended.status).toBe(401);
   });
 
+  it("changes the password, refusing a weak one on its field", async () => {
+    const password = page.getByRole("region", { name: "Password", exact: true });
+    await password.getByLabel("Current password").fill(NEW_PASSWORD);
+    await password.getByLabel("New password").first().fill("password1234");
+    await password.getByLabel("New password again").fill("password1234");
+    await password.getByRole("button", { name: "Change password" }).click();
+    await password.getByText("This password is too easy to guess.", { exact: false }).waitFor();
+    expect(await password.getByLabel("New password").first().getAttribute("aria-invalid")).toBe("true");
+    await password.getByLabel("New password").first().fill(CHANGED_PASSWORD);
+    await password.getByLabel("New password again").fill(CHANGED_PASSWORD);
+    await password.getByRole("button", { name: "Change password" }).click();
+    await password.getByText("Your password is changed.", { exact: false }).waitFor();
+    await expectAccessible("password changed");
+  });
+
   it("sets up an authenticator app, then asks for its code at sign-in", async () => {
     const factor = page.getByRole("region", { name: "Second factor" });
     await factor.getByRole("button", { name: "Set up" }).click();
@@ -143,7 +159,7 @@ describe("account security", () => {
 
     await signOut();
     await page.getByLabel("E-mail").fill(EVE.email);
-    await page.getByLabel("Password").fill(NEW_PASSWORD);
+    await page.getByLabel("Password").fill(CHANGED_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     const code = page.getByLabel("Code from your authenticator app");
     await code.waitFor();
