@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig, type Running, startServer } from "@conventio/server";
 import { type TOTP, URI } from "otpauth";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -223,5 +227,62 @@ describe("account security", () => {
       .getByRole("row", { name: /ines@example\.org/ })
       .getByText("Accepted")
       .waitFor();
+  });
+});
+
+describe("an installation where administrators must use a second factor", () => {
+  let dataDir: string;
+  let running: Running;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // The shared test server takes no such setting: this one is started with it.
+    dataDir = mkdtempSync(join(tmpdir(), "conventio-e2e-"));
+    const config = loadConfig({
+      NODE_ENV: "test",
+      DATA_DIR: dataDir,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "silent",
+      EWP_CATALOGUE: join(dataDir, "ewp-catalogue.xml"),
+      REQUIRE_ADMIN_TOTP: "true",
+    });
+    running = await startServer({ config, demo: false, reminders: false });
+    await running.services.accounts.createUserAsOperator({ ...ADMIN, role: "admin" });
+    browser = await openBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("leads the administrator from sign-in to set one up, and does not offer to remove it", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${running.url}/sign-in`);
+    await page.getByLabel("E-mail").fill(ADMIN.email);
+    await page.getByLabel("Password").fill(ADMIN.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { level: 1, name: "My account" }).waitFor();
+    const banner = page.getByRole("alert").filter({ hasText: "Set up a second factor" });
+    await banner.getByRole("link", { name: "Set it up below" }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const factor = page.getByRole("region", { name: "Second factor" });
+    await factor.getByText("Your account must have a second factor").waitFor();
+    await factor.getByRole("button", { name: "Set up" }).click();
+    const uri = await factor.getByRole("link", { name: "Open in an authenticator app" }).getAttribute("href");
+    const totp = URI.parse(uri ?? "") as TOTP;
+    await factor.getByLabel("Code from your authenticator app").fill(totp.generate());
+    await factor.getByRole("button", { name: "Confirm" }).click();
+    await factor.getByText("it cannot be removed", { exact: false }).waitFor();
+    expect(await factor.getByRole("button", { name: "Remove" }).count()).toBe(0);
+    await banner.waitFor({ state: "detached" });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole("link", { name: "Organisations" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Organisations" }).waitFor();
+    expect(await page.getByRole("alert").count()).toBe(0);
   });
 });
