@@ -21,7 +21,7 @@ const decode = (raw: string) =>
     .replace(/=\r?\n/g, "")
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 
-describe("account security", () => {
+describe.each(["sqlite", "postgres"] as const)("account security on %s", (engine) => {
   let server: TestServer;
   let mail: MailCatcher;
   let browser: Browser;
@@ -55,7 +55,7 @@ describe("account security", () => {
 
   beforeAll(async () => {
     mail = await startMailCatcher();
-    server = await startTestServer({ smtpUrl: mail.url });
+    server = await startTestServer({ smtpUrl: mail.url, engine });
     await server.running.services.accounts.createUserAsOperator({ ...EVE, role: "editor" });
     browser = await openBrowser();
     page = await browser.newPage();

@@ -14,7 +14,7 @@ import { ProblemAlert } from "../ui/problem-alert";
 import { Section } from "../ui/section";
 import { internalRoute } from "./internal";
 
-/** The signed-in person's own account: today, the personal API tokens scripts call the API with. */
+/** The signed-in person's own account: password, second factor, sessions, and the personal API tokens scripts call the API with. */
 function AccountPage() {
   const { t } = useTranslation();
   const list = useQuery({ queryKey: ["tokens"], queryFn: tokens.list });
