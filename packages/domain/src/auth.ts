@@ -9,8 +9,14 @@ export const USER_ROLES = ["viewer", "editor", "admin"] as const;
 export const UserRole = z.enum(USER_ROLES);
 export type UserRole = z.infer<typeof UserRole>;
 
-/** Who is asking: a signed-in user or the anonymous public. */
-export type Actor = { kind: "user"; id: string; role: UserRole; name: string } | { kind: "public" };
+/**
+ * Who is asking: a signed-in user or the anonymous public. `units`, when present, limits the user
+ * to the agreements and activities those units are responsible for: the ids of the account's units
+ * and of every unit under them. Absent: not limited (administrators never are).
+ */
+export type Actor =
+  | { kind: "user"; id: string; role: UserRole; name: string; units?: readonly string[] }
+  | { kind: "public" };
 
 const ROLE_RANK: Record<UserRole, number> = { viewer: 1, editor: 2, admin: 3 };
 
@@ -51,6 +57,11 @@ export const UpdateUserInput = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   role: UserRole.optional(),
   disabled: z.boolean().optional(),
+  units: z
+    .array(z.string().trim().min(1).max(100))
+    .max(50)
+    .optional()
+    .describe("Ids of the units (organisations of kind unit) the account is limited to; empty: not limited"),
 });
 
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
@@ -58,6 +69,10 @@ export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
 /** What signed-in people set for themselves. */
 export const PreferencesInput = z.strictObject({ language: UiLanguage });
 export type PreferencesInput = z.infer<typeof PreferencesInput>;
+
+/** A unit an account is limited to, with everything under it. */
+export const UserUnit = z.object({ id: z.string(), name: z.string() });
+export type UserUnit = z.infer<typeof UserUnit>;
 
 export const UserView = z.object({
   id: z.string(),
@@ -67,6 +82,12 @@ export const UserView = z.object({
   disabled: z.boolean(),
   language: UiLanguage.describe("The language the account reads Conventio in; its e-mails are written in it"),
   createdAt: z.string(),
+  units: z
+    .array(UserUnit)
+    .optional()
+    .describe(
+      "The units the account is limited to, with everything under them; empty: not limited. Given in the list of accounts, after a change and in the session",
+    ),
 });
 export type UserView = z.infer<typeof UserView>;
 

@@ -1,6 +1,7 @@
 import type { Generated } from "kysely";
 import type { LoginThrottleTable, SessionTable, SetupTokenTable, UserTable } from "#modules/accounts/account.table.js";
 import type { AccountSecurityTables } from "#modules/accounts/account-security.table.js";
+import type { UnitScopeTables } from "#modules/accounts/unit-scope.table.js";
 import type {
   ActivityPartnerTable,
   ActivityTable,
@@ -66,7 +67,7 @@ export interface SearchDocumentTable {
 }
 
 /** Every table Kysely knows, by name. */
-export interface DB extends TokenTables, SsoTables, CircuitTables, AccountSecurityTables {
+export interface DB extends TokenTables, SsoTables, CircuitTables, AccountSecurityTables, UnitScopeTables {
   progress_review: ProgressReviewTable;
   app_user: UserTable;
   user_session: SessionTable;

@@ -58,7 +58,13 @@ export function registerAuth(
     if (!token) return;
     const session = await accounts.resolveSession(token);
     if (!session) return;
-    request.actor = { kind: "user", id: session.user.id, role: session.user.role, name: session.user.name };
+    request.actor = {
+      kind: "user",
+      id: session.user.id,
+      role: session.user.role,
+      name: session.user.name,
+      ...(session.units ? { units: session.units } : {}),
+    };
     request.sessionToken = token;
     request.csrfToken = session.csrfToken;
   });

@@ -139,7 +139,7 @@ export function accountRoutes(accounts: AccountService, secureCookies: boolean):
       {
         schema: {
           tags,
-          summary: "Change an account's name, role or status (admin)",
+          summary: "Change an account's name, role, status or units (admin)",
           params: IdParams,
           body: UpdateUserInput,
           response: { 200: UserView, ...problems },

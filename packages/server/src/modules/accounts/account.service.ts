@@ -11,6 +11,7 @@ import { openSession, type SessionOrigin, type SignedIn } from "./account-sessio
 import { burnVerification, checkPasswordStrength, hashPassword, verifyPassword } from "./password.js";
 import { reserveAttempt, settleSuccess, signInKeys } from "./sign-in-throttle.js";
 import { checkSecondFactor } from "./totp.js";
+import { hasUnits, scopeOf, unitsByUser, writeUnits } from "./unit-scope.js";
 
 export interface AccountSettings {
   sessionDays: number;
@@ -100,8 +101,11 @@ export function createAccountService(deps: Deps, settings: AccountSettings) {
       await db.deleteFrom("user_session").where("id", "=", hashToken(token)).execute();
     },
 
-    /** The session behind a cookie token, or null when it is unknown, expired or its user disabled. */
-    async resolveSession(token: string): Promise<{ user: UserView; csrfToken: string } | null> {
+    /**
+     * The session behind a cookie token, or null when it is unknown, expired or its user disabled;
+     * `units`: the unit ids the account is limited to, everything under them included.
+     */
+    async resolveSession(token: string): Promise<{ user: UserView; csrfToken: string; units?: string[] } | null> {
       const row = await db
         .selectFrom("user_session as s")
         .innerJoin("app_user as u", "u.id", "s.user_id")
@@ -110,7 +114,9 @@ export function createAccountService(deps: Deps, settings: AccountSettings) {
         .where("s.id", "=", hashToken(token))
         .executeTakeFirst();
       if (!row || row.expires_at <= nowIso(deps) || row.disabled) return null;
-      return { user: presentUser(row), csrfToken: row.csrf_token };
+      const scope = await scopeOf(db, row.id, row.role);
+      const user = { ...presentUser(row), units: scope?.roots ?? [] };
+      return { user, csrfToken: row.csrf_token, ...(scope ? { units: scope.ids } : {}) };
     },
 
     /** A new one-time token for creating the first administrator; only while no account exists. */
@@ -188,13 +194,22 @@ export function createAccountService(deps: Deps, settings: AccountSettings) {
     async listUsers(actor: Actor): Promise<UserView[]> {
       accountPolicy.manageUsers(actor);
       const rows = await db.selectFrom("app_user").selectAll().orderBy("email").execute();
-      return rows.map(presentUser);
+      const units = await unitsByUser(
+        db,
+        rows.map((r) => r.id),
+      );
+      return rows.map((r) => ({ ...presentUser(r), units: units.get(r.id) ?? [] }));
     },
 
     async updateUser(
       actor: Actor,
       id: string,
-      patch: { name?: string | undefined; role?: UserRole | undefined; disabled?: boolean | undefined },
+      patch: {
+        name?: string | undefined;
+        role?: UserRole | undefined;
+        disabled?: boolean | undefined;
+        units?: string[] | undefined;
+      },
     ): Promise<UserView> {
       accountPolicy.manageUsers(actor);
       const now = nowIso(deps);
@@ -225,8 +240,15 @@ export function createAccountService(deps: Deps, settings: AccountSettings) {
           .where("id", "=", id)
           .execute();
         if (next.disabled) await trx.deleteFrom("user_session").where("user_id", "=", id).execute();
+        // Units are checked against the role the account ends with: an administrator is never limited.
+        if (patch.units === undefined && next.role === "admin" && (await hasUnits(trx, id)))
+          throw AppError.field("validation_failed", "role", "An administrator cannot be limited to units.");
+        const units =
+          patch.units === undefined
+            ? ((await unitsByUser(trx, [id])).get(id) ?? [])
+            : await writeUnits(trx, id, next.role, patch.units, now);
         await recordAudit(trx, now, { actor, action: "user.update", entity: "user", entityId: id, changes: patch });
-        return presentUser(next);
+        return { ...presentUser(next), units };
       });
     },
   };

@@ -10,6 +10,7 @@ import type {
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { DB } from "#db/schema.js";
 import { afterKeyset, decodeCursor, toPage } from "#http/pagination.js";
+import { agreementsWithin, requireActivityInScope, requireInScope, unitsOf } from "#modules/accounts/unit-scope.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import type { DocumentDetacher } from "#modules/documents/document.service.js";
 import { presentRef } from "#modules/organisations/organisation.presenter.js";
@@ -125,6 +126,8 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
       if (q.kind) query = query.where("a.kind", "=", q.kind);
       if (q.agreement) query = query.where("a.agreement_id", "=", q.agreement);
       if (q.status) query = query.where("a.status", "=", q.status);
+      const units = unitsOf(actor);
+      if (units) query = query.where("a.agreement_id", "in", agreementsWithin(db, units));
       if (q.partner) {
         const partner = q.partner;
         query = query.where("a.id", "in", (eb) =>
@@ -158,6 +161,7 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
       activityPolicy.read(actor);
       const row = await db.selectFrom("activity").selectAll().where("id", "=", id).executeTakeFirst();
       if (!row) throw AppError.notFound("This activity");
+      await requireInScope(db, actor, row.agreement_id, "activity");
       const [v] = await views(db, [row], lang);
       return v as ActivityView;
     },
@@ -167,6 +171,7 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
         await assertRefs(trx, input);
+        await requireInScope(trx, actor, input.agreementId, "activity");
         const row = rowOf(newId(), input, now, now);
         await trx.insertInto("activity").values(row).execute();
         await writePartners(trx, row.id, input.partnerIds);
@@ -201,6 +206,9 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
         const before = await trx.selectFrom("activity").selectAll().where("id", "=", id).executeTakeFirst();
         if (!before) throw AppError.notFound("This activity");
         await assertRefs(trx, input);
+        // Both where the activity was and where it goes must be within the actor's units.
+        await requireInScope(trx, actor, before.agreement_id, "activity");
+        await requireInScope(trx, actor, input.agreementId, "activity");
         const row = rowOf(id, input, now, before.created_at);
         const { id: _i, created_at: _c, ...set } = row;
         await trx.updateTable("activity").set(set).where("id", "=", id).execute();
@@ -228,6 +236,7 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
       activityPolicy.write(actor);
       const now = nowIso(deps);
       const removeFiles = await db.transaction().execute(async (trx) => {
+        await requireActivityInScope(trx, actor, id);
         const r = await trx.deleteFrom("activity").where("id", "=", id).executeTakeFirst();
         if (Number(r.numDeletedRows) === 0) throw AppError.notFound("This activity");
         const detached = await detachDocuments(trx, "activity", id);
@@ -267,6 +276,8 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
         .groupBy("a.academic_year")
         .orderBy("a.academic_year");
       if (q.partner) query = query.where("a.partner_id", "=", q.partner);
+      const units = unitsOf(actor);
+      if (units) query = query.where("a.agreement_id", "in", agreementsWithin(db, units));
       if (q.byPartner || q.partner) query = query.groupBy("a.partner_id");
       const rows = (await query.execute()) as Array<{
         academic_year: string | null;

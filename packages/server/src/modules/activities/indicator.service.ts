@@ -1,6 +1,7 @@
 import type { Actor, IndicatorInput, IndicatorView } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
+import { agreementOfIndicator, requireInScope } from "#modules/accounts/unit-scope.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
@@ -55,6 +56,7 @@ export function createIndicatorService(deps: Deps) {
   return {
     async listIndicators(actor: Actor, agreementId: string): Promise<IndicatorView[]> {
       activityPolicy.read(actor);
+      await requireInScope(db, actor, agreementId);
       return indicatorViews(db, { agreementId });
     },
 
@@ -68,6 +70,7 @@ export function createIndicatorService(deps: Deps) {
         ) {
           throw AppError.field("validation_failed", "agreementId", "No agreement has this id.");
         }
+        await requireInScope(trx, actor, await agreementOfIndicator(trx, input));
         const id = newId();
         await trx
           .insertInto("indicator")
@@ -100,8 +103,13 @@ export function createIndicatorService(deps: Deps) {
       activityPolicy.write(actor);
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
-        if (!(await trx.selectFrom("indicator").select("id").where("id", "=", id).executeTakeFirst()))
-          throw AppError.notFound("This indicator");
+        const indicator = await trx
+          .selectFrom("indicator")
+          .select(["agreement_id as agreementId", "axis_id as axisId"])
+          .where("id", "=", id)
+          .executeTakeFirst();
+        if (!indicator) throw AppError.notFound("This indicator");
+        await requireInScope(trx, actor, await agreementOfIndicator(trx, indicator));
         await trx
           .insertInto("indicator_value")
           .values({ indicator_id: id, year: v.year, value: v.value, recorded_at: now })

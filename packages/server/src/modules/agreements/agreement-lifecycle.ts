@@ -13,6 +13,7 @@ import {
 } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
+import { requireInScope } from "#modules/accounts/unit-scope.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import { applyCircuitRules } from "#modules/circuits/circuit-run.js";
 import { AppError } from "#shared/app-error.js";
@@ -80,6 +81,7 @@ export function createAgreementLifecycle(deps: Deps, parts: LifecycleParts) {
       agreementPolicy.write(actor);
       return db.transaction().execute(async (trx) => {
         const row = await lockAgreement(trx, id);
+        await requireInScope(trx, actor, id);
         const status = statusOf(row);
         const [signatories, parties] = await Promise.all([
           trx.selectFrom("agreement_signatory").select("id").where("agreement_id", "=", id).execute(),
@@ -165,6 +167,7 @@ export function createAgreementLifecycle(deps: Deps, parts: LifecycleParts) {
       agreementPolicy.write(actor);
       return db.transaction().execute(async (trx) => {
         const row = await lockAgreement(trx, id);
+        await requireInScope(trx, actor, id);
         const status = statusOf(row);
         if (!allowedActions(status).includes("renew")) {
           throw AppError.field("conflict", "action", "An agreement that is {{status}} cannot be renewed.", {

@@ -3,6 +3,7 @@ import { type Kysely, type Selectable, sql } from "kysely";
 import type { DB } from "#db/schema.js";
 import type { SearchIndex } from "#db/search-index.js";
 import { afterKeyset, type Keyset } from "#http/pagination.js";
+import { agreementsWithin } from "#modules/accounts/unit-scope.js";
 import type { AgreementTable } from "./agreement.table.js";
 
 export type AgreementRow = Selectable<AgreementTable>;
@@ -40,7 +41,7 @@ export async function partiesOf(db: Kysely<DB>, ids: string[]) {
 export async function listAgreementRows(
   db: Kysely<DB>,
   search: SearchIndex,
-  f: AgreementListQuery & { visibility?: "public" },
+  f: AgreementListQuery & { visibility?: "public"; units?: readonly string[] },
   today: string,
   windowDays: number,
   after: Keyset | null,
@@ -49,6 +50,8 @@ export async function listAgreementRows(
   let q = db.selectFrom("agreement as a").selectAll("a");
   if (f.kind) q = q.where("a.kind", "=", f.kind);
   if (f.visibility) q = q.where("a.visibility", "=", f.visibility);
+  // An account limited to units lists only what its units are responsible for (decision 027).
+  if (f.units) q = q.where("a.id", "in", agreementsWithin(db, f.units));
   if (f.status) {
     const horizon = addDays(today, windowDays);
     switch (f.status) {

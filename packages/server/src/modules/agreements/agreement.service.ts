@@ -16,6 +16,7 @@ import {
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
 import { decodeCursor, toPage } from "#http/pagination.js";
+import { requireInScope, requireResponsibleUnit, unitsOf } from "#modules/accounts/unit-scope.js";
 import { diffOf, recordAudit } from "#modules/audit/audit.service.js";
 import type { DocumentDetacher } from "#modules/documents/document.service.js";
 import { withdrawIiaOf } from "#modules/ewp/iia-withdrawal.js";
@@ -75,7 +76,12 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
    * names come in the reader's language from the columns already read: no query per row.
    */
   async function listSummaries(
-    q: AgreementListQuery & { visibility?: "public"; cursor?: string | undefined; limit: number },
+    q: AgreementListQuery & {
+      visibility?: "public";
+      units?: readonly string[];
+      cursor?: string | undefined;
+      limit: number;
+    },
     lang: UiLanguage,
   ): Promise<Page<AgreementSummary>> {
     const rows = await repo.listAgreementRows(
@@ -207,7 +213,8 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
       lang: UiLanguage = "en",
     ): Promise<Page<AgreementSummary>> {
       agreementPolicy.read(actor);
-      return listSummaries(q, lang);
+      const units = unitsOf(actor);
+      return listSummaries(units ? { ...q, units } : q, lang);
     },
 
     /** The public's list: public agreements only. */
@@ -220,11 +227,14 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
 
     async getAgreement(actor: Actor, id: string, lang: UiLanguage = "en"): Promise<AgreementView> {
       agreementPolicy.read(actor);
-      return view(db, await requireAgreement(db, id), lang);
+      const row = await requireAgreement(db, id);
+      await requireInScope(db, actor, id);
+      return view(db, row, lang);
     },
 
     async createAgreement(actor: Actor, input: CreateAgreementInput, lang: UiLanguage = "en"): Promise<AgreementView> {
       agreementPolicy.write(actor);
+      requireResponsibleUnit(actor, input.parties);
       return db
         .transaction()
         .execute(async (trx) => view(trx, await insertAgreement(trx, actor, input, null, "create"), lang));
@@ -241,6 +251,7 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
       lang: UiLanguage = "en",
     ): Promise<AgreementView> {
       agreementPolicy.write(actor);
+      requireResponsibleUnit(actor, input.parties);
       const { status, predecessorId, terminatedOn, terminationReason, ...content } = input;
       return db.transaction().execute(async (trx) => {
         if (predecessorId) {
@@ -274,6 +285,8 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
       agreementPolicy.write(actor);
       return db.transaction().execute(async (trx) => {
         const before = await requireAgreement(trx, id);
+        await requireInScope(trx, actor, id);
+        requireResponsibleUnit(actor, patch.parties);
         await assertReferences(trx, patch, patch.frameworkId, id);
         const kept = (date: string | null, precision: DatePrecision) => ({ date, precision });
         const signed =
@@ -361,6 +374,7 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
       agreementPolicy.write(actor);
       const removeFiles = await db.transaction().execute(async (trx) => {
         const row = await requireAgreement(trx, id);
+        await requireInScope(trx, actor, id);
         if (row.status !== "draft")
           throw new AppError("conflict", "Only a draft can be deleted; terminate a signed agreement instead.");
         await withdrawIiaOf(trx, id, nowIso(deps));

@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import type { Actor, DocumentView } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
+import { requireRecordInScope } from "#modules/accounts/unit-scope.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
@@ -64,6 +65,7 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
 
     async listDocuments(actor: Actor, entity: DocumentEntity, entityId: string): Promise<DocumentView[]> {
       documentPolicy.read(actor);
+      await requireRecordInScope(db, actor, entity, entityId);
       const rows = await db
         .selectFrom("document")
         .selectAll()
@@ -79,6 +81,7 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
     async prepareUpload(actor: Actor, entity: DocumentEntity, entityId: string): Promise<void> {
       documentPolicy.upload(actor);
       await requireEntity(db, entity, entityId);
+      await requireRecordInScope(db, actor, entity, entityId);
     },
 
     async storeUpload(
@@ -133,6 +136,7 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
         const now = nowIso(deps);
         const row = await db.transaction().execute(async (trx) => {
           await requireEntity(trx, entity, entityId);
+          await requireRecordInScope(trx, actor, entity, entityId);
           let version = 1;
           if (meta.replacesId) {
             const previous = await trx
@@ -193,6 +197,7 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
         .where("entity_id", "=", entityId)
         .executeTakeFirst();
       if (!row) throw AppError.notFound("This document");
+      await requireRecordInScope(db, actor, entity, entityId);
       return { row, stream: createReadStream(pathOf(row.stored_name)) };
     },
   };

@@ -2,6 +2,7 @@ import type { Actor, EwpXmlProblem, FieldError, Iia, IiaApprovalsReport, IiaImpo
 import { CreateAgreementInput, iiaDifferences } from "@conventio/domain";
 import type { Transaction } from "kysely";
 import type { DB } from "#db/schema.js";
+import { requireUnlimited } from "#modules/accounts/unit-scope.js";
 import { agreementPolicy } from "#modules/agreements/agreement.policy.js";
 import { createAgreementService } from "#modules/agreements/agreement.service.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
@@ -89,6 +90,7 @@ export function createIiaExchange(deps: Deps, settings: { expiringWindowDays: nu
      */
     async importPartnerIias(actor: Actor, xml: string, from?: string): Promise<IiaImportReport> {
       agreementPolicy.write(actor);
+      requireUnlimited(actor);
       const reading = await checked(xml, "iiasGet", readIiasGetResponse);
       const own = new Set((await repo.ownInstitutions(db)).map((i) => i.heiId));
       const now = nowIso(deps);
@@ -173,6 +175,7 @@ export function createIiaExchange(deps: Deps, settings: { expiringWindowDays: nu
      */
     async importPartnerApprovals(actor: Actor, xml: string, from?: string): Promise<IiaApprovalsReport> {
       agreementPolicy.write(actor);
+      requireUnlimited(actor);
       const reading = await checked(xml, "iiasApproval", readIiasApprovalResponse);
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {

@@ -10,6 +10,7 @@ import {
 } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
+import { requireInScope } from "#modules/accounts/unit-scope.js";
 import { agreementPolicy } from "#modules/agreements/agreement.policy.js";
 import { findAgreement } from "#modules/agreements/agreement.repository.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
@@ -218,6 +219,7 @@ export function createIiaService(deps: Deps) {
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
         const agreement = await requireErasmus(trx, agreementId);
+        await requireInScope(trx, actor, agreementId);
         await checkPartners(trx, agreementId, iia);
         const before = await repo.findIia(trx, agreementId);
         const row = await storeOwnCopy(trx, agreementId, agreement.reference, iia, now, before);
@@ -244,6 +246,7 @@ export function createIiaService(deps: Deps) {
       return db.transaction().execute(async (trx) => {
         const row = await repo.findIia(trx, agreementId);
         if (!row) throw new AppError("not_found", "This agreement has no IIA yet.");
+        await requireInScope(trx, actor, agreementId);
         if (!row.partner_data || !row.partner_hash)
           throw new AppError("conflict", "The partner's copy has not been received yet.");
         if (!row.partner_iia_id) throw new AppError("conflict", "Map the partner's copy to ours before approving it.");

@@ -1,6 +1,7 @@
 import type { ActionView, Actor, CreateActionInput, UpdateActionInput } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
+import { requireInScope } from "#modules/accounts/unit-scope.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
@@ -77,6 +78,7 @@ export function createActionService(deps: Deps) {
           agreementId ??= meeting.agreement_id;
         }
         if (agreementId) await assertExists(trx, "agreement", agreementId, "agreementId");
+        await requireInScope(trx, actor, agreementId ?? null);
         const ownerId = input.ownerId ?? (actor.kind === "user" && actor.id !== "system" ? actor.id : null);
         if (ownerId) await assertExists(trx, "app_user", ownerId, "ownerId");
         const id = newId();
@@ -116,7 +118,10 @@ export function createActionService(deps: Deps) {
         // Owners may close their own actions; everything else is an editor's.
         const ownOnlyStatus =
           actor.kind === "user" && before.owner_id === actor.id && Object.keys(patch).every((k) => k === "status");
-        if (!ownOnlyStatus) governancePolicy.write(actor);
+        if (!ownOnlyStatus) {
+          governancePolicy.write(actor);
+          await requireInScope(trx, actor, before.agreement_id);
+        }
         if (patch.ownerId) await assertExists(trx, "app_user", patch.ownerId, "ownerId");
         await trx
           .updateTable("action_item")
@@ -153,6 +158,7 @@ export function createActionService(deps: Deps) {
 
     async agreementActions(actor: Actor, agreementId: string): Promise<ActionView[]> {
       governancePolicy.read(actor);
+      await requireInScope(db, actor, agreementId);
       return actionViews(db, (q) =>
         q.where("a.agreement_id", "=", agreementId).orderBy("a.status").orderBy("a.due_on").orderBy("a.id"),
       );

@@ -10,6 +10,7 @@ import {
 } from "@conventio/domain";
 import type { Kysely, Selectable } from "kysely";
 import type { DB } from "#db/schema.js";
+import { requireInScope } from "#modules/accounts/unit-scope.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import { presentJoinedRef } from "#modules/organisations/organisation.presenter.js";
 import { AppError } from "#shared/app-error.js";
@@ -57,6 +58,7 @@ export function createGovernanceService(deps: Deps) {
      */
     async listBodies(actor: Actor, agreementId: string, lang: UiLanguage = "en"): Promise<BodyView[]> {
       governancePolicy.read(actor);
+      await requireInScope(db, actor, agreementId);
       const bodies = await db
         .selectFrom("governance_body")
         .selectAll()
@@ -120,6 +122,7 @@ export function createGovernanceService(deps: Deps) {
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
         await assertExists(trx, "agreement", input.agreementId, "agreementId");
+        await requireInScope(trx, actor, input.agreementId);
         const id = newId();
         await trx
           .insertInto("governance_body")
@@ -148,6 +151,7 @@ export function createGovernanceService(deps: Deps) {
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
         const body = await requireBody(trx, bodyId);
+        await requireInScope(trx, actor, body.agreement_id);
         if (input.personId) await assertExists(trx, "person", input.personId, "personId");
         if (input.organisationId) await assertExists(trx, "organisation", input.organisationId, "organisationId");
         const id = newId();
@@ -180,6 +184,7 @@ export function createGovernanceService(deps: Deps) {
       const now = nowIso(deps);
       await db.transaction().execute(async (trx) => {
         const body = await requireBody(trx, bodyId);
+        await requireInScope(trx, actor, body.agreement_id);
         const r = await trx
           .deleteFrom("body_member")
           .where("id", "=", memberId)
@@ -201,6 +206,7 @@ export function createGovernanceService(deps: Deps) {
       const now = nowIso(deps);
       return db.transaction().execute(async (trx) => {
         const body = await requireBody(trx, bodyId);
+        await requireInScope(trx, actor, body.agreement_id);
         const row = {
           id: newId(),
           body_id: bodyId,
@@ -231,6 +237,7 @@ export function createGovernanceService(deps: Deps) {
       return db.transaction().execute(async (trx) => {
         const before = await trx.selectFrom("meeting").selectAll().where("id", "=", meetingId).executeTakeFirst();
         if (!before) throw AppError.notFound("This meeting");
+        await requireInScope(trx, actor, before.agreement_id);
         const after = {
           ...before,
           ...heldOn(input.heldOn),

@@ -12,6 +12,7 @@ import type {
 } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
+import { requireRecordInScope } from "#modules/accounts/unit-scope.js";
 import { diffOf, recordAudit } from "#modules/audit/audit.service.js";
 import { detectFileType, uploadFileName } from "#modules/documents/file-types.js";
 import { AppError } from "#shared/app-error.js";
@@ -99,6 +100,7 @@ export function createPictureService(deps: Deps, settings: PictureSettings) {
   async function listPictures(actor: Actor, kind: PictureOwnerKind, ownerId: string): Promise<PictureView[]> {
     picturePolicy.read(actor);
     await requireOwner(db, kind, ownerId);
+    await requireRecordInScope(db, actor, kind, ownerId);
     const [rows, ownerPublic] = await Promise.all([
       repo.picturesOf(db, kind, ownerId),
       repo.ownerIsPublic(db, kind, ownerId),
@@ -115,6 +117,7 @@ export function createPictureService(deps: Deps, settings: PictureSettings) {
     async prepareUpload(actor: Actor, kind: PictureOwnerKind, ownerId: string): Promise<void> {
       picturePolicy.write(actor);
       await requireOwner(db, kind, ownerId);
+      await requireRecordInScope(db, actor, kind, ownerId);
     },
 
     async storePicture(
@@ -148,6 +151,7 @@ export function createPictureService(deps: Deps, settings: PictureSettings) {
         const originalExt = ext;
         const row = await db.transaction().execute(async (trx) => {
           await requireOwner(trx, kind, ownerId);
+          await requireRecordInScope(trx, actor, kind, ownerId);
           const r: repo.PictureRow = {
             id: newId(),
             owner_kind: kind,
@@ -195,6 +199,7 @@ export function createPictureService(deps: Deps, settings: PictureSettings) {
       picturePolicy.write(actor);
       const row = await db.transaction().execute(async (trx) => {
         const before = await requirePicture(trx, id);
+        await requireRecordInScope(trx, actor, before.owner_kind, before.owner_id);
         const after = {
           caption: patch.caption ? JSON.stringify(patch.caption) : before.caption,
           alt: patch.alt ? JSON.stringify(patch.alt) : before.alt,
@@ -238,6 +243,7 @@ export function createPictureService(deps: Deps, settings: PictureSettings) {
       picturePolicy.write(actor);
       await db.transaction().execute(async (trx) => {
         await requireOwner(trx, kind, ownerId);
+        await requireRecordInScope(trx, actor, kind, ownerId);
         const current = await repo.picturesOf(trx, kind, ownerId);
         const known = new Set(current.map((r) => r.id));
         if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((x) => !known.has(x))) {
@@ -260,6 +266,7 @@ export function createPictureService(deps: Deps, settings: PictureSettings) {
       picturePolicy.write(actor);
       const row = await db.transaction().execute(async (trx) => {
         const r = await requirePicture(trx, id);
+        await requireRecordInScope(trx, actor, r.owner_kind, r.owner_id);
         await repo.deletePicture(trx, id);
         await recordAudit(trx, nowIso(deps), {
           actor,

@@ -7,6 +7,7 @@ import {
   type TokenScope,
   type TokenView,
 } from "@conventio/domain";
+import { scopeOf } from "#modules/accounts/unit-scope.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
@@ -133,8 +134,16 @@ export function createTokenService(deps: Deps) {
       if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= LAST_USE_EVERY_MS) {
         await db.updateTable("api_token").set({ last_used_at: now.toISOString() }).where("id", "=", row.id).execute();
       }
+      // A token acts within the units its account is limited to.
+      const scope = await scopeOf(db, row.user_id, row.role);
       return {
-        actor: { kind: "user", id: row.user_id, role: row.role, name: row.name },
+        actor: {
+          kind: "user",
+          id: row.user_id,
+          role: row.role,
+          name: row.name,
+          ...(scope ? { units: scope.ids } : {}),
+        },
         tokenId: row.id,
         scope: row.scope,
       };
