@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { CreateUserForm } from "../features/accounts/create-user-form";
 import { InvitationsTable } from "../features/accounts/invitations-table";
 import { InviteForm } from "../features/accounts/invite-form";
+import { UserUnitsForm } from "../features/accounts/user-units-form";
 import { UsersTable } from "../features/accounts/users-table";
 import { api } from "../lib/api";
 import { Loading } from "../ui/loading";
@@ -21,6 +22,11 @@ function UsersPage() {
       <PageHeader title={t("users.title")} subtitle={t("users.subtitle")} />
       {users.isError && <ProblemAlert error={users.error} />}
       {users.data ? <UsersTable users={users.data.items} /> : !users.isError && <Loading />}
+      {users.data && (
+        <Section title={t("users.unitsTitle")}>
+          <UserUnitsForm users={users.data.items} />
+        </Section>
+      )}
       <Section title={t("security.inviteTitle")}>
         <InviteForm />
       </Section>

@@ -43,6 +43,7 @@ function UserRow({ user, isSelf, onChange }: { user: UserView; isSelf: boolean; 
           </Text>
         </Group>
       </Table.Td>
+      <Table.Td>{user.units?.length ? user.units.map((u) => u.name).join(", ") : t("users.allUnits")}</Table.Td>
       <Table.Td>{formatDate(user.createdAt)}</Table.Td>
     </Table.Tr>
   );
@@ -64,7 +65,14 @@ export function UsersTable({ users }: { users: readonly UserView[] }) {
       <Table.ScrollContainer minWidth={720}>
         <Table striped verticalSpacing="xs">
           <TableHead
-            columns={[t("users.name"), t("users.email"), t("users.role"), t("users.status"), t("users.createdAt")]}
+            columns={[
+              t("users.name"),
+              t("users.email"),
+              t("users.role"),
+              t("users.status"),
+              t("users.units"),
+              t("users.createdAt"),
+            ]}
           />
           <Table.Tbody>
             {users.map((u) => (

@@ -35,7 +35,7 @@ export const users = {
   list: () => get<{ items: UserView[] }>("/api/users"),
   assignable: () => get<{ items: AssignableUser[] }>("/api/users/assignable"),
   create: (input: CreateUserInput) => post<UserView>("/api/users", input),
-  update: (userId: string, input: { name?: string; role?: UserRole; disabled?: boolean }) =>
+  update: (userId: string, input: { name?: string; role?: UserRole; disabled?: boolean; units?: string[] }) =>
     patch<UserView>(`/api/users/${id(userId)}`, input),
 };
 
