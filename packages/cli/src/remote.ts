@@ -17,6 +17,8 @@ interface Schema<T> {
 /** A small client of the HTTP API: GETs with the bearer, answers checked against the domain's contracts. */
 export interface RemoteClient {
   get<T>(path: string, schema: Schema<T>): Promise<T>;
+  /** A write with a JSON body, as the web app sends it (a bearer needs no CSRF token). */
+  send<T>(method: "POST" | "PATCH" | "PUT", path: string, body: unknown, schema: Schema<T>): Promise<T>;
 }
 
 /** Commands that can run against a server; any other refuses --server rather than quietly use the local database. */
@@ -71,32 +73,43 @@ export function readFrom<T>(
   return target ? remote(remoteClient(target)) : withServices(local);
 }
 
+/** Runs a write on the server named by --server, else on the local database. */
+export const writeTo = readFrom;
+
 export function remoteClient(target: RemoteTarget): RemoteClient {
+  async function call<T>(method: string, path: string, body: unknown, schema: Schema<T>): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${target.server}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${target.token}`,
+          accept: "application/json, application/problem+json",
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (err) {
+      const cause = (err as { cause?: { message?: string } }).cause?.message ?? String(err);
+      throw new AppError("internal", "Cannot reach {{server}}: {{cause}}", {
+        params: { server: target.server, cause },
+      });
+    }
+    const answer: unknown = await response.json().catch(() => null);
+    if (response.ok) return schema.parse(answer);
+    // The server's refusal is told as it would be locally: its sentence and the fields at fault.
+    const problem = Problem.safeParse(answer);
+    if (!problem.success) {
+      throw new AppError("internal", "{{server}} answered {{status}} without a problem description.", {
+        params: { server: target.server, status: response.status },
+      });
+    }
+    const { code, detail, title, errors } = problem.data;
+    throw new AppError(code, detail ?? title, errors ? { errors } : {});
+  }
   return {
-    async get<T>(path: string, schema: Schema<T>): Promise<T> {
-      let response: Response;
-      try {
-        response = await fetch(`${target.server}${path}`, {
-          headers: { authorization: `Bearer ${target.token}`, accept: "application/json, application/problem+json" },
-        });
-      } catch (err) {
-        const cause = (err as { cause?: { message?: string } }).cause?.message ?? String(err);
-        throw new AppError("internal", "Cannot reach {{server}}: {{cause}}", {
-          params: { server: target.server, cause },
-        });
-      }
-      const body: unknown = await response.json().catch(() => null);
-      if (response.ok) return schema.parse(body);
-      // The server's refusal is told as it would be locally: its sentence and the fields at fault.
-      const problem = Problem.safeParse(body);
-      if (!problem.success) {
-        throw new AppError("internal", "{{server}} answered {{status}} without a problem description.", {
-          params: { server: target.server, status: response.status },
-        });
-      }
-      const { code, detail, title, errors } = problem.data;
-      throw new AppError(code, detail ?? title, errors ? { errors } : {});
-    },
+    get: (path, schema) => call("GET", path, undefined, schema),
+    send: (method, path, body, schema) => call(method, path, body, schema),
   };
 }
 

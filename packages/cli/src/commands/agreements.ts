@@ -6,8 +6,10 @@ import {
   AgreementStatus,
   AgreementSummary,
   AgreementView,
+  BalanceRow,
   DashboardView,
   DocumentList,
+  DormantAgreements,
   type Page,
   pageOf,
   TransitionAction,
@@ -18,10 +20,12 @@ import {
 } from "@conventio/domain";
 import { SYSTEM_ACTOR } from "@conventio/server";
 import { type Command, Option } from "commander";
+import { z } from "zod";
 import { withServices } from "../context.js";
-import { queryString, readFrom, worksRemotely } from "../remote.js";
+import { queryString, readFrom, worksRemotely, writeTo } from "../remote.js";
 
 const AgreementPage = pageOf(AgreementSummary);
+const BalanceList = z.object({ items: z.array(BalanceRow) });
 
 /** Prints every page of the agreement list, one agreement a line. */
 async function printPages(read: (cursor: string | undefined) => Promise<Page<AgreementSummary>>): Promise<void> {
@@ -77,13 +81,16 @@ export function registerAgreementsCommands(program: Command): void {
       },
     );
 
-  program
-    .command("dormant")
+  worksRemotely(program.command("dormant"))
     .description("List active agreements with no activity, meeting or indicator value for N months")
     .option("--months <n>", "quiet period in months (default: DORMANT_MONTHS)")
     .action((opts: { months?: string }) =>
-      withServices(async ({ dashboard }) => {
-        const r = await dashboard.dormantAgreements(SYSTEM_ACTOR, opts.months ? Number(opts.months) : undefined, 1000);
+      readFrom(
+        program,
+        ({ dashboard }) =>
+          dashboard.dormantAgreements(SYSTEM_ACTOR, opts.months ? Number(opts.months) : undefined, 1000),
+        (api) => api.get(`/api/dormant-agreements${queryString({ months: opts.months })}`, DormantAgreements),
+      ).then((r) => {
         for (const a of r.items)
           console.log([a.reference, a.startsOn ?? "", a.lastSign ?? "nothing recorded", a.title].join("\t"));
         console.log(`${r.total} dormant agreements.`);
@@ -108,13 +115,17 @@ export function registerAgreementsCommands(program: Command): void {
       }),
     );
 
-  program
-    .command("balance")
+  worksRemotely(program.command("balance"))
     .description("Incoming against outgoing mobility per academic year")
     .option("--partner <organisationId>")
     .action((opts: { partner?: string }) =>
-      withServices(async ({ activities }) => {
-        for (const r of await activities.exchangeBalance(SYSTEM_ACTOR, { partner: opts.partner })) {
+      readFrom(
+        program,
+        ({ activities }) => activities.exchangeBalance(SYSTEM_ACTOR, { partner: opts.partner }),
+        async (api) =>
+          (await api.get(`/api/exchange-balance${queryString({ partner: opts.partner })}`, BalanceList)).items,
+      ).then((rows) => {
+        for (const r of rows) {
           console.log(
             [
               r.academicYear,
@@ -144,35 +155,37 @@ export function registerAgreementsCommands(program: Command): void {
       ).then((shown) => console.log(JSON.stringify(shown, null, 2))),
     );
 
-  program
-    .command("transition <id> <action>")
+  worksRemotely(program.command("transition <id> <action>"))
     .description(`Move an agreement through its life (${TransitionAction.options.join(", ")})`)
     .option("--on <date>", "date of a termination")
     .option("--reason <text>", "reason of a termination")
     .option("--note <text>")
-    .action((id: string, action: string, opts: { on?: string; reason?: string; note?: string }) =>
-      withServices(async ({ agreements }) => {
-        const input = TransitionInput.parse({
-          action,
-          on: opts.on ?? null,
-          reason: opts.reason ?? null,
-          note: opts.note ?? null,
-        });
-        const view = await agreements.transitionAgreement(SYSTEM_ACTOR, id, input);
-        console.log(`${view.reference} is now ${view.status}.`);
-      }),
-    );
+    .action((id: string, action: string, opts: { on?: string; reason?: string; note?: string }) => {
+      const input = TransitionInput.parse({
+        action,
+        on: opts.on ?? null,
+        reason: opts.reason ?? null,
+        note: opts.note ?? null,
+      });
+      return writeTo(
+        program,
+        ({ agreements }) => agreements.transitionAgreement(SYSTEM_ACTOR, id, input),
+        (api) => api.send("POST", `/api/agreements/${encodeURIComponent(id)}/transitions`, input, AgreementView),
+      ).then((view) => console.log(`${view.reference} is now ${view.status}.`));
+    });
 
-  program
-    .command("renew <id>")
+  worksRemotely(program.command("renew <id>"))
     .description("Create the successor of an agreement as a pre-filled draft")
     .action((id: string) =>
-      withServices(async ({ agreements }) => {
-        const view = await agreements.renewAgreement(SYSTEM_ACTOR, id);
+      writeTo(
+        program,
+        ({ agreements }) => agreements.renewAgreement(SYSTEM_ACTOR, id),
+        (api) => api.send("POST", `/api/agreements/${encodeURIComponent(id)}/renewal`, {}, AgreementView),
+      ).then((view) =>
         console.log(
           `Drafted ${view.reference} (${view.startsOn ?? "?"} – ${view.endsOn ?? "open-ended"}), id ${view.id}.`,
-        );
-      }),
+        ),
+      ),
     );
 
   program
@@ -202,21 +215,22 @@ export function registerAgreementsCommands(program: Command): void {
         }),
     );
 
-  program
-    .command("update-agreement <id> <file>")
+  worksRemotely(program.command("update-agreement <id> <file>"))
     .description("Change an agreement from a JSON file of the fields to change, validated like the API")
-    .action((id: string, file: string) =>
-      withServices(async ({ agreements }) => {
-        const parsed = UpdateAgreementInput.safeParse(JSON.parse(readFileSync(file, "utf8")));
-        if (!parsed.success) {
-          for (const issue of parsed.error.issues) console.error(`${issue.path.join(".")}: ${issue.message}`);
-          process.exitCode = 1;
-          return;
-        }
-        const a = await agreements.updateAgreement(SYSTEM_ACTOR, id, parsed.data);
-        console.log(`${a.reference}\t${a.status}\t${a.title}`);
-      }),
-    );
+    .action(async (id: string, file: string) => {
+      const parsed = UpdateAgreementInput.safeParse(JSON.parse(readFileSync(file, "utf8")));
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) console.error(`${issue.path.join(".")}: ${issue.message}`);
+        process.exitCode = 1;
+        return;
+      }
+      const a = await writeTo(
+        program,
+        ({ agreements }) => agreements.updateAgreement(SYSTEM_ACTOR, id, parsed.data),
+        (api) => api.send("PATCH", `/api/agreements/${encodeURIComponent(id)}`, parsed.data, AgreementView),
+      );
+      console.log(`${a.reference}\t${a.status}\t${a.title}`);
+    });
 
   worksRemotely(program.command("dashboard"))
     .description("Print the staff dashboard: agreements by status, kind and country, expiring, mobility flows, dormant")

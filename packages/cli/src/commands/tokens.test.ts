@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CreateAgreementInput } from "@conventio/domain";
@@ -165,6 +165,43 @@ describe("conventio --server --token", () => {
     expect((await conventio(...remote, "dashboard")).out).toContain("By status: draft 1");
     const node = JSON.parse((await conventio(...remote, "ewp", "status", "--json")).out);
     expect(node.baseUrl).toBe("https://partners.example.org/ewp");
+  });
+
+  it("moves an agreement through its life and changes it with a write token; a read token is refused", async () => {
+    await conventio(
+      "create-user",
+      "--email",
+      "editor@example.org",
+      "--name",
+      "Editor",
+      "--role",
+      "editor",
+      "--password",
+      "correct horse battery staple",
+    );
+    const write = (await conventio("create-token", "--email", "editor@example.org", "--scope", "write")).out;
+    const read = (await conventio("create-token", "--email", "editor@example.org", "--scope", "read")).out;
+    const bearer = { authorization: `Bearer ${write}` };
+    const { id, reference } = (await app.inject({ method: "GET", url: "/api/agreements", headers: bearer })).json()
+      .items[0];
+    const refused = await conventio("--server", server, "--token", read, "transition", id, "start_negotiation");
+    expect(refused.exitCode).toBe(1);
+    expect(refused.err).toMatch(/read/i);
+    const before = (await app.inject({ method: "GET", url: `/api/agreements/${id}`, headers: bearer })).json();
+    expect(before.status).toBe("draft");
+
+    const moved = await conventio("--server", server, "--token", write, "transition", id, "start_negotiation");
+    const after = (await app.inject({ method: "GET", url: `/api/agreements/${id}`, headers: bearer })).json();
+    expect(after.status).not.toBe("draft");
+    expect(moved.out).toBe(`${reference} is now ${after.status}.`);
+
+    const file = join(dir, "change.json");
+    writeFileSync(file, JSON.stringify({ title: "Framework with Kyushu Institute of Technology" }));
+    const changed = await conventio("--server", server, "--token", write, "update-agreement", id, file);
+    expect(changed.exitCode, changed.err).toBeUndefined();
+    const read2 = (await app.inject({ method: "GET", url: `/api/agreements/${id}`, headers: bearer })).json();
+    expect(read2.title).toBe("Framework with Kyushu Institute of Technology");
+    expect(changed.out).toBe(`${reference}\t${read2.status}\t${read2.title}`);
   });
 
   it("tells the server's refusal as it would be told locally", async () => {
