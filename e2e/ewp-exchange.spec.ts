@@ -9,7 +9,7 @@ import { SYSTEM_ACTOR } from "@conventio/server";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logCall } from "../packages/server/src/modules/ewp/ewp-call-log.js";
-import { buildIia, buildInstitution } from "../packages/server/src/modules/ewp/ewp-samples.js";
+import { buildIia, buildInstitution, schacUniversity } from "../packages/server/src/modules/ewp/ewp-samples.js";
 import { writeIiasApprovalResponse } from "../packages/server/src/modules/ewp/iia-xml-writer.js";
 import { seriousViolations } from "./support/axe.js";
 import { type Browser, openBrowser, screenshot } from "./support/browser.js";
@@ -37,26 +37,8 @@ const STATUSES: Record<EwpOutboxStatus, string> = {
   skipped: "Skipped",
 };
 
-async function university(server: TestServer, name: string, countryCode: string, schac: string): Promise<string> {
-  const created = await server.running.services.organisations.createOrganisation(SYSTEM_ACTOR, {
-    kind: "university",
-    name,
-    names: [],
-    acronym: null,
-    countryCode,
-    city: null,
-    lat: null,
-    lng: null,
-    website: null,
-    description: null,
-    parentId: null,
-    successorId: null,
-    visibility: "internal",
-    identifiers: [{ scheme: "schac", value: schac }],
-    confirmDuplicate: true,
-  });
-  return created.id;
-}
+const university = (server: TestServer, name: string, countryCode: string, schac: string): Promise<string> =>
+  schacUniversity(server.running.services.organisations, SYSTEM_ACTOR, name, countryCode, schac);
 
 /** A GET through the page's own session, as the web app makes it. */
 async function readApi<T>(page: Page, url: string): Promise<T> {

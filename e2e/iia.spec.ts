@@ -5,6 +5,7 @@ import { CreateAgreementInput, type Iia, type IiaView } from "@conventio/domain"
 import { SYSTEM_ACTOR } from "@conventio/server";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { schacUniversity } from "../packages/server/src/modules/ewp/ewp-samples.js";
 import { writeIiasApprovalResponse, writeIiasGetResponse } from "../packages/server/src/modules/ewp/iia-xml-writer.js";
 import { seriousViolations } from "./support/axe.js";
 import { type Browser, openBrowser, screenshot } from "./support/browser.js";
@@ -14,26 +15,8 @@ import { signIn } from "./support/session.js";
 const EDITOR = { email: "erik@example.org", name: "Erik Editor", password: "a-long-enough-password" } as const;
 const PARTNER_IIA_ID = "1954991";
 
-async function university(server: TestServer, name: string, countryCode: string, schac: string): Promise<string> {
-  const created = await server.running.services.organisations.createOrganisation(SYSTEM_ACTOR, {
-    kind: "university",
-    name,
-    names: [],
-    acronym: null,
-    countryCode,
-    city: null,
-    lat: null,
-    lng: null,
-    website: null,
-    description: null,
-    parentId: null,
-    successorId: null,
-    visibility: "internal",
-    identifiers: [{ scheme: "schac", value: schac }],
-    confirmDuplicate: true,
-  });
-  return created.id;
-}
+const university = (server: TestServer, name: string, countryCode: string, schac: string): Promise<string> =>
+  schacUniversity(server.running.services.organisations, SYSTEM_ACTOR, name, countryCode, schac);
 
 /** The partner's copy of ours, as Warsaw would serve it: Warsaw first with its own ids, naming our iia-id. */
 function partnerCopyOf(ours: Iia): Iia {

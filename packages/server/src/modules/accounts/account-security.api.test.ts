@@ -1,12 +1,11 @@
 import { type TOTP, URI } from "otpauth";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, PASSWORD, type Session, signedIn, type TestContext } from "#test/harness.js";
+import { type MailCatcher, startMailCatcher } from "#test/mail-catcher.js";
 
 /** Passwords that change, links by e-mail through a real SMTP server, sessions and second factors. */
 let ctx: TestContext;
-let smtp: SMTPServer;
-const mails: Array<{ to: string[]; data: string }> = [];
+let smtp: MailCatcher;
 const NEW_PASSWORD = "pale orange lighthouse keeper";
 
 function decodeMail(data: string): string {
@@ -18,7 +17,7 @@ function decodeMail(data: string): string {
 
 async function lastMailTo(address: string): Promise<string> {
   for (let i = 0; i < 50; i++) {
-    const found = mails.filter((m) => m.to.includes(address)).at(-1);
+    const found = smtp.mails.filter((m) => m.to.includes(address)).at(-1);
     if (found) return decodeMail(found.data);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -55,31 +54,16 @@ const sessionOf = (res: Awaited<ReturnType<typeof signIn>>): Session => {
 };
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, done) {
-      let data = "";
-      stream.on("data", (c: Buffer) => {
-        data += c.toString("utf8");
-      });
-      stream.on("end", () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const port = (smtp.server.address() as { port: number }).port;
+  smtp = await startMailCatcher();
   ctx = await createTestContext({
-    SMTP_URL: `smtp://127.0.0.1:${port}`,
+    SMTP_URL: smtp.url,
     PUBLIC_URL: "https://partners.example.org",
     REQUIRE_ADMIN_TOTP: "true",
   });
 });
 afterAll(async () => {
   await ctx.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 describe("changing one's password", () => {
@@ -116,7 +100,7 @@ describe("resetting a forgotten password", () => {
     const known = await call(null, "POST", "/api/auth/password-reset", { email: "vi@example.org" });
     expect([unknown.statusCode, known.statusCode]).toEqual([202, 202]);
     expect(unknown.body).toBe(known.body);
-    expect(mails.some((m) => m.to.includes("nobody@example.org"))).toBe(false);
+    expect(smtp.mails.some((m) => m.to.includes("nobody@example.org"))).toBe(false);
     const mail = await lastMailTo("vi@example.org");
     expect(mail).toContain("Reset your Conventio password");
     const token = tokenIn(mail, "reset-password");

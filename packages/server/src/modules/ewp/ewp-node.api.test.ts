@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type Session, signedIn, type TestContext } from "#test/harness.js";
 import { writeCatalogue } from "./ewp-catalogue-writer.js";
 import { writeManifest } from "./ewp-manifest.js";
-import { buildIia, buildInstitution } from "./ewp-samples.js";
+import { buildIia, buildInstitution, schacUniversity } from "./ewp-samples.js";
 import { validateWithXmllint } from "./ewp-xml-test-tools.js";
 import { signRequest } from "./http-signature.js";
 import { type EwpKeyPair, generateEwpKeyPair, keyIdOf, publicKeyBase64 } from "./http-signature-keys.js";
@@ -99,26 +99,8 @@ beforeAll(async () => {
   const cataloguePath = join(dir, "catalogue.xml");
   ctx = await createTestContext({ PUBLIC_URL: `https://${HOST}`, EWP_CATALOGUE: cataloguePath });
   admin = await signedIn(ctx, "admin");
-  const org = async (name: string, countryCode: string, schac: string) =>
-    (
-      await ctx.services.organisations.createOrganisation(operator, {
-        kind: "university",
-        name,
-        names: [],
-        acronym: null,
-        countryCode,
-        city: null,
-        lat: null,
-        lng: null,
-        website: null,
-        description: null,
-        parentId: null,
-        successorId: null,
-        visibility: "internal",
-        identifiers: [{ scheme: "schac", value: schac }],
-        confirmDuplicate: true,
-      })
-    ).id;
+  const org = (name: string, countryCode: string, schac: string) =>
+    schacUniversity(ctx.services.organisations, operator, name, countryCode, schac);
   const lille = await org("Université de Lille", "FR", "univ-lille.fr");
   const uw = await org("Uniwersytet Warszawski", "PL", "uw.edu.pl");
   await org("Universitat de Barcelona", "ES", "ub.edu");

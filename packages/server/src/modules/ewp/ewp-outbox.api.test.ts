@@ -9,7 +9,7 @@ import { createServices } from "../../services.js";
 import { writeCatalogue } from "./ewp-catalogue-writer.js";
 import { writeManifest } from "./ewp-manifest.js";
 import { backoffMs, enqueue, MAX_ATTEMPTS, OutboxSkip, runDue } from "./ewp-outbox.js";
-import { buildIia, buildInstitution } from "./ewp-samples.js";
+import { buildIia, buildInstitution, schacUniversity } from "./ewp-samples.js";
 import { generateEwpKeyPair, publicKeyBase64 } from "./http-signature-keys.js";
 
 const RETRY_SECONDS = 30;
@@ -33,26 +33,8 @@ function unreachableWarsaw(): string {
   });
 }
 
-async function organisation(name: string, countryCode: string, schac: string): Promise<string> {
-  const created = await ctx.services.organisations.createOrganisation(operator, {
-    kind: "university",
-    name,
-    names: [],
-    acronym: null,
-    countryCode,
-    city: null,
-    lat: null,
-    lng: null,
-    website: null,
-    description: null,
-    parentId: null,
-    successorId: null,
-    visibility: "internal",
-    identifiers: [{ scheme: "schac", value: schac }],
-    confirmDuplicate: true,
-  });
-  return created.id;
-}
+const organisation = (name: string, countryCode: string, schac: string): Promise<string> =>
+  schacUniversity(ctx.services.organisations, operator, name, countryCode, schac);
 
 /** An Erasmus+ draft between Lille and a partner, with our copy of its IIA saved. */
 async function agreementWithIia(partnerOrg: string, partnerHei: string): Promise<{ id: string; iiaId: string }> {

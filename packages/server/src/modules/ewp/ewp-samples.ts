@@ -1,4 +1,5 @@
 import {
+  type Actor,
   type EwpContactInput,
   EwpInstitution,
   type EwpInstitutionInput,
@@ -6,6 +7,7 @@ import {
   type IiaInput,
   type MobilitySpecInput,
 } from "@conventio/domain";
+import type { OrganisationService } from "#modules/organisations/organisation.service.js";
 
 /**
  * Realistic, deterministic EWP data built through the domain schemas, for tests and demo data:
@@ -244,4 +246,32 @@ export function buildInstitution(overrides: Partial<EwpInstitutionInput> = {}): 
     ],
     ...overrides,
   });
+}
+
+/** A university holding a SCHAC code, as an installation must know both partners of an IIA. */
+export async function schacUniversity(
+  organisations: Pick<OrganisationService, "createOrganisation">,
+  actor: Actor,
+  name: string,
+  countryCode: string,
+  schac: string,
+): Promise<string> {
+  const created = await organisations.createOrganisation(actor, {
+    kind: "university",
+    name,
+    names: [],
+    acronym: null,
+    countryCode,
+    city: null,
+    lat: null,
+    lng: null,
+    website: null,
+    description: null,
+    parentId: null,
+    successorId: null,
+    visibility: "internal",
+    identifiers: [{ scheme: "schac", value: schac }],
+    confirmDuplicate: true,
+  });
+  return created.id;
 }

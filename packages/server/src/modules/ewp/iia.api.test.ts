@@ -3,7 +3,7 @@ import { type Actor, CreateAgreementInput, type Iia, type IiaImportReport, type 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tableCounts } from "#modules/imports/import-test-support.js";
 import { createTestContext, type Session, signedIn, type TestContext } from "#test/harness.js";
-import { buildIia, buildInstitution } from "./ewp-samples.js";
+import { buildIia, buildInstitution, schacUniversity } from "./ewp-samples.js";
 import { validateWithXmllint } from "./ewp-xml-test-tools.js";
 import { hashIiasGetResponse } from "./iia-hash.js";
 import { writeIiasApprovalResponse, writeIiasGetResponse } from "./iia-xml-writer.js";
@@ -16,26 +16,8 @@ const operator: Actor = { kind: "user", id: "setup", role: "admin", name: "Setup
 
 const GET_SCHEMA = "ewp-specs-api-iias/endpoints/get-response.xsd";
 
-async function organisation(name: string, countryCode: string, schac: string): Promise<string> {
-  const created = await ctx.services.organisations.createOrganisation(operator, {
-    kind: "university",
-    name,
-    names: [],
-    acronym: null,
-    countryCode,
-    city: null,
-    lat: null,
-    lng: null,
-    website: null,
-    description: null,
-    parentId: null,
-    successorId: null,
-    visibility: "internal",
-    identifiers: [{ scheme: "schac", value: schac }],
-    confirmDuplicate: true,
-  });
-  return created.id;
-}
+const organisation = (name: string, countryCode: string, schac: string): Promise<string> =>
+  schacUniversity(ctx.services.organisations, operator, name, countryCode, schac);
 
 async function erasmusAgreement(parties: string[]): Promise<string> {
   const created = await ctx.services.agreements.createAgreement(

@@ -1,34 +1,19 @@
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMailer } from "#shared/mailer.js";
 import { createTestContext, type Session, signedIn, type TestContext } from "#test/harness.js";
+import { type MailCatcher, startMailCatcher } from "#test/mail-catcher.js";
 import { createServices } from "../../services.js";
 
 let ctx: TestContext;
 let editor: Session;
-let smtp: SMTPServer;
-let port: number;
-const received: Array<{ to: string[]; data: string }> = [];
+let smtp: MailCatcher;
+let received: MailCatcher["mails"];
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, done) {
-      let data = "";
-      stream.on("data", (c: Buffer) => {
-        data += c.toString("utf8");
-      });
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  port = (smtp.server.address() as { port: number }).port;
+  smtp = await startMailCatcher();
+  received = smtp.mails;
   ctx = await createTestContext({
-    SMTP_URL: `smtp://127.0.0.1:${port}`,
+    SMTP_URL: smtp.url,
     EXPIRING_WINDOW_DAYS: "90",
     REVIEW_MONTHS_BEFORE_EXPIRY: "9",
   });
@@ -36,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await ctx.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 const api = (method: "GET" | "POST", url: string, payload?: unknown) =>
@@ -85,7 +70,7 @@ describe("reminders", () => {
       ctx.config,
       ctx.services.deps.log,
       ctx.clock,
-      createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: "Conventio <c@example.org>" }, ctx.services.deps.log),
+      createMailer({ smtpUrl: smtp.url, from: "Conventio <c@example.org>" }, ctx.services.deps.log),
     );
     expect(await restarted.reminders.runReminders()).toEqual({ issued: 0, mailed: 0 });
 
