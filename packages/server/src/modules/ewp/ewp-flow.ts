@@ -9,8 +9,8 @@ import { enqueue, type OutboxItem, OutboxSkip, runDue } from "./ewp-outbox.js";
 import type { IiaExchange } from "./iia-exchange.js";
 import { readIiasGetResponse, readIiasIndexResponse } from "./iia-xml-reader.js";
 
-/** The node acts in its own name in the audit log. */
-export const EWP_NODE_ACTOR: Actor = { kind: "user", id: "ewp-node", role: "editor", name: "Erasmus Without Paper" };
+/** What the node does on a partner's word is Conventio's own work, recorded in the audit log as such. */
+export const EWP_NODE_ACTOR: Actor = { kind: "user", id: "system", role: "editor", name: "Erasmus Without Paper" };
 
 /** A partner document our import refuses: trying again would meet the same document. */
 function skipRefused<T>(work: Promise<T>): Promise<T> {
