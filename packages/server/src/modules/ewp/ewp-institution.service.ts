@@ -1,4 +1,4 @@
-import { type Actor, EwpInstitution, type EwpOunit, type IiaApproval } from "@conventio/domain";
+import { type Actor, EwpInstitution, type EwpOunit } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
@@ -6,7 +6,7 @@ import { descendantsOf } from "#modules/organisations/organisation.repository.js
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { ewpPolicy } from "./ewp.policy.js";
-import { allIias, holdersOfSchac, ownInstitutions } from "./iia.repository.js";
+import { allIias, heldApprovals, holdersOfSchac, ownInstitutions } from "./iia.repository.js";
 import { writeIiasApprovalResponse, writeIiasIndexResponse } from "./iia-xml-writer.js";
 import { writeFactsheetResponse, writeInstitutionsResponse, writeOunitsResponse } from "./institution-xml-writer.js";
 
@@ -107,14 +107,8 @@ export function createEwpInstitutionService(deps: Deps) {
           return writeFactsheetResponse((await served()).filter((h) => h.factsheet));
         case "iias-index":
           return writeIiasIndexResponse((await allIias(db)).map((r) => r.iia_id));
-        case "approvals": {
-          const approvals: IiaApproval[] = (await allIias(db)).flatMap((r) =>
-            r.partner_iia_id && r.approved_by_us_hash && r.approved_by_us_hash === r.partner_hash
-              ? [{ iiaId: r.partner_iia_id, iiaHash: r.approved_by_us_hash }]
-              : [],
-          );
-          return writeIiasApprovalResponse(approvals);
-        }
+        case "approvals":
+          return writeIiasApprovalResponse(heldApprovals(await allIias(db)));
       }
     },
   };

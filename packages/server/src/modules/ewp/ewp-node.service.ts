@@ -1,4 +1,4 @@
-import type { EwpInstitution, Iia, IiaApproval } from "@conventio/domain";
+import type { EwpInstitution, Iia } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
 import type { Clock } from "#shared/clock.js";
@@ -8,6 +8,7 @@ import type { EwpNodeKeyStore } from "./ewp-keys.js";
 import { writeManifest } from "./ewp-manifest.js";
 import { writeCnrResponse, writeEchoResponse } from "./ewp-node-xml.js";
 import { enqueue } from "./ewp-outbox.js";
+import { heldApprovals } from "./iia.repository.js";
 import { writeIiasApprovalResponse, writeIiasGetResponse, writeIiasIndexResponse } from "./iia-xml-writer.js";
 import { writeFactsheetResponse, writeInstitutionsResponse, writeOunitsResponse } from "./institution-xml-writer.js";
 
@@ -168,12 +169,7 @@ export function createEwpNode(deps: {
         .where("partner_iia_id", "in", ids)
         .where("partner_hei_id", "in", caller.heiIds)
         .execute();
-      const approvals: IiaApproval[] = rows.flatMap((r) =>
-        r.partner_iia_id && r.approved_by_us_hash && r.approved_by_us_hash === r.partner_hash
-          ? [{ iiaId: r.partner_iia_id, iiaHash: r.approved_by_us_hash }]
-          : [],
-      );
-      return writeIiasApprovalResponse(approvals);
+      return writeIiasApprovalResponse(heldApprovals(rows));
     },
 
     /** A partner says one of its agreements changed: its copy is fetched soon, from the outbox. */

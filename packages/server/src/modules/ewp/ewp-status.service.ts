@@ -14,7 +14,7 @@ import type { EwpCatalogueSource } from "./ewp-catalogue-source.js";
 import type { EwpNodeKeyStore } from "./ewp-keys.js";
 import type { EwpNode } from "./ewp-node.service.js";
 import { type OutboxItem, retryNow } from "./ewp-outbox.js";
-import { findIia, ownInstitutions } from "./iia.repository.js";
+import { currentApprovals, findIia, ownInstitutions } from "./iia.repository.js";
 
 const CALLS_SHOWN = 50;
 const CATALOGUE_WAIT_MS = 5000;
@@ -84,8 +84,7 @@ export function createEwpStatusService(
         partnerHash: row.partner_hash,
         sent,
         mapped: row.partner_iia_id !== null,
-        approvedByUs: row.partner_hash !== null && row.approved_by_us_hash === row.partner_hash,
-        approvedByPartner: row.approved_by_partner_hash === row.iia_hash,
+        ...currentApprovals(row),
         approvedByUsHash: row.approved_by_us_hash,
         approvedByPartnerHash: row.approved_by_partner_hash,
         outbox: outbox.map(presentOutbox),
@@ -159,8 +158,7 @@ export function createEwpStatusService(
           reference: a.reference,
           partnerHeiId: a.partner_hei_id,
           mapped: a.partner_iia_id !== null,
-          approvedByUs: a.partner_hash !== null && a.approved_by_us_hash === a.partner_hash,
-          approvedByPartner: a.approved_by_partner_hash === a.iia_hash,
+          ...currentApprovals(a),
         })),
         recentCalls: recent.map(presentCall),
       };

@@ -259,17 +259,7 @@ export function createIiaExchange(deps: Deps, settings: { expiringWindowDays: nu
           partner_valid_for_approval: null,
           partner_received_at: null,
         };
-        await trx
-          .updateTable("agreement_iia")
-          .set({
-            partner_iia_id: null,
-            partner_data: null,
-            partner_hash: null,
-            partner_valid_for_approval: null,
-            partner_received_at: null,
-          })
-          .where("agreement_id", "=", row.agreement_id)
-          .execute();
+        // The upsert writes the partner's columns from `cleared`, so the copy and its id go in one write.
         await storeOwnCopy(trx, row.agreement_id, self.iiaCode ?? "", unmapped, now, cleared);
         await recordAudit(trx, now, {
           actor,

@@ -1,4 +1,4 @@
-import { academicYearsBetween, type EwpInstitution, type Iia } from "@conventio/domain";
+import { academicYearsBetween, type EwpInstitution, type Iia, type IiaApproval } from "@conventio/domain";
 import type { Insertable, Kysely, Selectable } from "kysely";
 import type { DB } from "#db/schema.js";
 import { newId } from "#shared/ids.js";
@@ -98,4 +98,25 @@ export async function holdersOfSchac(
     .where("i.value", "in", heiIds)
     .execute();
   return new Map(rows.map((r) => [r.value, { id: r.id, name: r.name }]));
+}
+
+type ApprovalColumns = Pick<IiaRow, "iia_hash" | "partner_hash" | "approved_by_us_hash" | "approved_by_partner_hash">;
+
+/** Each side's approval, counted only while it is of the other side's current version. */
+export function currentApprovals(row: ApprovalColumns): { approvedByUs: boolean; approvedByPartner: boolean } {
+  return {
+    approvedByUs: row.partner_hash !== null && row.approved_by_us_hash === row.partner_hash,
+    approvedByPartner: row.approved_by_partner_hash === row.iia_hash,
+  };
+}
+
+/** Our approvals of partners' copies that still hold, named by the partners' ids: what the IIAs Approval API serves. */
+export function heldApprovals(
+  rows: ReadonlyArray<Pick<IiaRow, "partner_iia_id" | "partner_hash" | "approved_by_us_hash">>,
+): IiaApproval[] {
+  return rows.flatMap((r) =>
+    r.partner_iia_id && r.approved_by_us_hash && r.approved_by_us_hash === r.partner_hash
+      ? [{ iiaId: r.partner_iia_id, iiaHash: r.approved_by_us_hash }]
+      : [],
+  );
 }
