@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
+import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
-import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "#config.js";
@@ -11,9 +12,10 @@ import { registerAuth } from "#http/auth.js";
 import { healthSchema } from "#http/common.js";
 import { registerEdgeGuard } from "#http/edge-guard.js";
 import { registerOpenApi } from "#http/openapi.js";
-import { registerProblemHandler, toProblem } from "#http/problem.js";
+import { registerProblemHandler } from "#http/problem.js";
 import { readerLanguagePlugin } from "#http/reader-language.js";
 import { registerSecurityHeaders } from "#http/security-headers.js";
+import { registerWeb } from "#http/web.js";
 import { accountRoutes } from "#modules/accounts/account.routes.js";
 import { accountSecurityRoutes, registerSecondFactorRequirement } from "#modules/accounts/account-security.routes.js";
 import { activityRoutes } from "#modules/activities/activity.routes.js";
@@ -28,6 +30,7 @@ import { ewpNodeRoutes } from "#modules/ewp/ewp-node.routes.js";
 import { exportRoutes } from "#modules/exports/exports.routes.js";
 import { governanceRoutes } from "#modules/governance/governance.routes.js";
 import { importRoutes } from "#modules/imports/import.routes.js";
+import { openDataRoutes } from "#modules/open-data/open-data.routes.js";
 import { organisationRoutes } from "#modules/organisations/organisation.routes.js";
 import { personRoutes } from "#modules/people/person.routes.js";
 import { pictureRoutes } from "#modules/pictures/picture.routes.js";
@@ -36,10 +39,10 @@ import { publicationRoutes } from "#modules/publication/publication.routes.js";
 import { registryRoutes } from "#modules/registry/registry.routes.js";
 import { reminderRoutes } from "#modules/reminders/reminder.routes.js";
 import { reviewRoutes } from "#modules/reviews/review.routes.js";
+import { siteSettingsRoutes } from "#modules/site-settings/site-settings.routes.js";
 import { ssoRoutes } from "#modules/sso/sso.routes.js";
 import { timelineRoutes } from "#modules/timeline/timeline.routes.js";
 import { tokenRoutes } from "#modules/tokens/token.routes.js";
-import { AppError } from "#shared/app-error.js";
 import type { Logger } from "#shared/logger.js";
 import type { Services } from "./services.js";
 
@@ -73,6 +76,13 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   app.removeContentTypeParser("text/plain");
 
   await registerSecurityHeaders(app, config.publicUrl.startsWith("https:"));
+  // Pages, JSON, scripts and styles leave compressed; brotli at a quality that costs little time per response.
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ["br", "gzip"],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   registerEdgeGuard(app);
   await app.register(cookie);
   // preservePath: see the name as sent, so a path-like name is refused rather than silently trimmed.
@@ -108,6 +118,8 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   await app.register(exportRoutes(services.exports));
   await app.register(ewpRoutes(services.ewp));
   await app.register(tokenRoutes(services.tokens));
+  await app.register(siteSettingsRoutes(services.siteSettings));
+  await app.register(openDataRoutes(services.openData));
   await app.register(
     ewpNodeRoutes({
       node: services.ewp.node,
@@ -121,38 +133,12 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   app.get("/api/health", { schema: healthSchema }, async () => ({ ok: true }));
 
   const webDist = config.WEB_DIST ? resolve(config.WEB_DIST) : DEFAULT_WEB_DIST;
-  const withWeb = serveWeb && existsSync(join(webDist, "index.html"));
-  if (withWeb) {
-    await app.register(fastifyStatic, {
-      root: webDist,
-      wildcard: false,
-      index: false,
-      cacheControl: false,
-      // Built assets carry a content hash in their names and never change; anything else is checked each time.
-      setHeaders: (reply, path) => {
-        const hashed = path.startsWith(join(webDist, "assets"));
-        reply.header("cache-control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
-      },
-    });
-  }
-  app.setNotFoundHandler((request, reply) => {
-    // Missing built files (an old chunk after a rebuild) are 404s, not the page.
-    if (!withWeb || request.url.startsWith("/api/") || request.url.startsWith("/assets/") || request.method !== "GET") {
-      reply
-        .status(404)
-        .type("application/problem+json")
-        .send(
-          toProblem(
-            new AppError("not_found", "No route for {{method}} {{path}}.", {
-              params: { method: request.method, path: request.url.split("?")[0] ?? "" },
-            }),
-          ),
-        );
-      return;
-    }
-    // Client-side routes: every other GET gets the single-page app.
-    // The page shell names the current build's assets, so the browser checks it on every visit.
-    reply.sendFile("index.html", webDist);
+  await registerWeb(app, {
+    webDist,
+    serveWeb,
+    services,
+    publicUrl: config.publicUrl,
+    https: config.publicUrl.startsWith("https:"),
   });
   return app;
 }

@@ -22,6 +22,7 @@ import { createIiaExchange } from "#modules/ewp/iia-exchange.js";
 import { createExportService } from "#modules/exports/exports.service.js";
 import { createGovernanceService } from "#modules/governance/governance.service.js";
 import { createImportService } from "#modules/imports/import.service.js";
+import { createOpenDataService } from "#modules/open-data/open-data.service.js";
 import { createOrganisationService } from "#modules/organisations/organisation.service.js";
 import { createPersonService } from "#modules/people/person.service.js";
 import { createPictureService, withPicturesRemoved } from "#modules/pictures/picture.service.js";
@@ -31,6 +32,9 @@ import { createNewsService } from "#modules/publication/news.service.js";
 import { createRegistryService } from "#modules/registry/registry.service.js";
 import { createReminderService } from "#modules/reminders/reminder.service.js";
 import { createReviewService } from "#modules/reviews/review.service.js";
+import { createSiteService } from "#modules/site/site.service.js";
+import { brandedMailer } from "#modules/site-settings/branded-mailer.js";
+import { createSiteSettingsService, type SiteBrand } from "#modules/site-settings/site-settings.service.js";
 import { createSso } from "#modules/sso/sso.js";
 import { createTimelineService } from "#modules/timeline/timeline.service.js";
 import { createTokenService } from "#modules/tokens/token.service.js";
@@ -57,15 +61,23 @@ export function createServices(
   const organisations = createOrganisationService(deps);
   const documents = createDocumentService(deps, { dataDir: config.dataDir, maxBytes: config.UPLOAD_MAX_BYTES });
   const pictures = createPictureService(deps, { dataDir: config.dataDir, maxBytes: config.UPLOAD_MAX_BYTES });
+  const siteSettings = createSiteSettingsService(deps, { dataDir: config.dataDir });
+  // Mail the institution signs: its name as the sender and at the foot of every message.
+  const signedMailer = brandedMailer(mailer, siteSettings);
   const services = {
     deps,
     events: withPicturesRemoved(
-      createEventService(deps, { publicUrl: config.publicUrl }),
+      createEventService(deps, { publicUrl: config.publicUrl, brand: siteSettings }),
       "deleteEvent",
       "event",
       pictures,
     ),
-    news: withPicturesRemoved(createNewsService(deps, { publicUrl: config.publicUrl }), "deleteNews", "news", pictures),
+    news: withPicturesRemoved(
+      createNewsService(deps, { publicUrl: config.publicUrl, brand: siteSettings }),
+      "deleteNews",
+      "news",
+      pictures,
+    ),
     activities: withPicturesRemoved(
       createActivityService(deps, documents.detach),
       "deleteActivity",
@@ -84,7 +96,7 @@ export function createServices(
     accountSecurity: createAccountSecurityService(
       deps,
       { publicUrl: config.publicUrl, requireAdminTotp: config.REQUIRE_ADMIN_TOTP === "true" },
-      mailer,
+      signedMailer,
     ),
     agreements: withPicturesRemoved(
       createAgreementService(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }, documents.detach),
@@ -118,27 +130,31 @@ export function createServices(
         actionDueDays: config.ACTION_DUE_DAYS,
         publicUrl: config.publicUrl,
       },
-      mailer,
+      signedMailer,
     ),
     mailer,
     themes: createThemeService(deps),
     timeline: createTimelineService(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }),
     registry: createRegistryService(deps, organisations),
-    ewp: createEwp(deps, config, documents.detach),
+    ewp: createEwp(deps, config, documents.detach, siteSettings),
     sso: createSso(deps, config),
     tokens: createTokenService(deps),
+    siteSettings,
   };
+  const portal = createPortalService(deps, services);
   return {
     ...services,
-    portal: createPortalService(deps, services),
+    portal,
+    site: createSiteService(deps, { ...services, portal }),
     reviews: createReviewService(deps, services),
     exports: createExportService(deps, services),
+    openData: createOpenDataService(deps, { publicUrl: config.publicUrl }, services),
   };
 }
 export type Services = ReturnType<typeof createServices>;
 
 /** The EWP part: IIAs, the exchange with partners, the node's endpoints and its outbox. */
-function createEwp(deps: Deps, config: Config, detach: DocumentDetacher) {
+function createEwp(deps: Deps, config: Config, detach: DocumentDetacher, brand: SiteBrand) {
   const exchange = createIiaExchange(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS }, detach);
   const keys = nodeKeyStore(deps.db, () => deps.clock.now().toISOString());
   const catalogue = catalogueSource(config.EWP_CATALOGUE, deps.log);
@@ -163,7 +179,7 @@ function createEwp(deps: Deps, config: Config, detach: DocumentDetacher) {
     retryBaseMs: config.EWP_RETRY_SECONDS * 1000,
   });
   return {
-    iias: createIiaService(deps),
+    iias: createIiaService(deps, brand),
     exchange,
     institutions: createEwpInstitutionService(deps),
     node,

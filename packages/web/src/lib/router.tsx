@@ -25,7 +25,6 @@ import { eventPreviewRoute } from "../routes/event-preview";
 import { eventsRoute } from "../routes/events";
 import { exchangeBalanceRoute } from "../routes/exchange-balance";
 import { forgotPasswordRoute } from "../routes/forgot-password";
-import { homeRoute } from "../routes/home";
 import { importRoute } from "../routes/import";
 import { inboxRoute } from "../routes/inbox";
 import { internalRoute } from "../routes/internal";
@@ -41,9 +40,6 @@ import { organisationEditRoute } from "../routes/organisation-edit";
 import { organisationNewRoute } from "../routes/organisation-new";
 import { organisationPreviewRoute } from "../routes/organisation-preview";
 import { organisationsRoute } from "../routes/organisations";
-import { partnerRoute, partnersRoute } from "../routes/partners";
-import { partnershipRoute } from "../routes/partnership";
-import { partnershipsRoute } from "../routes/partnerships";
 import { peopleRoute } from "../routes/people";
 import { personRoute } from "../routes/person";
 import { personEditRoute } from "../routes/person-edit";
@@ -57,7 +53,6 @@ import { signInRoute } from "../routes/sign-in";
 import { queryClient } from "./query-client";
 
 const routeTree = rootRoute.addChildren([
-  homeRoute,
   signInRoute,
   forgotPasswordRoute,
   resetPasswordRoute,
@@ -65,10 +60,6 @@ const routeTree = rootRoute.addChildren([
   setupRoute,
   newsPostRoute,
   eventRoute,
-  partnershipsRoute,
-  partnersRoute,
-  partnerRoute,
-  partnershipRoute,
   internalRoute.addChildren([
     organisationsRoute,
     organisationNewRoute,

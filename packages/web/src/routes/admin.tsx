@@ -43,7 +43,7 @@ export const adminRoute = createRoute({
   beforeLoad: ({ context }) => {
     const { user } = context;
     if (!hasRole({ kind: "user", id: user.id, name: user.name, role: user.role }, "admin")) {
-      throw redirect({ to: "/" });
+      throw redirect({ to: "/dashboard" });
     }
   },
   component: AdminLayout,

@@ -2,8 +2,8 @@ import { Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { PartnershipView } from "../features/portal/partnership-view";
 import { PreviewBanner } from "../features/portal/preview-banner";
+import { PublicPageFrame } from "../features/portal/public-page-frame";
 import { api } from "../lib/api";
 import { ButtonLink } from "../ui/links";
 import { Loading } from "../ui/loading";
@@ -12,19 +12,14 @@ import { internalRoute } from "./internal";
 
 /** An agreement's public page as the public will read it, shown to staff before or after publishing. */
 function AgreementPreviewPage() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage ?? "en";
+  const { t } = useTranslation();
   const { agreementId } = agreementPreviewRoute.useParams();
-  const preview = useQuery({
-    queryKey: ["agreements", "preview", agreementId, lang],
-    queryFn: () => api.portal.partnershipPreview(agreementId, lang),
-  });
   const agreement = useQuery({
     queryKey: ["agreements", "detail", agreementId],
     queryFn: () => api.agreements.get(agreementId),
   });
-  if (preview.isError) return <ProblemAlert error={preview.error} />;
-  if (!preview.data || !agreement.data) return <Loading />;
+  if (agreement.isError) return <ProblemAlert error={agreement.error} />;
+  if (!agreement.data) return <Loading />;
   const published = agreement.data.visibility === "public";
   const hidden = agreement.data.internalFields.map((f) => t(`guardedFields.${f}`));
   return (
@@ -39,7 +34,7 @@ function AgreementPreviewPage() {
           </ButtonLink>
         }
       />
-      <PartnershipView page={preview.data} />
+      <PublicPageFrame path={`/partnerships/${agreementId}`} title={t("portal.previewTitle")} />
     </Stack>
   );
 }

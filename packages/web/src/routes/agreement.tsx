@@ -1,4 +1,4 @@
-import { Group, Stack, Tabs } from "@mantine/core";
+import { Button, Group, Stack, Tabs } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -22,7 +22,8 @@ const TABS = ["overview", "governance", "results", "documents", "pictures"] as c
 type Tab = (typeof TABS)[number];
 
 function AgreementPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = (i18n.resolvedLanguage ?? "en").slice(0, 2);
   const { agreementId } = agreementRoute.useParams();
   const { tab } = agreementRoute.useSearch();
   const navigate = useNavigate({ from: "/agreements/$agreementId" });
@@ -47,9 +48,9 @@ function AgreementPage() {
         actions={
           <>
             {a.visibility === "public" && (
-              <ButtonLink to="/partnerships/$agreementId" params={{ agreementId: a.id }} variant="default">
+              <Button component="a" href={`/${lang}/partnerships/${a.id}`} variant="default">
                 {t("agreements.publicPage")}
-              </ButtonLink>
+              </Button>
             )}
             <ButtonLink to="/agreements/$agreementId/preview" params={{ agreementId: a.id }} variant="default">
               {t("portal.preview")}

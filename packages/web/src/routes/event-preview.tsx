@@ -2,8 +2,8 @@ import { Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { EventDetails } from "../features/events/event-details";
 import { PreviewBanner } from "../features/portal/preview-banner";
+import { PublicPageFrame } from "../features/portal/public-page-frame";
 import { api } from "../lib/api";
 import { ButtonLink } from "../ui/links";
 import { Loading } from "../ui/loading";
@@ -39,7 +39,7 @@ function EventPreviewPage() {
           </ButtonLink>
         }
       />
-      <EventDetails event={preview.data} asPublic />
+      <PublicPageFrame path={`/events/${eventId}`} title={t("portal.previewTitle")} />
     </Stack>
   );
 }

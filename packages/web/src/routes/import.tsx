@@ -143,7 +143,7 @@ export const importRoute = createRoute({
   beforeLoad: ({ context }) => {
     const { user } = context;
     if (!hasRole({ kind: "user", id: user.id, name: user.name, role: user.role }, "editor")) {
-      throw redirect({ to: "/" });
+      throw redirect({ to: "/dashboard" });
     }
   },
   component: ImportPage,

@@ -2,8 +2,8 @@ import { Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { NewsArticle } from "../features/news/news-article";
 import { PreviewBanner } from "../features/portal/preview-banner";
+import { PublicPageFrame } from "../features/portal/public-page-frame";
 import { api } from "../lib/api";
 import { ButtonLink } from "../ui/links";
 import { Loading } from "../ui/loading";
@@ -36,7 +36,7 @@ function NewsPreviewPage() {
           </ButtonLink>
         }
       />
-      <NewsArticle post={preview.data} asPublic />
+      <PublicPageFrame path={`/news/${postId}`} title={t("portal.previewTitle")} />
     </Stack>
   );
 }

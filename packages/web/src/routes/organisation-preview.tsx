@@ -3,9 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { organisationQuery } from "../features/organisations/organisation-queries";
-import { PartnerView } from "../features/portal/partner-view";
 import { PreviewBanner } from "../features/portal/preview-banner";
-import { api } from "../lib/api";
+import { PublicPageFrame } from "../features/portal/public-page-frame";
 import { ButtonLink } from "../ui/links";
 import { Loading } from "../ui/loading";
 import { ProblemAlert } from "../ui/problem-alert";
@@ -13,17 +12,11 @@ import { internalRoute } from "./internal";
 
 /** A partner's public page as the public reads it, or would once the organisation is made public. */
 function OrganisationPreviewPage() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage ?? "en";
+  const { t } = useTranslation();
   const { organisationId } = organisationPreviewRoute.useParams();
-  const preview = useQuery({
-    queryKey: ["organisations", "preview", organisationId, lang],
-    queryFn: () => api.portal.organisationPreview(organisationId, lang),
-  });
   const organisation = useQuery(organisationQuery(organisationId));
-  if (preview.isError) return <ProblemAlert error={preview.error} />;
   if (organisation.isError) return <ProblemAlert error={organisation.error} />;
-  if (!preview.data || !organisation.data) return <Loading />;
+  if (!organisation.data) return <Loading />;
   const published = organisation.data.visibility === "public";
   return (
     <Stack gap="md">
@@ -43,7 +36,7 @@ function OrganisationPreviewPage() {
           </ButtonLink>
         }
       />
-      <PartnerView page={preview.data} />
+      <PublicPageFrame path={`/partners/${organisationId}`} title={t("portal.previewTitle")} />
     </Stack>
   );
 }

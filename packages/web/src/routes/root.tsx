@@ -1,11 +1,10 @@
-import { Stack, Text, Title } from "@mantine/core";
+import { Anchor, Stack, Text, Title } from "@mantine/core";
 import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, Outlet, useRouterState } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { readSession } from "../lib/session";
 import { AppShell } from "../ui/app-shell";
-import { AnchorLink } from "../ui/links";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
 
@@ -35,7 +34,7 @@ function NotFound() {
     <Stack>
       <PageHeader title={t("notFound.title")} />
       <Text>{t("notFound.body")}</Text>
-      <AnchorLink to="/">{t("notFound.home")}</AnchorLink>
+      <Anchor href="/">{t("notFound.home")}</Anchor>
     </Stack>
   );
 }

@@ -1,6 +1,5 @@
-import { Badge, Box, Button, Container, Group, Text, VisuallyHidden } from "@mantine/core";
+import { Anchor, Badge, Box, Button, Container, Group, Text, VisuallyHidden } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useNavigate } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { inboxQuery } from "../features/inbox/inbox-queries";
@@ -80,16 +79,18 @@ function InboxLink() {
   );
 }
 
+/** The public site is rendered by the server: its links are plain addresses in the reader's language. */
 function PublicNav() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = (i18n.resolvedLanguage ?? "en").slice(0, 2);
   return (
     <nav aria-label={t("shell.publicNav")}>
       <Group component="ul" gap={4} className="main-nav" wrap="wrap">
         <li>
-          <AnchorLink to="/partnerships">{t("nav.partnerships")}</AnchorLink>
+          <Anchor href={`/${lang}/partnerships`}>{t("nav.partnerships")}</Anchor>
         </li>
         <li>
-          <AnchorLink to="/partners">{t("nav.partners")}</AnchorLink>
+          <Anchor href={`/${lang}/partners`}>{t("nav.partners")}</Anchor>
         </li>
       </Group>
     </nav>
@@ -100,7 +101,6 @@ function UserBox() {
   const { t } = useTranslation();
   const { user } = useSession();
   const isAdmin = useCan("admin");
-  const navigate = useNavigate();
   if (!user) {
     return (
       <AnchorLink to="/sign-in" fw={600}>
@@ -119,8 +119,8 @@ function UserBox() {
       });
     queryClient.clear();
     storeSession({ user: null, csrfToken: null, setupRequired: false });
-    if (endAt) window.location.assign(endAt);
-    else await navigate({ to: "/" });
+    // Signed out, the reader lands on the public site, which the server renders.
+    window.location.assign(endAt ?? "/");
   }
   return (
     <Group gap="xs" wrap="nowrap">
@@ -176,9 +176,15 @@ export function AppShell({ children }: { children: ReactNode }) {
           {/* The staff navigation gets a row of its own under the brand and the account. */}
           <Group justify="space-between" pt="sm" pb={user ? 4 : "sm"} gap="md" wrap="wrap">
             <Group gap="xl" wrap="wrap">
-              <AnchorLink to="/" className="brand" underline="never">
-                {t("app.name")}
-              </AnchorLink>
+              {user ? (
+                <AnchorLink to="/dashboard" className="brand" underline="never">
+                  {t("app.name")}
+                </AnchorLink>
+              ) : (
+                <Anchor href="/" className="brand" underline="never">
+                  {t("app.name")}
+                </Anchor>
+              )}
               {!user && <PublicNav />}
             </Group>
             <Group gap="md" wrap="wrap">

@@ -217,12 +217,13 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
       return listSummaries(units ? { ...q, units } : q, lang);
     },
 
-    /** The public's list: public agreements only. */
+    /** The public's list: public agreements only; `unit` keeps those a unit (or one below it) is responsible for. */
     async listPublicAgreements(
-      q: AgreementListQuery & { cursor?: string | undefined; limit: number },
+      q: AgreementListQuery & { cursor?: string | undefined; limit: number; unit?: string | undefined },
       lang: UiLanguage = "en",
     ): Promise<Page<AgreementSummary>> {
-      return listSummaries({ ...q, visibility: "public" }, lang);
+      const { unit, ...rest } = q;
+      return listSummaries({ ...rest, visibility: "public", ...(unit ? { units: [unit] } : {}) }, lang);
     },
 
     async getAgreement(actor: Actor, id: string, lang: UiLanguage = "en"): Promise<AgreementView> {

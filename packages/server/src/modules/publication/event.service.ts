@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
 import { afterKeyset, decodeCursor, type Keyset, toPage } from "#http/pagination.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
+import { institutionNameOf, type SiteBrand } from "#modules/site-settings/site-settings.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
@@ -12,7 +13,7 @@ import { publicationPolicy } from "./publication.policy.js";
 
 const utc = (iso: string) => new Date(iso).toISOString();
 
-export function createEventService(deps: Deps, settings: { publicUrl: string }) {
+export function createEventService(deps: Deps, settings: { publicUrl: string; brand?: SiteBrand }) {
   const { db } = deps;
 
   function rowOf(id: string, e: EventInput, created: string, now: string): EventRow {
@@ -52,9 +53,11 @@ export function createEventService(deps: Deps, settings: { publicUrl: string }) 
     publicOnly: boolean;
     limit?: number;
     after?: Keyset | null;
+    latestFirst?: boolean | undefined;
   }) {
-    let query = db.selectFrom("event").selectAll().orderBy("starts_at").orderBy("id");
-    if (q.after) query = query.where(afterKeyset("starts_at", "id", q.after));
+    const direction = q.latestFirst ? "desc" : "asc";
+    let query = db.selectFrom("event").selectAll().orderBy("starts_at", direction).orderBy("id", direction);
+    if (q.after) query = query.where(afterKeyset("starts_at", "id", q.after, direction));
     if (q.publicOnly) query = query.where("visibility", "=", "public");
     if (q.agreement) query = query.where("agreement_id", "=", q.agreement);
     if (q.to) query = query.where("starts_at", "<", utc(q.to));
@@ -77,6 +80,7 @@ export function createEventService(deps: Deps, settings: { publicUrl: string }) 
       name,
       events.map((row) => ({ row, audiences: audiences.get(row.id) ?? [] })),
       (id) => `${settings.publicUrl}/events/${id}`,
+      await institutionNameOf(settings.brand),
     );
   }
 
@@ -90,6 +94,8 @@ export function createEventService(deps: Deps, settings: { publicUrl: string }) 
         agreement?: string | undefined;
         limit?: number | undefined;
         cursor?: string | undefined;
+        /** Past events read from the latest back. */
+        latestFirst?: boolean | undefined;
       },
     ): Promise<Page<EventView>> {
       const publicOnly = actor.kind === "public";
@@ -188,7 +194,8 @@ export function createEventService(deps: Deps, settings: { publicUrl: string }) 
         if (a?.visibility !== "public") throw AppError.notFound("This partnership");
         return await calendar(a.title, await rows({ agreement: agreementId, publicOnly: true }));
       }
-      return await calendar("Conventio — public events", await rows({ publicOnly: true }));
+      const publisher = await institutionNameOf(settings.brand);
+      return await calendar(`${publisher} — public events`, await rows({ publicOnly: true }));
     },
   };
 }

@@ -1,7 +1,8 @@
+import { Anchor } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
-import { AnchorLink } from "../../ui/links";
 
 /**
  * Links to a partnership's public page only when the agreement is public; otherwise it shows
@@ -16,6 +17,7 @@ export function PublicPartnershipLink({
   children: (title: string) => ReactNode;
   fallback?: ReactNode;
 }) {
+  const { i18n } = useTranslation();
   const query = useQuery({
     queryKey: ["public", "agreement", agreementId],
     queryFn: () => api.portal.agreement(agreementId),
@@ -24,8 +26,8 @@ export function PublicPartnershipLink({
   });
   if (!query.data) return <>{fallback}</>;
   return (
-    <AnchorLink to="/partnerships/$agreementId" params={{ agreementId }}>
+    <Anchor href={`/${(i18n.resolvedLanguage ?? "en").slice(0, 2)}/partnerships/${agreementId}`}>
       {children(query.data.title)}
-    </AnchorLink>
+    </Anchor>
   );
 }

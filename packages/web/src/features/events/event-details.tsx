@@ -24,7 +24,8 @@ export function EventDetails({
   actions?: ReactNode;
   asPublic?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? "en";
   const formatTime = useFormatEventTime();
   const formatAudiences = useFormatAudiences();
   const isStaff = useCan("viewer") && !asPublic;
@@ -67,9 +68,7 @@ export function EventDetails({
                     {e.agreement.title}
                   </AnchorLink>
                 ) : (
-                  <AnchorLink to="/partnerships/$agreementId" params={{ agreementId: e.agreement.id }}>
-                    {e.agreement.title}
-                  </AnchorLink>
+                  <Anchor href={`/${language.slice(0, 2)}/partnerships/${e.agreement.id}`}>{e.agreement.title}</Anchor>
                 )),
             ],
             [t("activities.fields.axis"), e.axis?.title],

@@ -1,0 +1,147 @@
+import type { EventView, NewsView, PublicOrganisationPage, SiteDocument } from "@conventio/domain";
+
+/**
+ * schema.org descriptions of public pages, for search engines and link previews. Built from the
+ * page's document alone; addresses are absolute on the installation's public origin.
+ */
+
+type Thing = Record<string, unknown>;
+
+const absolute = (doc: SiteDocument, path: string) => new URL(path, doc.origin).href;
+
+export function publisher(doc: SiteDocument): Thing {
+  const { settings } = doc;
+  return {
+    "@type": "Organization",
+    name: settings.institutionName,
+    url: absolute(doc, `/${doc.lang}/`),
+    ...(settings.logoUrl ? { logo: absolute(doc, settings.logoUrl) } : {}),
+  };
+}
+
+/** An instant as read at a place, with that place's offset: 2026-09-20T14:00:00+02:00. */
+export function isoInZone(instant: string, timeZone: string): string {
+  const date = new Date(instant);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+    timeZoneName: "longOffset",
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const zone = part("timeZoneName").replace("GMT", "");
+  const offset = zone === "" ? "Z" : zone;
+  return `${part("year")}-${part("month")}-${part("day")}T${part("hour")}:${part("minute")}:${part("second")}${offset}`;
+}
+
+export function eventLd(doc: SiteDocument, e: EventView, image: string | null): Thing {
+  const start = isoInZone(e.startsAt, e.timeZone);
+  const end = e.endsAt ? isoInZone(e.endsAt, e.timeZone) : null;
+  return {
+    "@context": "https://schema.org",
+    "@type": "Event",
+    name: e.title,
+    ...(e.description ? { description: e.description } : {}),
+    startDate: start,
+    ...(end ? { endDate: end } : {}),
+    eventSchedule: {
+      "@type": "Schedule",
+      startDate: start,
+      ...(end ? { endDate: end } : {}),
+      scheduleTimezone: e.timeZone,
+    },
+    eventStatus: "https://schema.org/EventScheduled",
+    eventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
+    ...(e.place ? { location: { "@type": "Place", name: e.place, address: e.place } } : {}),
+    organizer: publisher(doc),
+    url: absolute(doc, `/${doc.lang}/events/${e.id}`),
+    ...(image ? { image } : {}),
+  };
+}
+
+export function newsLd(doc: SiteDocument, n: NewsView, image: string | null): Thing {
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: n.title,
+    ...(n.summary ? { description: n.summary } : {}),
+    inLanguage: n.lang,
+    ...(n.publishedOn ? { datePublished: n.publishedOn } : {}),
+    author: { "@type": "Person", name: n.author },
+    publisher: publisher(doc),
+    mainEntityOfPage: absolute(doc, `/${doc.lang}/news/${n.id}`),
+    ...(n.tags.length > 0 ? { keywords: n.tags.join(", ") } : {}),
+    ...(image ? { image } : {}),
+  };
+}
+
+const SCHEMA_TYPE: Record<string, string> = {
+  university: "CollegeOrUniversity",
+  unit: "CollegeOrUniversity",
+  local_authority: "GovernmentOrganization",
+  government: "GovernmentOrganization",
+  company: "Corporation",
+  student_union: "Organization",
+  network: "Organization",
+  programme: "Organization",
+  other: "Organization",
+};
+
+export function partnerLd(doc: SiteDocument, page: PublicOrganisationPage, ror: string | null): Thing {
+  const o = page.organisation;
+  const sameAs = [o.website, ror ? `https://ror.org/${ror}` : null].filter((x): x is string => Boolean(x));
+  return {
+    "@context": "https://schema.org",
+    "@type": SCHEMA_TYPE[o.kind] ?? "Organization",
+    name: o.name.text,
+    ...(o.acronym ? { alternateName: o.acronym } : {}),
+    ...(o.description ? { description: o.description } : {}),
+    url: absolute(doc, `/${doc.lang}/partners/${o.id}`),
+    ...(sameAs.length > 0 ? { sameAs } : {}),
+    ...(o.countryCode || o.city
+      ? {
+          address: {
+            "@type": "PostalAddress",
+            ...(o.city ? { addressLocality: o.city } : {}),
+            ...(o.countryCode ? { addressCountry: o.countryCode } : {}),
+          },
+        }
+      : {}),
+    ...(o.parent
+      ? {
+          parentOrganization: {
+            "@type": "Organization",
+            name: o.parent.name.text,
+            url: absolute(doc, `/${doc.lang}/partners/${o.parent.id}`),
+          },
+        }
+      : {}),
+    ...(page.memberOf.length > 0
+      ? { memberOf: page.memberOf.map((m) => ({ "@type": "Organization", name: m.network.name.text })) }
+      : {}),
+  };
+}
+
+export function websiteLd(doc: SiteDocument): Thing {
+  return {
+    "@context": "https://schema.org",
+    "@type": "WebSite",
+    name: doc.settings.institutionName,
+    url: absolute(doc, `/${doc.lang}/`),
+    inLanguage: doc.lang,
+    publisher: publisher(doc),
+  };
+}
+
+/** JSON for a script element: "</script>" inside a text cannot end it. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
