@@ -35,7 +35,7 @@ export function isoInZone(instant: string, timeZone: string): string {
   }).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   const zone = part("timeZoneName").replace("GMT", "");
-  const offset = zone === "" ? "Z" : zone;
+  const offset = zone === "" || zone === "+00:00" ? "Z" : zone;
   return `${part("year")}-${part("month")}-${part("day")}T${part("hour")}:${part("minute")}:${part("second")}${offset}`;
 }
 

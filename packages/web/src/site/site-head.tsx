@@ -131,7 +131,9 @@ export function Head({ doc, facts }: { doc: SiteDocument; facts: HeadFacts }) {
       <meta name="twitter:title" content={facts.title} />
       <meta name="twitter:description" content={facts.description} />
       {facts.image && <meta name="twitter:image" content={facts.image} />}
-      <link rel="alternate" type="application/rss+xml" title="RSS" href="/api/public/news.rss" />
+      <link rel="alternate" type="application/rss+xml" title="RSS" href={`/api/public/news.rss?lang=${doc.lang}`} />
+      {/* The logo as the tab's icon; without one, an empty icon spares browsers a request that would 404. */}
+      <link rel="icon" href={doc.settings.logoUrl ?? "data:,"} />
       {facts.jsonLd.map((ld, i) => (
         // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON with "<" escaped, not markup
         // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list made once per page
