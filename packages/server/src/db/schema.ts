@@ -56,6 +56,7 @@ import type {
 import type { RegistryEntryTable } from "#modules/registry/registry.table.js";
 import type { InboxMessageTable, MailOutboxTable, ReminderSentTable } from "#modules/reminders/reminder.table.js";
 import type { ProgressReviewTable } from "#modules/reviews/review.table.js";
+import type { SiteSettingsTables } from "#modules/site-settings/site-settings.table.js";
 import type { SsoTables } from "#modules/sso/sso.table.js";
 import type { TokenTables } from "#modules/tokens/token.table.js";
 
@@ -67,7 +68,13 @@ export interface SearchDocumentTable {
 }
 
 /** Every table Kysely knows, by name. */
-export interface DB extends TokenTables, SsoTables, CircuitTables, AccountSecurityTables, UnitScopeTables {
+export interface DB
+  extends TokenTables,
+    SsoTables,
+    CircuitTables,
+    AccountSecurityTables,
+    UnitScopeTables,
+    SiteSettingsTables {
   progress_review: ProgressReviewTable;
   app_user: UserTable;
   user_session: SessionTable;

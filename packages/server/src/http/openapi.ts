@@ -90,6 +90,10 @@ const TAGS = [
     name: "erasmus-without-paper",
     description: "Erasmus+ inter-institutional agreements (IIA v7): copies, iia-hash, approvals, EWP documents",
   },
+  {
+    name: "settings",
+    description: "The public side's settings: the institution's name, logo and colours, embed origins",
+  },
   { name: "health", description: "Whether the server answers, for monitoring" },
 ];
 

@@ -24,6 +24,8 @@ const FILES_OF: Readonly<Record<string, (row: Row) => string[]>> = {
       pictures.sized(key, "display"),
     ];
   },
+  // The logo is kept where pictures are, without generated sizes.
+  site_settings: (row) => (row.logo_key ? [pictures.original(String(row.logo_key), String(row.logo_ext))] : []),
 };
 
 /** The files named by rows of a table, or none for a table without files. */

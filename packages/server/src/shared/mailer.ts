@@ -5,6 +5,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** The sender's display name, in place of the one MAIL_FROM gives; its address stays. */
+  fromName?: string;
 }
 
 /** Sends e-mail: over SMTP when configured, otherwise into the log, so a fresh clone works offline. */
@@ -25,8 +27,14 @@ export function createMailer(options: { smtpUrl?: string | undefined; from: stri
   const transport = nodemailer.createTransport(options.smtpUrl);
   return {
     async send(mail) {
-      await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
+      const from = mail.fromName ? { name: mail.fromName, address: addressOf(options.from) } : options.from;
+      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
     },
     close: () => transport.close(),
   };
+}
+
+/** The address of a sender written `Name <address>` or as the bare address. */
+function addressOf(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
 }

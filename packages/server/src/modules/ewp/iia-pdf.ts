@@ -31,6 +31,8 @@ export interface IiaPdfInput {
   iiaHash: string;
   /** The day the PDF is made, YYYY-MM-DD. */
   generatedOn: string;
+  /** The institution printing it, named above the title. */
+  issuer?: string;
 }
 
 const DASH = "—";
@@ -79,6 +81,7 @@ type Words = ReturnType<typeof wordsOf>;
 function titleBlock(sheet: Sheet, input: IiaPdfInput, d: Words): void {
   const { w } = d;
   const [own] = input.iia.partners;
+  if (input.issuer) sheet.write(input.issuer, { size: 9.5, weight: "bold", color: "#444" });
   sheet.write(w.title, { size: 17, weight: "bold", color: INK });
   sheet.write(input.title, { size: 12 });
   if (own?.iiaCode) sheet.write(`${w.agreementNumber}${w.colon}${own.iiaCode}`, { size: 10, color: "#444" });
@@ -246,6 +249,7 @@ export function renderIiaPdf(input: IiaPdfInput): Promise<Buffer> {
         Title: `${w.title} — ${input.title}`,
         Subject: partners[0]?.iiaCode ?? input.title,
         Keywords: `iia-hash ${input.iiaHash}`,
+        Author: input.issuer ?? "Conventio",
         Creator: "Conventio",
         Producer: "Conventio",
       },

@@ -14,6 +14,7 @@ import { requireInScope } from "#modules/accounts/unit-scope.js";
 import { agreementPolicy } from "#modules/agreements/agreement.policy.js";
 import { findAgreement } from "#modules/agreements/agreement.repository.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
+import { institutionNameOf, type SiteBrand } from "#modules/site-settings/site-settings.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
@@ -159,7 +160,8 @@ export async function checkPartners(db: Kysely<DB>, agreementId: string, iia: Ii
   }
 }
 
-export function createIiaService(deps: Deps) {
+/** `brand`: the institution named on the PDF; Conventio when not given. */
+export function createIiaService(deps: Deps, brand?: SiteBrand) {
   const { db } = deps;
 
   async function requireErasmus(trx: Kysely<DB>, agreementId: string) {
@@ -327,6 +329,7 @@ export function createIiaService(deps: Deps) {
         lang,
         iiaHash: row.iia_hash,
         generatedOn: nowIso(deps).slice(0, 10),
+        issuer: await institutionNameOf(brand),
       });
     },
 

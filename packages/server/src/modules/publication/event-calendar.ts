@@ -35,6 +35,9 @@ function vtimezone(zone: string): string | null {
 /** Text for a one-line property: no control character, no line break. */
 const line = (text: string) => eventText(text, true).trim();
 
+/** A part of PRODID, which ical-generator writes as given: slashes would cut it into other parts. */
+const prodIdPart = (text: string) => escapeText(line(text).replace(/\//g, " "), false) || "Conventio";
+
 function whenRegistrationCloses(e: EventRow): string | null {
   if (!e.registration_deadline) return null;
   const at = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: e.time_zone });
@@ -60,12 +63,18 @@ function descriptionOf(e: EventRow): string | null {
  * An RFC 5545 calendar: each event in the wall-clock time of its own zone under a TZID, with one
  * VTIMEZONE for every zone used, so clients place it right whatever zone they or this server run in.
  */
-export function renderCalendar(name: string, entries: readonly CalendarEntry[], eventUrl: (id: string) => string) {
+export function renderCalendar(
+  name: string,
+  entries: readonly CalendarEntry[],
+  eventUrl: (id: string) => string,
+  publisher = "Conventio",
+) {
   const used = new Map<string, string>();
   const cal = ical({
     // ical-generator writes the calendar's name as given; it is a partnership's title, so escape it here.
     name: escapeText(line(name), false),
-    prodId: { company: "Conventio", product: "Conventio", language: "EN" },
+    // The institution publishes the calendar with Conventio: -//<institution>//Conventio//EN.
+    prodId: { company: prodIdPart(publisher), product: "Conventio", language: "EN" },
     timezone: { name: null, generator: (tzid) => used.get(tzid) ?? null },
   });
   for (const { row: e, audiences } of entries) {

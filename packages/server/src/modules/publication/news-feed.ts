@@ -19,11 +19,11 @@ export interface FeedPost {
   tags: string[];
 }
 
-/** The channel's own words, in each language of the web app. */
+/** The channel's own words, in each language of the web app; its title follows the institution's name. */
 const WORDING: Record<UiLanguage, { title: string; description: string }> = {
-  en: { title: "Conventio — news", description: "News of the partnerships" },
-  fr: { title: "Conventio — actualités", description: "Actualités des partenariats" },
-  sv: { title: "Conventio — nyheter", description: "Nyheter om partnerskapen" },
+  en: { title: "news", description: "News of the partnerships" },
+  fr: { title: "actualités", description: "Actualités des partenariats" },
+  sv: { title: "nyheter", description: "Nyheter om partnerskapen" },
 };
 
 /**
@@ -91,12 +91,13 @@ const dayInstant = (date: string) => new Date(`${date}T00:00:00Z`);
 export function renderNewsFeed(
   format: FeedFormat,
   posts: FeedPost[],
-  options: { publicUrl: string; lang?: string | undefined },
+  options: { publicUrl: string; lang?: string | undefined; publisher?: string | undefined },
 ): string {
   const { publicUrl } = options;
   const language = options.lang ?? commonLanguage(posts);
   const wordingLang: UiLanguage = isUiLanguage(language) ? language : "en";
-  const wording = WORDING[wordingLang];
+  const words = WORDING[wordingLang];
+  const wording = { ...words, title: `${options.publisher ?? "Conventio"} — ${words.title}` };
   // The channel's own words exist in the web app's languages only; say so when the feed's is another.
   const wordingAttrs: Record<string, string> = wordingLang === language ? {} : { "xml:lang": wordingLang };
   const query = options.lang ? `?lang=${encodeURIComponent(options.lang)}` : "";

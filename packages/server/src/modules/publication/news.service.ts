@@ -12,6 +12,7 @@ import { type Kysely, type SqlBool, sql } from "kysely";
 import type { DB } from "#db/schema.js";
 import { afterKeyset, decodeCursor, toPage } from "#http/pagination.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
+import { institutionNameOf, type SiteBrand } from "#modules/site-settings/site-settings.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
@@ -23,7 +24,7 @@ import { publicationPolicy } from "./publication.policy.js";
 /** Where drafts, which have no publication date yet, sort: before every dated post. */
 const UNDATED = "9999-12-31";
 
-export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
+export function createNewsService(deps: Deps, settings: { publicUrl: string; brand?: SiteBrand }) {
   const { db } = deps;
 
   async function tagsOf(trx: Kysely<DB>, ids: string[]): Promise<Map<string, string[]>> {
@@ -322,7 +323,8 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string }) {
         rows.map((r) => r.id),
       );
       const posts = rows.map((row) => ({ row, tags: tags.get(row.id) ?? [] }));
-      return renderNewsFeed(format, posts, { publicUrl: settings.publicUrl, lang });
+      const publisher = await institutionNameOf(settings.brand);
+      return renderNewsFeed(format, posts, { publicUrl: settings.publicUrl, lang, publisher });
     },
 
     publishedRows,

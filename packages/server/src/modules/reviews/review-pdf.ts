@@ -72,6 +72,8 @@ export function renderReviewPdf(
   r: ProgressReview,
   parties: ReadonlyArray<ReviewParty>,
   lang: ReviewLanguage,
+  /** The institution issuing the review, named at the top of the first page. */
+  issuer = "Conventio",
 ): Promise<Buffer> {
   const w = reviewWording(lang);
   const { language } = r.agreement;
@@ -88,6 +90,7 @@ export function renderReviewPdf(
       info: {
         Title: `${w.title} — ${title}`,
         Subject: r.agreement.reference,
+        Author: issuer,
         Creator: "Conventio",
         Producer: "Conventio",
       },
@@ -125,6 +128,7 @@ export function renderReviewPdf(
       for (const row of rows) write(`•  ${line(row)}`, { size: 10, indent: 8 });
     };
 
+    write(issuer, { size: 10, weight: "bold", color: "#555" });
     write(w.title, { size: 18, weight: "bold", color: "#1c3d5a" });
     write(`${r.agreement.reference} — ${title}`, { size: 12 });
     write(w.intro(r.on, r.since), { size: 10, color: "#555" });

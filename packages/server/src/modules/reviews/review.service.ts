@@ -4,6 +4,7 @@ import type { AgreementService } from "#modules/agreements/agreement.service.js"
 import { recordAudit } from "#modules/audit/audit.service.js";
 import type { GovernanceService } from "#modules/governance/governance.service.js";
 import type { OrganisationService } from "#modules/organisations/organisation.service.js";
+import { institutionNameOf, type SiteBrand } from "#modules/site-settings/site-settings.service.js";
 import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
 import { actorId } from "#shared/policy.js";
@@ -26,6 +27,7 @@ export function createReviewService(
     governance: GovernanceService;
     activities: ActivityService;
     organisations: OrganisationService;
+    siteSettings?: SiteBrand;
   },
 ) {
   const { db } = deps;
@@ -125,7 +127,7 @@ export function createReviewService(
       const parties = await Promise.all(
         review.agreement.parties.map((p) => parts.organisations.getOrganisation(actor, p.id)),
       );
-      return renderReviewPdf(review, parties, lang);
+      return renderReviewPdf(review, parties, lang, await institutionNameOf(parts.siteSettings));
     },
   };
 }
