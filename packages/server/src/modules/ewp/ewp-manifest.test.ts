@@ -64,7 +64,8 @@ describe("writeManifest", () => {
       expect(await validateEwpXml(standalone, { schema: entry.schema }), entry.element.name).toEqual([]);
       expect(validateWithXmllint(standalone, entry.schema).ok, entry.element.name).toBe(true);
     }
-  });
+    // Eight schema compilations, twice: seconds on a busy machine.
+  }, 60_000);
 
   it("breaks its entry schema when a required limit is missing", async () => {
     const iias = manifestApiEntries(input).find((e) => e.element.name === "ia7:iias");
