@@ -5,6 +5,7 @@
  *   - full-text search p50/p95 over 20 queries;
  *   - list p50/p95 through HTTP, and list throughput beside a bare Fastify route.
  *   - spreadsheet import of 100,000 organisations from CSV and from XLSX beside a raw insert;
+ *   - the public site: time to first byte, largest contentful paint in Chromium, JavaScript per page;
  * Usage: npm run bench [-- --engine sqlite|postgres] [--file path.jsonl.gz] [--seconds 5] [--import-rows 100000]
  */
 import { mkdtempSync } from "node:fs";
@@ -313,6 +314,9 @@ await (await import("./bench-import.js")).benchImport({
   rows: Number(args["import-rows"]),
   line,
 });
+
+// The public site rendered on the server, over the same agreements (scripts/bench-site.ts).
+await (await import("./bench-site.js")).benchSite({ database, services, config, log, line });
 
 await app.close();
 await database.destroy();

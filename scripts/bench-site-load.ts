@@ -1,0 +1,118 @@
+/**
+ * Time to first byte of public pages over loopback: one request after another on a kept-alive
+ * connection, then many at once through autocannon. Every page of a run gets its own address
+ * (another agreement, another filter), so no figure is one cached answer repeated.
+ */
+import { Agent, get } from "node:http";
+import autocannon from "autocannon";
+
+/** What a browser asks for: the answer is compressed as a reader would get it. */
+const HEADERS = { accept: "text/html", "accept-encoding": "gzip, deflate, br" };
+
+export interface Timings {
+  /** Milliseconds to the first byte of the answer, one per request. */
+  times: number[];
+  /** Answers that were not 200, and requests that failed. */
+  failures: number;
+  seconds: number;
+}
+
+export interface LoadTimings extends Timings {
+  requestsPerSecond: number;
+}
+
+export const percentile = (xs: readonly number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
+};
+
+/** One GET: the time until the answer's status line and headers arrive, then the body read to its end. */
+function firstByte(url: string, agent: Agent): Promise<{ ms: number; status: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const req = get(url, { agent, headers: HEADERS }, (res) => {
+      const ms = performance.now() - started;
+      res.resume();
+      res.on("end", () => resolve({ ms, status: res.statusCode ?? 0 }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+  });
+}
+
+/**
+ * Requests each path once, one after another, after a warm-up over `warmUp` paths; stops early
+ * after `maxSeconds` so a slow page does not hold the whole bench (the count says how many ran).
+ */
+export async function sequential(
+  base: string,
+  paths: readonly string[],
+  warmUp: readonly string[],
+  maxSeconds: number,
+): Promise<Timings> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    for (const path of warmUp) await firstByte(`${base}${path}`, agent);
+    const times: number[] = [];
+    let failures = 0;
+    const started = performance.now();
+    for (const path of paths) {
+      const { ms, status } = await firstByte(`${base}${path}`, agent);
+      times.push(ms);
+      if (status !== 200) failures++;
+      if (performance.now() - started > maxSeconds * 1000) break;
+    }
+    return { times, failures, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    agent.destroy();
+  }
+}
+
+/**
+ * `connections` clients at once, each taking the next path of the list in turn, through
+ * autocannon. Its per-request time runs to the answer's last byte, so it bounds the time to the
+ * first byte from above. `amount` requests in all, or `maxSeconds` when they would take longer.
+ */
+export async function concurrent(
+  base: string,
+  paths: readonly string[],
+  connections: number,
+  amount: number,
+  maxSeconds: number,
+  expectedMsEach: number,
+): Promise<LoadTimings> {
+  let next = 0;
+  const times: number[] = [];
+  // The server answers in one process: clients at once share it, so a run takes about amount × each.
+  const bounded = (amount * expectedMsEach) / 1000 > maxSeconds;
+  const options: autocannon.Options = {
+    url: base,
+    connections,
+    ...(bounded ? { duration: maxSeconds } : { amount }),
+    headers: HEADERS,
+    requests: [
+      {
+        method: "GET",
+        setupRequest: (request) => {
+          const path = paths[next % paths.length] ?? "/";
+          next++;
+          return { ...request, path };
+        },
+      },
+    ],
+  };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error: unknown, done: autocannon.Result) =>
+      error ? reject(error) : resolve(done),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => {
+      times.push(responseTime);
+    });
+  });
+  return {
+    times,
+    failures: result.errors + result.non2xx,
+    seconds: result.duration,
+    requestsPerSecond: result.requests.total / result.duration,
+  };
+}
