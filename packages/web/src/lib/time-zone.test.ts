@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayIn, isoToZoned, zonedToIso } from "./time-zone";
+import { dayIn, isoToZoned, zonedToIso, zoneName } from "./time-zone";
 
 describe("time zones", () => {
   it("gives a summer afternoon in Paris its +02:00 offset", () => {
@@ -18,5 +18,15 @@ describe("time zones", () => {
   it("turns an instant back into the wall-clock time and day of the place", () => {
     expect(isoToZoned("2026-09-20T12:00:00Z", "Europe/Paris")).toBe("2026-09-20T14:00");
     expect(dayIn("2026-09-20T23:30:00Z", "Asia/Tokyo")).toBe("2026-09-21");
+  });
+});
+
+describe("zoneName", () => {
+  it("names a zone in the reader's language, summer and winter apart", () => {
+    expect(zoneName("en", "Europe/Paris", new Date("2026-07-01T12:00:00Z"))).toBe("Central European Summer Time");
+    expect(zoneName("en", "Europe/Paris", new Date("2026-12-01T12:00:00Z"))).toBe("Central European Standard Time");
+    expect(zoneName("fr", "America/New_York", new Date("2026-12-01T12:00:00Z"))).toBe(
+      "heure normale de l’Est nord-américain",
+    );
   });
 });

@@ -48,3 +48,9 @@ export function isoToZoned(iso: string, timeZone: string): string {
 export function dayIn(iso: string, timeZone: string): string {
   return isoToZoned(iso, timeZone).slice(0, 10);
 }
+
+/** The name of a time zone at an instant in a language: "heure d’été d’Europe centrale", not "Europe/Paris". */
+export function zoneName(lang: string, timeZone: string, at: Date): string {
+  const parts = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: "long" }).formatToParts(at);
+  return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+}

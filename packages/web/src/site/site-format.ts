@@ -1,12 +1,7 @@
 import type { EventView } from "@conventio/domain";
 import { useMemo } from "react";
+import { zoneName } from "../lib/time-zone";
 import { useSite } from "./site-context";
-
-/** The name of a time zone at an instant in the reader's language: "heure d’été d’Europe centrale". */
-export function zoneName(lang: string, timeZone: string, at: Date): string {
-  const parts = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: "long" }).formatToParts(at);
-  return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
-}
 
 /** An event's time as read at its place, with the zone's name: "20 Sept 2026, 14:00–16:00 (Central European Summer Time)". */
 export function useEventTime(): (e: Pick<EventView, "startsAt" | "endsAt" | "timeZone">) => string {

@@ -2,8 +2,9 @@ import type { Audience, EventView } from "@conventio/domain";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "../../lib/countries";
+import { zoneName } from "../../lib/time-zone";
 
-/** An event's time as read at its place, with the zone named: "20 Sept 2026, 14:00 (Europe/Paris)". */
+/** An event's time as read at its place, with the zone named: "20 Sept 2026, 14:00 (Central European Summer Time)". */
 export function useFormatEventTime(): (event: Pick<EventView, "startsAt" | "endsAt" | "timeZone">) => string {
   const language = useLanguage();
   return useMemo(
@@ -11,7 +12,7 @@ export function useFormatEventTime(): (event: Pick<EventView, "startsAt" | "ends
       const f = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: e.timeZone });
       // formatRange writes a same-day event once: "3 Dec 2026, 14:00–16:30".
       const when = e.endsAt ? f.formatRange(new Date(e.startsAt), new Date(e.endsAt)) : f.format(new Date(e.startsAt));
-      return `${when} (${e.timeZone})`;
+      return `${when} (${zoneName(language, e.timeZone, new Date(e.startsAt))})`;
     },
     [language],
   );
