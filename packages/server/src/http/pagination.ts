@@ -12,11 +12,27 @@ export function encodeCursor(k: Keyset): string {
   return Buffer.from(JSON.stringify([k.key, k.id]), "utf8").toString("base64url");
 }
 
+function hasControl(text: string): boolean {
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 32 || code === 127) return true;
+  }
+  return false;
+}
+
 export function decodeCursor(cursor: string | undefined): Keyset | null {
   if (!cursor) return null;
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && typeof v[1] === "string") {
+    // Keys and ids Conventio writes never hold control characters; PostgreSQL refuses a NUL outright.
+    if (
+      Array.isArray(v) &&
+      v.length === 2 &&
+      typeof v[0] === "string" &&
+      typeof v[1] === "string" &&
+      !hasControl(v[0]) &&
+      !hasControl(v[1])
+    ) {
       return { key: v[0], id: v[1] };
     }
   } catch {

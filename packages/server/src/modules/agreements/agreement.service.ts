@@ -217,13 +217,13 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
       return listSummaries(units ? { ...q, units } : q, lang);
     },
 
-    /** The public's list: public agreements only; `unit` keeps those a unit (or one below it) is responsible for. */
+    /** The public's list: public agreements only; `units` keeps those one of these units is responsible for. */
     async listPublicAgreements(
-      q: AgreementListQuery & { cursor?: string | undefined; limit: number; unit?: string | undefined },
+      q: AgreementListQuery & { cursor?: string | undefined; limit: number; units?: readonly string[] | undefined },
       lang: UiLanguage = "en",
     ): Promise<Page<AgreementSummary>> {
-      const { unit, ...rest } = q;
-      return listSummaries({ ...rest, visibility: "public", ...(unit ? { units: [unit] } : {}) }, lang);
+      const { units, ...rest } = q;
+      return listSummaries({ ...rest, visibility: "public", ...(units ? { units } : {}) }, lang);
     },
 
     async getAgreement(actor: Actor, id: string, lang: UiLanguage = "en"): Promise<AgreementView> {

@@ -164,7 +164,12 @@ export function createEventService(deps: Deps, settings: { publicUrl: string; br
           action: id ? "event.update" : "event.create",
           entity: "event",
           entityId: row.id,
-          changes: { title: row.title, startsAt: row.starts_at, audiences: input.audiences },
+          changes: {
+            title: row.title,
+            startsAt: row.starts_at,
+            audiences: input.audiences,
+            visibility: row.visibility,
+          },
         });
         return (await presentEvents(trx, [row]))[0] as EventView;
       });

@@ -100,7 +100,8 @@ export function createSiteService(
             theme: filters.theme || undefined,
             kind: (filters.kind || undefined) as AgreementKind | undefined,
             status: (filters.status || undefined) as AgreementStatus | undefined,
-            unit: filters.unit || undefined,
+            // A unit stands for itself and every unit below it: a faculty's list holds its laboratories'.
+            units: filters.unit ? await repo.unitAndBelow(db, filters.unit) : undefined,
             cursor: text(q.cursor, 500) || undefined,
             limit: PAGE,
           },
