@@ -9,6 +9,7 @@ import { adminIndexRoute, adminRoute } from "../routes/admin";
 import { adminAuditRoute } from "../routes/admin-audit";
 import { adminCircuitsRoute } from "../routes/admin-circuits";
 import { adminEwpRoute } from "../routes/admin-ewp";
+import { adminSiteRoute } from "../routes/admin-site";
 import { adminSsoRoute } from "../routes/admin-sso";
 import { adminThemesRoute } from "../routes/admin-themes";
 import { adminUsersRoute } from "../routes/admin-users";
@@ -106,6 +107,7 @@ const routeTree = rootRoute.addChildren([
       adminEwpRoute,
       adminSsoRoute,
       adminCircuitsRoute,
+      adminSiteRoute,
     ]),
   ]),
 ]);

@@ -29,6 +29,9 @@ function AdminLayout() {
           <li>
             <AnchorLink to="/admin/circuits">{t("circuits.admin.title")}</AnchorLink>
           </li>
+          <li>
+            <AnchorLink to="/admin/site">{t("admin.site")}</AnchorLink>
+          </li>
         </Group>
       </nav>
       <Outlet />
