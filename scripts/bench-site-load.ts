@@ -5,6 +5,7 @@
  */
 import { Agent, get } from "node:http";
 import autocannon from "autocannon";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 
 /** What a browser asks for: the answer is compressed as a reader would get it. */
 const HEADERS = { accept: "text/html", "accept-encoding": "gzip, deflate, br" };
@@ -18,7 +19,10 @@ export interface Timings {
 }
 
 export interface LoadTimings extends Timings {
+  /** Answers a second. */
   requestsPerSecond: number;
+  /** Requests given up after autocannon's 10 s: counted apart from other failures. */
+  timeouts: number;
 }
 
 export const percentile = (xs: readonly number[], p: number): number => {
@@ -111,8 +115,34 @@ export async function concurrent(
   });
   return {
     times,
-    failures: result.errors + result.non2xx,
+    failures: result.errors - result.timeouts + result.non2xx,
+    timeouts: result.timeouts,
     seconds: result.duration,
-    requestsPerSecond: result.requests.total / result.duration,
+    requestsPerSecond: times.length / result.duration,
+  };
+}
+
+/**
+ * Counts the requests the server is still working on, including those whose client gave up: a
+ * page abandoned after a timeout is still being made, and would slow whatever is measured next.
+ * A request is done when its answer is handed over to be sent, which happens even when the client left.
+ */
+export function trackRequests(app: FastifyInstance): { settle(maxSeconds: number): Promise<number> } {
+  const open = new Set<FastifyRequest>();
+  app.addHook("onRequest", async (request) => {
+    open.add(request);
+  });
+  app.addHook("onSend", async (request) => {
+    open.delete(request);
+  });
+  return {
+    /** Waits until no request is open (or `maxSeconds` pass); returns the seconds waited. */
+    async settle(maxSeconds) {
+      const started = performance.now();
+      while (open.size > 0 && performance.now() - started < maxSeconds * 1000) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return (performance.now() - started) / 1000;
+    },
   };
 }

@@ -2,7 +2,8 @@
  * Largest contentful paint of public pages in Debian's Chromium, as the browser journeys launch
  * it: each load in a fresh browser context (no cache, no cookies), the paint read from a
  * PerformanceObserver with buffered entries once the page has loaded. Also records the time to
- * the first byte and the first contentful paint the browser saw, and every script it fetched.
+ * the first byte and the first contentful paint the browser saw, every script it fetched and
+ * the scripts the page names.
  */
 import { chromium } from "playwright-core";
 
@@ -28,7 +29,9 @@ export interface PaintSample {
   element: string | null;
   ttfb: number;
   fcp: number | null;
+  /** Scripts the browser fetched, and those the page names (script sources and module preloads). */
   scripts: string[];
+  named: string[];
 }
 
 export interface PaintFigures {
@@ -38,6 +41,7 @@ export interface PaintFigures {
   fcp: number;
   element: string;
   scripts: string[];
+  named: string[];
 }
 
 /**
@@ -62,6 +66,8 @@ const READ_PAINT = `new Promise((resolve) => {
       scripts: performance.getEntriesByType("resource")
         .filter((r) => new URL(r.name).pathname.endsWith(".js"))
         .map((r) => new URL(r.name).pathname),
+      named: [...document.querySelectorAll("script[src], link[rel~=modulepreload][href]")]
+        .map((el) => new URL(el.src || el.href).pathname),
     });
   }, 50)));
 })`;
@@ -104,6 +110,7 @@ export async function measurePaint(
         fcp: median(samples.flatMap((s) => (s.fcp === null ? [] : [s.fcp]))),
         element: [...new Set(elements)].join(", "),
         scripts: [...new Set(samples.flatMap((s) => s.scripts))].sort(),
+        named: [...new Set(samples.flatMap((s) => s.named))].sort(),
       });
     }
   } finally {
