@@ -13,6 +13,12 @@ export const ConfigSchema = z.object({
     .string()
     .optional()
     .describe("postgres://… to use PostgreSQL; when unset, an SQLite file in DATA_DIR"),
+  FILE_STORE: z
+    .enum(["auto", "disk", "database"])
+    .default("auto")
+    .describe(
+      "Where uploaded files are kept: disk (DATA_DIR), database (a table of the database, which every process reaches), or auto: database on PostgreSQL, disk on SQLite",
+    ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14).describe("How long a sign-in lasts"),
   COOKIE_SECURE: z
@@ -97,6 +103,13 @@ export const ConfigSchema = z.object({
     .max(10_080)
     .default(60)
     .describe("How often partners' IIA indexes are polled for changes; 0 turns polling off"),
+  METRICS_TOKEN: z
+    .string()
+    .min(16)
+    .optional()
+    .describe(
+      "Bearer token a Prometheus server sends to read /metrics; when unset, /metrics answers only requests made on this machine",
+    ),
   OIDC_PROVIDERS: z
     .string()
     .default("[]")

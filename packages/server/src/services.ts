@@ -40,6 +40,7 @@ import { createTimelineService } from "#modules/timeline/timeline.service.js";
 import { createTokenService } from "#modules/tokens/token.service.js";
 import { type Clock, systemClock } from "#shared/clock.js";
 import type { Deps } from "#shared/deps.js";
+import { chooseFileStore, createFileStore } from "#shared/file-store.js";
 import type { Logger } from "#shared/logger.js";
 import { createMailer, type Mailer } from "#shared/mailer.js";
 
@@ -59,13 +60,21 @@ export function createServices(
     log,
   };
   const organisations = createOrganisationService(deps);
-  const documents = createDocumentService(deps, { dataDir: config.dataDir, maxBytes: config.UPLOAD_MAX_BYTES });
-  const pictures = createPictureService(deps, { dataDir: config.dataDir, maxBytes: config.UPLOAD_MAX_BYTES });
-  const siteSettings = createSiteSettingsService(deps, { dataDir: config.dataDir });
+  // Uploaded files, where every process of the installation reaches them (decision 029).
+  const files = createFileStore(chooseFileStore(config.FILE_STORE, database.dialect), {
+    dataDir: config.dataDir,
+    db: database.db,
+    now: () => clock.now(),
+  });
+  const uploads = { files, dataDir: config.dataDir, maxBytes: config.UPLOAD_MAX_BYTES };
+  const documents = createDocumentService(deps, uploads);
+  const pictures = createPictureService(deps, uploads);
+  const siteSettings = createSiteSettingsService(deps, { files, dataDir: config.dataDir });
   // Mail the institution signs: its name as the sender and at the foot of every message.
   const signedMailer = brandedMailer(mailer, siteSettings);
   const services = {
     deps,
+    files,
     events: withPicturesRemoved(
       createEventService(deps, { publicUrl: config.publicUrl, brand: siteSettings }),
       "deleteEvent",

@@ -26,16 +26,20 @@ export function registerOperateCommands(program: Command): void {
     .action((file: string) =>
       withDatabase(async (config, database) => {
         const progress = stepBars();
-        const r = await createBackup({ database, dataDir: config.dataDir, file, onProgress: progress.report }).finally(
-          progress.stop,
-        );
+        const r = await createBackup({
+          database,
+          dataDir: config.dataDir,
+          file,
+          fileStore: config.FILE_STORE,
+          onProgress: progress.report,
+        }).finally(progress.stop);
         const rows = r.manifest.tables.reduce((n, t) => n + t.rows, 0);
         console.log(
           `Backup written to ${r.file} (${megabytes(r.bytes)}): ${r.manifest.tables.length} tables, ${rows} rows, ` +
             `${r.manifest.files.length} files, schema ${r.manifest.schemaVersion}.`,
         );
         for (const path of r.manifest.missingFiles) {
-          console.error(`Warning: ${path} is named in the database but was not in ${config.dataDir}.`);
+          console.error(`Warning: ${path} is named in the database but was not in the file store.`);
         }
       }, "backup"),
     );
@@ -48,9 +52,13 @@ export function registerOperateCommands(program: Command): void {
     .action((file: string) =>
       withDatabase(async (config, database) => {
         const progress = stepBars();
-        const r = await restoreBackup({ database, dataDir: config.dataDir, file, onProgress: progress.report }).finally(
-          progress.stop,
-        );
+        const r = await restoreBackup({
+          database,
+          dataDir: config.dataDir,
+          file,
+          fileStore: config.FILE_STORE,
+          onProgress: progress.report,
+        }).finally(progress.stop);
         const m = r.manifest;
         if (r.restored && m) {
           const rows = r.tables.reduce((n, t) => n + t.rows, 0);
@@ -69,7 +77,7 @@ export function registerOperateCommands(program: Command): void {
   program
     .command("copy")
     .description(
-      "Copy this installation's database to an empty PostgreSQL database, verifying every table; uploaded files stay in DATA_DIR",
+      "Copy this installation's database and uploaded files to an empty PostgreSQL database, verifying every table and file; with FILE_STORE=disk the files stay in DATA_DIR",
     )
     .requiredOption("--to <url>", "the PostgreSQL database, postgres://user:password@host:port/database")
     .action((opts: { to: string }) => {
@@ -88,6 +96,7 @@ export function registerOperateCommands(program: Command): void {
             source,
             target,
             scratchDir: config.dataDir,
+            fileStore: config.FILE_STORE,
             onProgress: progress.report,
           }).finally(progress.stop);
           if (r.mismatches.length === 0) {
@@ -95,10 +104,19 @@ export function registerOperateCommands(program: Command): void {
             console.log(
               `Copied ${r.tables.length} tables (${rows} rows) to ${target.where}, each one counted and compared row by row.`,
             );
-            console.log(
-              `Uploaded files were not copied: they stay in ${config.dataDir}. Keep DATA_DIR as it is and set ` +
-                `DATABASE_URL=${withoutPassword(opts.to)} to run Conventio on PostgreSQL.`,
-            );
+            const run = `set DATABASE_URL=${withoutPassword(opts.to)} to run Conventio on PostgreSQL.`;
+            if (config.FILE_STORE === "disk") {
+              console.log(
+                `Uploaded files were not copied: they stay in ${config.dataDir}. Keep DATA_DIR as it is and ${run}`,
+              );
+            } else {
+              console.log(
+                `Copied ${r.files} uploaded files into the database, each one compared byte for byte; ${run}`,
+              );
+            }
+          }
+          for (const path of r.missingFiles) {
+            console.error(`Warning: ${path} is named in the database but was not in the file store.`);
           }
           reportMismatches(r.mismatches, "nothing was copied");
         } finally {

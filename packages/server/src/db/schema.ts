@@ -59,6 +59,7 @@ import type { ProgressReviewTable } from "#modules/reviews/review.table.js";
 import type { SiteSettingsTables } from "#modules/site-settings/site-settings.table.js";
 import type { SsoTables } from "#modules/sso/sso.table.js";
 import type { TokenTables } from "#modules/tokens/token.table.js";
+import type { StoredFileTable } from "#shared/file-store-database.js";
 
 export interface SearchDocumentTable {
   id: Generated<number>;
@@ -124,4 +125,5 @@ export interface DB
   ewp_call: EwpCallTable;
   ewp_request_seen: EwpRequestSeenTable;
   ewp_poll: EwpPollTable;
+  stored_file: StoredFileTable;
 }

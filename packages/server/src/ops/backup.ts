@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
+import { once } from "node:events";
 import {
   closeSync,
-  copyFileSync,
   createWriteStream,
   existsSync,
   fsyncSync,
-  linkSync,
   mkdirSync,
   mkdtempSync,
   openSync,
@@ -15,16 +14,19 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { once } from "node:events";
 import { finished } from "node:stream/promises";
+import type { Kysely } from "kysely";
 import * as tar from "tar";
 import type { Database } from "#db/connection.js";
+import type { DB } from "#db/schema.js";
 import { AppError } from "#shared/app-error.js";
-import { type BackupManifest, conventioVersion, hashFile, tableFile } from "./manifest.js";
+import type { FileStoreSetting } from "#shared/file-store.js";
+import { type BackupManifest, conventioVersion, tableFile } from "./manifest.js";
 import type { OnProgress } from "./ops-steps.js";
 import { schemaVersionOf, withSnapshot } from "./snapshot.js";
 import { planTables } from "./table-order.js";
 import { countRows, readRows, rowLine } from "./table-rows.js";
+import { stageFiles, storeKindOf, storeOn } from "./upload-files.js";
 import { uploadsOf } from "./uploads.js";
 
 export interface BackupOptions {
@@ -34,6 +36,8 @@ export interface BackupOptions {
   file: string;
   now?: Date;
   onProgress?: OnProgress;
+  /** FILE_STORE: where the installation keeps its uploaded files (auto when not given). */
+  fileStore?: FileStoreSetting;
 }
 
 export interface BackupResult {
@@ -45,7 +49,8 @@ export interface BackupResult {
 /**
  * Writes one archive of an installation while it runs: every table as JSON lines (read from one
  * snapshot, in dependency order), the uploaded files those rows name, and a manifest with the
- * schema version, the row counts and a SHA-256 of every table and file (decision 018).
+ * schema version, the row counts and a SHA-256 of every table and file (decision 018). Files kept
+ * in the database are read in the same snapshot as the rows; files on disk are linked after it.
  */
 export async function createBackup(options: BackupOptions): Promise<BackupResult> {
   const { database, dataDir } = options;
@@ -59,7 +64,10 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   try {
     mkdirSync(join(staging, "tables"));
     const uploads = new Set<string>();
-    const { schemaVersion, tables } = await withSnapshot(database, staging, async (db) => {
+    const storeKind = storeKindOf(options.fileStore, database.dialect);
+    const stage = (db: Kysely<DB>) =>
+      stageFiles(storeOn(storeKind, dataDir, db), dataDir, [...uploads].sort(), staging, progress);
+    const { schemaVersion, tables, staged } = await withSnapshot(database, staging, async (db) => {
       const version = await schemaVersionOf(db);
       if (!version) {
         throw new AppError("conflict", "This installation has no database yet; there is nothing to back up.");
@@ -93,20 +101,13 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
           sha256: hash.digest("hex"),
         });
       }
-      return { schemaVersion: version, tables: written };
+      return {
+        schemaVersion: version,
+        tables: written,
+        staged: storeKind === "database" ? await stage(db) : null,
+      };
     });
-
-    const files: BackupManifest["files"] = [];
-    const missingFiles: string[] = [];
-    const paths = [...uploads].sort();
-    for (const [i, path] of paths.entries()) {
-      if (stageUpload(join(dataDir, path), join(staging, path))) {
-        files.push({ path, ...(await hashFile(join(staging, path))) });
-      } else {
-        missingFiles.push(path);
-      }
-      progress({ step: "files", done: i + 1, total: paths.length, detail: path });
-    }
+    const { files, missing: missingFiles } = staged ?? (await stage(database.db));
 
     const manifest: BackupManifest = {
       format: "conventio-backup",
@@ -166,26 +167,4 @@ function archivePath(given: string, now: Date): string {
   }
   mkdirSync(dirname(file), { recursive: true });
   return file;
-}
-
-/**
- * Puts an uploaded file in the archive's folder: a hard link where the file system allows it (the
- * content stays as it was even if the file is deleted meanwhile), a copy otherwise. False when
- * the file is gone.
- */
-function stageUpload(source: string, target: string): boolean {
-  mkdirSync(dirname(target), { recursive: true });
-  try {
-    linkSync(source, target);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return false;
-  }
-  try {
-    copyFileSync(source, target);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return false;
-    throw err;
-  }
 }

@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import type { Database } from "#db/connection.js";
 import { migrateToLatest } from "#db/migrate.js";
 import { AppError } from "#shared/app-error.js";
+import type { FileStoreSetting } from "#shared/file-store.js";
 import {
   alignPlans,
   type Mismatch,
@@ -15,15 +16,19 @@ import {
 import { schemaVersionOf, withSnapshot } from "./snapshot.js";
 import { planTables, type TablePlan } from "./table-order.js";
 import { countRows, digestTable, readRows, rowLine, TableWriter } from "./table-rows.js";
+import { carryFiles, storeKindOf, storeOn } from "./upload-files.js";
+import { uploadsOf } from "./uploads.js";
 
 export interface CopyOptions {
   /** The installation's database, read from one snapshot while it keeps running. */
   source: Database;
   /** An empty database, usually PostgreSQL. */
   target: Database;
-  /** Where SQLite's snapshot is written (DATA_DIR). */
+  /** DATA_DIR: where SQLite's snapshot is written, and the disk store's folder. */
   scratchDir: string;
   onProgress?: OnProgress;
+  /** FILE_STORE: where the source keeps its uploaded files, and where the target will (auto when not given). */
+  fileStore?: FileStoreSetting;
 }
 
 export interface CopyReport {
@@ -33,17 +38,27 @@ export interface CopyReport {
   mismatches: Mismatch[];
   /** Migrations applied to the target after the copy, when the source was behind this version. */
   upgradedWith: string[];
+  /** Uploaded files written into the target's store; 0 when both keep them on disk in DATA_DIR. */
+  files: number;
+  /** Files the rows name that the source's store did not have. */
+  missingFiles: string[];
 }
 
 /**
  * Moves an installation's rows to another database: the target is brought to the source's
  * schema, every table is copied in dependency order in one transaction, and each table is read
  * back and compared with its source (count and SHA-256 of its rows) before the transaction
- * commits. Uploaded files are not copied: they stay in DATA_DIR, which both engines use.
+ * commits. The uploaded files the rows name go with them into the target's file store (the
+ * database's own table, with FILE_STORE auto or database), in the same transaction and checked the
+ * same way; with FILE_STORE=disk they stay in DATA_DIR, which both installations then share.
  */
 export async function copyDatabase(options: CopyOptions): Promise<CopyReport> {
   const { source, target } = options;
   const progress = options.onProgress ?? (() => {});
+  const sourceStore = storeKindOf(options.fileStore, source.dialect);
+  const targetStore = storeKindOf(options.fileStore, target.dialect);
+  // Both on disk: the same DATA_DIR serves the target, and nothing is carried.
+  const carry = sourceStore === "database" || targetStore === "database";
   if (source.dialect === target.dialect && source.where === target.where) {
     throw new AppError("conflict", "The target is this installation's own database.");
   }
@@ -58,7 +73,7 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyReport> {
     const sources = await planTables(db, source.dialect);
     const aligned = alignPlans(await planTables(target.db, target.dialect), sources);
     if (aligned.mismatches.length > 0) {
-      return { schemaVersion, tables: [], mismatches: aligned.mismatches, upgradedWith: [] };
+      return { ...nothingCopied(schemaVersion), mismatches: aligned.mismatches };
     }
     const sourceOf = new Map(sources.map((p) => [p.name, p]));
     const counts = new Map<string, number>();
@@ -66,6 +81,8 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyReport> {
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
 
     const tables: CopyReport["tables"] = [];
+    const uploads = new Set<string>();
+    let missingFiles: string[] = [];
     try {
       await target.db.transaction().execute(async (trx) => {
         let done = 0;
@@ -79,6 +96,7 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyReport> {
             for (const row of batch) {
               hash.update(rowLine(plan, row));
               await writer.add(row);
+              if (carry) for (const key of uploadsOf(plan.name, row)) uploads.add(key);
             }
             rows += batch.length;
             done += batch.length;
@@ -103,11 +121,21 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyReport> {
           tables.push({ name: plan.name, rows: written.rows });
           progress({ step: "verify", done: i + 1, total: aligned.plans.length, detail: plan.name });
         }
+        if (carry) {
+          const carried = await carryFiles(
+            storeOn(sourceStore, options.scratchDir, db),
+            storeOn(targetStore, options.scratchDir, trx),
+            trx,
+            [...uploads].sort(),
+            progress,
+          );
+          missingFiles = carried.missing;
+          mismatches.push(...carried.mismatches);
+        }
         if (mismatches.length > 0) throw new VerificationFailed(mismatches);
       });
     } catch (err) {
-      if (err instanceof VerificationFailed)
-        return { schemaVersion, tables: [], mismatches: err.mismatches, upgradedWith: [] };
+      if (err instanceof VerificationFailed) return { ...nothingCopied(schemaVersion), mismatches: err.mismatches };
       throw err;
     }
     const upgradedWith = await migrateToLatest(target.db);
@@ -115,6 +143,17 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyReport> {
       target,
       aligned.plans.map((p) => p.name),
     );
-    return { schemaVersion, tables, mismatches: [], upgradedWith };
+    return {
+      schemaVersion,
+      tables,
+      mismatches: [],
+      upgradedWith,
+      files: uploads.size - missingFiles.length,
+      missingFiles,
+    };
   });
+}
+
+function nothingCopied(schemaVersion: string): Omit<CopyReport, "mismatches"> {
+  return { schemaVersion, tables: [], upgradedWith: [], files: 0, missingFiles: [] };
 }

@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
 import { createReadStream, readFileSync } from "node:fs";
 import { z } from "zod";
+import { FILE_KEY } from "#shared/file-keys.js";
 
 /**
- * Where uploads live under DATA_DIR, and in an archive under the same name: files/ab/… for
- * documents, pictures/ab/… for pictures. Nothing else is taken out of an archive.
+ * Uploads in an archive are named by their keys in the file store, which are also their paths under
+ * DATA_DIR on disk: files/ab/… for documents, pictures/ab/… for pictures. Nothing else is taken
+ * out of an archive.
  */
-export const UPLOAD_PATH = /^(files|pictures)\/[A-Za-z0-9_-]{2}\/[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/;
+export const UPLOAD_PATH = FILE_KEY;
 
 /** What an archive says it holds; read back with this schema, since an archive comes from outside. */
 export const BackupManifest = z
@@ -37,7 +39,7 @@ export const BackupManifest = z
         })
         .strict(),
     ),
-    /** Files the database named but the disk no longer had when the backup was taken. */
+    /** Files the database named but the file store no longer had when the backup was taken. */
     missingFiles: z.array(z.string().regex(UPLOAD_PATH)),
   })
   .strict();

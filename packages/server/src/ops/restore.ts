@@ -1,19 +1,11 @@
-import {
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-} from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join, relative } from "node:path";
 import { createInterface } from "node:readline";
 import * as tar from "tar";
 import type { Database } from "#db/connection.js";
 import { migrateToLatest } from "#db/migrate.js";
 import { AppError } from "#shared/app-error.js";
+import type { FileStoreSetting } from "#shared/file-store.js";
 import { BackupManifest, hashFile, UPLOAD_PATH } from "./manifest.js";
 import {
   alignPlans,
@@ -26,12 +18,15 @@ import {
 } from "./ops-steps.js";
 import { planTables, type TablePlan } from "./table-order.js";
 import { digestTable, parseRowLine, TableWriter } from "./table-rows.js";
+import { placeFiles, storeKindOf, storeOn } from "./upload-files.js";
 
 export interface RestoreOptions {
   database: Database;
   dataDir: string;
   file: string;
   onProgress?: OnProgress;
+  /** FILE_STORE: where the installation keeps its uploaded files (auto when not given). */
+  fileStore?: FileStoreSetting;
 }
 
 export interface RestoreReport {
@@ -53,7 +48,9 @@ const notABackup = () => AppError.field("validation_failed", "file", "This file 
  * Fills an empty installation from an archive: checks every table and file against the manifest,
  * brings the database to the archive's schema, loads every table in dependency order in one
  * transaction, compares what was written with the manifest before committing, puts the files in
- * place and checks them again, then applies the migrations that came after the archive.
+ * the file store and checks them again, then applies the migrations that came after the archive.
+ * Files kept in the database are written in the same transaction as the rows and verified before
+ * it commits; files kept on disk are put in place once it has.
  */
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreReport> {
   const { database, dataDir, file } = options;
@@ -86,6 +83,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
     const expected = new Map(manifest.tables.map((t) => [t.name, t]));
 
     const total = manifest.tables.reduce((n, t) => n + t.rows, 0);
+    const storeKind = storeKindOf(options.fileStore, database.dialect);
+    // Files on disk are put in place after the commit; their differences are reported, not undone.
+    let fileMismatches: Mismatch[] = [];
     try {
       await database.db.transaction().execute(async (trx) => {
         let done = 0;
@@ -113,23 +113,20 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
           }
           progress({ step: "verify", done: i + 1, total: plans.length, detail: plan.name });
         }
+        if (storeKind === "database") {
+          mismatches.push(
+            ...(await placeFiles(storeOn(storeKind, dataDir, trx), trx, staging, manifest.files, progress)),
+          );
+        }
         if (mismatches.length > 0) throw new VerificationFailed(mismatches);
       });
     } catch (err) {
       if (err instanceof VerificationFailed) return refused(manifest, err.mismatches);
       throw err;
     }
-
-    const mismatches: Mismatch[] = [];
-    for (const [i, f] of manifest.files.entries()) {
-      const target = join(dataDir, f.path);
-      mkdirSync(dirname(target), { recursive: true });
-      renameSync(join(staging, f.path), target);
-      const found = await hashFile(target);
-      if (found.sha256 !== f.sha256 || found.size !== f.size) {
-        mismatches.push({ kind: "file", name: f.path, expected: f.sha256, found: found.sha256 });
-      }
-      progress({ step: "files", done: i + 1, total: manifest.files.length, detail: f.path });
+    if (storeKind === "disk") {
+      const files = storeOn(storeKind, dataDir, database.db);
+      fileMismatches = await placeFiles(files, database.db, staging, manifest.files, progress);
     }
     const upgradedWith = await migrateToLatest(database.db);
     await refreshSearch(
@@ -141,7 +138,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
       manifest,
       tables: manifest.tables.map((t) => ({ name: t.name, rows: t.rows })),
       files: manifest.files.length,
-      mismatches,
+      mismatches: fileMismatches,
       upgradedWith,
       missingFiles: manifest.missingFiles,
     };

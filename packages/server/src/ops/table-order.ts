@@ -94,8 +94,12 @@ export function inDependencyOrder(plans: TablePlan[]): TablePlan[] {
   return out;
 }
 
-/** Kysely's bookkeeping and the engine's own tables are not data. */
-const isDataTable = (name: string) => !name.startsWith("kysely_") && !name.startsWith("sqlite_");
+/**
+ * Kysely's bookkeeping and the engine's own tables are not data. Neither is the file store's
+ * table: it holds uploaded files, which backups and copies carry as files (uploads.ts), not rows.
+ */
+const isDataTable = (name: string) =>
+  !name.startsWith("kysely_") && !name.startsWith("sqlite_") && name !== "stored_file";
 
 async function sqliteCatalog(db: Kysely<DB>): Promise<{ columns: ColumnInfo[]; foreignKeys: ForeignKey[] }> {
   // Virtual tables (FTS5) and their shadow tables are derived from search_document.

@@ -7,6 +7,7 @@ import sharp from "sharp";
 import { connect, type Database, type Dialect } from "#db/connection.js";
 import type { DB } from "#db/schema.js";
 import { SYSTEM_ACTOR } from "#db/seed/system-actor.js";
+import { chooseFileStore, createFileStore, type FileStore } from "#shared/file-store.js";
 import { freshPostgresSchema, TEST_DATABASE_URL, type TestContext } from "#test/harness.js";
 import { planTables } from "./table-order.js";
 import { countRows } from "./table-rows.js";
@@ -15,6 +16,8 @@ import { countRows } from "./table-rows.js";
 export interface Installation {
   database: Database;
   dataDir: string;
+  /** Where its uploaded files are kept: FILE_STORE auto, as a server on it would choose. */
+  files: FileStore;
   close(): Promise<void>;
 }
 
@@ -26,6 +29,7 @@ export async function freshInstallation(engine: Dialect): Promise<Installation> 
     return {
       database,
       dataDir,
+      files: storeOf(database, dataDir),
       async close() {
         await database.destroy();
         rmSync(dataDir, { recursive: true, force: true });
@@ -37,12 +41,17 @@ export async function freshInstallation(engine: Dialect): Promise<Installation> 
   return {
     database,
     dataDir,
+    files: storeOf(database, dataDir),
     async close() {
       await database.destroy();
       await fresh.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function storeOf(database: Database, dataDir: string): FileStore {
+  return createFileStore(chooseFileStore("auto", database.dialect), { dataDir, db: database.db });
 }
 
 /** The row count of every data table. */

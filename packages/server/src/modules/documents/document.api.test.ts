@@ -1,7 +1,6 @@
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type Session, signedIn, type TestContext } from "#test/harness.js";
+import { keptFiles } from "#test/kept-files.js";
 
 let ctx: TestContext;
 let editor: Session;
@@ -46,22 +45,7 @@ function upload(
   });
 }
 
-/** Every file under the data directory's upload folders. */
-function filesOnDisk(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    let entries: import("node:fs").Dirent[] = [];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) (e.isDirectory() ? walk : (p: string) => out.push(p))(join(dir, e.name));
-  };
-  walk(join(ctx.config.dataDir, "files"));
-  walk(join(ctx.config.dataDir, "incoming"));
-  return out;
-}
+const filesKept = () => keptFiles(ctx, ["files"]);
 
 beforeAll(async () => {
   ctx = await createTestContext({ UPLOAD_MAX_BYTES: "4096" });
@@ -90,7 +74,7 @@ describe("documents API", () => {
       size: PDF.length,
       version: 1,
     });
-    const files = filesOnDisk();
+    const files = await filesKept();
     expect(files).toHaveLength(1);
     expect(files[0]).not.toContain("Signed");
     const download = await ctx.app.inject({
@@ -114,36 +98,36 @@ describe("documents API", () => {
       await ctx.app.inject({ method: "GET", url: `/api/agreements/${agreementId}/documents`, headers: viewer.headers })
     ).json().items;
     expect(list.map((d: { version: number }) => d.version)).toEqual([2, 1]);
-    expect(filesOnDisk()).toHaveLength(2);
+    expect(await filesKept()).toHaveLength(2);
   });
 
   it("refuses an oversized file and writes nothing", async () => {
-    const before = filesOnDisk().length;
+    const before = (await filesKept()).length;
     const big = Buffer.concat([PDF, Buffer.alloc(10_000, 0x20)]);
     const res = await upload("big.pdf", big);
     expect(res.statusCode).toBe(413);
     expect(res.json().errors[0].field).toBe("file");
-    expect(filesOnDisk()).toHaveLength(before);
+    expect(await filesKept()).toHaveLength(before);
   });
 
   it("refuses a file whose content does not match its name, and writes nothing", async () => {
-    const before = filesOnDisk().length;
+    const before = (await filesKept()).length;
     const res = await upload("scan.pdf", PNG);
     expect(res.statusCode).toBe(415);
     expect(res.json().detail).toContain("image/png");
     const exe = await upload("notes.pdf", Buffer.from("MZ\x90\x00\x03\x00\x00\x00 this is not a document at all"));
     expect(exe.statusCode).toBe(415);
-    expect(filesOnDisk()).toHaveLength(before);
+    expect(await filesKept()).toHaveLength(before);
   });
 
   it("refuses a path-traversal name, and writes nothing", async () => {
-    const before = filesOnDisk().length;
+    const before = (await filesKept()).length;
     for (const name of ["../../etc/passwd.pdf", "..\\..\\boot.pdf", "/tmp/x.pdf", ".hidden.pdf"]) {
       const res = await upload(name, PDF);
       expect(res.statusCode).toBe(422);
       expect(res.json().errors[0].field).toBe("file");
     }
-    expect(filesOnDisk()).toHaveLength(before);
+    expect(await filesKept()).toHaveLength(before);
   });
 
   it("lets viewers download but not upload", async () => {
@@ -161,10 +145,10 @@ describe("documents API", () => {
       })
     ).json();
     const record = `activities/${activity.id}`;
-    const before = filesOnDisk().length;
+    const before = (await filesKept()).length;
     const res = await upload("programme.pdf", PDF, { kind: "annex" }, editor, record);
     expect(res.statusCode).toBe(201);
-    expect(filesOnDisk()).toHaveLength(before + 1);
+    expect(await filesKept()).toHaveLength(before + 1);
     const list = await ctx.app.inject({ method: "GET", url: `/api/${record}/documents`, headers: viewer.headers });
     expect(list.json().items.map((d: { fileName: string }) => d.fileName)).toEqual(["programme.pdf"]);
     const doc = res.json();
@@ -184,7 +168,7 @@ describe("documents API", () => {
 
     const removed = await ctx.app.inject({ method: "DELETE", url: `/api/${record}`, headers: editor.headers });
     expect(removed.statusCode).toBe(204);
-    expect(filesOnDisk()).toHaveLength(before);
+    expect(await filesKept()).toHaveLength(before);
     expect(
       await ctx.database.db.selectFrom("document").where("entity_id", "=", activity.id).selectAll().execute(),
     ).toEqual([]);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -10,6 +10,7 @@ import { requireRecordInScope } from "#modules/accounts/unit-scope.js";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
+import type { FileStore } from "#shared/file-store.js";
 import { newId } from "#shared/ids.js";
 import { actorId } from "#shared/policy.js";
 import { documentPolicy } from "./document.policy.js";
@@ -24,20 +25,25 @@ export interface UploadMeta {
 }
 
 export interface DocumentSettings {
+  /** Where the files are kept. */
+  files: FileStore;
+  /** DATA_DIR: an upload is received in its incoming folder before it is checked. */
   dataDir: string;
   maxBytes: number;
 }
 
+/** A document's key in the file store: files/<first two characters>/<stored name>. */
+export const documentFileKey = (stored: string) => `files/${stored.slice(0, 2)}/${stored}`;
+
 /**
- * Stores uploaded files on disk under generated names. A file is first written to a
- * temporary name, checked (size, content type against its name), recorded in the database,
- * and only then moved into place; any failure removes it, so nothing half-written remains.
+ * Stores uploaded files under generated names. A file is first written to a temporary name,
+ * checked (size, content type against its name), recorded in the database, and only then
+ * stored, in the same transaction; any failure removes it, so nothing half-written remains.
  */
 export function createDocumentService(deps: Deps, settings: DocumentSettings) {
   const { db } = deps;
-  const root = join(settings.dataDir, "files");
+  const { files } = settings;
   const incoming = join(settings.dataDir, "incoming");
-  const pathOf = (stored: string) => join(root, stored.slice(0, 2), stored);
 
   async function requireEntity(trx: Kysely<DB>, entity: DocumentEntity, entityId: string) {
     const found = await trx.selectFrom(entity).select("id").where("id", "=", entityId).executeTakeFirst();
@@ -58,9 +64,10 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
         .where("entity_id", "=", entityId)
         .returning("stored_name")
         .execute();
-      return () => {
-        for (const r of rows) rmSync(pathOf(r.stored_name), { force: true });
-      };
+      return files.removeWith(
+        trx,
+        rows.map((r) => documentFileKey(r.stored_name)),
+      );
     },
 
     async listDocuments(actor: Actor, entity: DocumentEntity, entityId: string): Promise<DocumentView[]> {
@@ -172,8 +179,7 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
             entityId,
             changes: { document: r.id, file: name, version, size },
           });
-          mkdirSync(join(root, stored.slice(0, 2)), { recursive: true });
-          renameSync(temp, pathOf(stored));
+          await files.put(documentFileKey(stored), { path: temp }, trx);
           return r;
         });
         return presentDocument(row);
@@ -198,7 +204,9 @@ export function createDocumentService(deps: Deps, settings: DocumentSettings) {
         .executeTakeFirst();
       if (!row) throw AppError.notFound("This document");
       await requireRecordInScope(db, actor, entity, entityId);
-      return { row, stream: createReadStream(pathOf(row.stored_name)) };
+      const file = await files.get(documentFileKey(row.stored_name));
+      if (!file) throw AppError.notFound("This document");
+      return { row, stream: file.stream };
     },
   };
 }

@@ -9,7 +9,7 @@ export interface DocumentTable {
   kind: "signed" | "annex" | "other";
   title: string;
   original_name: string; // for display and download only; never a path
-  stored_name: string; // generated; the file's name under DATA_DIR/files
+  stored_name: string; // generated; the file is files/<first two characters>/<stored_name> in the file store
   media_type: string; // detected from the content
   size: number;
   sha256: string;

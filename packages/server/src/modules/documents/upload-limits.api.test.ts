@@ -1,7 +1,6 @@
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type Session, signedIn, type TestContext } from "#test/harness.js";
+import { keptFiles } from "#test/kept-files.js";
 import { docxParts, zerosPart, zipOf } from "./zip-fixtures.js";
 
 let ctx: TestContext;
@@ -36,21 +35,7 @@ function upload(fileName: string, content: Buffer, what: "documents" | "pictures
   });
 }
 
-/** Every file under the data directory's upload folders. */
-function filesOnDisk(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    let entries: import("node:fs").Dirent[] = [];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) (e.isDirectory() ? walk : (p: string) => out.push(p))(join(dir, e.name));
-  };
-  for (const folder of ["files", "pictures", "incoming"]) walk(join(ctx.config.dataDir, folder));
-  return out;
-}
+const filesKept = () => keptFiles(ctx, ["files", "pictures"]);
 
 const rowsOf = async (table: "document" | "picture") =>
   (await ctx.database.db.selectFrom(table).selectAll().execute()).length;
@@ -98,7 +83,7 @@ describe("upload limits", () => {
     );
     expect(problem.params).toEqual({ max: 100 });
     expect(await rowsOf("document")).toBe(0);
-    expect(filesOnDisk()).toEqual([]);
+    expect(await filesKept()).toEqual([]);
   });
 
   it("still accepts a genuine small docx and records it as a word-processing document", async () => {
@@ -115,7 +100,7 @@ describe("upload limits", () => {
   });
 
   it("refuses a file name with a right-to-left override, for a document and for a picture", async () => {
-    const before = filesOnDisk().length;
+    const before = (await filesKept()).length;
     const documents = await rowsOf("document");
     const doc = await upload("annex\u202Excod.exe", zipOf(docxParts()));
     expect(doc.statusCode).toBe(422);
@@ -125,7 +110,7 @@ describe("upload limits", () => {
     expect(picture.json()).toMatchObject({ key: DECEPTIVE_NAME, errors: [{ field: "file" }] });
     expect(await rowsOf("document")).toBe(documents);
     expect(await rowsOf("picture")).toBe(0);
-    expect(filesOnDisk()).toHaveLength(before);
+    expect(await filesKept()).toHaveLength(before);
   });
 
   it("refuses other direction marks and C1 controls in a file name", async () => {

@@ -1,5 +1,3 @@
-import { mkdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
 import { PICTURE_SIZES, type PictureSize } from "@conventio/domain";
 import sharp from "sharp";
 import { AppError } from "#shared/app-error.js";
@@ -27,23 +25,20 @@ export interface RenderedSizes {
   display: { width: number; height: number };
 }
 
-/** Where a picture's files live: DATA_DIR/pictures/<two characters of the key>/<key>…. */
-export function pictureFolder(dataDir: string) {
-  const root = join(dataDir, "pictures");
-  const dirOf = (key: string) => join(root, key.slice(0, 2));
-  const original = (key: string, ext: string) => join(dirOf(key), `${key}.${ext}`);
-  const sized = (key: string, size: PictureSize) => join(dirOf(key), `${key}-${PICTURE_SIZES[size]}.webp`);
-  return {
-    original,
-    sized,
-    prepare: (key: string) => mkdirSync(dirOf(key), { recursive: true }),
-    remove(key: string, ext: string) {
-      rmSync(original(key, ext), { force: true });
-      for (const size of ["thumb", "display"] as const) rmSync(sized(key, size), { force: true });
-    },
-  };
-}
-export type PictureFolder = ReturnType<typeof pictureFolder>;
+/**
+ * Where a picture's files are kept in the file store: pictures/<two characters of the key>/<key>…,
+ * the original under its own extension and each generated size as WebP. The logo is kept the same
+ * way, without sizes.
+ */
+export const pictureKeys = {
+  original: (key: string, ext: string) => `pictures/${key.slice(0, 2)}/${key}.${ext}`,
+  sized: (key: string, size: PictureSize) => `pictures/${key.slice(0, 2)}/${key}-${PICTURE_SIZES[size]}.webp`,
+  /** The original and every size. */
+  all: (key: string, ext: string) => [
+    pictureKeys.original(key, ext),
+    ...(["thumb", "display"] as const).map((size) => pictureKeys.sized(key, size)),
+  ],
+};
 
 function refusal(err: unknown): AppError {
   const message = err instanceof Error ? err.message : String(err);
@@ -63,7 +58,7 @@ function refusal(err: unknown): AppError {
  * position never reaches a page. The header is read first, so a picture declaring more pixels
  * than allowed is refused before anything is decoded.
  */
-export async function renderSizes(source: string, target: (size: PictureSize) => string): Promise<RenderedSizes> {
+export async function renderSizes(source: string): Promise<RenderedSizes & { files: Record<PictureSize, Buffer> }> {
   const options = { limitInputPixels: MAX_INPUT_PIXELS };
   try {
     const meta = await sharp(source, options).metadata();
@@ -75,15 +70,16 @@ export async function renderSizes(source: string, target: (size: PictureSize) =>
           .clone()
           .resize({ width: PICTURE_SIZES[size], height: PICTURE_SIZES[size], fit: "inside", withoutEnlargement: true })
           .webp({ quality: size === "thumb" ? 75 : 82 })
-          .toFile(target(size)),
+          .toBuffer({ resolveWithObject: true }),
       ),
     );
     if (!thumb || !display) throw new Error("A size was not written.");
     return {
       width: upright.width,
       height: upright.height,
-      thumb: { width: thumb.width, height: thumb.height },
-      display: { width: display.width, height: display.height },
+      thumb: { width: thumb.info.width, height: thumb.info.height },
+      display: { width: display.info.width, height: display.info.height },
+      files: { thumb: thumb.data, display: display.data },
     };
   } catch (err) {
     throw refusal(err);

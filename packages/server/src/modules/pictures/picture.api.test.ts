@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { crc32, deflateSync } from "node:zlib";
 import exifReader from "exif-reader";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type Session, signedIn, type TestContext } from "#test/harness.js";
+import { keptFiles, readStored } from "#test/kept-files.js";
 
 let ctx: TestContext;
 let editor: Session;
@@ -43,22 +42,7 @@ async function create(url: string, payload: object): Promise<string> {
   return res.json().id;
 }
 
-/** Every file under the picture and upload folders. */
-function filesOnDisk(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    let entries: import("node:fs").Dirent[] = [];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) (e.isDirectory() ? walk : (p: string) => out.push(p))(join(dir, e.name));
-  };
-  walk(join(ctx.config.dataDir, "pictures"));
-  walk(join(ctx.config.dataDir, "incoming"));
-  return out;
-}
+const filesKept = () => keptFiles(ctx, ["pictures"]);
 
 /** A PNG that declares 30000×30000 pixels in a few hundred bytes: decoding it would need gigabytes. */
 function pixelBomb(): Buffer {
@@ -121,11 +105,11 @@ describe("pictures API", () => {
         display: { width: 853, height: 1280, mediaType: "image/webp" },
       },
     });
-    const stored = filesOnDisk();
+    const stored = await filesKept();
     expect(stored).toHaveLength(3);
     expect(stored.join("\n")).not.toContain("Signing");
     const kept = stored.find((f) => f.endsWith(".jpg"));
-    expect(kept && readFileSync(kept).equals(photo)).toBe(true);
+    expect(kept && (await readStored(ctx.services.files, kept))?.equals(photo)).toBe(true);
 
     for (const size of ["thumb", "display"] as const) {
       const file = await call("GET", picture.files[size].url, undefined, viewer);
@@ -259,27 +243,27 @@ describe("pictures API", () => {
 
   it("refuses a text file named .jpg, and writes nothing", async () => {
     const eventId = await create("/api/events", { title: "Visit", startsAt: "2026-05-01T10:00:00+02:00" });
-    const before = filesOnDisk().length;
+    const before = (await filesKept()).length;
     const res = await upload(`events/${eventId}`, "holiday.jpg", Buffer.from("Not a picture, only words.\n"));
     expect(res.statusCode).toBe(415);
     expect(res.headers["content-type"]).toContain("application/problem+json");
     expect(res.json().errors[0].field).toBe("file");
     const pdf = await upload(`events/${eventId}`, "scan.jpg", Buffer.from("%PDF-1.4\n%%EOF\n"));
     expect(pdf.statusCode).toBe(415);
-    expect(filesOnDisk()).toHaveLength(before);
+    expect(await filesKept()).toHaveLength(before);
     expect((await call("GET", `/api/events/${eventId}/pictures`, undefined, viewer)).json().items).toEqual([]);
   });
 
   it("refuses a picture declaring 30000×30000 pixels quickly, without decoding it", async () => {
     const eventId = await create("/api/events", { title: "Bomb", startsAt: "2026-05-02T10:00:00+02:00" });
-    const before = filesOnDisk().length;
+    const before = (await filesKept()).length;
     const started = Date.now();
     const res = await upload(`events/${eventId}`, "bomb.png", pixelBomb());
     expect(Date.now() - started).toBeLessThan(2000);
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0]).toMatchObject({ field: "file" });
     expect(res.json().detail).toContain("megapixels");
-    expect(filesOnDisk()).toHaveLength(before);
+    expect(await filesKept()).toHaveLength(before);
   });
 
   it("lets viewers look but only editors upload, describe, reorder and delete", async () => {
@@ -334,18 +318,18 @@ describe("pictures API", () => {
 
   it("removes a deleted picture's files, and a deleted record's pictures with their files", async () => {
     const eventId = await create("/api/events", { title: "Gala", startsAt: "2026-07-01T10:00:00+02:00" });
-    const before = filesOnDisk().length;
+    const before = (await filesKept()).length;
     const first = (await upload(`events/${eventId}`, "a.jpg", photo)).json();
     await upload(`events/${eventId}`, "b.jpg", photo);
-    expect(filesOnDisk()).toHaveLength(before + 6);
+    expect(await filesKept()).toHaveLength(before + 6);
 
     expect((await call("DELETE", `/api/pictures/${first.id}`, undefined, editor)).statusCode).toBe(204);
-    expect(filesOnDisk()).toHaveLength(before + 3);
+    expect(await filesKept()).toHaveLength(before + 3);
     expect((await call("GET", first.files.thumb.url, undefined, viewer)).statusCode).toBe(404);
     expect((await call("DELETE", `/api/pictures/${first.id}`, undefined, editor)).statusCode).toBe(404);
 
     expect((await call("DELETE", `/api/events/${eventId}`, undefined, editor)).statusCode).toBe(204);
-    expect(filesOnDisk()).toHaveLength(before);
+    expect(await filesKept()).toHaveLength(before);
     const rows = await ctx.database.db.selectFrom("picture").select("id").where("owner_id", "=", eventId).execute();
     expect(rows).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -17,14 +17,18 @@ import { diffOf, recordAudit } from "#modules/audit/audit.service.js";
 import { detectFileType, uploadFileName } from "#modules/documents/file-types.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
+import type { FileStore } from "#shared/file-store.js";
 import { newId } from "#shared/ids.js";
 import { actorId } from "#shared/policy.js";
 import { picturePolicy } from "./picture.policy.js";
 import { hasAlt, presentPicture, presentPublicPicture } from "./picture.presenter.js";
 import * as repo from "./picture.repository.js";
-import { GENERATED_MEDIA_TYPE, PICTURE_TYPES, pictureFolder, renderSizes } from "./picture-files.js";
+import { GENERATED_MEDIA_TYPE, PICTURE_TYPES, pictureKeys, renderSizes } from "./picture-files.js";
 
 export interface PictureSettings {
+  /** Where the originals and their sizes are kept. */
+  files: FileStore;
+  /** DATA_DIR: an upload is received in its incoming folder before it is checked. */
   dataDir: string;
   maxBytes: number;
 }
@@ -47,12 +51,12 @@ const OWNER_NAMES: Record<PictureOwnerKind, string> = {
 
 /**
  * Pictures of records. An upload is streamed to a temporary file, its type detected from the
- * content, its page sizes generated with sharp, and only then is the row written and the
- * original moved into place; any failure removes every file written for it.
+ * content, its page sizes generated with sharp, and only then are the row written and the
+ * original and its sizes stored; any failure removes every file written for it.
  */
 export function createPictureService(deps: Deps, settings: PictureSettings) {
   const { db } = deps;
-  const folder = pictureFolder(settings.dataDir);
+  const { files } = settings;
   const incoming = join(settings.dataDir, "incoming");
 
   async function requireOwner(trx: Kysely<DB>, kind: PictureOwnerKind, ownerId: string): Promise<void> {
@@ -74,14 +78,16 @@ export function createPictureService(deps: Deps, settings: PictureSettings) {
     return picturePolicy.shownToPublic({ isPublic: row.is_public === 1, hasAlt: hasAlt(row) }, ownerPublic);
   }
 
-  function sizedFile(row: repo.PictureRow, size: PictureSize): PictureFile {
-    const path = folder.sized(row.file_key, size);
-    return {
-      stream: createReadStream(path),
-      mediaType: GENERATED_MEDIA_TYPE,
-      size: statSync(path).size,
-      fileName: `${row.id}-${size}.webp`,
-    };
+  /** A stored file of the picture; one that is gone is not found, like the picture. */
+  async function storedFile(key: string): Promise<{ stream: Readable; size: number }> {
+    const found = await files.get(key);
+    if (!found) throw AppError.notFound("This picture");
+    return found;
+  }
+
+  async function sizedFile(row: repo.PictureRow, size: PictureSize): Promise<PictureFile> {
+    const file = await storedFile(pictureKeys.sized(row.file_key, size));
+    return { ...file, mediaType: GENERATED_MEDIA_TYPE, fileName: `${row.id}-${size}.webp` };
   }
 
   /** Writes the upload to a temporary file, refusing it once it passes the size limit. */
@@ -145,8 +151,7 @@ export function createPictureService(deps: Deps, settings: PictureSettings) {
         if (!detected || !ext) {
           throw AppError.field("unsupported_media_type", "file", "Upload a JPEG, PNG or WebP picture.");
         }
-        folder.prepare(key);
-        const sizes = await renderSizes(temp, (s) => folder.sized(key, s));
+        const sizes = await renderSizes(temp);
         const now = nowIso(deps);
         const originalExt = ext;
         const row = await db.transaction().execute(async (trx) => {
@@ -184,14 +189,17 @@ export function createPictureService(deps: Deps, settings: PictureSettings) {
             entityId: ownerId,
             changes: { picture: r.id, file: name, size },
           });
-          renameSync(temp, folder.original(key, originalExt));
+          // Stored last, in the transaction: the database store writes them with the row.
+          await files.put(pictureKeys.sized(key, "thumb"), sizes.files.thumb, trx);
+          await files.put(pictureKeys.sized(key, "display"), sizes.files.display, trx);
+          await files.put(pictureKeys.original(key, originalExt), { path: temp }, trx);
           return r;
         });
         stored = true;
         return await present(db, row);
       } finally {
         rmSync(temp, { force: true });
-        if (!stored) folder.remove(key, ext ?? "none");
+        if (!stored && ext) await files.delete(pictureKeys.all(key, ext));
       }
     },
 
@@ -264,7 +272,7 @@ export function createPictureService(deps: Deps, settings: PictureSettings) {
 
     async deletePicture(actor: Actor, id: string): Promise<void> {
       picturePolicy.write(actor);
-      const row = await db.transaction().execute(async (trx) => {
+      const removeFiles = await db.transaction().execute(async (trx) => {
         const r = await requirePicture(trx, id);
         await requireRecordInScope(trx, actor, r.owner_kind, r.owner_id);
         await repo.deletePicture(trx, id);
@@ -275,9 +283,9 @@ export function createPictureService(deps: Deps, settings: PictureSettings) {
           entityId: r.owner_id,
           changes: { picture: id, file: r.original_name },
         });
-        return r;
+        return files.removeWith(trx, pictureKeys.all(r.file_key, r.original_ext));
       });
-      folder.remove(row.file_key, row.original_ext);
+      removeFiles();
     },
 
     /** A generated size, for staff, whatever the picture's visibility. */
@@ -290,8 +298,8 @@ export function createPictureService(deps: Deps, settings: PictureSettings) {
     async openOriginal(actor: Actor, id: string): Promise<PictureFile> {
       picturePolicy.read(actor);
       const row = await requirePicture(db, id);
-      const path = folder.original(row.file_key, row.original_ext);
-      return { stream: createReadStream(path), mediaType: row.media_type, size: row.size, fileName: row.original_name };
+      const file = await storedFile(pictureKeys.original(row.file_key, row.original_ext));
+      return { ...file, mediaType: row.media_type, fileName: row.original_name };
     },
 
     /** The pictures of a record the public sees; a record it does not see is not found. */
@@ -311,7 +319,7 @@ export function createPictureService(deps: Deps, settings: PictureSettings) {
     /** Removes every picture of a record that was just deleted, rows and files. */
     async removeOwnerPictures(kind: PictureOwnerKind, ownerId: string): Promise<void> {
       const removed = await repo.deletePicturesOf(db, kind, ownerId);
-      for (const r of removed) folder.remove(r.file_key, r.original_ext);
+      await files.delete(removed.flatMap((r) => pictureKeys.all(r.file_key, r.original_ext)));
     },
   };
 }

@@ -5,7 +5,7 @@ export interface PictureTable {
   id: string;
   owner_kind: PictureOwnerKind;
   owner_id: string;
-  file_key: string; // generated; names the original and its sizes under DATA_DIR/pictures
+  file_key: string; // generated; names the original and its sizes in the file store (pictures/…)
   original_name: string; // for display only; never a path
   media_type: string; // of the original, detected from the content
   original_ext: string;

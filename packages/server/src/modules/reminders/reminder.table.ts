@@ -27,4 +27,6 @@ export interface MailOutboxTable {
   sent_at: string | null;
   attempts: number;
   last_error: string | null;
+  /** When a process took the mail to send it; another leaves it alone until the claim is stale. */
+  claimed_at: string | null;
 }

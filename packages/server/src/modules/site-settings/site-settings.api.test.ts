@@ -1,9 +1,8 @@
-import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
 import { SITE_SETTINGS_DEFAULTS } from "@conventio/domain";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type Session, signedIn, type TestContext } from "#test/harness.js";
+import { keptFiles } from "#test/kept-files.js";
 
 /** The settings of the public side through the API: who may change them, what is refused, the logo's file. */
 let ctx: TestContext;
@@ -34,20 +33,7 @@ function uploadLogo(fileName: string, content: Buffer, s: Session = admin, type 
   });
 }
 
-/** Every file kept where pictures are, and every upload still in progress. */
-function filesOnDisk(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(dir, e.name));
-      else out.push(join(dir, e.name));
-    }
-  };
-  walk(join(ctx.config.dataDir, "pictures"));
-  walk(join(ctx.config.dataDir, "incoming"));
-  return out;
-}
+const filesKept = () => keptFiles(ctx, ["pictures"]);
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -213,12 +199,12 @@ describe("the logo", () => {
     ["a file over 1 MB", "big.png", () => Buffer.concat([png, Buffer.alloc(1_100_000, 1)]), 413],
   ])("refuses %s, keeps the logo it had and leaves no file behind", async (_, name, content, status) => {
     const before = await publicSite();
-    const files = filesOnDisk();
+    const files = await filesKept();
     const res = await uploadLogo(name, content());
     expect(res.statusCode, res.body).toBe(status);
     expect(res.json().errors[0].field).toBe("file");
     expect(await publicSite()).toEqual(before);
-    expect(filesOnDisk()).toEqual(files);
+    expect(await filesKept()).toEqual(files);
     const served = await call("GET", before.logoUrl);
     expect(served.rawPayload.equals(png)).toBe(true);
   });
@@ -235,7 +221,7 @@ describe("the logo", () => {
     expect(served.rawPayload.equals(webp)).toBe(true);
     // The old address now names a file that is not served: it must be asked again, not kept.
     expect((await call("GET", oldUrl)).headers["cache-control"]).toBe("no-cache");
-    expect(filesOnDisk()).toHaveLength(1);
+    expect(await filesKept()).toHaveLength(1);
   });
 
   it("is removed with its file by an administrator", async () => {
@@ -243,7 +229,7 @@ describe("the logo", () => {
     expect(res.statusCode).toBe(204);
     expect((await publicSite()).logoUrl).toBeNull();
     expect((await call("GET", "/api/public/site/logo")).statusCode).toBe(404);
-    expect(filesOnDisk()).toEqual([]);
+    expect(await filesKept()).toEqual([]);
     // Removing nothing changes nothing.
     expect((await call("DELETE", "/api/admin/site-settings/logo", admin)).statusCode).toBe(204);
   });

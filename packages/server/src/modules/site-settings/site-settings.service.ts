@@ -1,12 +1,13 @@
-import { createReadStream, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { type Actor, SITE_SETTINGS_DEFAULTS, type SiteSettings, type UpdateSiteSettingsInput } from "@conventio/domain";
 import { diffOf, recordAudit } from "#modules/audit/audit.service.js";
 import { uploadFileName } from "#modules/documents/file-types.js";
-import { pictureFolder } from "#modules/pictures/picture-files.js";
+import { pictureKeys } from "#modules/pictures/picture-files.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
+import type { FileStore } from "#shared/file-store.js";
 import { newId } from "#shared/ids.js";
 import { receiveLogo } from "./site-logo.js";
 import { siteSettingsPolicy } from "./site-settings.policy.js";
@@ -14,6 +15,9 @@ import { defaultRow, logoVersion, presentSiteSettings } from "./site-settings.pr
 import * as repo from "./site-settings.repository.js";
 
 export interface SiteSettingsOptions {
+  /** Where the logo is kept. */
+  files: FileStore;
+  /** DATA_DIR: an upload is received in its incoming folder before it is checked. */
   dataDir: string;
 }
 
@@ -40,12 +44,12 @@ function snapshot(row: repo.SiteSettingsRow) {
 
 /**
  * The settings of the public side: read by every public page, the e-mails and the documents;
- * changed by administrators, each change audited. The logo is kept as a file where pictures keep
- * theirs, checked by its content, and replaced or removed with its row.
+ * changed by administrators, each change audited. The logo is kept in the file store where pictures
+ * keep theirs, checked by its content, and replaced or removed with its row.
  */
 export function createSiteSettingsService(deps: Deps, options: SiteSettingsOptions) {
   const { db } = deps;
-  const folder = pictureFolder(options.dataDir);
+  const { files } = options;
   const incoming = join(options.dataDir, "incoming");
   let cached: { at: number; value: SiteSettings } | null = null;
   // Bumped by every change, so a read that started before a change does not keep what it read.
@@ -118,7 +122,6 @@ export function createSiteSettingsService(deps: Deps, options: SiteSettingsOptio
       try {
         const logo = await receiveLogo(stream, temp);
         ext = logo.ext;
-        folder.prepare(key);
         const { before, after } = await db.transaction().execute(async (trx) => {
           const previous = await currentRow(trx);
           const next: repo.SiteSettingsRow = {
@@ -138,16 +141,17 @@ export function createSiteSettingsService(deps: Deps, options: SiteSettingsOptio
             entityId: "settings",
             changes: { file: name, type: logo.mediaType, size: logo.size, sha256: logo.sha256 },
           });
-          renameSync(temp, folder.original(key, logo.ext));
+          await files.put(pictureKeys.original(key, logo.ext), { path: temp }, trx);
           return { before: previous, after: next };
         });
         stored = true;
         forget();
-        if (before.logo_key && before.logo_ext) folder.remove(before.logo_key, before.logo_ext);
+        if (before.logo_key && before.logo_ext)
+          await files.delete([pictureKeys.original(before.logo_key, before.logo_ext)]);
         return presentSiteSettings(after);
       } finally {
         rmSync(temp, { force: true });
-        if (!stored) folder.remove(key, ext ?? "none");
+        if (!stored && ext) await files.delete([pictureKeys.original(key, ext)]);
       }
     },
 
@@ -177,18 +181,22 @@ export function createSiteSettingsService(deps: Deps, options: SiteSettingsOptio
         return row;
       });
       forget();
-      if (before?.logo_key && before.logo_ext) folder.remove(before.logo_key, before.logo_ext);
+      if (before?.logo_key && before.logo_ext)
+        await files.delete([pictureKeys.original(before.logo_key, before.logo_ext)]);
     },
 
     /** The logo's file for the public address; without a logo, not found. */
     async readLogo(): Promise<LogoFile> {
       const row = await repo.findSettings(db);
-      const path = row?.logo_key && row.logo_ext ? folder.original(row.logo_key, row.logo_ext) : null;
-      if (!row?.logo_media_type || !row.logo_sha256 || !path || !existsSync(path)) throw AppError.notFound("The logo");
+      if (!row?.logo_key || !row.logo_ext || !row.logo_media_type || !row.logo_sha256) {
+        throw AppError.notFound("The logo");
+      }
+      const file = await files.get(pictureKeys.original(row.logo_key, row.logo_ext));
+      if (!file) throw AppError.notFound("The logo");
       return {
-        stream: createReadStream(path),
+        stream: file.stream,
         mediaType: row.logo_media_type,
-        size: row.logo_size ?? 0,
+        size: file.size,
         version: logoVersion(row.logo_sha256),
       };
     },

@@ -2,7 +2,7 @@ import type { UiLanguage } from "@conventio/domain";
 
 /**
  * The settings of the public side: one row (id 1), absent until an administrator first saves.
- * The logo is a file in the pictures folder (see picture-files.ts), named by `logo_key`.
+ * The logo is a file of the file store, kept as pictures are (see picture-files.ts), named by `logo_key`.
  */
 export interface SiteSettingsTable {
   id: number;
