@@ -11,6 +11,8 @@ import type { Config } from "#config.js";
 import { registerAuth } from "#http/auth.js";
 import { healthSchema } from "#http/common.js";
 import { registerEdgeGuard } from "#http/edge-guard.js";
+import { registerHealth } from "#http/health.js";
+import { registerMetrics } from "#http/metrics.js";
 import { registerOpenApi } from "#http/openapi.js";
 import { registerProblemHandler } from "#http/problem.js";
 import { readerLanguagePlugin } from "#http/reader-language.js";
@@ -44,6 +46,7 @@ import { ssoRoutes } from "#modules/sso/sso.routes.js";
 import { timelineRoutes } from "#modules/timeline/timeline.routes.js";
 import { tokenRoutes } from "#modules/tokens/token.routes.js";
 import type { Logger } from "#shared/logger.js";
+import { registerRequestContext, requestIdOf, requestLogger } from "#shared/request-context.js";
 import type { Services } from "./services.js";
 
 export interface AppOptions {
@@ -68,7 +71,11 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
     bodyLimit: 1_048_576,
     trustProxy: false,
     routerOptions: { maxParamLength: 200 },
+    genReqId: requestIdOf,
+    childLoggerFactory: requestLogger,
   }).withTypeProvider<ZodTypeProvider>();
+  // First of all hooks, so every later hook, handler and service logs under the request's id.
+  registerRequestContext(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);
@@ -89,6 +96,8 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   await app.register(multipart, { throwFileSizeLimit: false, preservePath: true });
   await registerOpenApi(app);
 
+  // Before the authentication: /metrics takes its own bearer, not an API token.
+  registerMetrics(app, { token: config.METRICS_TOKEN, db: services.deps.db });
   registerAuth(app, services.accounts, services.tokens);
   await app.register(readerLanguagePlugin);
   const secureCookies =
@@ -131,6 +140,7 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
     { prefix: "/ewp" },
   );
   app.get("/api/health", { schema: healthSchema }, async () => ({ ok: true }));
+  registerHealth(app, services.deps.db);
 
   const webDist = config.WEB_DIST ? resolve(config.WEB_DIST) : DEFAULT_WEB_DIST;
   await registerWeb(app, {

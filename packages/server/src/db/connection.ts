@@ -72,6 +72,14 @@ export function connect(options: ConnectOptions): Database {
   return { db, dialect: "sqlite", where: file, destroy: () => db.destroy() };
 }
 
+/** The PostgreSQL pool behind each database handle, for the pool's gauges in /metrics. */
+const pools = new WeakMap<Kysely<DB>, pg.Pool>();
+
+/** How busy the PostgreSQL pool behind `db` is; undefined for SQLite, which has one connection. */
+export function poolOf(db: Kysely<DB>): Pick<pg.Pool, "totalCount" | "idleCount" | "waitingCount"> | undefined {
+  return pools.get(db);
+}
+
 function connectPostgres(url: string, schema?: string): Database {
   // Dates and timestamps are kept as ISO text columns, so pg's parsers are not involved.
   const pool = new pg.Pool({
@@ -80,6 +88,7 @@ function connectPostgres(url: string, schema?: string): Database {
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
   const u = new URL(url);
   return {
     db,
