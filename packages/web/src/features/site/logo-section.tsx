@@ -118,7 +118,9 @@ export function LogoSection({ settings }: { settings: SiteSettings }) {
             {t("siteSettings.logo.send")}
           </Button>
         </Group>
-        <div role="status">{upload.isSuccess && t("siteSettings.logo.uploaded")}</div>
+        <Text size="sm" mt="xs" role="status">
+          {upload.isSuccess && t("siteSettings.logo.uploaded")}
+        </Text>
       </form>
       <ConfirmDialog
         opened={confirming}

@@ -1,5 +1,16 @@
 import { type SiteSettings, UI_LANGUAGES, type UiLanguage, UpdateSiteSettingsInput } from "@conventio/domain";
-import { Button, ColorInput, Fieldset, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import {
+  Button,
+  ColorInput,
+  Fieldset,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -68,7 +79,9 @@ export function SiteSettingsForm({ settings }: { settings: SiteSettings }) {
     <form ref={form.ref} onSubmit={form.submit} noValidate>
       <Stack>
         <FormProblem form={form} quiet />
-        <div role="status">{form.mutation.isSuccess && t("siteSettings.saved")}</div>
+        <Text size="sm" role="status">
+          {form.mutation.isSuccess && t("siteSettings.saved")}
+        </Text>
         <TextInput
           label={t("siteSettings.institutionName")}
           description={t("siteSettings.institutionNameHint")}
