@@ -90,7 +90,7 @@ export function MapPage({ page }: { page: Of<"map"> }) {
       ) : (
         <>
           <figure className="map">
-            <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="img" aria-labelledby="map-title">
+            <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} aria-labelledby="map-title">
               <title id="map-title">{t("map.figure", { count: total, countries: page.countries.length })}</title>
               <path d={SPHERE_PATH} className="sphere" />
               {COUNTRY_SHAPES.map((shape) => {
