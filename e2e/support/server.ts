@@ -21,6 +21,8 @@ export interface TestServerOptions {
   demo?: boolean;
   clock?: Clock;
   smtpUrl?: string;
+  /** The address people reach it at (canonical links, sitemaps); http://HOST:0 otherwise. */
+  publicUrl?: string;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     // The EWP node reads a local catalogue (none here) rather than reaching the network's registry.
     EWP_CATALOGUE: join(dataDir, "ewp-catalogue.xml"),
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
+    ...(options.publicUrl ? { PUBLIC_URL: options.publicUrl } : {}),
   });
   const start = () => startServer({ config, demo: options.demo ?? false, reminders: false, clock: options.clock });
   let running = await start();
