@@ -1,8 +1,10 @@
 /**
  * Runs one pass of the scheduled job named `job`. The metrics count runs, failures and durations
- * through it (see http/metrics.ts); it returns what the pass returns and rethrows what it throws.
+ * through it (see http/metrics.ts); it returns what the pass returns and rethrows what it throws,
+ * or returns undefined without running it when another process is running that job's pass
+ * (shared/job-lock.ts).
  */
-export type RunJob = <T>(job: string, run: () => Promise<T>) => Promise<T>;
+export type RunJob = <T>(job: string, run: () => Promise<T>) => Promise<T | undefined>;
 
 /** A pass run as it is, counted nowhere. */
 export const runUncounted: RunJob = (_job, run) => run();
