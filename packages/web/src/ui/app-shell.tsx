@@ -1,9 +1,10 @@
 import { Anchor, Badge, Box, Button, Container, Group, Text, VisuallyHidden } from "@mantine/core";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { inboxQuery } from "../features/inbox/inbox-queries";
 import { api } from "../lib/api";
+import { siteSettings, siteSettingsKey } from "../lib/api/site-settings";
 import { sso } from "../lib/api/sso";
 import { queryClient } from "../lib/query-client";
 import { storeSession, useCan, useSession } from "../lib/session";
@@ -166,6 +167,9 @@ function UserBox() {
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { user } = useSession();
+  // The institution's name once an administrator set it; the product's name until then.
+  const settings = useQuery({ queryKey: siteSettingsKey, queryFn: siteSettings.get, staleTime: 60_000 });
+  const brand = settings.data?.institutionName ?? t("app.name");
   return (
     <>
       <a href="#main" className="skip-link">
@@ -178,11 +182,11 @@ export function AppShell({ children }: { children: ReactNode }) {
             <Group gap="xl" wrap="wrap">
               {user ? (
                 <AnchorLink to="/dashboard" className="brand" underline="never">
-                  {t("app.name")}
+                  {brand}
                 </AnchorLink>
               ) : (
                 <Anchor href="/" className="brand" underline="never">
-                  {t("app.name")}
+                  {brand}
                 </Anchor>
               )}
               {!user && <PublicNav />}
