@@ -5,19 +5,27 @@ import { type Config, loadConfig } from "./config.js";
 import { connect, type Database } from "./db/connection.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { loadDemoData } from "./db/seed/demo.js";
+import { closeHttp, SHUTDOWN_GRACE_MS, within } from "./http/shutdown.js";
 import { scheduleEwp } from "./modules/ewp/ewp-flow.js";
 import { readBundledRegistry } from "./modules/registry/bundled-registry.js";
 import { scheduleReminders } from "./modules/reminders/reminder.service.js";
 import { createServices, type Services } from "./services.js";
 import type { Clock } from "./shared/clock.js";
+import { jobLocks, runJobAlone } from "./shared/job-lock.js";
 import { createLogger, type Logger } from "./shared/logger.js";
 import type { Mailer } from "./shared/mailer.js";
+import { allJobs } from "./shared/scheduled-job.js";
 
 export interface Running {
   app: FastifyInstance;
   services: Services;
   database: Database;
   url: string;
+  /**
+   * Shuts down gracefully: /ready turns 503, no new connection is accepted, requests in flight
+   * and a scheduled job's pass under way get SHUTDOWN_GRACE_MS to finish, then the mailer and
+   * the database close. Calling it again waits for the same shutdown.
+   */
   stop(): Promise<void>;
 }
 
@@ -66,42 +74,66 @@ export async function startServer(
   const log = createLogger(config);
   const database = await openDatabase(config, log);
   const services = createServices(database, config, log, options.clock, options.mailer);
-  await prepare(services, config, log, options.demo ?? false);
+  // Several processes may start on one new database at once: one prepares it, the others then find it ready.
+  const locks = jobLocks(database);
+  await locks.runInTurn("first-start", () => prepare(services, config, log, options.demo ?? false));
   const app = await buildApp({ config, services, log, serveWeb: true });
   const url = await app.listen({ host: config.HOST, port: config.PORT });
-  const stopReminders =
+  // Each pass of a scheduled job runs in one process of the installation only (decision 029).
+  const runJob = runJobAlone(locks, app.metrics.runJob, app.metrics.skipJob);
+  const reminders =
     options.reminders === false
-      ? () => {}
-      : scheduleReminders(services.reminders, config.REMINDER_INTERVAL_MINUTES, log);
+      ? allJobs([])
+      : scheduleReminders(services.reminders, config.REMINDER_INTERVAL_MINUTES, log, runJob);
   // The network reaches a node over HTTPS only: without an https:// PUBLIC_URL, nothing is sent.
-  const stopEwp =
+  const ewp =
     options.ewp === false || !config.publicUrl.startsWith("https://")
-      ? () => {}
+      ? allJobs([])
       : scheduleEwp(
           services.ewp.flow,
           { outboxMs: config.EWP_OUTBOX_SECONDS * 1000, pollMs: config.EWP_POLL_MINUTES * 60_000 },
           log,
+          runJob,
         );
   log.info(`Conventio is ready at ${config.PUBLIC_URL ?? url}`);
+  let stopping: Promise<void> | null = null;
   return {
     app,
     services,
     database,
     url,
-    async stop() {
-      stopReminders();
-      stopEwp();
-      await app.close();
-      services.mailer.close();
-      await database.destroy();
+    stop() {
+      stopping ??= (async () => {
+        log.info("shutting down");
+        // No scheduled pass starts any more; the one under way has the same grace as the requests.
+        const jobsDone = within(allJobs([reminders, ewp]).stop(), SHUTDOWN_GRACE_MS);
+        await closeHttp(app, log);
+        if (!(await jobsDone)) log.warn("a scheduled job was still running at the end of the shutdown grace period");
+        services.mailer.close();
+        await database.destroy();
+        log.info("stopped");
+      })();
+      return stopping;
     },
   };
 }
 
+/** On SIGTERM or SIGINT: stop gracefully, then exit 0; a second signal ends the process at once. */
+export function stopOnSignals(running: Running): void {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      running.stop().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          running.app.log.error({ err }, "shutdown failed");
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
 const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
-  const running = await startServer({ demo: process.argv.includes("--demo") });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => void running.stop().then(() => process.exit(0)));
-  }
+  stopOnSignals(await startServer({ demo: process.argv.includes("--demo") }));
 }

@@ -4,6 +4,7 @@ import type { DB } from "#db/schema.js";
 import { AppError } from "#shared/app-error.js";
 import type { Clock } from "#shared/clock.js";
 import type { Logger } from "#shared/logger.js";
+import { allJobs, type RunJob, repeatJob, runUncounted, type ScheduledJob } from "#shared/scheduled-job.js";
 import type { EwpClient } from "./ewp-client.js";
 import { enqueue, type OutboxItem, OutboxSkip, runDue } from "./ewp-outbox.js";
 import type { IiaExchange } from "./iia-exchange.js";
@@ -155,29 +156,31 @@ export function createEwpFlow(deps: {
 }
 export type EwpFlow = ReturnType<typeof createEwpFlow>;
 
-/** Runs the outbox every few seconds and polls partners now and then, until stopped. */
-export function scheduleEwp(flow: EwpFlow, every: { outboxMs: number; pollMs: number }, log: Logger): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      while ((await flow.runOutbox()) > 0) {}
-    } catch (error) {
-      log.error({ err: error }, "EWP outbox run failed");
-    } finally {
-      running = false;
-    }
-  };
-  const outbox = setInterval(() => void tick(), every.outboxMs);
-  const poll = every.pollMs > 0 ? setInterval(() => void flow.poll().catch(() => {}), every.pollMs) : null;
-  outbox.unref();
-  poll?.unref();
-  void tick();
+/**
+ * Runs the outbox every few seconds and polls partners now and then, until stopped; `runJob`
+ * counts each pass. Stopping lets the outbox finish the batch under way, not the whole queue.
+ */
+export function scheduleEwp(
+  flow: EwpFlow,
+  every: { outboxMs: number; pollMs: number },
+  log: Logger,
+  runJob: RunJob = runUncounted,
+): ScheduledJob {
+  const outbox = repeatJob(
+    every.outboxMs,
+    (stopping) =>
+      runJob("ewp_outbox", async () => {
+        while (!stopping() && (await flow.runOutbox()) > 0) {}
+      }),
+    { now: true, onError: (error) => log.error({ err: error }, "EWP outbox run failed") },
+  );
   // A node that was down catches up at once rather than at the next interval.
-  if (poll) void flow.poll().catch(() => {});
-  return () => {
-    clearInterval(outbox);
-    if (poll) clearInterval(poll);
-  };
+  const poll =
+    every.pollMs > 0
+      ? repeatJob(every.pollMs, () => runJob("ewp_poll", () => flow.poll()), {
+          now: true,
+          onError: (error) => log.error({ err: error }, "EWP poll failed"),
+        })
+      : null;
+  return allJobs(poll ? [outbox, poll] : [outbox]);
 }

@@ -15,9 +15,15 @@ import { type Deps, nowIso } from "#shared/deps.js";
 import { newId } from "#shared/ids.js";
 import type { Mailer } from "#shared/mailer.js";
 import { translateMessage } from "#shared/messages.js";
+import { type RunJob, repeatJob, runUncounted, type ScheduledJob } from "#shared/scheduled-job.js";
 import { reminderPolicy } from "./reminder.policy.js";
 import { actionReminder, agreementReminders, type ReminderSettings } from "./reminder-rules.js";
 import { ACTION_REMINDER_SUBJECT, AGREEMENT_REMINDER_SUBJECTS } from "./reminder-wording.js";
+
+/** Attempts before a mail is given up. */
+const MAX_MAIL_ATTEMPTS = 5;
+/** A claim older than this belonged to a process that stopped while sending: the mail is due again. */
+const CLAIM_STALE_MS = 10 * 60 * 1000;
 
 interface Reminder {
   key: string;
@@ -31,7 +37,9 @@ interface Reminder {
 /**
  * Finds the reminders that are due, records each once (its key is a primary key), fills the
  * recipients' inboxes and queues e-mails in an outbox in the same transaction; the outbox is
- * then delivered and each mail marked sent. A restart finds the keys and sends nothing twice.
+ * then delivered and each mail marked sent. A restart finds the keys and sends nothing twice,
+ * and so do two passes that overlap in two processes: the key is taken by one insert, and each
+ * mail is claimed by one process before it is sent (decision 029).
  */
 export function createReminderService(deps: Deps, settings: ReminderSettings & { publicUrl: string }, mailer: Mailer) {
   const { db, clock, log } = deps;
@@ -105,9 +113,13 @@ export function createReminderService(deps: Deps, settings: ReminderSettings & {
   async function issue(r: Reminder): Promise<boolean> {
     const now = nowIso(deps);
     return db.transaction().execute(async (trx) => {
-      const seen = await trx.selectFrom("reminder_sent").select("key").where("key", "=", r.key).executeTakeFirst();
-      if (seen) return false;
-      await trx.insertInto("reminder_sent").values({ key: r.key, sent_at: now }).execute();
+      // Taking the key is the check: of two passes at once, the second waits for the first and finds it taken.
+      const taken = await trx
+        .insertInto("reminder_sent")
+        .values({ key: r.key, sent_at: now })
+        .onConflict((oc) => oc.column("key").doNothing())
+        .executeTakeFirst();
+      if (Number(taken.numInsertedOrUpdatedRows ?? 0) === 0) return false;
       const bodyOf = (subject: string) => `${subject}.\n\n${settings.publicUrl}${r.link}`;
       const subjectIn = (language: UiLanguage) => translateMessage(language, r.subject.key, r.subject.params);
       const english = fillMessage(r.subject.key, r.subject.params);
@@ -146,30 +158,51 @@ export function createReminderService(deps: Deps, settings: ReminderSettings & {
     });
   }
 
+  /**
+   * Takes a queued mail for this process: one update that only a mail not sent, not given up and
+   * not claimed by another process (or claimed longer ago than a send can take) passes. Of two
+   * processes that read the same mail, one claims it and the other passes it over.
+   */
+  async function claim(id: string): Promise<boolean> {
+    const now = clock.now();
+    const stale = new Date(now.getTime() - CLAIM_STALE_MS).toISOString();
+    const r = await db
+      .updateTable("mail_outbox")
+      .set((eb) => ({ claimed_at: now.toISOString(), attempts: eb("attempts", "+", 1) }))
+      .where("id", "=", id)
+      .where("sent_at", "is", null)
+      .where("attempts", "<", MAX_MAIL_ATTEMPTS)
+      .where((eb) => eb.or([eb("claimed_at", "is", null), eb("claimed_at", "<", stale)]))
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
   async function deliverOutbox(): Promise<number> {
     const pending = await db
       .selectFrom("mail_outbox")
       .selectAll()
       .where("sent_at", "is", null)
-      .where("attempts", "<", 5)
+      .where("attempts", "<", MAX_MAIL_ATTEMPTS)
       .orderBy("created_at")
       .limit(200)
       .execute();
     let sent = 0;
     for (const m of pending) {
+      if (!(await claim(m.id))) continue;
       try {
         await mailer.send({ to: m.to_address, subject: m.subject, text: m.body });
         await db
           .updateTable("mail_outbox")
-          .set({ sent_at: nowIso(deps), attempts: m.attempts + 1 })
+          .set({ sent_at: nowIso(deps) })
           .where("id", "=", m.id)
           .execute();
         sent++;
       } catch (err) {
         log.warn({ err, to: m.to_address }, "mail delivery failed; will retry");
+        // Released, so that the next pass of any process tries it again.
         await db
           .updateTable("mail_outbox")
-          .set({ attempts: m.attempts + 1, last_error: String(err) })
+          .set({ claimed_at: null, last_error: String(err) })
           .where("id", "=", m.id)
           .execute();
       }
@@ -257,22 +290,15 @@ function addDaysIso(isoDate: string, days: number): string {
 
 export type ReminderService = ReturnType<typeof createReminderService>;
 
-/** Runs the reminder job now and then every interval, never two passes at once. */
-export function scheduleReminders(reminders: ReminderService, intervalMinutes: number, log: Deps["log"]): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await reminders.runReminders();
-    } catch (err) {
-      log.error({ err }, "reminder job failed");
-    } finally {
-      running = false;
-    }
-  };
-  void tick();
-  const timer = setInterval(tick, intervalMinutes * 60_000);
-  timer.unref();
-  return () => clearInterval(timer);
+/** Runs the reminder job now and then every interval, never two passes at once; `runJob` counts each pass. */
+export function scheduleReminders(
+  reminders: ReminderService,
+  intervalMinutes: number,
+  log: Deps["log"],
+  runJob: RunJob = runUncounted,
+): ScheduledJob {
+  return repeatJob(intervalMinutes * 60_000, () => runJob("reminders", () => reminders.runReminders()), {
+    now: true,
+    onError: (err) => log.error({ err }, "reminder job failed"),
+  });
 }
