@@ -16,9 +16,11 @@ export { aliasesOfRor, candidateFromRor } from "./modules/registry/ror-record.js
 export { type BackupOptions, type BackupResult, createBackup } from "./ops/backup.js";
 export { type CopyOptions, type CopyReport, copyDatabase } from "./ops/copy.js";
 export type { BackupManifest } from "./ops/manifest.js";
+export { type MoveFilesReport, moveFilesToDatabase } from "./ops/move-files.js";
 export type { Mismatch, OnProgress, OpsProgress } from "./ops/ops-steps.js";
 export { type RestoreOptions, type RestoreReport, restoreBackup } from "./ops/restore.js";
 export { createServices, type Services } from "./services.js";
 export { AppError } from "./shared/app-error.js";
 export { type Clock, ManualClock, systemClock } from "./shared/clock.js";
+export { chooseFileStore } from "./shared/file-store.js";
 export { createLogger } from "./shared/logger.js";

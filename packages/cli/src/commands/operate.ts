@@ -3,12 +3,15 @@ import { join } from "node:path";
 import {
   AppError,
   type Config,
+  chooseFileStore,
   connect,
   copyDatabase,
   createBackup,
   type Database,
   loadConfig,
   type Mismatch,
+  migrateToLatest,
+  moveFilesToDatabase,
   type OnProgress,
   type OpsProgress,
   restoreBackup,
@@ -16,7 +19,7 @@ import {
 import type { Command } from "commander";
 import { progressBar } from "../progress.js";
 
-/** Backups, restores and the move to PostgreSQL. */
+/** Backups, restores, the move to PostgreSQL and the move of uploaded files into the database. */
 export function registerOperateCommands(program: Command): void {
   program
     .command("backup <file>")
@@ -124,6 +127,41 @@ export function registerOperateCommands(program: Command): void {
         }
       }, "copy");
     });
+
+  registerMoveFiles(program);
+}
+
+/** Moves the uploaded files from DATA_DIR into the database (decision 029). */
+function registerMoveFiles(program: Command): void {
+  program
+    .command("move-files")
+    .description(
+      "Move the uploaded files from DATA_DIR into the database, where every server process reaches them; safe while the server runs, and to run again",
+    )
+    .action(() =>
+      withDatabase(async (config, database) => {
+        if (chooseFileStore(config.FILE_STORE, database.dialect) !== "database") {
+          console.error(
+            `This installation keeps its files on disk (FILE_STORE=${config.FILE_STORE} on ${database.dialect}); ` +
+              "set FILE_STORE=database (or leave it at auto on PostgreSQL) to keep them in the database.",
+          );
+          process.exitCode = 2;
+          return;
+        }
+        await migrateToLatest(database.db);
+        const progress = stepBars();
+        const r = await moveFilesToDatabase({ database, dataDir: config.dataDir, onProgress: progress.report }).finally(
+          progress.stop,
+        );
+        console.log(
+          `Moved ${r.moved} files into the database, each one read back and compared (${r.present} were there already). ` +
+            `Their copies in ${config.dataDir} can be removed once you have checked the installation.`,
+        );
+        for (const path of r.missing)
+          console.error(`Warning: ${path} is named in the database but was not in ${config.dataDir}.`);
+        reportMismatches(r.mismatches, "those files were not moved");
+      }, null),
+    );
 }
 
 /**
