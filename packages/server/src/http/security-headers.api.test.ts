@@ -76,12 +76,21 @@ describe("security headers", () => {
 
 describe("caching of the web app", () => {
   it("has the browser check the page shell on every visit, on every client route", async () => {
-    for (const url of ["/", "/agreements", "/public/partnerships/x", "/index.html"]) {
+    for (const url of ["/agreements", "/organisations/x/edit", "/sign-in", "/index.html"]) {
       const res = await plain.app.inject({ method: "GET", url });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers["content-type"], url).toMatch(/text\/html/);
       expect(res.headers["cache-control"], url).toBe("no-cache");
     }
+  });
+
+  it("sends the home address to the public site and keeps the shell for the staff app's own addresses", async () => {
+    const home = await plain.app.inject({ method: "GET", url: "/", headers: { "accept-language": "sv-SE,sv;q=0.9" } });
+    expect(home.statusCode).toBe(302);
+    expect(home.headers.location).toBe("/sv/");
+    // Outside the staff app's sections an address is not a page of the app: never the shell with a 200.
+    const unknown = await plain.app.inject({ method: "GET", url: "/public/partnerships/x" });
+    expect(unknown.statusCode).toBe(404);
   });
 
   it("keeps hashed assets for a year", async () => {

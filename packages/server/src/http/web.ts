@@ -80,7 +80,9 @@ export async function registerWeb(
 
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split("?")[0] ?? "";
-    if (!withWeb || request.method !== "GET" || path.startsWith("/api/") || path.startsWith("/assets/")) {
+    const notPage = request.method !== "GET" || path.startsWith("/api/") || path.startsWith("/assets/");
+    // Outside the staff app's sections, without the public site built, there is no page to give.
+    if (!withWeb || notPage || (!ctx.built && !isStaffAppPath(path))) {
       return reply
         .status(404)
         .type("application/problem+json")
