@@ -2,8 +2,13 @@
  * Time to first byte of public pages over loopback: one request after another on a kept-alive
  * connection, then many at once through autocannon. Every page of a run gets its own address
  * (another agreement, another filter), so no figure is one cached answer repeated.
+ *
+ * The clients run in a worker thread of their own: the server answers in the main thread, where
+ * a synchronous SQLite call holds everything else, and a client there would neither send nor
+ * time anything while it runs.
  */
 import { Agent, get } from "node:http";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import autocannon from "autocannon";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 
@@ -11,7 +16,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 const HEADERS = { accept: "text/html", "accept-encoding": "gzip, deflate, br" };
 
 export interface Timings {
-  /** Milliseconds to the first byte of the answer, one per request. */
+  /** Milliseconds to the first byte of the answer (to the last, with autocannon), one per request. */
   times: number[];
   /** Answers that were not 200, and requests that failed. */
   failures: number;
@@ -23,6 +28,24 @@ export interface LoadTimings extends Timings {
   requestsPerSecond: number;
   /** Requests given up after autocannon's 10 s: counted apart from other failures. */
   timeouts: number;
+}
+
+interface SequentialJob {
+  kind: "sequential";
+  base: string;
+  paths: readonly string[];
+  warmUp: readonly string[];
+  maxSeconds: number;
+}
+
+interface ConcurrentJob {
+  kind: "concurrent";
+  base: string;
+  paths: readonly string[];
+  connections: number;
+  amount: number;
+  maxSeconds: number;
+  expectedMsEach: number;
 }
 
 export const percentile = (xs: readonly number[], p: number): number => {
@@ -44,16 +67,7 @@ function firstByte(url: string, agent: Agent): Promise<{ ms: number; status: num
   });
 }
 
-/**
- * Requests each path once, one after another, after a warm-up over `warmUp` paths; stops early
- * after `maxSeconds` so a slow page does not hold the whole bench (the count says how many ran).
- */
-export async function sequential(
-  base: string,
-  paths: readonly string[],
-  warmUp: readonly string[],
-  maxSeconds: number,
-): Promise<Timings> {
+async function runSequential({ base, paths, warmUp, maxSeconds }: SequentialJob): Promise<Timings> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
     for (const path of warmUp) await firstByte(`${base}${path}`, agent);
@@ -72,22 +86,11 @@ export async function sequential(
   }
 }
 
-/**
- * `connections` clients at once, each taking the next path of the list in turn, through
- * autocannon. Its per-request time runs to the answer's last byte, so it bounds the time to the
- * first byte from above. `amount` requests in all, or `maxSeconds` when they would take longer.
- */
-export async function concurrent(
-  base: string,
-  paths: readonly string[],
-  connections: number,
-  amount: number,
-  maxSeconds: number,
-  expectedMsEach: number,
-): Promise<LoadTimings> {
+async function runConcurrent(job: ConcurrentJob): Promise<LoadTimings> {
+  const { base, paths, connections, amount, maxSeconds, expectedMsEach } = job;
   let next = 0;
   const times: number[] = [];
-  // The server answers in one process: clients at once share it, so a run takes about amount × each.
+  // The server answers in one thread: clients at once share it, so a run takes about amount × each.
   const bounded = (amount * expectedMsEach) / 1000 > maxSeconds;
   const options: autocannon.Options = {
     url: base,
@@ -122,6 +125,54 @@ export async function concurrent(
   };
 }
 
+/** Runs a job in a worker thread that loads this very file (through tsx, as the bench runs). */
+function inWorker<T>(job: SequentialJob | ConcurrentJob): Promise<T> {
+  const code = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
+    .then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(code, { eval: true, workerData: { benchSiteJob: job } });
+    let answered = false;
+    worker.once("message", (result: T) => {
+      answered = true;
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => {
+      if (!answered) reject(new Error(`The bench's client stopped (exit code ${code}).`));
+    });
+  });
+}
+
+/**
+ * Requests each path once, one after another, after a warm-up over `warmUp` paths; stops early
+ * after `maxSeconds` so a slow page does not hold the whole bench (the count says how many ran).
+ */
+export function sequential(
+  base: string,
+  paths: readonly string[],
+  warmUp: readonly string[],
+  maxSeconds: number,
+): Promise<Timings> {
+  return inWorker({ kind: "sequential", base, paths, warmUp, maxSeconds });
+}
+
+/**
+ * `connections` clients at once, each taking the next path of the list in turn, through
+ * autocannon. Its per-request time runs to the answer's last byte, so it bounds the time to the
+ * first byte from above. `amount` requests in all, or `maxSeconds` when they would take longer.
+ */
+export function concurrent(
+  base: string,
+  paths: readonly string[],
+  connections: number,
+  amount: number,
+  maxSeconds: number,
+  expectedMsEach: number,
+): Promise<LoadTimings> {
+  return inWorker({ kind: "concurrent", base, paths, connections, amount, maxSeconds, expectedMsEach });
+}
+
 /**
  * Counts the requests the server is still working on, including those whose client gave up: a
  * page abandoned after a timeout is still being made, and would slow whatever is measured next.
@@ -146,3 +197,7 @@ export function trackRequests(app: FastifyInstance): { settle(maxSeconds: number
     },
   };
 }
+
+// In the worker thread: run the job handed over and send its figures back.
+const job = isMainThread ? undefined : (workerData as { benchSiteJob?: SequentialJob | ConcurrentJob })?.benchSiteJob;
+if (job) parentPort?.postMessage(job.kind === "sequential" ? await runSequential(job) : await runConcurrent(job));

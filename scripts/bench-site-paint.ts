@@ -36,7 +36,9 @@ export interface PaintSample {
 
 export interface PaintFigures {
   samples: PaintSample[];
+  /** The median over the loads that reported a largest paint, and how many did. */
   lcp: number;
+  withPaint: number;
   ttfb: number;
   fcp: number;
   element: string;
@@ -105,7 +107,8 @@ export async function measurePaint(
       const elements = samples.map((s) => s.element ?? "none");
       figures.set(label, {
         samples,
-        lcp: lcps.length === samples.length ? median(lcps) : Number.NaN,
+        lcp: median(lcps),
+        withPaint: lcps.length,
         ttfb: median(samples.map((s) => s.ttfb)),
         fcp: median(samples.flatMap((s) => (s.fcp === null ? [] : [s.fcp]))),
         element: [...new Set(elements)].join(", "),

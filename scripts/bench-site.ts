@@ -249,7 +249,7 @@ export async function benchSite(bench: SiteBench): Promise<void> {
       const unnamed = f.scripts.filter((s) => !f.named.includes(s));
       line(
         `LCP in Chromium, ${label}`,
-        `${ms(f.lcp)} (${f.element}; TTFB ${ms(f.ttfb)}, FCP ${ms(f.fcp)}; median of ${PAINT_LOADS} loads)${unnamed.length ? `; also fetched ${unnamed.join(", ")}` : ""}`,
+        `${ms(f.lcp)} (${f.element}; TTFB ${ms(f.ttfb)}, FCP ${ms(f.fcp)}; median of ${f.withPaint} loads${f.withPaint < PAINT_LOADS ? `, ${PAINT_LOADS - f.withPaint} of ${PAINT_LOADS} reported no paint` : ""})${unnamed.length ? `; also fetched ${unnamed.join(", ")}` : ""}`,
       );
     }
 
