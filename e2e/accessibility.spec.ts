@@ -29,7 +29,7 @@ describe("the main pages", () => {
   });
 
   const pages: ReadonlyArray<[name: string, path: () => string, ready: (page: Page) => Promise<unknown>]> = [
-    ["home", () => "/", (p) => p.locator("svg.world-map").waitFor()],
+    ["home", () => "/en/", (p) => p.getByRole("heading", { level: 1, name: "Conventio" }).waitFor()],
     ["organisations", () => "/organisations", (p) => p.getByRole("link", { name: "Linköping University" }).waitFor()],
     [
       "network",

@@ -50,6 +50,8 @@ describe.each(["sqlite", "postgres"] as const)("account security on %s", (engine
 
   async function signOut() {
     await page.getByRole("button", { name: "Sign out" }).click();
+    // Signing out ends on the public home page; only then is the sign-in page asked for.
+    await page.waitForURL((url) => url.pathname === "/en/");
     await page.goto(`${server.url}/sign-in`);
   }
 

@@ -40,15 +40,26 @@ describe("an anonymous visitor", () => {
 
   it("reads what Conventio is on the home page, with a way to sign in and the public partner map", async () => {
     await page.goto(server.url);
-    await page.getByRole("heading", { level: 1, name: "Partnerships, in one place" }).waitFor();
-    expect(await page.getByRole("main").getByRole("link", { name: "Sign in" }).count()).toBe(1);
-    await page.locator('svg.world-map path[data-country="FR"]').waitFor();
-    // Only public partners are counted for visitors: France has one, the internal German partner is not shown.
-    expect(await page.getByRole("row", { name: "France 1" }).count()).toBe(1);
-    expect(await page.getByRole("row", { name: /Germany/ }).count()).toBe(0);
+    expect(new URL(page.url()).pathname).toBe("/en/");
+    await page.getByRole("heading", { level: 1, name: "Conventio" }).waitFor();
+    expect(await page.getByText("Our partnerships with universities, cities, regions").count()).toBe(1);
+    // One public partner, in one country: the internal German partner is not counted.
+    expect(await page.getByRole("link", { name: "1 partner", exact: true }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: "1 country", exact: true }).count()).toBe(1);
+    const signIn = page.getByRole("link", { name: "Staff sign-in" });
+    expect(await signIn.getAttribute("href")).toBe("/sign-in");
     expect(await page.getByRole("navigation", { name: "Main" }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "home-anonymous");
+
+    await page.getByRole("link", { name: "Map", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Partner map" }).waitFor();
+    await page.locator('svg a[href="/en/partners?country=FR"] path.country').waitFor();
+    // Only public partners are counted for visitors: France has one, the internal German partner is not shown.
+    expect(await page.getByRole("row", { name: "France 1" }).count()).toBe(1);
+    expect(await page.getByRole("row", { name: /Germany/ }).count()).toBe(0);
+    expect(await page.locator('svg a[href="/en/partners?country=DE"]').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it("finds public partners in the directory and opens one; internal partners are neither listed nor reachable", async () => {
@@ -56,17 +67,22 @@ describe("an anonymous visitor", () => {
     await page.getByRole("link", { name: "Partners", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Partners" }).waitFor();
     await page.getByRole("searchbox", { name: "Search" }).fill("universite ouv");
+    await page.getByRole("searchbox", { name: "Search" }).press("Enter");
+    await page.waitForURL((url) => url.searchParams.get("q") === "universite ouv");
     await page.getByRole("link", { name: PUBLIC_PARTNER }).click();
     await page.getByRole("heading", { level: 1, name: PUBLIC_PARTNER }).waitFor();
     expect(await page.getByText("Lille").count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "public-partner");
 
+    // The former address of the directory leads to it.
     await page.goto(`${server.url}/partners`);
+    expect(new URL(page.url()).pathname).toBe("/en/partners");
     await page.getByRole("link", { name: PUBLIC_PARTNER }).waitFor();
     expect((await page.locator("main").textContent()) ?? "").not.toContain(INTERNAL_PARTNER);
-    await page.goto(`${server.url}/partners/${internalId}`);
-    await page.getByRole("alert").waitFor();
+    const res = await page.goto(`${server.url}/partners/${internalId}`);
+    expect(res?.status()).toBe(404);
+    await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
     expect((await page.locator("body").textContent()) ?? "").not.toContain(INTERNAL_PARTNER);
   });
 

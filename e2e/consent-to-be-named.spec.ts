@@ -227,7 +227,7 @@ describe("consent to be named in public", () => {
     // A fresh profile: no session cookie, as anyone on the web reads it.
     reader = await openBrowser();
     anon = await reader.newPage();
-    await anon.goto(`${server.url}/partnerships/${agreement.id}`);
+    await anon.goto(`${server.url}/en/partnerships/${agreement.id}`);
     await anon.getByRole("heading", { level: 1, name: AGREEMENT }).waitFor();
     const main = anon.locator("main");
     await main.getByText(BODY).waitFor();
@@ -246,7 +246,8 @@ describe("consent to be named in public", () => {
     const signatories = await signed.getByRole("listitem").allInnerTexts();
     expect(signatories).toHaveLength(2);
     expect(signatories[0]).toContain(`Pr. ${NAMED.given} ${NAMED.family}`);
-    expect(signatories[1]?.split("\n")[0]?.trim()).toBe("Signatory");
+    // The person is named first, in bold: here by the word alone.
+    expect(await signed.getByRole("listitem").nth(1).locator("strong").first().textContent()).toBe("Signatory");
     expect(signatories[1]).toContain("Vice-president");
 
     // The steering group: the chair by name, the other member by the role they hold there.
@@ -273,14 +274,15 @@ describe("consent to be named in public", () => {
   });
 
   it("says Signataire in French, and still names only who agreed", async () => {
-    await anon.getByLabel("Language", { exact: true }).selectOption("fr");
+    await anon.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "Français" }).click();
+    await anon.waitForURL((url) => url.pathname.startsWith("/fr/partnerships/"));
     const main = anon.locator("main");
     const signed = main.getByRole("region", { name: "Signé par" });
     await signed.waitFor();
     expect(await anon.locator("html").getAttribute("lang")).toBe("fr");
     const signatories = await signed.getByRole("listitem").allInnerTexts();
     expect(signatories[0]).toContain(`Pr. ${NAMED.given} ${NAMED.family}`);
-    expect(signatories[1]?.split("\n")[0]?.trim()).toBe("Signataire");
+    expect(await signed.getByRole("listitem").nth(1).locator("strong").first().textContent()).toBe("Signataire");
     expect(await textOf(main)).not.toContain("Signatory");
 
     const axes = main.getByRole("region", { name: "Axes et domaines" });

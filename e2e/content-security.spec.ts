@@ -47,9 +47,17 @@ describe("pages under the content security policy", () => {
   it("blocks nothing on the public portal", async () => {
     const page = await browser.newPage();
     const found: string[] = [];
-    found.push(...(await violationsOn(page, "/", () => page.locator("h1").first().waitFor())));
-    found.push(...(await violationsOn(page, "/partnerships", () => page.locator("h1").first().waitFor())));
-    found.push(...(await violationsOn(page, "/partners", () => page.locator("h1").first().waitFor())));
+    for (const path of [
+      "/",
+      "/en/partnerships",
+      "/fr/partners",
+      "/sv/map",
+      "/en/events",
+      "/en/news",
+      "/en/open-data",
+    ]) {
+      found.push(...(await violationsOn(page, path, () => page.locator("h1").first().waitFor())));
+    }
     expect(found).toEqual([]);
     // The theme's style element did apply: the page is not unstyled.
     const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);

@@ -259,8 +259,8 @@ for (const engine of ["sqlite", "postgres"] as const) {
         await nav.getByRole("link", { name: "Organisations" }).waitFor();
         expect(await nav.getByRole("link", { name: "Import" }).count()).toBe(0);
         await other.goto(`${server.url}/import`);
-        await other.getByRole("heading", { level: 1, name: /Welcome/ }).waitFor();
-        expect(new URL(other.url()).pathname).toBe("/");
+        await other.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+        expect(new URL(other.url()).pathname).toBe("/dashboard");
       } finally {
         await viewer.close();
       }

@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Frame, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "./support/axe.js";
 import { type Browser, openBrowser } from "./support/browser.js";
@@ -35,8 +35,19 @@ async function editorCall(baseUrl: string) {
 }
 
 /** The page's visible text with runs of white space made single, as a reader sees it. */
-async function visibleText(page: Page): Promise<string> {
+async function visibleText(page: Page | FrameLocator): Promise<string> {
   return ((await page.locator("main").textContent()) ?? "").replace(/\s+/g, " ");
+}
+
+/** The public page the staff app shows in its frame, as the server renders it. */
+const publicPage = (page: Page) => page.frameLocator("[data-testid=public-page-frame]");
+
+/** The framed page's document, for axe-core to read as it reads a page. */
+async function framedDocument(page: Page): Promise<Frame> {
+  const handle = await page.getByTestId("public-page-frame").elementHandle();
+  const frame = await handle?.contentFrame();
+  if (!frame) throw new Error("The preview has no frame");
+  return frame;
 }
 
 describe("an editor previews pages as the public sees them", () => {
@@ -109,12 +120,15 @@ describe("an editor previews pages as the public sees them", () => {
     const banner = page.getByTestId("preview-banner");
     await banner.waitFor();
     expect(await banner.textContent()).toContain("This organisation is internal");
-    await page.getByRole("heading", { level: 1, name: "Université de Lorraine" }).waitFor();
-    const text = await visibleText(page);
+    const framed = publicPage(page);
+    await framed.getByRole("heading", { level: 1, name: "Université de Lorraine" }).waitFor();
+    const text = await visibleText(framed);
     expect(text).toContain("Mines Nancy");
     expect(text).not.toContain("Loria");
     expect(text).not.toContain("04vfs2w97"); // identifiers stay internal
     expect(await seriousViolations(page)).toEqual([]);
+    // A frame evaluates scripts as a page does.
+    expect(await seriousViolations((await framedDocument(page)) as unknown as Page)).toEqual([]);
     await page.getByRole("link", { name: "Back to the organisation" }).click();
     await page.getByRole("link", { name: "Preview as the public sees it" }).waitFor();
   });
@@ -127,11 +141,13 @@ describe("an editor previews pages as the public sees them", () => {
     const said = (await banner.textContent()) ?? "";
     expect(said).toContain("This agreement is public");
     expect(said).toContain("Kept internal even when public: Signatories");
-    await page.getByRole("heading", { level: 1, name: "Lorraine – Kyutech memorandum" }).waitFor();
-    const text = await visibleText(page);
+    const framed = publicPage(page);
+    await framed.getByRole("heading", { level: 1, name: "Lorraine – Kyutech memorandum" }).waitFor();
+    const text = await visibleText(framed);
     expect(text).toContain("Exchange doctoral students in materials science");
     expect(text).not.toContain("Pierre Mutzenhardt");
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations((await framedDocument(page)) as unknown as Page)).toEqual([]);
   });
 
   it("opens an internal event as an anonymous reader would get it, without its internal agreement", async () => {
@@ -144,10 +160,13 @@ describe("an editor previews pages as the public sees them", () => {
     const said = (await banner.textContent()) ?? "";
     expect(said).toContain("This event is internal");
     expect(said).toContain("Its agreement is internal");
-    await page.getByRole("heading", { level: 1, name: "Preparatory visit" }).waitFor();
-    expect(await visibleText(page)).not.toContain("Confidential talks");
+    const framed = publicPage(page);
+    await framed.getByRole("heading", { level: 1, name: "Preparatory visit" }).waitFor();
+    expect(await visibleText(framed)).not.toContain("Confidential talks");
     expect(await page.getByRole("link", { name: "Edit" }).count()).toBe(0);
+    expect(await framed.getByRole("link", { name: "Edit" }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations((await framedDocument(page)) as unknown as Page)).toEqual([]);
   });
 
   it("says in the organisation form what the public will read, as the visibility changes", async () => {

@@ -40,7 +40,8 @@ describe("the reader's language", () => {
   }
 
   it("is sent to the server as a cookie from the first page, for a year, site-wide", async () => {
-    await page.goto(server.url);
+    // The public site carries its language in the address; the staff app's first page sets the cookie.
+    await page.goto(`${server.url}/sign-in`);
     await page.getByLabel("Language").waitFor();
     const cookie = await languageCookie();
     expect(cookie).toMatchObject({ value: "en", path: "/", sameSite: "Lax" });

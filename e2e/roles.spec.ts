@@ -42,15 +42,17 @@ describe("a viewer", () => {
   it("is sent away from the administration pages", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/admin/users`);
-    await page.getByRole("heading", { level: 1, name: /Welcome/ }).waitFor();
-    expect(new URL(page.url()).pathname).toBe("/");
+    await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/dashboard");
   });
 
   it("signs out and is then treated as a visitor", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/people`);
     await page.getByRole("button", { name: "Sign out" }).click();
-    await page.getByRole("heading", { level: 1, name: "Partnerships, in one place" }).waitFor();
+    // The public home page, in the reader's language.
+    await page.waitForURL((url) => url.pathname === "/en/");
+    await page.getByRole("heading", { level: 1, name: "Conventio" }).waitFor();
     expect(await page.getByRole("navigation", { name: "Main" }).count()).toBe(0);
     expect(await page.evaluate(() => fetch("/api/people").then((r) => r.status))).toBe(401);
     await page.goto(`${server.url}/people`);

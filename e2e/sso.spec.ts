@@ -108,10 +108,10 @@ describe("signing in through the institution's provider", () => {
     await screenshot(page, "sso-admin");
 
     await page.getByRole("button", { name: "Sign out" }).click();
-    // RP-initiated logout: the provider asks, then sends the browser back to Conventio's home.
+    // RP-initiated logout: the provider asks, then sends the browser back to Conventio's home, the public one.
     await page.getByRole("button", { name: "Yes, sign me out" }).click();
-    await page.waitForURL(`${url}/`, { waitUntil: "commit" });
-    await page.getByRole("link", { name: "Sign in" }).first().waitFor();
+    await page.waitForURL(`${url}/en/`, { waitUntil: "commit" });
+    await page.getByRole("link", { name: "Staff sign-in" }).waitFor();
     const session = await page.evaluate(async () => (await fetch("/api/auth/session")).json());
     expect(session.user).toBeNull();
     await page.close();

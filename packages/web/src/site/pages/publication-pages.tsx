@@ -108,7 +108,12 @@ export function EventPage({ e, picture }: { e: EventView; picture: SitePicture |
               <a href={`mailto:${e.contactEmail}`}>{e.contactEmail}</a>
             </>
           )}
-          {e.contactPhone && ` · ${e.contactPhone}`}
+          {e.contactPhone && (
+            <>
+              {" "}
+              · <a href={`tel:${e.contactPhone.replace(/\s+/g, "")}`}>{e.contactPhone}</a>
+            </>
+          )}
         </>
       ),
     ],
