@@ -184,7 +184,6 @@ describe("the public partnerships list", () => {
     expect(idsOf(await partnerships({ unit: ids.science }))).toContain(ids.mou);
   });
 
-  // Known fault: the public list compares the unit alone (agreement.service listPublicAgreements), not the units below it.
   it("keeps, for a unit, what the units below it look after", async () => {
     expect(idsOf(await partnerships({ unit: ids.science })).sort()).toEqual([ids.mou, ids.montrealConvention].sort());
   });
