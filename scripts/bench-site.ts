@@ -210,6 +210,15 @@ export async function benchSite(bench: SiteBench): Promise<void> {
         `${spreadOf(one)} (${one.times.length} one by one${failed(one)}); goal p95 < ${GOAL_TTFB_MS} ms: ${verdict(p95 < GOAL_TTFB_MS && !one.failures)}`,
       );
       const mean = one.times.reduce((a, b) => a + b, 0) / Math.max(1, one.times.length);
+      // Clients that give up leave the server making pages nobody reads: a page too slow for one
+      // round of every connection within the run is not loaded at all.
+      if ((mean * CONNECTIONS) / 1000 > maxSeconds) {
+        line(
+          `  ${CONNECTIONS} connections`,
+          `not run: one page alone takes ${ms(mean)}, so one round of ${CONNECTIONS} takes over ${maxSeconds} s; goal: NOT met`,
+        );
+        continue;
+      }
       const many = await concurrent(base, paths, CONNECTIONS, requests, maxSeconds, mean);
       const p95Many = percentile(many.times, 95);
       const timedOut = many.timeouts ? `, ${many.timeouts} timed out after 10 s` : "";
