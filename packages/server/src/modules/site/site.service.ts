@@ -48,6 +48,22 @@ export function createSiteService(
 ) {
   const { db, clock } = deps;
 
+  /**
+   * Figures and filter choices summed over every public record change slowly and cost a scan of
+   * the tables at the large scale: each is kept a minute per process, shared by every reader.
+   */
+  const remembered = new Map<string, { until: number; value: Promise<unknown> }>();
+  function remember<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const now = clock.now().getTime();
+    const hit = remembered.get(key);
+    if (hit && hit.until > now) return hit.value as Promise<T>;
+    const value = load();
+    remembered.set(key, { until: now + 60_000, value });
+    // A failed load is not kept.
+    value.catch(() => remembered.delete(key));
+    return value;
+  }
+
   async function firstPicture(kind: PictureOwnerKind, id: string, lang: UiLanguage): Promise<SitePicture | null> {
     const pictures = await parts.pictures.publicPictures(kind, id).catch(() => []);
     const p = pictures[0];
@@ -78,7 +94,7 @@ export function createSiteService(
     },
 
     async home(): Promise<Of<"home">> {
-      const [home, counts] = await Promise.all([parts.portal.home(), repo.publicCounts(db)]);
+      const [home, counts] = await Promise.all([parts.portal.home(), remember("counts", () => repo.publicCounts(db))]);
       return { kind: "home", ...home, counts };
     },
 
@@ -107,10 +123,10 @@ export function createSiteService(
           },
           lang,
         ),
-        repo.publicAgreementCountries(db),
-        repo.publicAgreementThemes(db, lang),
-        repo.publicAgreementKinds(db),
-        repo.publicAgreementUnits(db, lang),
+        remember("agreement-countries", () => repo.publicAgreementCountries(db)),
+        remember(`agreement-themes:${lang}`, () => repo.publicAgreementThemes(db, lang)),
+        remember("agreement-kinds", () => repo.publicAgreementKinds(db)),
+        remember(`agreement-units:${lang}`, () => repo.publicAgreementUnits(db, lang)),
       ]);
       const partners = await repo.partnersOf(
         db,
@@ -171,8 +187,8 @@ export function createSiteService(
           },
           lang,
         ),
-        parts.organisations.countByCountry(anonymous),
-        repo.publicOrganisationKinds(db),
+        remember("partner-countries", () => parts.organisations.countByCountry(anonymous)),
+        remember("partner-kinds", () => repo.publicOrganisationKinds(db)),
       ]);
       return {
         kind: "partners",
@@ -245,7 +261,7 @@ export function createSiteService(
     },
 
     async map(): Promise<Of<"map">> {
-      const counts = await parts.organisations.countByCountry(anonymous);
+      const counts = await remember("partner-countries", () => parts.organisations.countByCountry(anonymous));
       return { kind: "map", countries: counts.map((c) => ({ code: c.countryCode, count: c.count })) };
     },
 
