@@ -214,6 +214,14 @@ for (const engine of ["sqlite", "postgres"] as const) {
           ],
           `the event in ${lang}`,
         );
+        // Read at the event's place, not in UTC (08:00) nor in the server's zone, with the zone named.
+        const zone = {
+          en: "Central European Summer Time",
+          fr: "heure d’été d’Europe centrale",
+          sv: "centraleuropeisk sommartid",
+        };
+        expect(text).toContain(`10:00`);
+        expect(text).toContain(`(${zone[lang]})`);
         const register = page
           .locator("main")
           .getByRole("link", { name: say(lang, "events.registerAt", { host: "www.liu.example" }) });
