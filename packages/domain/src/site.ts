@@ -110,6 +110,10 @@ export interface SitePicture {
   alt: string;
   width: number | null;
   height: number | null;
+  /** The sizes the browser chooses from: "/…/thumb 320w, /…/display 600w". */
+  srcset: string | null;
+  caption: ShownText | null;
+  credit: string | null;
 }
 
 export interface SiteAssets {

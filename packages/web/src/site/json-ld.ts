@@ -64,13 +64,20 @@ export function eventLd(doc: SiteDocument, e: EventView, image: string | null): 
   };
 }
 
+/** The version of a post a page in `lang` shows: its translation into that language, else the original. */
+export function postVersion(n: NewsView, lang: string): { lang: string; title: string; body: string } {
+  return n.translations.find((v) => v.lang === lang) ?? { lang: n.lang, title: n.title, body: n.body };
+}
+
 export function newsLd(doc: SiteDocument, n: NewsView, image: string | null): Thing {
+  const shown = postVersion(n, doc.lang);
+  const original = shown.lang === n.lang;
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
-    headline: n.title,
-    ...(n.summary ? { description: n.summary } : {}),
-    inLanguage: n.lang,
+    headline: shown.title,
+    ...(original && n.summary ? { description: n.summary } : {}),
+    inLanguage: shown.lang,
     ...(n.publishedOn ? { datePublished: n.publishedOn } : {}),
     author: { "@type": "Person", name: n.author },
     publisher: publisher(doc),

@@ -1,6 +1,6 @@
 import { SITE_LANGUAGES, type SiteDocument } from "@conventio/domain";
 import type { TFunction } from "i18next";
-import { eventLd, jsonForScript, newsLd, partnerLd, websiteLd } from "./json-ld";
+import { eventLd, jsonForScript, newsLd, partnerLd, postVersion, websiteLd } from "./json-ld";
 import { sitePath } from "./site-context";
 
 export interface HeadFacts {
@@ -81,12 +81,13 @@ export function headFacts(doc: SiteDocument, t: TFunction): HeadFacts {
       return { ...base, type: "website", title: t("news.title"), description: t("news.subtitle") };
     case "news-post": {
       const image = absolute(page.picture?.url ?? null);
+      const post = postVersion(page.data, doc.lang);
       return {
         ...base,
         ...(image ? { image, imageAlt: page.picture?.alt ?? null } : {}),
         type: "article",
-        title: page.data.title,
-        description: clip(page.data.summary ?? page.data.body),
+        title: post.title,
+        description: clip(post.lang === page.data.lang ? (page.data.summary ?? post.body) : post.body),
         jsonLd: [newsLd(doc, page.data, image)],
       };
     }

@@ -69,11 +69,16 @@ export function createSiteService(
     const p = pictures[0];
     if (!p) return null;
     const alt = p.alt.find((a) => a.lang === lang) ?? p.alt[0];
+    const caption = p.caption.find((c) => c.lang === lang) ?? p.caption[0];
+    const { thumb, display } = p.files;
     return {
-      url: p.files.display.url,
+      url: display.url,
       alt: alt?.value ?? "",
-      width: p.files.display.width,
-      height: p.files.display.height,
+      width: display.width,
+      height: display.height,
+      srcset: `${thumb.url} ${thumb.width}w, ${display.url} ${display.width}w`,
+      caption: caption ? { text: caption.value, lang: caption.lang } : null,
+      credit: p.credit,
     };
   }
 

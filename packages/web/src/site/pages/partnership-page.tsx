@@ -13,11 +13,20 @@ export function Picture({ picture }: { picture: SitePicture | null }) {
     <figure className="picture">
       <img
         src={picture.url}
+        srcSet={picture.srcset ?? undefined}
+        sizes="(max-width: 640px) 100vw, 600px"
         alt={picture.alt}
         width={picture.width ?? undefined}
         height={picture.height ?? undefined}
         fetchPriority="high"
       />
+      {(picture.caption || picture.credit) && (
+        <figcaption>
+          {picture.caption && <Shown value={picture.caption} />}
+          {picture.caption && picture.credit && " "}
+          {picture.credit && <span className="muted">{picture.credit}</span>}
+        </figcaption>
+      )}
     </figure>
   );
 }

@@ -1,6 +1,7 @@
 import type { EventView, NewsSummary, NewsView, SitePage, SitePicture } from "@conventio/domain";
 import { useTranslation } from "react-i18next";
 import { useFormatDate } from "../../lib/format";
+import { postVersion } from "../json-ld";
 import { useSite } from "../site-context";
 import { dayIn, useEventTime } from "../site-format";
 import { Empty, PageTitle, Paging, Section, SiteLink } from "../site-ui";
@@ -165,7 +166,7 @@ export function NewsPostPage({ n, picture }: { n: NewsView; picture: SitePicture
   const { lang } = useSite();
   const formatDate = useFormatDate();
   const versions = [{ lang: n.lang, title: n.title, body: n.body }, ...n.translations];
-  const shown = versions.find((v) => v.lang === lang) ?? versions[0] ?? { lang: n.lang, title: n.title, body: n.body };
+  const shown = postVersion(n, lang);
   const others = versions.filter(
     (v) => v.lang !== shown.lang && (v.lang === "en" || v.lang === "fr" || v.lang === "sv"),
   );
@@ -191,12 +192,19 @@ export function NewsPostPage({ n, picture }: { n: NewsView; picture: SitePicture
       {n.summary && shown.lang === n.lang && <p className="summary">{n.summary}</p>}
       <Picture picture={picture} />
       <p className="text">{shown.body}</p>
-      {n.sourceUrl && (
-        <p lang={lang}>
-          <a href={n.sourceUrl} rel="noopener">
-            {n.sourceOutlet ?? new URL(n.sourceUrl).host}
-          </a>
-          {n.sourcePublishedOn && ` · ${formatDate(n.sourcePublishedOn)}`}
+      {n.sourceOutlet && (
+        <p lang={lang} className="muted">
+          {n.sourcePublishedOn
+            ? t("news.source.publishedOn", { outlet: n.sourceOutlet, date: formatDate(n.sourcePublishedOn) })
+            : t("news.source.published", { outlet: n.sourceOutlet })}
+          {n.sourceUrl && (
+            <>
+              {" "}
+              <a href={n.sourceUrl} rel="noopener noreferrer">
+                {t("news.source.readOriginal", { outlet: n.sourceOutlet })}
+              </a>
+            </>
+          )}
         </p>
       )}
       {n.tags.length > 0 && (
