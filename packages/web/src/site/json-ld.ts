@@ -1,4 +1,5 @@
 import type { EventView, NewsView, PublicOrganisationPage, SiteDocument } from "@conventio/domain";
+import { offsetMinutes } from "../lib/time-zone";
 
 /**
  * schema.org descriptions of public pages, for search engines and link previews. Built from the
@@ -21,22 +22,13 @@ export function publisher(doc: SiteDocument): Thing {
 
 /** An instant as read at a place, with that place's offset: 2026-09-20T14:00:00+02:00. */
 export function isoInZone(instant: string, timeZone: string): string {
-  const date = new Date(instant);
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-    timeZoneName: "longOffset",
-  }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  const zone = part("timeZoneName").replace("GMT", "");
-  const offset = zone === "" || zone === "+00:00" ? "Z" : zone;
-  return `${part("year")}-${part("month")}-${part("day")}T${part("hour")}:${part("minute")}:${part("second")}${offset}`;
+  const at = new Date(instant);
+  const offset = offsetMinutes(at, timeZone);
+  const wall = new Date(at.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  if (offset === 0) return `${wall}Z`;
+  const abs = Math.abs(offset);
+  const hours = String(Math.floor(abs / 60)).padStart(2, "0");
+  return `${wall}${offset > 0 ? "+" : "-"}${hours}:${String(abs % 60).padStart(2, "0")}`;
 }
 
 export function eventLd(doc: SiteDocument, e: EventView, image: string | null): Thing {

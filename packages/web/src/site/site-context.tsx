@@ -17,20 +17,3 @@ export function sitePath(lang: string, path: string, query = ""): string {
   const rest = path === "/" ? "/" : path;
   return `/${lang}${rest}${query}`;
 }
-
-export function useHref(): (path: string, query?: Record<string, string | undefined>) => string {
-  const { lang } = useSite();
-  return (path, query) => sitePath(lang, path, toQuery(query));
-}
-
-/** "?country=SE&theme=…" from the set values, in a stable order; "" when none is set. */
-export function toQuery(query: Record<string, string | undefined> | undefined): string {
-  if (!query) return "";
-  const params = new URLSearchParams();
-  for (const key of Object.keys(query).sort()) {
-    const value = query[key];
-    if (value) params.set(key, value);
-  }
-  const text = params.toString();
-  return text ? `?${text}` : "";
-}

@@ -16,10 +16,3 @@ export function useEventTime(): (e: Pick<EventView, "startsAt" | "endsAt" | "tim
     [lang],
   );
 }
-
-/** The day an instant falls on at a place, YYYY-MM-DD. */
-export function dayIn(instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    new Date(instant),
-  );
-}

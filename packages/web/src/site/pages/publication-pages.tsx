@@ -1,9 +1,10 @@
 import type { EventView, NewsSummary, NewsView, SitePage, SitePicture } from "@conventio/domain";
 import { useTranslation } from "react-i18next";
 import { useFormatDate } from "../../lib/format";
+import { dayIn } from "../../lib/time-zone";
 import { postVersion } from "../json-ld";
 import { useSite } from "../site-context";
-import { dayIn, useEventTime } from "../site-format";
+import { useEventTime } from "../site-format";
 import { Empty, PageTitle, Paging, Section, SiteLink } from "../site-ui";
 import { Picture } from "./partnership-page";
 
