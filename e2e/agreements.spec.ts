@@ -167,10 +167,12 @@ describe("an editor running an agreement through its life", () => {
 
   it("runs a working group: a meeting, an action item, found under My actions", async () => {
     await page.goto(`${agreementUrl}?tab=governance`);
+    await page.getByRole("button", { name: "Add a group" }).click();
     await page.getByRole("textbox", { name: "Name of the group" }).fill("Student housing working group");
     await page.getByRole("button", { name: "Create group" }).click();
     const group = page.getByRole("region", { name: "Student housing working group" });
     await group.waitFor();
+    await group.getByRole("button", { name: /^Add a meeting/ }).click();
     await group.getByLabel(/^Date of the meeting\s*\*?$/).fill("2026-07-02");
     await group.getByLabel("Place", { exact: true }).fill("Espace culture, Cité Scientifique");
     await group.getByLabel("Decisions").fill("Map the student residences\nPropose a discount scheme");
@@ -182,6 +184,7 @@ describe("an editor running an agreement through its life", () => {
     await correction.getByLabel("Place", { exact: true }).fill("Lilliad Learning Center");
     await correction.getByRole("button", { name: "Save meeting" }).click();
     await meeting.getByText(/Lilliad Learning Center/).waitFor();
+    await meeting.getByRole("button", { name: /^Add an action item/ }).click();
     await meeting.getByRole("textbox", { name: "Action", exact: true }).fill("Send the residence map to the MEL");
     await meeting.getByLabel("Due").fill("2026-09-30");
     await meeting.getByRole("button", { name: "Add action" }).click();

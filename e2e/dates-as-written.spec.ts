@@ -100,6 +100,7 @@ describe("facts known only to the month or the year, as staff enter and read the
     await page.goto(`${server.url}/agreements/${agreementId}?tab=governance`);
     const group = page.getByRole("region", { name: "Comité de pilotage" });
     await group.waitFor();
+    await group.getByRole("button", { name: "Add a meeting of Comité de pilotage" }).click();
     const form = group.getByRole("form", { name: "Record a meeting of Comité de pilotage" });
     await fillPartialDate(form, "Date of the meeting", "Month", "2017-06");
     await form.getByLabel("Place", { exact: true }).fill("Kitakyushu");

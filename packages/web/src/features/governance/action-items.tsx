@@ -8,6 +8,7 @@ import { useFormatDate } from "../../lib/format";
 import { useCan, useSession } from "../../lib/session";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { AnchorLink } from "../../ui/links";
+import type { CloseForm } from "../../ui/open-on-demand";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { useAssignable } from "../accounts/use-assignable";
 
@@ -18,15 +19,20 @@ export function invalidateActions(queryClient: ReturnType<typeof useQueryClient>
   void queryClient.invalidateQueries({ queryKey: ["me"] });
 }
 
-/** Creates an action item, tied to an agreement and, when given, to the meeting it came from. */
+/**
+ * Creates an action item, tied to an agreement and, when given, to the meeting it came from.
+ * `onClose` closes it after a save (announcing the new item) or on Cancel.
+ */
 export function NewActionForm({
   agreementId,
   meetingId,
   headingId,
+  onClose,
 }: {
   agreementId: string | null;
   meetingId?: string | null;
   headingId: string;
+  onClose?: CloseForm;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -46,9 +52,11 @@ export function NewActionForm({
     }),
     send: (input) => api.governance.createAction(input),
     onSaved: () => {
+      const added = title;
       setTitle("");
       setDueOn("");
       invalidateActions(queryClient);
+      onClose?.(t("governance.actionAdded", { title: added }));
     },
   });
   const create = form.mutation;
@@ -83,6 +91,11 @@ export function NewActionForm({
         <Button type="submit" mt={25} loading={create.isPending}>
           {t("governance.addAction")}
         </Button>
+        {onClose && (
+          <Button mt={25} variant="default" onClick={() => onClose()}>
+            {t("common.cancel")}
+          </Button>
+        )}
       </Group>
     </form>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { useCan } from "../../lib/session";
 import { Loading } from "../../ui/loading";
+import { OpenOnDemand } from "../../ui/open-on-demand";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { Section } from "../../ui/section";
 import { agreementKeys } from "../agreements/agreement-queries";
@@ -36,12 +37,16 @@ export function GovernancePanel({ agreementId }: { agreementId: string }) {
         {actions.isError && <ProblemAlert error={actions.error} />}
         <ActionTable items={actions.data?.items ?? []} />
         {canEdit && (
-          <>
-            <Title order={3} size="h5" id="standalone-action" mt="md" mb="xs">
-              {t("governance.newAction")}
-            </Title>
-            <NewActionForm agreementId={agreementId} headingId="standalone-action" />
-          </>
+          <OpenOnDemand label={t("governance.openActionForm")}>
+            {(close) => (
+              <>
+                <Title order={3} size="h5" id="standalone-action" mt="md" mb="xs">
+                  {t("governance.newAction")}
+                </Title>
+                <NewActionForm agreementId={agreementId} headingId="standalone-action" onClose={close} />
+              </>
+            )}
+          </OpenOnDemand>
         )}
       </Section>
     </Stack>

@@ -6,13 +6,25 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { useFormatDate } from "../../lib/format";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
+import type { CloseForm } from "../../ui/open-on-demand";
 import { PartialDateInput } from "../../ui/partial-date-input";
 import { agreementKeys } from "../agreements/agreement-queries";
 import { type MeetingDraft, meetingDraftOf, meetingInputOf } from "./meeting-draft";
 import { MeetingPublicStatement } from "./meeting-public-statement";
 
-/** Records a meeting of a body, or corrects one already recorded (`initial`). */
-export function MeetingForm({ body, initial, onDone }: { body: BodyView; initial?: MeetingView; onDone?: () => void }) {
+/**
+ * Records a meeting of a body, or corrects one already recorded (`initial`). `onClose` closes it
+ * after a save (announcing it) or on Cancel.
+ */
+export function MeetingForm({
+  body,
+  initial,
+  onClose,
+}: {
+  body: BodyView;
+  initial?: MeetingView;
+  onClose?: CloseForm;
+}) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const queryClient = useQueryClient();
@@ -25,10 +37,10 @@ export function MeetingForm({ body, initial, onDone }: { body: BodyView; initial
     read: () => meetingInputOf(draft),
     send: (input) =>
       initial ? api.governance.updateMeeting(initial.id, input) : api.governance.recordMeeting(body.id, input),
-    onSaved: () => {
-      void queryClient.invalidateQueries({ queryKey: agreementKeys.bodies(body.agreementId) });
-      if (onDone) return onDone();
+    onSaved: async () => {
+      await queryClient.invalidateQueries({ queryKey: agreementKeys.bodies(body.agreementId) });
       setDraft(meetingDraftOf());
+      onClose?.(t("governance.meetingSaved", { name: body.name }));
     },
   });
   return (
@@ -84,8 +96,8 @@ export function MeetingForm({ body, initial, onDone }: { body: BodyView; initial
         <Button type="submit" size="sm" variant="light" loading={form.mutation.isPending}>
           {initial ? t("governance.saveMeeting") : t("governance.recordMeeting")}
         </Button>
-        {onDone && (
-          <Button size="sm" variant="default" onClick={onDone}>
+        {onClose && (
+          <Button size="sm" variant="default" onClick={() => onClose()}>
             {t("common.cancel")}
           </Button>
         )}

@@ -3,6 +3,7 @@ import { Badge, Button, Group, List, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormatDate } from "../../lib/format";
 import { useCan } from "../../lib/session";
+import { OpenOnDemand } from "../../ui/open-on-demand";
 import { NewActionForm } from "./action-items";
 
 /** One recorded meeting: its date as written, whether it is public, agenda, minutes, decisions, and its actions. */
@@ -66,12 +67,24 @@ export function MeetingItem({
         </>
       )}
       {canEdit && (
-        <>
-          <Text size="sm" fw={600} mt="xs" id={`meeting-action-${m.id}`}>
-            {t("governance.actionFromMeeting")}
-          </Text>
-          <NewActionForm agreementId={agreementId} meetingId={m.id} headingId={`meeting-action-${m.id}`} />
-        </>
+        <OpenOnDemand
+          label={t("governance.openActionForm")}
+          accessibleLabel={t("governance.openActionFormOf", { date: formatDate(m.heldOn) })}
+        >
+          {(close) => (
+            <>
+              <Text size="sm" fw={600} mt="xs" id={`meeting-action-${m.id}`}>
+                {t("governance.actionFromMeeting")}
+              </Text>
+              <NewActionForm
+                agreementId={agreementId}
+                meetingId={m.id}
+                headingId={`meeting-action-${m.id}`}
+                onClose={close}
+              />
+            </>
+          )}
+        </OpenOnDemand>
       )}
     </article>
   );

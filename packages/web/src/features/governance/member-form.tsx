@@ -1,10 +1,11 @@
 import { type BodyView, MemberInput, type OrganisationRef } from "@conventio/domain";
-import { Button, Checkbox, SimpleGrid, TextInput, Title } from "@mantine/core";
+import { Button, Checkbox, Group, SimpleGrid, TextInput, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
+import type { CloseForm } from "../../ui/open-on-demand";
 import { agreementKeys } from "../agreements/agreement-queries";
 import { OrganisationPicker } from "../organisations/organisation-picker";
 import { PersonPicker, type PersonRef } from "../people/person-picker";
@@ -29,9 +30,10 @@ const EMPTY: MemberDraft = {
 
 /**
  * Adds a member to a body: a person, the organisation they sit for (for a student
- * representative, their union) and their role, entered together.
+ * representative, their union) and their role, entered together. `onClose` closes it after a
+ * save (announcing the new member) or on Cancel.
  */
-export function AddMemberForm({ body }: { body: BodyView }) {
+export function AddMemberForm({ body, onClose }: { body: BodyView; onClose?: CloseForm }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const headingId = useId();
@@ -48,9 +50,11 @@ export function AddMemberForm({ body }: { body: BodyView }) {
       studentRepresentative: draft.studentRepresentative,
     }),
     send: (input) => api.governance.addMember(body.id, input),
-    onSaved: () => {
+    onSaved: async () => {
+      const name = [draft.person?.name, draft.organisation?.name].filter(Boolean).join(" · ");
       setDraft(EMPTY);
-      void queryClient.invalidateQueries({ queryKey: agreementKeys.bodies(body.agreementId) });
+      await queryClient.invalidateQueries({ queryKey: agreementKeys.bodies(body.agreementId) });
+      onClose?.(t("governance.memberAdded", { name, group: body.name }));
     },
   });
   return (
@@ -102,9 +106,16 @@ export function AddMemberForm({ body }: { body: BodyView }) {
           onChange={(e) => set("studentRepresentative", e.currentTarget.checked)}
         />
       </SimpleGrid>
-      <Button type="submit" mt="sm" size="sm" variant="light" loading={form.mutation.isPending}>
-        {t("governance.addMember")}
-      </Button>
+      <Group mt="sm">
+        <Button type="submit" size="sm" variant="light" loading={form.mutation.isPending}>
+          {t("governance.addMember")}
+        </Button>
+        {onClose && (
+          <Button size="sm" variant="default" onClick={() => onClose()}>
+            {t("common.cancel")}
+          </Button>
+        )}
+      </Group>
     </form>
   );
 }

@@ -1,0 +1,78 @@
+import { Button, VisuallyHidden } from "@mantine/core";
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
+
+/** What a revealed form calls when it is done: with a sentence to announce after a save, or none on Cancel. */
+export type CloseForm = (announce?: string) => void;
+
+const FIELDS = "input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled])";
+
+/**
+ * A form kept behind a button, so a page with many of them stays short. Opening moves the focus
+ * into the form's first field; Cancel or Escape closes it and gives the focus back to the button;
+ * after a save the form closes and what was saved is announced to screen-reader users.
+ */
+export function OpenOnDemand({
+  label,
+  accessibleLabel,
+  children,
+}: {
+  /** The button's visible text. */
+  label: string;
+  /** A fuller name when several such buttons sit on one page (it starts with the visible text). */
+  accessibleLabel?: string;
+  children: (close: CloseForm) => ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const [announcement, setAnnouncement] = useState("");
+  const button = useRef<HTMLButtonElement>(null);
+  const region = useRef<HTMLDivElement>(null);
+  const focusButton = useRef(false);
+
+  useEffect(() => {
+    if (open) region.current?.querySelector<HTMLElement>(FIELDS)?.focus();
+    else if (focusButton.current) {
+      focusButton.current = false;
+      button.current?.focus();
+    }
+  }, [open]);
+
+  const close: CloseForm = (announce) => {
+    setAnnouncement(announce ?? "");
+    focusButton.current = true;
+    setOpen(false);
+  };
+
+  function closeOnEscape(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key !== "Escape" || event.defaultPrevented) return;
+    // Escape first closes an open list (a select, a picker); only then the form.
+    if (event.target instanceof HTMLElement && event.target.getAttribute("aria-expanded") === "true") return;
+    event.preventDefault();
+    close();
+  }
+
+  return (
+    <>
+      <VisuallyHidden role="status">{announcement}</VisuallyHidden>
+      {open ? (
+        // biome-ignore lint/a11y/noStaticElementInteractions: Escape is caught here for every field of the form inside.
+        <div ref={region} onKeyDown={closeOnEscape}>
+          {children(close)}
+        </div>
+      ) : (
+        <Button
+          ref={button}
+          size="sm"
+          variant="light"
+          mt="sm"
+          aria-label={accessibleLabel}
+          onClick={() => {
+            setAnnouncement("");
+            setOpen(true);
+          }}
+        >
+          {label}
+        </Button>
+      )}
+    </>
+  );
+}
