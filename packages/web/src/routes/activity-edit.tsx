@@ -6,6 +6,7 @@ import { api } from "../lib/api";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
+import { editorsOnly } from "./editors-only";
 import { internalRoute } from "./internal";
 
 function EditActivityPage() {
@@ -30,5 +31,6 @@ function EditActivityPage() {
 export const activityEditRoute = createRoute({
   getParentRoute: () => internalRoute,
   path: "/activities/$activityId/edit",
+  beforeLoad: editorsOnly,
   component: EditActivityPage,
 });

@@ -5,6 +5,7 @@ import { ActivityForm } from "../features/activities/activity-form";
 import { agreementQuery } from "../features/agreements/agreement-queries";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
+import { editorsOnly } from "./editors-only";
 import { internalRoute } from "./internal";
 
 function NewActivityPage() {
@@ -28,6 +29,7 @@ function NewActivityPage() {
 export const activityNewRoute = createRoute({
   getParentRoute: () => internalRoute,
   path: "/activities/new",
+  beforeLoad: editorsOnly,
   validateSearch: (search: Record<string, unknown>): { agreement?: string } =>
     typeof search.agreement === "string" && search.agreement ? { agreement: search.agreement } : {},
   component: NewActivityPage,

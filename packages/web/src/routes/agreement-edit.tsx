@@ -6,6 +6,7 @@ import { agreementQuery } from "../features/agreements/agreement-queries";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
+import { editorsOnly } from "./editors-only";
 import { internalRoute } from "./internal";
 
 function EditAgreementPage() {
@@ -27,5 +28,6 @@ function EditAgreementPage() {
 export const agreementEditRoute = createRoute({
   getParentRoute: () => internalRoute,
   path: "/agreements/$agreementId/edit",
+  beforeLoad: editorsOnly,
   component: EditAgreementPage,
 });

@@ -2,6 +2,7 @@ import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { AgreementForm } from "../features/agreements/agreement-form";
 import { PageHeader } from "../ui/page-header";
+import { editorsOnly } from "./editors-only";
 import { internalRoute } from "./internal";
 
 function NewAgreementPage() {
@@ -27,6 +28,7 @@ function NewAgreementPage() {
 export const agreementNewRoute = createRoute({
   getParentRoute: () => internalRoute,
   path: "/agreements/new",
+  beforeLoad: editorsOnly,
   /** `?past=true` records an agreement signed before, as it stands. */
   validateSearch: (search: Record<string, unknown>): { past?: boolean } =>
     search.past === true || search.past === "true" ? { past: true } : {},

@@ -7,6 +7,7 @@ import { DeleteButton } from "../ui/delete-button";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
+import { editorsOnly } from "./editors-only";
 import { internalRoute } from "./internal";
 
 function NewEventPage() {
@@ -54,11 +55,13 @@ function EditEventPage() {
 export const eventNewRoute = createRoute({
   getParentRoute: () => internalRoute,
   path: "/events/new",
+  beforeLoad: editorsOnly,
   component: NewEventPage,
 });
 
 export const eventEditRoute = createRoute({
   getParentRoute: () => internalRoute,
   path: "/events/$eventId/edit",
+  beforeLoad: editorsOnly,
   component: EditEventPage,
 });

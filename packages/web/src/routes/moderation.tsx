@@ -10,6 +10,7 @@ import { LoadMore } from "../ui/load-more";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
+import { editorsOnly } from "./editors-only";
 import { internalRoute } from "./internal";
 
 /** Comments held for moderation; each is shown as the text it is, then approved or removed. */
@@ -79,5 +80,6 @@ function ModerationPage() {
 export const moderationRoute = createRoute({
   getParentRoute: () => internalRoute,
   path: "/moderation",
+  beforeLoad: editorsOnly,
   component: ModerationPage,
 });

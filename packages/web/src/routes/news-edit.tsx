@@ -6,6 +6,7 @@ import { api } from "../lib/api";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
+import { editorsOnly } from "./editors-only";
 import { internalRoute } from "./internal";
 
 function NewPostPage() {
@@ -41,11 +42,13 @@ function EditPostPage() {
 export const newsNewRoute = createRoute({
   getParentRoute: () => internalRoute,
   path: "/news/new",
+  beforeLoad: editorsOnly,
   component: NewPostPage,
 });
 
 export const newsEditRoute = createRoute({
   getParentRoute: () => internalRoute,
   path: "/news/$postId/edit",
+  beforeLoad: editorsOnly,
   component: EditPostPage,
 });

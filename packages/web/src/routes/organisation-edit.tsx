@@ -6,6 +6,7 @@ import { organisationQuery } from "../features/organisations/organisation-querie
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
+import { editorsOnly } from "./editors-only";
 import { internalRoute } from "./internal";
 
 function EditOrganisationPage() {
@@ -27,5 +28,6 @@ function EditOrganisationPage() {
 export const organisationEditRoute = createRoute({
   getParentRoute: () => internalRoute,
   path: "/organisations/$organisationId/edit",
+  beforeLoad: editorsOnly,
   component: EditOrganisationPage,
 });

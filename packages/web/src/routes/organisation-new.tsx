@@ -2,6 +2,7 @@ import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { OrganisationForm } from "../features/organisations/organisation-form";
 import { PageHeader } from "../ui/page-header";
+import { editorsOnly } from "./editors-only";
 import { internalRoute } from "./internal";
 
 function NewOrganisationPage() {
@@ -23,5 +24,6 @@ function NewOrganisationPage() {
 export const organisationNewRoute = createRoute({
   getParentRoute: () => internalRoute,
   path: "/organisations/new",
+  beforeLoad: editorsOnly,
   component: NewOrganisationPage,
 });

@@ -6,6 +6,7 @@ import { personQuery } from "../features/people/person-queries";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
+import { editorsOnly } from "./editors-only";
 import { internalRoute } from "./internal";
 
 function EditPersonPage() {
@@ -27,5 +28,6 @@ function EditPersonPage() {
 export const personEditRoute = createRoute({
   getParentRoute: () => internalRoute,
   path: "/people/$personId/edit",
+  beforeLoad: editorsOnly,
   component: EditPersonPage,
 });

@@ -5,6 +5,7 @@ import { organisationQuery } from "../features/organisations/organisation-querie
 import { PersonForm } from "../features/people/person-form";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
+import { editorsOnly } from "./editors-only";
 import { internalRoute } from "./internal";
 
 function NewPersonPage() {
@@ -36,6 +37,7 @@ function NewPersonPage() {
 export const personNewRoute = createRoute({
   getParentRoute: () => internalRoute,
   path: "/people/new",
+  beforeLoad: editorsOnly,
   validateSearch: (search: Record<string, unknown>): { organisation?: string } =>
     typeof search.organisation === "string" && search.organisation ? { organisation: search.organisation } : {},
   component: NewPersonPage,
