@@ -11,7 +11,7 @@ import { useKeysetList } from "../lib/use-keyset-list";
 import { ExportMenu } from "../ui/export-menu";
 import { ButtonLink } from "../ui/links";
 import { LoadMore } from "../ui/load-more";
-import { Loading } from "../ui/loading";
+import { TableSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
 import { internalRoute } from "./internal";
@@ -82,7 +82,7 @@ function ActivitiesPage() {
         </SimpleGrid>
       </search>
       {list.isError && <ProblemAlert error={list.error} />}
-      {list.isPending ? <Loading /> : <ActivityTable items={items} />}
+      {list.isPending ? <TableSkeleton /> : <ActivityTable items={items} />}
       <LoadMore list={list} />
     </>
   );

@@ -11,7 +11,7 @@ import { useCan } from "../lib/session";
 import { DeleteButton } from "../ui/delete-button";
 import { Facts } from "../ui/facts";
 import { AnchorLink, ButtonLink } from "../ui/links";
-import { Loading } from "../ui/loading";
+import { PageSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
 import { Section } from "../ui/section";
@@ -31,7 +31,7 @@ function ActivityPage() {
     queryFn: () => api.activities.get(activityId),
   });
   if (query.isError) return <ProblemAlert error={query.error} />;
-  if (!query.data) return <Loading />;
+  if (!query.data) return <PageSkeleton />;
   const a = query.data;
   const money = (v: number | null, currency: string) =>
     v === null ? null : new Intl.NumberFormat(language, { style: "currency", currency }).format(v);

@@ -13,7 +13,7 @@ import { GovernancePanel } from "../features/governance/governance-panel";
 import { PicturesPanel } from "../features/pictures/pictures-panel";
 import { useCan } from "../lib/session";
 import { ButtonLink } from "../ui/links";
-import { Loading } from "../ui/loading";
+import { PageSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
 import { internalRoute } from "./internal";
@@ -30,7 +30,7 @@ function AgreementPage() {
   const canEdit = useCan("editor");
   const query = useQuery(agreementQuery(agreementId));
   if (query.isError) return <ProblemAlert error={query.error} />;
-  if (!query.data) return <Loading />;
+  if (!query.data) return <PageSkeleton />;
   const a = query.data;
   return (
     <Stack gap="md">

@@ -11,7 +11,7 @@ import { useCan } from "../lib/session";
 import { ExportMenu } from "../ui/export-menu";
 import { ButtonLink } from "../ui/links";
 import { LoadMore } from "../ui/load-more";
-import { Loading } from "../ui/loading";
+import { TableSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
 import { internalRoute } from "./internal";
@@ -78,7 +78,7 @@ function AgreementsPage() {
             ? t("agreements.countMore", { count: items.length })
             : t("agreements.count", { count: items.length })}
       </Text>
-      {list.isPending ? <Loading /> : items.length > 0 && <AgreementTable items={items} />}
+      {list.isPending ? <TableSkeleton /> : items.length > 0 && <AgreementTable items={items} />}
       <LoadMore list={list} />
     </>
   );

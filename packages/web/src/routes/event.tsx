@@ -5,7 +5,7 @@ import { EventDetails } from "../features/events/event-details";
 import { api } from "../lib/api";
 import { useCan } from "../lib/session";
 import { ButtonLink } from "../ui/links";
-import { Loading } from "../ui/loading";
+import { PageSkeleton } from "../ui/loading";
 import { ProblemAlert } from "../ui/problem-alert";
 import { rootRoute } from "./root";
 
@@ -20,7 +20,7 @@ function EventPage() {
   const { eventId } = eventRoute.useParams();
   const query = useQuery({ queryKey: ["events", "detail", eventId], queryFn: () => api.events.get(eventId) });
   if (query.isError) return <ProblemAlert error={query.error} />;
-  if (!query.data) return <Loading />;
+  if (!query.data) return <PageSkeleton />;
   const e = query.data;
   return (
     <EventDetails

@@ -22,7 +22,7 @@ import { useKeysetList } from "../lib/use-keyset-list";
 import { ExportMenu } from "../ui/export-menu";
 import { AnchorLink, ButtonLink } from "../ui/links";
 import { LoadMore } from "../ui/load-more";
-import { Loading } from "../ui/loading";
+import { TableSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
 import { TableHead } from "../ui/table-head";
@@ -159,7 +159,7 @@ function EventsPage() {
       </Group>
       {query.isError && <ProblemAlert error={query.error} />}
       {query.isPending ? (
-        <Loading />
+        <TableSkeleton />
       ) : view === "month" ? (
         <MonthGrid month={month} events={events} />
       ) : events.length === 0 ? (

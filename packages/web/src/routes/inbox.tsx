@@ -7,7 +7,7 @@ import { api } from "../lib/api";
 import { useFormatDate } from "../lib/format";
 import { useMessage } from "../lib/messages";
 import { LoadMore } from "../ui/load-more";
-import { Loading } from "../ui/loading";
+import { TableSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
 import { internalRoute } from "./internal";
@@ -28,7 +28,7 @@ function InboxPage() {
       <PageHeader title={t("inbox.title")} subtitle={t("inbox.subtitle")} />
       {query.isError && <ProblemAlert error={query.error} />}
       {markRead.isError && <ProblemAlert error={markRead.error} />}
-      {query.isPending && <Loading />}
+      {query.isPending && <TableSkeleton />}
       {query.data && items.length === 0 && <Text c="dimmed">{t("inbox.empty")}</Text>}
       <Stack gap="sm" component="ul" className="plain-list">
         {items.map((m) => {

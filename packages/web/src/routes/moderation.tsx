@@ -7,7 +7,7 @@ import { useFormatDate } from "../lib/format";
 import { useKeysetList } from "../lib/use-keyset-list";
 import { AnchorLink } from "../ui/links";
 import { LoadMore } from "../ui/load-more";
-import { Loading } from "../ui/loading";
+import { TableSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
 import { editorsOnly } from "./editors-only";
@@ -34,7 +34,7 @@ function ModerationPage() {
       <PageHeader title={t("moderation.title")} subtitle={t("moderation.subtitle")} />
       {query.isError && <ProblemAlert error={query.error} />}
       {moderate.isError && <ProblemAlert error={moderate.error} />}
-      {query.isPending && <Loading />}
+      {query.isPending && <TableSkeleton />}
       {query.data && items.length === 0 && <Text c="dimmed">{t("moderation.empty")}</Text>}
       <Stack gap="sm" component="ul" className="plain-list">
         {items.map((c) => (

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { MyApprovals } from "../features/circuits/my-approvals";
 import { ActionTable } from "../features/governance/action-items";
 import { api } from "../lib/api";
-import { Loading } from "../ui/loading";
+import { TableSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
 import { internalRoute } from "./internal";
@@ -16,7 +16,7 @@ function MyActionsPage() {
     <>
       <PageHeader title={t("myActions.title")} subtitle={t("myActions.subtitle")} />
       {query.isError && <ProblemAlert error={query.error} />}
-      {query.data ? <ActionTable items={query.data.items} showAgreement /> : !query.isError && <Loading />}
+      {query.data ? <ActionTable items={query.data.items} showAgreement /> : !query.isError && <TableSkeleton />}
       <MyApprovals />
     </>
   );

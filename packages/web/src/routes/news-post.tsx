@@ -5,7 +5,7 @@ import { NewsArticle } from "../features/news/news-article";
 import { api } from "../lib/api";
 import { useCan } from "../lib/session";
 import { ButtonLink } from "../ui/links";
-import { Loading } from "../ui/loading";
+import { PageSkeleton } from "../ui/loading";
 import { ProblemAlert } from "../ui/problem-alert";
 import { rootRoute } from "./root";
 
@@ -19,7 +19,7 @@ function NewsPostPage() {
   const { lang: asked } = newsPostRoute.useSearch();
   const query = useQuery({ queryKey: ["news", "detail", postId], queryFn: () => api.news.get(postId) });
   if (query.isError) return <ProblemAlert error={query.error} />;
-  if (!query.data) return <Loading />;
+  if (!query.data) return <PageSkeleton />;
   const n = query.data;
   return (
     <NewsArticle

@@ -8,7 +8,7 @@ import { useCan } from "../lib/session";
 import { useKeysetList } from "../lib/use-keyset-list";
 import { AnchorLink, ButtonLink } from "../ui/links";
 import { LoadMore } from "../ui/load-more";
-import { Loading } from "../ui/loading";
+import { TableSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
 import { internalRoute } from "./internal";
@@ -43,7 +43,7 @@ function NewsListPage() {
         }
       />
       {query.isError && <ProblemAlert error={query.error} />}
-      {query.isPending && <Loading />}
+      {query.isPending && <TableSkeleton />}
       <Stack gap="sm" component="ul" className="plain-list">
         {posts.map((n) => (
           <Card key={n.id} withBorder component="li" padding="md">

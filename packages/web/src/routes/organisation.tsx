@@ -12,7 +12,7 @@ import { Shown } from "../features/portal/shown";
 import { PartnerTimeline } from "../features/timeline/partner-timeline";
 import { useCan } from "../lib/session";
 import { AnchorLink, ButtonLink } from "../ui/links";
-import { Loading } from "../ui/loading";
+import { PageSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
 import { Section } from "../ui/section";
@@ -24,7 +24,7 @@ function OrganisationPage() {
   const canEdit = useCan("editor");
   const query = useQuery(organisationQuery(organisationId));
   if (query.isError) return <ProblemAlert error={query.error} />;
-  if (!query.data) return <Loading />;
+  if (!query.data) return <PageSkeleton />;
   const o = query.data;
   return (
     <Stack gap="lg">

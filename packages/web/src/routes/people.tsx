@@ -8,7 +8,7 @@ import { useCan } from "../lib/session";
 import { ExportMenu } from "../ui/export-menu";
 import { AnchorLink, ButtonLink } from "../ui/links";
 import { LoadMore } from "../ui/load-more";
-import { Loading } from "../ui/loading";
+import { TableSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
 import { TableHead } from "../ui/table-head";
@@ -57,7 +57,7 @@ function PeoplePage() {
             : t("people.count", { count: items.length })}
       </Text>
       {list.isPending ? (
-        <Loading />
+        <TableSkeleton />
       ) : (
         items.length > 0 && (
           <Table.ScrollContainer minWidth={640}>

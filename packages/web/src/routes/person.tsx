@@ -10,7 +10,7 @@ import { useFormatDate } from "../lib/format";
 import { useCan } from "../lib/session";
 import { Facts } from "../ui/facts";
 import { AnchorLink, ButtonLink } from "../ui/links";
-import { Loading } from "../ui/loading";
+import { PageSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
 import { Section } from "../ui/section";
@@ -25,7 +25,7 @@ function PersonPage() {
   const formatDate = useFormatDate();
   const query = useQuery(personQuery(personId));
   if (query.isError) return <ProblemAlert error={query.error} />;
-  if (!query.data) return <Loading />;
+  if (!query.data) return <PageSkeleton />;
   const p = query.data;
   const name = `${p.givenName} ${p.familyName}`;
   return (
