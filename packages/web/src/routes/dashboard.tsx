@@ -98,6 +98,7 @@ function DashboardPage() {
           <>
             <BarChart
               title={t("dashboard.mobilityChart")}
+              whole
               categories={d.mobility.map((m) => m.academicYear)}
               series={[
                 { name: t("direction.incoming"), colour: "#1971c2", values: d.mobility.map((m) => m.incoming) },

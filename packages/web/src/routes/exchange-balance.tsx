@@ -48,6 +48,7 @@ function ExchangeBalancePage() {
           <Section title={t("balance.chartTitle")}>
             <BarChart
               title={t("balance.chart", { partner: partner?.name ?? t("balance.allPartners") })}
+              whole
               categories={years}
               series={[
                 { name: t("direction.incoming"), colour: "#1971c2", values: years.map((y) => total(y, "incoming")) },
