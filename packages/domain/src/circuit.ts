@@ -128,7 +128,12 @@ export type AgreementCircuitView = z.infer<typeof AgreementCircuitView>;
 
 /** A step waiting for the reader's decision. */
 export const PendingApprovalView = z.object({
-  agreement: z.object({ id: z.string(), reference: z.string(), title: z.string() }),
+  agreement: z.object({
+    id: z.string(),
+    reference: z.string(),
+    title: z.string(),
+    lang: z.string().nullable().describe("The language the title is written in; null when unknown"),
+  }),
   runId: z.string(),
   stepId: z.string(),
   stepName: z.string(),

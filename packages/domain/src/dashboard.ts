@@ -8,6 +8,7 @@ export const DormantAgreement = z.object({
   id: z.string(),
   reference: z.string(),
   title: z.string(),
+  lang: z.string().nullable().describe("The language the title is written in; null when unknown"),
   startsOn: z.string().nullable(),
   lastSign: z.string().nullable().describe("The last activity or meeting, if any"),
 });
@@ -32,6 +33,7 @@ export const DashboardView = z.object({
       id: z.string(),
       reference: z.string(),
       title: z.string(),
+      lang: z.string().nullable().describe("The language the title is written in; null when unknown"),
       endsOn: z.string().nullable(),
       status: AgreementStatus,
     }),

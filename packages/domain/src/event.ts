@@ -121,7 +121,14 @@ export const EventView = z.object({
   registrationDeadline: z.string().nullable(),
   registrationUrl: z.string().nullable(),
   audiences: z.array(Audience),
-  agreement: z.object({ id: z.string(), reference: z.string(), title: z.string() }).nullable(),
+  agreement: z
+    .object({
+      id: z.string(),
+      reference: z.string(),
+      title: z.string(),
+      lang: z.string().nullable().describe("The language the title is written in; null when unknown"),
+    })
+    .nullable(),
   axis: z.object({ id: z.string(), title: z.string() }).nullable().describe("The area or axis the event belongs to"),
   visibility: Visibility,
 });

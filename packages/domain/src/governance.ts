@@ -98,7 +98,14 @@ export const ActionView = z.object({
   status: ActionStatus,
   dueOn: z.string().nullable(),
   owner: z.object({ id: z.string(), name: z.string() }).nullable(),
-  agreement: z.object({ id: z.string(), reference: z.string(), title: z.string() }).nullable(),
+  agreement: z
+    .object({
+      id: z.string(),
+      reference: z.string(),
+      title: z.string(),
+      lang: z.string().nullable().describe("The language the title is written in; null when unknown"),
+    })
+    .nullable(),
   meetingId: z.string().nullable(),
   createdAt: z.string(),
 });

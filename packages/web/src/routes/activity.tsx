@@ -4,6 +4,7 @@ import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { Documents } from "../features/documents/documents";
 import { PicturesPanel } from "../features/pictures/pictures-panel";
+import { Shown } from "../features/portal/shown";
 import { api } from "../lib/api";
 import { useLanguage } from "../lib/countries";
 import { useFormatDate, useFormatPeriod } from "../lib/format";
@@ -75,7 +76,7 @@ function ActivityPage() {
               t("activities.fields.agreement"),
               a.agreement && (
                 <AnchorLink to="/agreements/$agreementId" params={{ agreementId: a.agreement.id }}>
-                  {a.agreement.reference} · {a.agreement.title}
+                  {a.agreement.reference} · <Shown value={a.agreement.shown} />
                 </AnchorLink>
               ),
             ],

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../features/agreements/agreement-labels";
+import { Shown } from "../features/portal/shown";
 import { api } from "../lib/api";
 import { useCountryName } from "../lib/countries";
 import { useFormatDate } from "../lib/format";
@@ -80,7 +81,7 @@ function DashboardPage() {
             {d.expiring.map((a) => (
               <li key={a.id}>
                 <AnchorLink to="/agreements/$agreementId" params={{ agreementId: a.id }}>
-                  {a.reference} · {a.title}
+                  {a.reference} · <Shown value={{ text: a.title, lang: a.lang }} />
                 </AnchorLink>{" "}
                 <Text span size="sm">
                   {t("dashboard.endsOn", { date: formatDate(a.endsOn) })}
@@ -135,7 +136,7 @@ function DashboardPage() {
               {d.dormant.map((a) => (
                 <li key={a.id} data-dormant="true">
                   <AnchorLink to="/agreements/$agreementId" params={{ agreementId: a.id }}>
-                    {a.reference} · {a.title}
+                    {a.reference} · <Shown value={{ text: a.title, lang: a.lang }} />
                   </AnchorLink>{" "}
                   <Text span size="sm">
                     {a.lastSign

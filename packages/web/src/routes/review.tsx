@@ -7,6 +7,7 @@ import { ActivityTable } from "../features/activities/activity-table";
 import { type AgreementChoice, AgreementPicker } from "../features/agreements/agreement-picker";
 import { agreementQuery } from "../features/agreements/agreement-queries";
 import { ActionTable } from "../features/governance/action-items";
+import { Shown } from "../features/portal/shown";
 import { api } from "../lib/api";
 import { useFormatDate } from "../lib/format";
 import { useCan } from "../lib/session";
@@ -110,7 +111,7 @@ function ReviewPage() {
         <Stack gap="lg">
           <Group justify="space-between">
             <Title order={2}>
-              {r.agreement.reference} · {r.agreement.title}
+              {r.agreement.reference} · <Shown value={r.agreement.shown} />
             </Title>
             <Anchor
               href={api.agreements.reviewPdfUrl(search.agreement, search.on, i18n.resolvedLanguage ?? "en")}

@@ -96,6 +96,7 @@ export function waitingSteps(db: Kysely<DB>) {
       "a.id as agreement_id",
       "a.reference",
       "a.title",
+      "a.language",
     ])
     .where("r.status", "=", "pending");
 }

@@ -297,7 +297,7 @@ export function createCircuitService(deps: Deps) {
         .execute();
       return {
         items: rows.map((r) => ({
-          agreement: { id: r.agreement_id, reference: r.reference, title: r.title },
+          agreement: { id: r.agreement_id, reference: r.reference, title: r.title, lang: r.language },
           runId: r.run_id,
           stepId: r.step_id,
           stepName: r.step_name,

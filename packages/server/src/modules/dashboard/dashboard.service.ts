@@ -70,6 +70,7 @@ export function createDashboardService(deps: Deps, settings: { expiringWindowDay
             "g.id",
             "g.reference",
             "g.title",
+            "g.language",
             "g.starts_on",
             (eb) =>
               eb
@@ -96,6 +97,7 @@ export function createDashboardService(deps: Deps, settings: { expiringWindowDay
             id: r.id,
             reference: r.reference,
             title: r.title,
+            lang: r.language,
             startsOn: r.starts_on,
             lastSign: signs.at(-1) ?? null,
           };
@@ -131,7 +133,7 @@ export function createDashboardService(deps: Deps, settings: { expiringWindowDay
           .execute(),
         db
           .selectFrom("agreement")
-          .select(["id", "reference", "title", "ends_on", "status"])
+          .select(["id", "reference", "title", "language", "ends_on", "status"])
           .where("status", "=", "active")
           .where("ends_on", ">=", day)
           .where("ends_on", "<=", horizon)
@@ -164,6 +166,7 @@ export function createDashboardService(deps: Deps, settings: { expiringWindowDay
           id: r.id,
           reference: r.reference,
           title: r.title,
+          lang: r.language,
           endsOn: r.ends_on,
           status: effectiveStatus(r.status, r.ends_on, day, settings.expiringWindowDays),
         })),

@@ -35,7 +35,12 @@ export function createActionService(deps: Deps) {
       dueOn: r.due_on,
       owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? "" } : null,
       agreement: r.agreement_id
-        ? { id: r.agreement_id, reference: r.reference ?? "", title: r.agreement_title ?? "" }
+        ? {
+            id: r.agreement_id,
+            reference: r.reference ?? "",
+            title: r.agreement_title ?? "",
+            lang: r.agreement_lang ?? null,
+          }
         : null,
       meetingId: r.meeting_id,
       createdAt: r.created_at,
@@ -59,6 +64,7 @@ export function createActionService(deps: Deps) {
         "u.name as owner_name",
         "g.reference",
         "g.title as agreement_title",
+        "g.language as agreement_lang",
       ]);
   }
 

@@ -27,7 +27,10 @@ export async function audiencesOf(trx: Kysely<DB>, eventIds: readonly string[]):
 /** Events as views; for the public, an internal agreement (and so its areas) is not named. */
 export async function presentEvents(trx: Kysely<DB>, rows: EventRow[], publicOnly = false): Promise<EventView[]> {
   const ids = [...new Set(rows.map((r) => r.agreement_id).filter((x): x is string => !!x))];
-  let query = trx.selectFrom("agreement").select(["id", "reference", "title"]).where("id", "in", ids);
+  let query = trx
+    .selectFrom("agreement")
+    .select(["id", "reference", "title", "language as lang"])
+    .where("id", "in", ids);
   if (publicOnly) query = query.where("visibility", "=", "public");
   const agreements = ids.length ? await query.execute() : [];
   const byId = new Map(agreements.map((a) => [a.id, a]));

@@ -8,6 +8,7 @@ import { Loading } from "../../ui/loading";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { Section } from "../../ui/section";
 import { TableHead } from "../../ui/table-head";
+import { Shown } from "../portal/shown";
 
 /** Approval steps waiting for the reader's decision, oldest first, each linking to its agreement. */
 export function MyApprovals() {
@@ -37,7 +38,8 @@ export function MyApprovals() {
                 <Table.Tr key={`${item.runId}:${item.stepId}`}>
                   <Table.Td>
                     <AnchorLink to="/agreements/$agreementId" params={{ agreementId: item.agreement.id }}>
-                      {item.agreement.reference} · {item.agreement.title}
+                      {item.agreement.reference} ·{" "}
+                      <Shown value={{ text: item.agreement.title, lang: item.agreement.lang }} />
                     </AnchorLink>
                   </Table.Td>
                   <Table.Td>{item.stepName}</Table.Td>

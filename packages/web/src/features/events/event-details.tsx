@@ -9,6 +9,7 @@ import { PageHeader } from "../../ui/page-header";
 import { Section } from "../../ui/section";
 import { PublicPictures } from "../pictures/public-pictures";
 import { RecordPictures } from "../pictures/record-pictures";
+import { Shown } from "../portal/shown";
 import { useFormatAudiences, useFormatEventTime } from "./event-format";
 
 /**
@@ -65,10 +66,12 @@ export function EventDetails({
               e.agreement &&
                 (isStaff ? (
                   <AnchorLink to="/agreements/$agreementId" params={{ agreementId: e.agreement.id }}>
-                    {e.agreement.title}
+                    <Shown value={{ text: e.agreement.title, lang: e.agreement.lang }} />
                   </AnchorLink>
                 ) : (
-                  <Anchor href={`/${language.slice(0, 2)}/partnerships/${e.agreement.id}`}>{e.agreement.title}</Anchor>
+                  <Anchor href={`/${language.slice(0, 2)}/partnerships/${e.agreement.id}`}>
+                    <Shown value={{ text: e.agreement.title, lang: e.agreement.lang }} />
+                  </Anchor>
                 )),
             ],
             [t("activities.fields.axis"), e.axis?.title],

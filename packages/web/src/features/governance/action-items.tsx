@@ -11,6 +11,7 @@ import { AnchorLink } from "../../ui/links";
 import type { CloseForm } from "../../ui/open-on-demand";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { useAssignable } from "../accounts/use-assignable";
+import { Shown } from "../portal/shown";
 
 type Status = (typeof ACTION_STATUSES)[number];
 
@@ -143,7 +144,8 @@ export function ActionTable({
                     <Table.Td>
                       {a.agreement && (
                         <AnchorLink to="/agreements/$agreementId" params={{ agreementId: a.agreement.id }}>
-                          {a.agreement.reference} · {a.agreement.title}
+                          {a.agreement.reference} ·{" "}
+                          <Shown value={{ text: a.agreement.title, lang: a.agreement.lang }} />
                         </AnchorLink>
                       )}
                     </Table.Td>
