@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ISCED_FIELDS, iscedName, isIscedCode } from "./isced.js";
+import { ISCED_CODES, ISCED_FIELDS, iscedName, isIscedCode } from "./isced.js";
 
 describe("iscedName", () => {
   it("names a field in French and Swedish", () => {
@@ -36,5 +36,11 @@ describe("iscedName", () => {
     expect(isIscedCode("073")).toBe(true);
     expect(isIscedCode("074")).toBe(false);
     expect(isIscedCode("hasOwnProperty")).toBe(false);
+  });
+
+  it("lists the codes in the classification's order, services last", () => {
+    expect(ISCED_CODES.slice(0, 5)).toEqual(["00", "001", "002", "003", "01"]);
+    expect(ISCED_CODES.slice(-5)).toEqual(["10", "101", "102", "103", "104"]);
+    expect(ISCED_CODES).toHaveLength(Object.keys(ISCED_FIELDS).length);
   });
 });

@@ -121,6 +121,13 @@ const ISCED_NAMES: Readonly<Record<string, Readonly<Record<UiLanguage, string>>>
   "104": { en: "Transport services", fr: "Services de transport", sv: "Transporttjänster" },
 };
 
+/**
+ * Every ISCED-F code in the classification's order ("00", "001" … "10", "101" …). Sorted as
+ * text on purpose: an object's keys would put "10" and "101" first, since JavaScript lists
+ * integer-like keys before the others.
+ */
+export const ISCED_CODES: readonly string[] = Object.keys(ISCED_NAMES).sort();
+
 /** ISCED-F 2013 broad and narrow fields of education and training (UNESCO), by code, in English. */
 export const ISCED_FIELDS: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(ISCED_NAMES).map(([code, names]) => [code, names.en]),

@@ -1,4 +1,4 @@
-import { ISCED_FIELDS, iscedName } from "@conventio/domain";
+import { ISCED_CODES, iscedName } from "@conventio/domain";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -12,11 +12,11 @@ export function useIscedName(): (code: string) => string {
   return useMemo(() => (code: string) => iscedName(code, language), [language]);
 }
 
-/** Every ISCED-F field as a select option, "061 …", in the classification's order. */
+/** Every ISCED-F field as a select option, "061 …", sorted by code and named in the reader's language. */
 export function useIscedOptions(): { value: string; label: string }[] {
   const nameOf = useIscedName();
   return useMemo(
-    () => Object.keys(ISCED_FIELDS).map((code) => ({ value: code, label: `${code} ${nameOf(code)}` })),
+    () => ISCED_CODES.map((code) => ({ value: code, label: `${code} ${nameOf(code)}` })),
     [nameOf],
   );
 }
