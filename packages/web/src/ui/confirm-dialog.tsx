@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Button, Group, Stack, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Dialog } from "./dialog";
 
 interface Props {
   opened: boolean;
@@ -13,17 +14,11 @@ interface Props {
   onClose: () => void;
 }
 
-/** Asks before anything that cannot be undone; Cancel holds the focus first. */
+/** Asks before anything that cannot be undone; Cancel holds the focus first, and closing gives it back to the opener. */
 export function ConfirmDialog({ opened, title, body, confirmLabel, busy, error, onConfirm, onClose }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={title}
-      centered
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <Dialog opened={opened} onClose={onClose} title={title} centered>
       <Stack>
         {typeof body === "string" ? <Text>{body}</Text> : body}
         {error}
@@ -36,6 +31,6 @@ export function ConfirmDialog({ opened, title, body, confirmLabel, busy, error, 
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,11 +1,4 @@
-import {
-  type AgreementView,
-  AXIS_KINDS,
-  COMMITMENT_KINDS,
-  CreateAgreementInput,
-  PARTY_ROLES,
-  RecordPastAgreementInput,
-} from "@conventio/domain";
+import { type AgreementView, CreateAgreementInput, RecordPastAgreementInput } from "@conventio/domain";
 import {
   Button,
   Fieldset,
@@ -26,15 +19,15 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { PartialDateInput } from "../../ui/partial-date-input";
-import { OrganisationPicker } from "../organisations/organisation-picker";
-import { PeoplePicker } from "../people/person-picker";
-import { type AgreementDraft, draftOf, inputOf, pastInputOf, rowKey } from "./agreement-draft";
+import { AxesFields, CommitmentsFields } from "./agreement-axes-fields";
+import { type AgreementDraft, draftOf, inputOf, pastInputOf } from "./agreement-draft";
 import { AgreementKindSelect } from "./agreement-labels";
+import { PartiesFields } from "./agreement-parties-fields";
 import { PastAgreementFields } from "./agreement-past-fields";
 import { PublicationFields } from "./agreement-publication-fields";
 import { agreementKeys } from "./agreement-queries";
 import { SignatoriesFields } from "./agreement-signatories-fields";
-import { LocalisedRows, RowGroup } from "./form-rows";
+import { LocalisedRows } from "./form-rows";
 import { useIscedOptions } from "./isced-labels";
 
 interface Props {
@@ -67,17 +60,6 @@ export function AgreementForm({ initial, past = false, onSaved, onCancel }: Prop
   );
   const set = <K extends keyof AgreementDraft>(key: K, value: AgreementDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
-
-  function setRow<K extends "parties" | "axes" | "commitments">(
-    list: K,
-    index: number,
-    patch: Partial<AgreementDraft[K][number]>,
-  ) {
-    setDraft((d) => ({ ...d, [list]: d[list].map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
-  }
-  function removeRow(list: "parties" | "signatories" | "axes" | "commitments", index: number) {
-    setDraft((d) => ({ ...d, [list]: d[list].filter((_, i) => i !== index) }));
-  }
 
   // Editing checks the whole agreement as creating does, dates included, then sends it as an update.
   const form = useSchemaForm({
@@ -220,43 +202,7 @@ export function AgreementForm({ initial, past = false, onSaved, onCancel }: Prop
           </SimpleGrid>
         </Fieldset>
 
-        <RowGroup
-          legend={t("agreements.fields.parties")}
-          error={form.error("parties")}
-          rows={draft.parties}
-          rowLabel={(n) => t("agreements.form.party", { n })}
-          onRemove={(i) => removeRow("parties", i)}
-          addLabel={t("agreements.form.addParty")}
-          onAdd={() =>
-            set("parties", [...draft.parties, { key: rowKey(), organisation: null, role: "partner", unit: null }])
-          }
-        >
-          {(row, i) => (
-            <SimpleGrid cols={{ base: 1, md: 3 }}>
-              <OrganisationPicker
-                label={t("agreements.form.partyOrganisation", { n: i + 1 })}
-                required
-                value={row.organisation}
-                onChange={(organisation) => setRow("parties", i, { organisation })}
-                error={form.error(`parties.${i}.organisationId`)}
-              />
-              <Select
-                label={t("agreements.form.partyRole", { n: i + 1 })}
-                allowDeselect={false}
-                data={PARTY_ROLES.map((r) => ({ value: r, label: t(`partyRoles.${r}`) }))}
-                value={row.role}
-                onChange={(v) => v && setRow("parties", i, { role: v as typeof row.role })}
-              />
-              <OrganisationPicker
-                label={t("agreements.form.partyUnit", { n: i + 1 })}
-                kinds={["unit"]}
-                value={row.unit}
-                onChange={(unit) => setRow("parties", i, { unit })}
-                error={form.error(`parties.${i}.responsibleUnitId`)}
-              />
-            </SimpleGrid>
-          )}
-        </RowGroup>
+        <PartiesFields rows={draft.parties} onChange={(rows) => set("parties", rows)} error={form.error} />
 
         <SignatoriesFields rows={draft.signatories} onChange={(rows) => set("signatories", rows)} error={form.error} />
 
@@ -290,120 +236,14 @@ export function AgreementForm({ initial, past = false, onSaved, onCancel }: Prop
           </Stack>
         </Fieldset>
 
-        <RowGroup
-          legend={t("agreements.fields.axes")}
-          rows={draft.axes}
-          rowLabel={(n) => t("agreements.form.axis", { n })}
-          onRemove={(i) => removeRow("axes", i)}
-          addLabel={t("agreements.form.addAxis")}
-          onAdd={() =>
-            set("axes", [
-              ...draft.axes,
-              {
-                key: rowKey(),
-                kind: "operational",
-                title: "",
-                description: "",
-                coordinators: [],
-                objectives: "",
-              },
-            ])
-          }
-        >
-          {(row, i) => (
-            <Stack gap="xs">
-              <SimpleGrid cols={{ base: 1, md: 2 }}>
-                <TextInput
-                  label={t("agreements.form.axisTitle", { n: i + 1 })}
-                  required
-                  value={row.title}
-                  onChange={(e) => setRow("axes", i, { title: e.currentTarget.value })}
-                  error={form.error(`axes.${i}.title`)}
-                />
-                <Select
-                  label={t("agreements.form.axisKind", { n: i + 1 })}
-                  allowDeselect={false}
-                  data={AXIS_KINDS.map((k) => ({ value: k, label: t(`axisKinds.${k}`) }))}
-                  value={row.kind}
-                  onChange={(v) => v && setRow("axes", i, { kind: v as typeof row.kind })}
-                />
-              </SimpleGrid>
-              <PeoplePicker
-                label={t("agreements.form.axisCoordinators", { n: i + 1 })}
-                value={row.coordinators}
-                onChange={(coordinators) => setRow("axes", i, { coordinators })}
-                error={form.error(`axes.${i}.coordinatorIds`)}
-              />
-              <Textarea
-                label={t("agreements.form.axisDescription", { n: i + 1 })}
-                autosize
-                value={row.description}
-                onChange={(e) => setRow("axes", i, { description: e.currentTarget.value })}
-              />
-              <Textarea
-                label={t("agreements.form.axisObjectives", { n: i + 1 })}
-                description={t("agreements.form.onePerLine")}
-                autosize
-                value={row.objectives}
-                onChange={(e) => setRow("axes", i, { objectives: e.currentTarget.value })}
-              />
-            </Stack>
-          )}
-        </RowGroup>
+        <AxesFields rows={draft.axes} onChange={(rows) => set("axes", rows)} error={form.error} />
 
-        <RowGroup
-          legend={t("agreements.fields.commitments")}
+        <CommitmentsFields
           rows={draft.commitments}
-          rowLabel={(n) => t("agreements.form.commitment", { n })}
-          onRemove={(i) => removeRow("commitments", i)}
-          addLabel={t("agreements.form.addCommitment")}
-          onAdd={() =>
-            set("commitments", [
-              ...draft.commitments,
-              { key: rowKey(), organisationId: null, kind: "student_exchange", description: "", levels: [] },
-            ])
-          }
-        >
-          {(row, i) => (
-            <>
-              <SimpleGrid cols={{ base: 1, md: 3 }}>
-                <Select
-                  label={t("agreements.form.commitmentKind", { n: i + 1 })}
-                  allowDeselect={false}
-                  data={COMMITMENT_KINDS.map((k) => ({ value: k, label: t(`commitmentKinds.${k}`) }))}
-                  value={row.kind}
-                  onChange={(v) => v && setRow("commitments", i, { kind: v as typeof row.kind })}
-                />
-                <Select
-                  label={t("agreements.form.commitmentParty", { n: i + 1 })}
-                  placeholder={t("agreements.form.allParties")}
-                  clearable
-                  data={partyOptions}
-                  value={row.organisationId}
-                  onChange={(v) => setRow("commitments", i, { organisationId: v })}
-                />
-                <MultiSelect
-                  label={t("agreements.form.commitmentLevels", { n: i + 1 })}
-                  data={(["bachelor", "master", "doctorate", "postdoc", "staff"] as const).map((l) => ({
-                    value: l,
-                    label: t(`levels.${l}`),
-                  }))}
-                  value={row.levels}
-                  onChange={(v) => setRow("commitments", i, { levels: v as typeof row.levels })}
-                />
-              </SimpleGrid>
-              <Textarea
-                mt="xs"
-                label={t("agreements.form.commitmentDescription", { n: i + 1 })}
-                required
-                autosize
-                value={row.description}
-                onChange={(e) => setRow("commitments", i, { description: e.currentTarget.value })}
-                error={form.error(`commitments.${i}.description`)}
-              />
-            </>
-          )}
-        </RowGroup>
+          onChange={(rows) => set("commitments", rows)}
+          partyOptions={partyOptions}
+          error={form.error}
+        />
 
         <PublicationFields
           visibility={draft.visibility}

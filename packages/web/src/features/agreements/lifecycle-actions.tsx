@@ -1,5 +1,5 @@
 import type { AgreementView, TransitionAction } from "@conventio/domain";
-import { Button, Group, Modal, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Stack, Textarea, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../lib/api";
 import { errorsFromProblem, useFieldMessage } from "../../lib/form-errors";
 import { ConfirmDialog } from "../../ui/confirm-dialog";
+import { Dialog } from "../../ui/dialog";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { agreementKeys } from "./agreement-queries";
 
@@ -36,7 +37,7 @@ function TerminateDialog({ agreement, onClose }: { agreement: AgreementView; onC
     terminate.mutate();
   }
   return (
-    <Modal opened onClose={onClose} title={t("lifecycle.terminateTitle")} centered>
+    <Dialog opened onClose={onClose} title={t("lifecycle.terminateTitle")} centered>
       <form onSubmit={submit} noValidate>
         <Stack>
           {terminate.error instanceof ApiError && Object.keys(errors).length === 0 && (
@@ -70,7 +71,7 @@ function TerminateDialog({ agreement, onClose }: { agreement: AgreementView; onC
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 

@@ -1,9 +1,10 @@
 import { type PictureView, UpdatePictureInput } from "@conventio/domain";
-import { Button, Group, Modal, Stack, Switch, Textarea, TextInput, Title } from "@mantine/core";
+import { Button, Group, Stack, Switch, Textarea, TextInput, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
+import { Dialog } from "../../ui/dialog";
 import { type PictureOwner, pictureApi, picturesKey } from "./picture-api";
 
 /** The languages the web app is written in; a picture's texts are asked for in each. */
@@ -67,7 +68,7 @@ export function PictureEditor({
     setDraft((d) => ({ ...d, [field]: { ...d[field], [lang]: value } }));
   const altMissing = form.error("alt");
   return (
-    <Modal
+    <Dialog
       opened
       onClose={onClose}
       title={t("pictures.editTitle")}
@@ -135,6 +136,6 @@ export function PictureEditor({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
