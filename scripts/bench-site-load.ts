@@ -8,9 +8,10 @@
  * time anything while it runs.
  */
 import { Agent, get } from "node:http";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import autocannon from "autocannon";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { inWorker as runInWorker } from "./bench-worker.js";
 
 /** What a browser asks for: the answer is compressed as a reader would get it. */
 const HEADERS = { accept: "text/html", "accept-encoding": "gzip, deflate, br" };
@@ -125,23 +126,9 @@ async function runConcurrent(job: ConcurrentJob): Promise<LoadTimings> {
   };
 }
 
-/** Runs a job in a worker thread that loads this very file (through tsx, as the bench runs). */
+/** Runs a job in a worker thread that loads this very file. */
 function inWorker<T>(job: SequentialJob | ConcurrentJob): Promise<T> {
-  const code = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
-    .then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(code, { eval: true, workerData: { benchSiteJob: job } });
-    let answered = false;
-    worker.once("message", (result: T) => {
-      answered = true;
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => {
-      if (!answered) reject(new Error(`The bench's client stopped (exit code ${code}).`));
-    });
-  });
+  return runInWorker<T>(import.meta.url, "benchSiteJob", job);
 }
 
 /**

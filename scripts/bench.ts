@@ -3,7 +3,8 @@
  *   - import of the ROR all-types file (51k organisations) through the service, beside a raw
  *     prepared insert of the same rows into a bare table;
  *   - full-text search p50/p95 over 20 queries;
- *   - list p50/p95 through HTTP, and list throughput beside a bare Fastify route.
+ *   - list p50/p95 through HTTP, and list throughput beside a bare Fastify route;
+ *   - request overhead: /api/health of the whole app beside bare Node http and Fastify servers;
  *   - spreadsheet import of 100,000 organisations from CSV and from XLSX beside a raw insert;
  *   - the public site: time to first byte, largest contentful paint in Chromium, JavaScript per page;
  * Usage: npm run bench [-- --engine sqlite|postgres] [--file path.jsonl.gz] [--seconds 5] [--import-rows 100000]
@@ -28,6 +29,7 @@ import autocannon from "autocannon";
 import Fastify from "fastify";
 import { sql } from "kysely";
 import { benchExport } from "./bench-export.js";
+import { benchOverhead } from "./bench-overhead.js";
 import { generateAgreements } from "./generate-agreements.js";
 import { generateMobility } from "./generate-mobility.js";
 
@@ -214,6 +216,8 @@ line("bare Fastify route, same body", `${Math.round(bareLoad.rps)} req/s, p50 ${
 line("list / bare", `${((100 * listLoad.rps) / bareLoad.rps).toFixed(0)} %`);
 
 await bare.close();
+// Request overhead: /api/health of the whole app beside bare Node http and bare Fastify servers.
+await benchOverhead({ services, config, dir, seconds, line });
 
 // 7. Agreements at scale: generated deterministically over the imported organisations.
 const agreementCount = Number(args.agreements);

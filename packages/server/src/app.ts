@@ -11,7 +11,7 @@ import type { Config } from "#config.js";
 import { registerAuth } from "#http/auth.js";
 import { healthSchema } from "#http/common.js";
 import { registerEdgeGuard } from "#http/edge-guard.js";
-import { registerHealth } from "#http/health.js";
+import { PROBE_LOG_LEVEL, registerHealth } from "#http/health.js";
 import { registerMetrics } from "#http/metrics.js";
 import { registerOpenApi } from "#http/openapi.js";
 import { registerProblemHandler } from "#http/problem.js";
@@ -41,6 +41,7 @@ import { publicationRoutes } from "#modules/publication/publication.routes.js";
 import { registryRoutes } from "#modules/registry/registry.routes.js";
 import { reminderRoutes } from "#modules/reminders/reminder.routes.js";
 import { reviewRoutes } from "#modules/reviews/review.routes.js";
+import { searchRoutes } from "#modules/search/search.routes.js";
 import { siteSettingsRoutes } from "#modules/site-settings/site-settings.routes.js";
 import { ssoRoutes } from "#modules/sso/sso.routes.js";
 import { timelineRoutes } from "#modules/timeline/timeline.routes.js";
@@ -82,7 +83,7 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   // The API speaks JSON only; a text body is refused with 415 instead of reaching validation.
   app.removeContentTypeParser("text/plain");
 
-  await registerSecurityHeaders(app, config.publicUrl.startsWith("https:"));
+  registerSecurityHeaders(app, config.publicUrl.startsWith("https:"));
   // Pages, JSON, scripts and styles leave compressed; brotli at a quality that costs little time per response.
   await app.register(compress, {
     global: true,
@@ -123,6 +124,7 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   await app.register(organisationRoutes(services.organisations));
   await app.register(personRoutes(services.people));
   await app.register(registryRoutes(services.registry));
+  await app.register(searchRoutes(services.search));
   await app.register(importRoutes(services.imports));
   await app.register(exportRoutes(services.exports));
   await app.register(ewpRoutes(services.ewp));
@@ -139,7 +141,7 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
     }),
     { prefix: "/ewp" },
   );
-  app.get("/api/health", { schema: healthSchema }, async () => ({ ok: true }));
+  app.get("/api/health", { schema: healthSchema, logLevel: PROBE_LOG_LEVEL }, async () => ({ ok: true }));
   registerHealth(app, services.deps.db);
 
   const webDist = config.WEB_DIST ? resolve(config.WEB_DIST) : DEFAULT_WEB_DIST;

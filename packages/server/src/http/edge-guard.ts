@@ -58,11 +58,13 @@ export function refuseControlCharacters(name: string, value: string): void {
  * query parameter or a JSON body (value or key) is a 422 naming the field.
  */
 export function registerEdgeGuard(app: FastifyInstance): void {
-  app.addHook("onRequest", async (request: FastifyRequest) => {
+  // Hooks without a promise of their own: they run on every request.
+  app.addHook("onRequest", (request: FastifyRequest, _reply, done) => {
     const url = request.raw.url ?? "";
     if (url.includes("\u0000") || ENCODED_NUL.test(url)) {
-      throw AppError.field("bad_request", "url", "The address holds a NUL byte.");
+      return done(AppError.field("bad_request", "url", "The address holds a NUL byte."));
     }
+    done();
   });
   app.addHook("preValidation", async (request: FastifyRequest) => {
     for (const [context, value] of [

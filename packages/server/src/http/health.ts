@@ -16,6 +16,12 @@ declare module "fastify" {
   }
 }
 
+/**
+ * Probes are asked every few seconds by every load balancer and orchestrator: their requests are
+ * not written to the log, whose info lines would otherwise be mostly them. A failure still is.
+ */
+export const PROBE_LOG_LEVEL = "warn";
+
 /** Why the instance is not ready, as a problem+json body; null when it is. */
 interface NotReady {
   detail: string;
@@ -70,8 +76,8 @@ export function registerHealth(app: FastifyInstance, db: Kysely<DB>): void {
     done();
   });
 
-  app.get("/health", { schema: { hide: true } }, async () => ({ status: "ok" }));
-  app.get("/ready", { schema: { hide: true } }, async (_request, reply) => {
+  app.get("/health", { schema: { hide: true }, logLevel: PROBE_LOG_LEVEL }, async () => ({ status: "ok" }));
+  app.get("/ready", { schema: { hide: true }, logLevel: PROBE_LOG_LEVEL }, async (_request, reply) => {
     const problem = await notReady(db, readiness);
     if (!problem) return { status: "ready" };
     return reply

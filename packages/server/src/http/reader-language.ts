@@ -28,12 +28,13 @@ function queryLang(request: FastifyRequest): string | null {
 export const readerLanguagePlugin = fp(
   async (app) => {
     app.decorateRequest("readerLang", "en");
-    app.addHook("onRequest", async (request) => {
+    app.addHook("onRequest", (request, _reply, done) => {
       request.readerLang = readerLanguage({
         query: queryLang(request),
         choice: request.cookies[READER_LANGUAGE_COOKIE],
         acceptLanguage: request.headers["accept-language"],
       });
+      done();
     });
   },
   { name: "reader-language", fastify: "5.x", dependencies: ["@fastify/cookie"] },

@@ -1,5 +1,6 @@
-import helmet from "@fastify/helmet";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FastifyInstance } from "fastify";
+import helmet, { type HelmetOptions } from "helmet";
 
 /**
  * The headers every response carries, HTML and API alike. Scripts come only from this origin
@@ -31,9 +32,27 @@ export function framablePolicy(https: boolean, origins: readonly string[]): stri
     .join("; ");
 }
 
-export async function registerSecurityHeaders(app: FastifyInstance, https: boolean): Promise<void> {
-  await app.register(helmet, {
-    global: true,
+/**
+ * The headers helmet would set, worked out once: its middleware is run against a response that
+ * only records them. Every response then gets the same map in one call, instead of the policy
+ * being parsed and the headers validated one by one on each request.
+ */
+function helmetHeaders(options: Readonly<HelmetOptions>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
+    },
+    removeHeader(name: string) {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, () => undefined);
+  return headers;
+}
+
+export function registerSecurityHeaders(app: FastifyInstance, https: boolean): void {
+  const headers = helmetHeaders({
     contentSecurityPolicy: { useDefaults: false, directives: directives(https, []) },
     // Documents and pictures open in their own tab; the opener must not reach into them.
     crossOriginEmbedderPolicy: false,
@@ -41,5 +60,9 @@ export async function registerSecurityHeaders(app: FastifyInstance, https: boole
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     xFrameOptions: { action: "sameorigin" },
+  });
+  app.addHook("onRequest", (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
 }

@@ -125,4 +125,15 @@ describe("request ids in the logs", () => {
     services.deps.log.info("outside any request");
     expect(lines[0]?.entry.reqId).toBeUndefined();
   });
+
+  it("leaves probes out of the request log, and not other requests", async () => {
+    lines.length = 0;
+    for (const url of ["/health", "/ready", "/api/health"]) {
+      expect((await app.inject({ method: "GET", url })).statusCode).toBe(200);
+    }
+    expect(lines.filter((l) => l.entry.msg === "request completed")).toEqual([]);
+    await app.inject({ method: "GET", url: "/api/auth/session" });
+    const logged = lines.filter((l) => l.entry.msg === "request completed");
+    expect(logged).toHaveLength(1);
+  });
 });
