@@ -1,7 +1,7 @@
+export * from "./account-security.js";
 export * from "./activity.js";
 export * from "./agreement.js";
 export * from "./agreement-rules.js";
-export * from "./account-security.js";
 export * from "./auth.js";
 export * from "./cell-values.js";
 export * from "./circuit.js";
@@ -29,6 +29,7 @@ export * from "./portal.js";
 export * from "./publication.js";
 export * from "./registry.js";
 export * from "./review.js";
+export * from "./search.js";
 export * from "./site.js";
 export * from "./site-settings.js";
 export * from "./sso.js";

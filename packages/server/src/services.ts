@@ -32,6 +32,7 @@ import { createNewsService } from "#modules/publication/news.service.js";
 import { createRegistryService } from "#modules/registry/registry.service.js";
 import { createReminderService } from "#modules/reminders/reminder.service.js";
 import { createReviewService } from "#modules/reviews/review.service.js";
+import { createSearchService } from "#modules/search/search.service.js";
 import { createSiteService } from "#modules/site/site.service.js";
 import { brandedMailer } from "#modules/site-settings/branded-mailer.js";
 import { createSiteSettingsService, type SiteBrand } from "#modules/site-settings/site-settings.service.js";
@@ -156,6 +157,7 @@ export function createServices(
     portal,
     site: createSiteService(deps, { ...services, portal }),
     reviews: createReviewService(deps, services),
+    search: createSearchService(deps, services),
     exports: createExportService(deps, services),
     openData: createOpenDataService(deps, { publicUrl: config.publicUrl }, services),
   };

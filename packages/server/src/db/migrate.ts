@@ -30,6 +30,7 @@ import * as m027 from "./migrations/027-account-security.js";
 import * as m028 from "./migrations/028-unit-scopes.js";
 import * as m029 from "./migrations/029-site-settings.js";
 import * as m030 from "./migrations/030-several-processes.js";
+import * as m031 from "./migrations/031-publication-search.js";
 import type { DB } from "./schema.js";
 
 /** Numbered migrations, listed explicitly so they run the same from source, tests and bundles. */
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "028-unit-scopes": m028,
   "029-site-settings": m029,
   "030-several-processes": m030,
+  "031-publication-search": m031,
 };
 
 /** The names of the migrations this version knows, oldest first; the last is the schema version it writes. */

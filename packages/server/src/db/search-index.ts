@@ -7,7 +7,18 @@ import type { DB } from "./schema.js";
  * What a document describes. An agreement has two: "agreement", everything staff may search, and
  * "agreement_public", only what its public page shows, kept for public agreements alone.
  */
-export type SearchEntity = "organisation" | "person" | "registry" | "agreement" | "agreement_public" | "activity";
+export type SearchEntity =
+  | "organisation"
+  | "person"
+  | "registry"
+  | "agreement"
+  | "agreement_public"
+  | "activity"
+  | "event"
+  | "news";
+
+/** A further condition on the matched ids, such as "within the caller's units", for `ranked`. */
+export type SearchRestriction = (entityId: Expression<string>) => Expression<SqlBool>;
 
 /** One row's document, as the parts it is made of. */
 export interface SearchDocumentParts {
@@ -43,8 +54,14 @@ export interface SearchIndex {
     query: string,
     plan: "probe" | "collect",
   ): Expression<SqlBool> | null;
-  /** Ids of the best matches, best first. */
-  ranked(db: Kysely<DB>, entity: SearchEntity, query: string, limit: number): Promise<string[]>;
+  /** Ids of the best matches, best first; `within` keeps only the ids the caller may see. */
+  ranked(
+    db: Kysely<DB>,
+    entity: SearchEntity,
+    query: string,
+    limit: number,
+    within?: SearchRestriction,
+  ): Promise<string[]>;
 }
 
 /** Turns typed words into the engine's query: every token a prefix, all tokens required. */
@@ -59,6 +76,11 @@ function chunks<T>(items: ReadonlyArray<T>): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
   return out;
+}
+
+/** The restriction on this id column, or a condition always true. */
+function restricted(entityId: Expression<string>, within: SearchRestriction | undefined): Expression<SqlBool> {
+  return within ? within(entityId) : sql<SqlBool>`1 = 1`;
 }
 
 export function createSearchIndex(dialect: Dialect): SearchIndex {
@@ -103,12 +125,13 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
           : sql<SqlBool>`${idColumn} = any(array(select entity_id from search_document
               where entity = ${entity} and tsv @@ to_tsquery('simple', ${tsquery(tokens)})))`;
       },
-      async ranked(db, entity, query, limit) {
+      async ranked(db, entity, query, limit, within) {
         const tokens = queryTokens(query);
         if (tokens.length === 0) return [];
         const q = tsquery(tokens);
         const r = await sql<{ entity_id: string }>`select entity_id from search_document
           where entity = ${entity} and tsv @@ to_tsquery('simple', ${q})
+          and ${restricted(sql.ref<string>("entity_id"), within)}
           order by ts_rank(tsv, to_tsquery('simple', ${q})) desc, length(body), entity_id
           limit ${limit}`.execute(db);
         return r.rows.map((row) => row.entity_id);
@@ -131,12 +154,13 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
         where search_fts match ${ftsQuery(tokens)} and d.entity = ${entity})`;
     },
     matchesBy: () => null,
-    async ranked(db, entity, query, limit) {
+    async ranked(db, entity, query, limit, within) {
       const tokens = queryTokens(query);
       if (tokens.length === 0) return [];
       const r = await sql<{ entity_id: string }>`select d.entity_id from search_fts f
         join search_document d on d.id = f.rowid
         where search_fts match ${ftsQuery(tokens)} and d.entity = ${entity}
+        and ${restricted(sql.ref<string>("d.entity_id"), within)}
         order by f.rank, length(d.body), d.entity_id
         limit ${limit}`.execute(db);
       return r.rows.map((row) => row.entity_id);

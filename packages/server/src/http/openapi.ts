@@ -85,6 +85,7 @@ const TAGS = [
   { name: "dashboard", description: "Staff figures and dormant agreements" },
   { name: "audit", description: "The audit log of every write" },
   { name: "registry", description: "The bundled ROR and Erasmus registry, and adopting its entries" },
+  { name: "search", description: "One search across every staff list, grouped by kind, best matches first" },
   { name: "imports", description: "Spreadsheet imports: upload, column mapping, dry run, apply and progress" },
   {
     name: "erasmus-without-paper",

@@ -10,11 +10,12 @@ import { newId } from "#shared/ids.js";
 import { audiencesOf, type EventRow, presentEvents } from "./event.presenter.js";
 import { renderCalendar } from "./event-calendar.js";
 import { publicationPolicy } from "./publication.policy.js";
+import { reindexEvent } from "./publication-search.js";
 
 const utc = (iso: string) => new Date(iso).toISOString();
 
 export function createEventService(deps: Deps, settings: { publicUrl: string; brand?: SiteBrand }) {
-  const { db } = deps;
+  const { db, search } = deps;
 
   function rowOf(id: string, e: EventInput, created: string, now: string): EventRow {
     return {
@@ -159,6 +160,7 @@ export function createEventService(deps: Deps, settings: { publicUrl: string; br
           await trx.insertInto("event").values(row).execute();
         }
         await saveAudiences(trx, row.id, input.audiences);
+        await reindexEvent(trx, search, row);
         await recordAudit(trx, now, {
           actor,
           action: id ? "event.update" : "event.create",
@@ -179,6 +181,7 @@ export function createEventService(deps: Deps, settings: { publicUrl: string; br
       publicationPolicy.write(actor);
       const r = await db.deleteFrom("event").where("id", "=", id).executeTakeFirst();
       if (Number(r.numDeletedRows) === 0) throw AppError.notFound("This event");
+      await search.remove(db, "event", id);
       await recordAudit(db, nowIso(deps), {
         actor,
         action: "event.delete",

@@ -20,12 +20,13 @@ import { actorId } from "#shared/policy.js";
 import { type PostRow, presentComment, presentNewsSummary, presentTranslations } from "./news.presenter.js";
 import { type FeedFormat, renderNewsFeed } from "./news-feed.js";
 import { publicationPolicy } from "./publication.policy.js";
+import { reindexNews } from "./publication-search.js";
 
 /** Where drafts, which have no publication date yet, sort: before every dated post. */
 const UNDATED = "9999-12-31";
 
 export function createNewsService(deps: Deps, settings: { publicUrl: string; brand?: SiteBrand }) {
-  const { db } = deps;
+  const { db, search } = deps;
 
   async function tagsOf(trx: Kysely<DB>, ids: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
@@ -211,6 +212,7 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string; bra
             .insertInto("news_tag")
             .values([...tags].map(([tag, label]) => ({ post_id: row.id, tag, label })))
             .execute();
+        await reindexNews(trx, search, row, [...tags.values()]);
         await recordAudit(trx, now, {
           actor,
           action: before ? "news.update" : "news.create",
@@ -227,6 +229,7 @@ export function createNewsService(deps: Deps, settings: { publicUrl: string; bra
       publicationPolicy.write(actor);
       const r = await db.deleteFrom("news_post").where("id", "=", id).executeTakeFirst();
       if (Number(r.numDeletedRows) === 0) throw AppError.notFound("This post");
+      await search.remove(db, "news", id);
       await recordAudit(db, nowIso(deps), { actor, action: "news.delete", entity: "news", entityId: id, changes: {} });
     },
 
