@@ -1,4 +1,4 @@
-import { Button, VisuallyHidden } from "@mantine/core";
+import { Button, Group, VisuallyHidden } from "@mantine/core";
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
 
 /** What a revealed form calls when it is done: with a sentence to announce after a save, or none on Cancel. */
@@ -59,19 +59,21 @@ export function OpenOnDemand({
           {children(close)}
         </div>
       ) : (
-        <Button
-          ref={button}
-          size="sm"
-          variant="light"
-          mt="sm"
-          aria-label={accessibleLabel}
-          onClick={() => {
-            setAnnouncement("");
-            setOpen(true);
-          }}
-        >
-          {label}
-        </Button>
+        // In a card (a flex column) the button would stretch to the full width without its group.
+        <Group mt="sm">
+          <Button
+            ref={button}
+            size="sm"
+            variant="light"
+            aria-label={accessibleLabel}
+            onClick={() => {
+              setAnnouncement("");
+              setOpen(true);
+            }}
+          >
+            {label}
+          </Button>
+        </Group>
       )}
     </>
   );
