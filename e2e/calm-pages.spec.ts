@@ -152,6 +152,15 @@ describe("calm staff pages", () => {
       .waitFor();
     await group.getByRole("status").getByText("Meeting of Comité de pilotage saved").waitFor({ state: "attached" });
     await expect.poll(() => isFocused(addMeeting)).toBe(true);
+
+    // Correcting it starts in its first field; Escape gives the focus back to its Edit button.
+    const edit = group.getByRole("button", { name: /^Edit the meeting of/ });
+    await edit.click();
+    const correction = group.getByRole("form", { name: /^Correct the meeting of Comité de pilotage/ });
+    await expect.poll(() => holdsFocus(correction)).toBe(true);
+    await page.keyboard.press("Escape");
+    await correction.waitFor({ state: "detached" });
+    await expect.poll(() => isFocused(edit)).toBe(true);
     await screenshot(page, "governance-calm");
     await expectNoSeriousViolations(page);
   });

@@ -7,6 +7,19 @@ export type CloseForm = (announce?: string) => void;
 const FIELDS = "input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled])";
 
 /**
+ * A key handler for the element around a form: Escape closes the form, unless it was closing an
+ * open list first (a select, a picker), which keeps the form open.
+ */
+export function closesOnEscape(close: () => void) {
+  return (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== "Escape" || event.defaultPrevented) return;
+    if (event.target instanceof HTMLElement && event.target.getAttribute("aria-expanded") === "true") return;
+    event.preventDefault();
+    close();
+  };
+}
+
+/**
  * A form kept behind a button, so a page with many of them stays short. Opening moves the focus
  * into the form's first field; Cancel or Escape closes it and gives the focus back to the button;
  * after a save the form closes and what was saved is announced to screen-reader users.
@@ -42,20 +55,12 @@ export function OpenOnDemand({
     setOpen(false);
   };
 
-  function closeOnEscape(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key !== "Escape" || event.defaultPrevented) return;
-    // Escape first closes an open list (a select, a picker); only then the form.
-    if (event.target instanceof HTMLElement && event.target.getAttribute("aria-expanded") === "true") return;
-    event.preventDefault();
-    close();
-  }
-
   return (
     <>
       <VisuallyHidden role="status">{announcement}</VisuallyHidden>
       {open ? (
         // biome-ignore lint/a11y/noStaticElementInteractions: Escape is caught here for every field of the form inside.
-        <div ref={region} onKeyDown={closeOnEscape}>
+        <div ref={region} onKeyDown={closesOnEscape(() => close())}>
           {children(close)}
         </div>
       ) : (

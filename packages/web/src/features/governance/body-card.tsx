@@ -3,10 +3,10 @@ import { Badge, Group, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCan } from "../../lib/session";
-import { OpenOnDemand } from "../../ui/open-on-demand";
+import { closesOnEscape, OpenOnDemand } from "../../ui/open-on-demand";
 import { Section } from "../../ui/section";
 import { MeetingForm } from "./meeting-form";
-import { MeetingItem } from "./meeting-item";
+import { editButtonId, MeetingItem } from "./meeting-item";
 import { AddMemberForm } from "./member-form";
 import { MembersTable } from "./members-table";
 
@@ -15,6 +15,18 @@ export function BodyCard({ body }: { body: BodyView }) {
   const { t } = useTranslation();
   const canEdit = useCan("editor");
   const [editing, setEditing] = useState<string | null>(null);
+  // Correcting a meeting starts in its first field; once done (saved, Cancel or Escape) the
+  // focus goes back to the meeting's Edit button.
+  const startEditing = (meetingId: string) => {
+    setEditing(meetingId);
+    requestAnimationFrame(() =>
+      document.getElementById(`correct-${meetingId}`)?.querySelector<HTMLElement>("input, textarea, select")?.focus(),
+    );
+  };
+  const stopEditing = (meetingId: string) => {
+    setEditing(null);
+    requestAnimationFrame(() => document.getElementById(editButtonId(meetingId))?.focus());
+  };
   return (
     <Section title={body.name}>
       <Group gap="xs" mb="sm">
@@ -42,9 +54,12 @@ export function BodyCard({ body }: { body: BodyView }) {
       <Stack gap="md">
         {body.meetings.map((m) =>
           editing === m.id ? (
-            <MeetingForm key={m.id} body={body} initial={m} onClose={() => setEditing(null)} />
+            // biome-ignore lint/a11y/noStaticElementInteractions: Escape is caught here for every field of the form inside.
+            <div key={m.id} id={`correct-${m.id}`} onKeyDown={closesOnEscape(() => stopEditing(m.id))}>
+              <MeetingForm body={body} initial={m} onClose={() => stopEditing(m.id)} />
+            </div>
           ) : (
-            <MeetingItem key={m.id} meeting={m} agreementId={body.agreementId} onEdit={() => setEditing(m.id)} />
+            <MeetingItem key={m.id} meeting={m} agreementId={body.agreementId} onEdit={() => startEditing(m.id)} />
           ),
         )}
       </Stack>

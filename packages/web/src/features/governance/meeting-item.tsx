@@ -6,6 +6,9 @@ import { useCan } from "../../lib/session";
 import { OpenOnDemand } from "../../ui/open-on-demand";
 import { NewActionForm } from "./action-items";
 
+/** The id of a meeting's Edit button, where the focus returns once the correction is done. */
+export const editButtonId = (meetingId: string) => `edit-meeting-${meetingId}`;
+
 /** One recorded meeting: its date as written, whether it is public, agenda, minutes, decisions, and its actions. */
 export function MeetingItem({
   meeting: m,
@@ -35,6 +38,7 @@ export function MeetingItem({
         </Group>
         {canEdit && (
           <Button
+            id={editButtonId(m.id)}
             size="xs"
             variant="subtle"
             onClick={onEdit}
