@@ -42,10 +42,12 @@ describe("calm staff pages", () => {
   let page: Page;
   let agreementId: string;
   let networkId: string;
+  let personId: string;
+  let activityId = "";
 
   beforeAll(async () => {
     server = await startTestServer();
-    ({ networkId } = await seedPartnership(server));
+    ({ networkId, personId } = await seedPartnership(server));
     const { agreements, governance, activities, accounts } = server.running.services;
     const lille = await seedOrganisation(server, {
       kind: "university",
@@ -90,7 +92,7 @@ describe("calm staff pages", () => {
       ["incoming", 2],
       ["outgoing", 1],
     ] as const) {
-      await activities.createActivity(
+      const activity = await activities.createActivity(
         SYSTEM_ACTOR,
         ActivityInput.parse({
           kind: "student_mobility",
@@ -100,6 +102,7 @@ describe("calm staff pages", () => {
           mobility: { direction, level: "master", academicYear: "2025-2026", count },
         }),
       );
+      activityId = activity.id;
     }
     const indicator = await activities.createIndicator(
       SYSTEM_ACTOR,
@@ -163,6 +166,25 @@ describe("calm staff pages", () => {
     await expect.poll(() => isFocused(edit)).toBe(true);
     await screenshot(page, "governance-calm");
     await expectNoSeriousViolations(page);
+  });
+
+  it("shows the shape of the page, marked busy, until the record arrives", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(`**/api/agreements/${agreementId}`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/agreements/${agreementId}`);
+    const placeholder = page.locator('[aria-busy="true"]');
+    await placeholder.waitFor();
+    expect(await placeholder.getByText("Loading…").count()).toBe(1);
+    release();
+    await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+    expect(await page.locator('[aria-busy="true"]').count()).toBe(0);
+    await page.unroute(`**/api/agreements/${agreementId}`);
   });
 
   it("gives the focus back to what opened a dialog closed with Escape", async () => {
@@ -278,6 +300,18 @@ describe("calm staff pages", () => {
       expect(await viewer.getByRole("main").getByRole("form").count()).toBe(0);
       await viewer.goto(`${server.url}/organisations/new`);
       await viewer.waitForURL((url) => url.pathname === "/dashboard");
+    });
+
+    it.each([
+      ["person", () => `/people/${personId}`, "Anna Lindqvist"],
+      ["activity", () => `/activities/${activityId}`, "Mobility outgoing"],
+    ])("is offered no edit form or button on a %s", async (_, path, heading) => {
+      await viewer.goto(`${server.url}${path()}`);
+      await viewer.getByRole("heading", { level: 1, name: heading }).waitFor();
+      await viewer.waitForLoadState("networkidle");
+      expect(await viewer.getByRole("link", { name: "Edit" }).count()).toBe(0);
+      expect(await viewer.getByRole("button", { name: "Delete" }).count()).toBe(0);
+      expect(await viewer.getByRole("main").getByRole("form").count()).toBe(0);
     });
   });
 });
