@@ -6,6 +6,7 @@ describe("iscedName", () => {
     expect(iscedName("061", "fr")).toBe("Technologies de l’information et de la communication");
     expect(iscedName("042", "sv")).toBe("Juridik");
     expect(iscedName("08", "fr")).toBe("Agriculture, sylviculture, halieutique et sciences vétérinaires");
+    expect(iscedName("02", "fr")).toBe("Lettres et arts");
   });
 
   it("reads a regional tag by its language", () => {

@@ -29,7 +29,7 @@ const ISCED_NAMES: Readonly<Record<string, Readonly<Record<UiLanguage, string>>>
   },
   "01": { en: "Education", fr: "Éducation", sv: "Pedagogik och lärarutbildning" },
   "011": { en: "Education", fr: "Éducation", sv: "Pedagogik och lärarutbildning" },
-  "02": { en: "Arts and humanities", fr: "Arts et humanités", sv: "Konst och humaniora" },
+  "02": { en: "Arts and humanities", fr: "Lettres et arts", sv: "Konst och humaniora" },
   "021": { en: "Arts", fr: "Arts", sv: "Konst" },
   "022": { en: "Humanities (except languages)", fr: "Lettres (sauf langues)", sv: "Humaniora (utom språk)" },
   "023": { en: "Languages", fr: "Langues", sv: "Språk" },
