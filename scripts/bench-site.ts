@@ -78,7 +78,7 @@ function ensureWebBuild(): void {
  * documents hold only what a public page shows), and the organisations party to them, when no
  * agreement is public yet. Returns how many agreements are public, and how long publishing took.
  */
-async function publishForBench(database: Database): Promise<{ agreements: number; seconds: number }> {
+export async function publishForBench(database: Database): Promise<{ agreements: number; seconds: number }> {
   const { db } = database;
   const publicAgreements = async () =>
     Number(

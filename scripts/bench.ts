@@ -7,7 +7,8 @@
  *   - request overhead: /api/health of the whole app beside bare Node http and Fastify servers;
  *   - spreadsheet import of 100,000 organisations from CSV and from XLSX beside a raw insert;
  *   - the public site: time to first byte, largest contentful paint in Chromium, JavaScript per page;
- * Usage: npm run bench [-- --engine sqlite|postgres] [--file path.jsonl.gz] [--seconds 5] [--import-rows 100000]
+ *   - the speed goals at the large scale, each beside its goal (scripts/bench-goals.ts).
+ * Usage: npm run bench [-- --engine sqlite|postgres] [--file path.jsonl.gz] [--seconds 5] [--import-rows 100000] [--people 100000]
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,9 +30,11 @@ import autocannon from "autocannon";
 import Fastify from "fastify";
 import { sql } from "kysely";
 import { benchExport } from "./bench-export.js";
+import { benchGoals } from "./bench-goals.js";
 import { benchOverhead } from "./bench-overhead.js";
 import { generateAgreements } from "./generate-agreements.js";
 import { generateMobility } from "./generate-mobility.js";
+import { generatePeople } from "./generate-people.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -41,6 +44,7 @@ const { values: args } = parseArgs({
     agreements: { type: "string", default: "300000" },
     mobility: { type: "string", default: "1000000" },
     "import-rows": { type: "string", default: "100000" },
+    people: { type: "string", default: "100000" },
   },
 });
 const engine = args.engine === "postgres" ? "postgres" : "sqlite";
@@ -305,7 +309,7 @@ await timed(
   3,
 );
 await timed("exchange balance, one partner", () => services.activities.exchangeBalance(viewer, { partner: someOrg }));
-await timed("staff dashboard", () => services.dashboard.overview(viewer), 3);
+await timed("staff dashboard, worked out afresh", () => services.dashboard.overview(viewer, { fresh: true }), 3);
 
 // Spreadsheet import: the same organisations as CSV and as a workbook, beside a raw insert.
 await (await import("./bench-import.js")).benchImport({
@@ -321,6 +325,11 @@ await (await import("./bench-import.js")).benchImport({
 
 // The public site rendered on the server, over the same agreements (scripts/bench-site.ts).
 await (await import("./bench-site.js")).benchSite({ database, services, config, log, line });
+
+// The speed goals at the large scale, each beside its figure, with people at scale too.
+await generatePeople(database, Number(args.people));
+await sql`analyze`.execute(database.db);
+await benchGoals({ database, services, line });
 
 await app.close();
 await database.destroy();

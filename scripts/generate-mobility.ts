@@ -1,4 +1,8 @@
-/** Deterministic mobility rows at scale for the benchmark (activities of kind student_mobility). */
+/**
+ * Deterministic mobility rows at scale for the benchmark (activities of kind student_mobility),
+ * each with its search document as the activity service writes one.
+ */
+import { searchDocument } from "@conventio/domain";
 import type { Database, DB } from "@conventio/server";
 import type { Insertable } from "kysely";
 
@@ -18,13 +22,18 @@ export async function generateMobility(database: Database, count: number): Promi
   const BATCH = 1000;
   for (let start = 0; start < count; start += BATCH) {
     const rows: Insertable<DB["activity"]>[] = [];
+    const docs: Insertable<DB["search_document"]>[] = [];
     for (let i = start; i < Math.min(count, start + BATCH); i++) {
       const year = 2005 + Math.floor(rnd() * 20);
       const direction = rnd() < 0.5 ? "incoming" : "outgoing";
+      const level = levels[Math.floor(rnd() * levels.length)] ?? "master";
+      const id = `mob-${String(i).padStart(8, "0")}`;
+      const title = `${level[0]?.toUpperCase()}${level.slice(1)} ${direction} mobility ${year}`;
+      docs.push({ entity: "activity", entity_id: id, body: searchDocument([title]) });
       rows.push({
-        id: `mob-${String(i).padStart(8, "0")}`,
+        id,
         kind: "student_mobility",
-        title: "Mobility",
+        title,
         description: null,
         status: "completed",
         starts_on: `${year}-09-01`,
@@ -37,7 +46,7 @@ export async function generateMobility(database: Database, count: number): Promi
         place: null,
         laboratories: "[]",
         direction,
-        level: levels[Math.floor(rnd() * levels.length)] ?? "master",
+        level,
         academic_year: `${year}-${year + 1}`,
         participants: 1 + Math.floor(rnd() * 4),
         funding: null,
@@ -45,6 +54,9 @@ export async function generateMobility(database: Database, count: number): Promi
         updated_at: now,
       });
     }
-    await db.transaction().execute((trx) => trx.insertInto("activity").values(rows).execute());
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto("activity").values(rows).execute();
+      await trx.insertInto("search_document").values(docs).execute();
+    });
   }
 }

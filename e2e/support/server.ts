@@ -42,6 +42,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     LOG_LEVEL: "silent",
     // Journeys move the clock by months; a sign-in outlasts them.
     SESSION_DAYS: "365",
+    // Journeys read the dashboard right after changing data, however slow the machine.
+    FIGURES_KEEP_AFTER_MS: "600000",
     // The EWP node reads a local catalogue (none here) rather than reaching the network's registry.
     EWP_CATALOGUE: join(dataDir, "ewp-catalogue.xml"),
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { AgreementKind, AgreementStatus } from "./agreement.js";
 
-/** Read model: staff figures over agreements and activities, recomputed on each request. */
+/**
+ * Read model: staff figures over agreements and activities, worked out on request; at a scale
+ * where that is slow, the last figures are served for a minute and `asOf` says when they were made.
+ */
 
 /** An active agreement with no activity, meeting or indicator value for some months. */
 export const DormantAgreement = z.object({
@@ -24,6 +27,14 @@ export const DormantAgreements = z.object({
 });
 export type DormantAgreements = z.infer<typeof DormantAgreements>;
 
+export const DashboardQuery = z.object({
+  fresh: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true")
+    .describe("true: work the figures out now rather than serve those kept from a moment ago"),
+});
+
 export const DashboardView = z.object({
   byStatus: z.array(z.object({ status: AgreementStatus, count: z.number().int() })),
   byKind: z.array(z.object({ kind: AgreementKind, count: z.number().int() })),
@@ -41,5 +52,12 @@ export const DashboardView = z.object({
   mobility: z.array(z.object({ academicYear: z.string(), incoming: z.number(), outgoing: z.number() })),
   dormant: z.array(DormantAgreement).describe("The first dormant agreements"),
   dormantTotal: z.number().int(),
+  asOf: z
+    .string()
+    .datetime()
+    .nullable()
+    .describe(
+      "When the figures were worked out, if they were kept from an earlier request; null when made for this one",
+    ),
 });
 export type DashboardView = z.infer<typeof DashboardView>;

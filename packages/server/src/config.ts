@@ -74,6 +74,12 @@ export const ConfigSchema = z.object({
     .max(120)
     .default(12)
     .describe("An active agreement with nothing recorded for this many months is dormant"),
+  FIGURES_KEEP_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(50)
+    .describe("Dashboard figures that take this long to work out are kept and served for a minute"),
   WEB_DIST: z.string().optional().describe("Folder of the built web app; defaults to packages/web/dist"),
   TLS_CERT_FILE: z.string().optional().describe("With TLS_KEY_FILE: serve HTTPS with this PEM certificate chain"),
   TLS_KEY_FILE: z.string().optional().describe("The PEM private key of TLS_CERT_FILE"),

@@ -97,6 +97,7 @@ export function createServices(
     dashboard: createDashboardService(deps, {
       expiringWindowDays: config.EXPIRING_WINDOW_DAYS,
       dormantMonths: config.DORMANT_MONTHS,
+      keepFiguresAfterMs: config.FIGURES_KEEP_AFTER_MS,
     }),
     accounts: createAccountService(deps, {
       sessionDays: config.SESSION_DAYS,

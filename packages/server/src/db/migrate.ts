@@ -31,6 +31,7 @@ import * as m028 from "./migrations/028-unit-scopes.js";
 import * as m029 from "./migrations/029-site-settings.js";
 import * as m030 from "./migrations/030-several-processes.js";
 import * as m031 from "./migrations/031-publication-search.js";
+import * as m032 from "./migrations/032-dashboard-figures.js";
 import type { DB } from "./schema.js";
 
 /** Numbered migrations, listed explicitly so they run the same from source, tests and bundles. */
@@ -66,6 +67,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "029-site-settings": m029,
   "030-several-processes": m030,
   "031-publication-search": m031,
+  "032-dashboard-figures": m032,
 };
 
 /** The names of the migrations this version knows, oldest first; the last is the schema version it writes. */

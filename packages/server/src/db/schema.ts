@@ -20,6 +20,7 @@ import type {
 } from "#modules/agreements/agreement.table.js";
 import type { AuditEventTable } from "#modules/audit/audit.table.js";
 import type { CircuitTables } from "#modules/circuits/circuit.table.js";
+import type { DashboardFiguresTable } from "#modules/dashboard/dashboard-figures.js";
 import type { DocumentTable } from "#modules/documents/document.table.js";
 import type {
   AgreementIiaTable,
@@ -126,4 +127,5 @@ export interface DB
   ewp_request_seen: EwpRequestSeenTable;
   ewp_poll: EwpPollTable;
   stored_file: StoredFileTable;
+  dashboard_figures: DashboardFiguresTable;
 }

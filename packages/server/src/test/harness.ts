@@ -77,6 +77,8 @@ export async function createTestContext(
     LOGIN_MAX_FAILURES: "3",
     LOGIN_LOCK_MINUTES: "15",
     SESSION_DAYS: "365",
+    // Suites read figures right after changing data, however slow the machine: never kept.
+    FIGURES_KEEP_AFTER_MS: "600000",
     ...env,
   });
   let drop: (() => Promise<void>) | null = null;

@@ -1,5 +1,5 @@
-import { Alert, SimpleGrid, Stack, Table, Text } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { Alert, Button, Group, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../features/agreements/agreement-labels";
@@ -42,17 +42,43 @@ function CountTable({ caption, rows }: { caption: string; rows: readonly { label
   );
 }
 
+/**
+ * At a scale where the figures are slow to work out, the server serves them as kept a moment ago:
+ * the page says when they were made and offers to work them out now.
+ */
+function FiguresAsOf({ asOf }: { asOf: string }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const client = useQueryClient();
+  const refresh = useMutation({
+    mutationFn: () => api.dashboard(true),
+    onSuccess: (fresh) => client.setQueryData(["dashboard"], fresh),
+  });
+  return (
+    <Group gap="sm" role="status">
+      <Text size="sm" c="dimmed">
+        {t("dashboard.asOf", { time: formatDate(asOf, true) })}
+      </Text>
+      <Button size="compact-sm" variant="light" loading={refresh.isPending} onClick={() => refresh.mutate()}>
+        {t("dashboard.workOutNow")}
+      </Button>
+      {refresh.isError && <ProblemAlert error={refresh.error} />}
+    </Group>
+  );
+}
+
 function DashboardPage() {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const countryName = useCountryName();
-  const query = useQuery({ queryKey: ["dashboard"], queryFn: api.dashboard });
+  const query = useQuery({ queryKey: ["dashboard"], queryFn: () => api.dashboard() });
   if (query.isError) return <ProblemAlert error={query.error} />;
   if (!query.data) return <Loading />;
   const d = query.data;
   return (
     <Stack gap="lg">
       <PageHeader title={t("dashboard.title")} subtitle={t("dashboard.subtitle")} />
+      {d.asOf && <FiguresAsOf asOf={d.asOf} />}
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
         <Section title={t("dashboard.byStatus")}>
           <CountTable

@@ -1,4 +1,4 @@
-import { DashboardView, DormantAgreements, DormantAgreementsQuery } from "@conventio/domain";
+import { DashboardQuery, DashboardView, DormantAgreements, DormantAgreementsQuery } from "@conventio/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { problems } from "#http/common.js";
 import type { DashboardService } from "./dashboard.service.js";
@@ -12,10 +12,11 @@ export function dashboardRoutes(dashboard: DashboardService): FastifyPluginAsync
         schema: {
           tags,
           summary: "Agreements by status, kind and country; expiring soon; mobility by year; dormant agreements",
+          querystring: DashboardQuery,
           response: { 200: DashboardView, ...problems },
         },
       },
-      async (req) => dashboard.overview(req.actor),
+      async (req) => dashboard.overview(req.actor, { fresh: req.query.fresh }),
     );
     app.get(
       "/api/dormant-agreements",
