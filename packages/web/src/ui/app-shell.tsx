@@ -1,6 +1,7 @@
-import { Anchor, Badge, Box, Button, Container, Group, Text, VisuallyHidden } from "@mantine/core";
+import { Anchor, Badge, Box, Burger, Button, Container, Group, Text, VisuallyHidden } from "@mantine/core";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { useRouterState } from "@tanstack/react-router";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { inboxQuery } from "../features/inbox/inbox-queries";
 import { api } from "../lib/api";
@@ -8,6 +9,7 @@ import { siteSettings, siteSettingsKey } from "../lib/api/site-settings";
 import { sso } from "../lib/api/sso";
 import { queryClient } from "../lib/query-client";
 import { storeSession, useCan, useSession } from "../lib/session";
+import { GlobalSearch } from "./global-search";
 import { LanguageSwitcher } from "./language-switcher";
 import { AnchorLink } from "./links";
 
@@ -124,10 +126,10 @@ function UserBox() {
     window.location.assign(endAt ?? "/");
   }
   return (
-    <Group gap="xs" wrap="nowrap">
+    <Group gap="xs" wrap="wrap" className="user-box">
       {/* What is the signed-in person's own sits with the account, leaving the main row to the records. */}
       <nav aria-label={t("shell.accountNav")}>
-        <Group component="ul" gap="sm" wrap="nowrap" className="plain-list">
+        <Group component="ul" gap="sm" wrap="wrap" className="plain-list account-nav">
           <li>
             <InboxLink />
           </li>
@@ -163,6 +165,67 @@ function UserBox() {
   );
 }
 
+/**
+ * The signed-in header: the brand, the search and, on wide screens, the account and the main
+ * navigation. Under 900 px (app.css) the account and the navigation go behind a menu button that
+ * shows them as a panel below the bar; Escape or following a link closes it.
+ */
+function StaffHeader({ brand }: { brand: string }) {
+  const { t } = useTranslation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  // Following a link (a new address) closes the menu.
+  const href = useRouterState({ select: (s) => s.location.href });
+  const [shownAt, setShownAt] = useState(href);
+  if (shownAt !== href) {
+    setShownAt(href);
+    setMenuOpen(false);
+  }
+  // Escape closes the open menu from anywhere in it (or on its button) and gives the button the focus.
+  useEffect(() => {
+    if (!menuOpen) return;
+    function onKey(event: globalThis.KeyboardEvent) {
+      const target = event.target as Node | null;
+      const inMenu = document.getElementById("staff-menu")?.contains(target) || button.current === target;
+      if (event.key !== "Escape" || !inMenu) return;
+      setMenuOpen(false);
+      button.current?.focus();
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [menuOpen]);
+  return (
+    <div className="staff-header" data-menu-open={menuOpen || undefined}>
+      <AnchorLink to="/dashboard" className="brand staff-brand" underline="never">
+        {brand}
+      </AnchorLink>
+      <div className="staff-search">
+        <GlobalSearch />
+      </div>
+      <Burger
+        ref={button}
+        className="menu-button"
+        opened={menuOpen}
+        onClick={() => setMenuOpen((o) => !o)}
+        aria-label={t("shell.menu")}
+        aria-expanded={menuOpen}
+        aria-controls="staff-menu"
+        size="sm"
+      />
+      {/* One copy of the links: laid out in the bar on wide screens, the menu's panel on narrow ones. */}
+      <div id="staff-menu" className="staff-menu">
+        <Group gap="md" wrap="wrap" className="staff-account">
+          <LanguageSwitcher />
+          <UserBox />
+        </Group>
+        <div className="staff-nav">
+          <MainNav />
+        </div>
+      </div>
+    </div>
+  );
+}
+
 /** Header with the main navigation, the page's main landmark and a skip link to it. */
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -177,29 +240,21 @@ export function AppShell({ children }: { children: ReactNode }) {
       </a>
       <Box component="header" className="app-header">
         <Container size="xl">
-          {/* The staff navigation gets a row of its own under the brand and the account. */}
-          <Group justify="space-between" pt="sm" pb={user ? 4 : "sm"} gap="md" wrap="wrap">
-            <Group gap="xl" wrap="wrap">
-              {user ? (
-                <AnchorLink to="/dashboard" className="brand" underline="never">
-                  {brand}
-                </AnchorLink>
-              ) : (
+          {user ? (
+            <StaffHeader brand={brand} />
+          ) : (
+            <Group justify="space-between" py="sm" gap="md" wrap="wrap">
+              <Group gap="xl" wrap="wrap">
                 <Anchor href="/" className="brand" underline="never">
                   {brand}
                 </Anchor>
-              )}
-              {!user && <PublicNav />}
+                <PublicNav />
+              </Group>
+              <Group gap="md" wrap="wrap">
+                <LanguageSwitcher />
+                <UserBox />
+              </Group>
             </Group>
-            <Group gap="md" wrap="wrap">
-              <LanguageSwitcher />
-              <UserBox />
-            </Group>
-          </Group>
-          {user && (
-            <Box pb="xs">
-              <MainNav />
-            </Box>
           )}
         </Container>
       </Box>

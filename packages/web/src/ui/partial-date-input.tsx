@@ -35,9 +35,10 @@ export function PartialDateInput({
   const { t } = useTranslation();
   const [precision, setPrecision] = useState<DatePrecision>(value ? precisionOf(value) : "day");
   return (
-    <Group gap={6} align="flex-end" wrap="nowrap">
+    // On a phone the precision goes under the date rather than past the edge of the form.
+    <Group gap={6} align="flex-end" wrap="wrap">
       <TextInput
-        style={{ flex: 1 }}
+        style={{ flex: "1 1 9rem" }}
         type={INPUT_TYPE[precision]}
         label={label}
         description={description}

@@ -5,6 +5,7 @@ import { useLanguageName } from "../../lib/countries";
 import { useFormatDate, useFormatPeriod } from "../../lib/format";
 import { Facts } from "../../ui/facts";
 import { AnchorLink } from "../../ui/links";
+import { ScrollRegion } from "../../ui/scroll-region";
 import { Section } from "../../ui/section";
 import { TableHead } from "../../ui/table-head";
 import { Shown } from "../portal/shown";
@@ -99,26 +100,28 @@ export function AgreementOverview({ agreement: a }: { agreement: AgreementView }
           ))}
         </Section>
         <Section title={t("agreements.fields.parties")}>
-          <Table verticalSpacing="xs">
-            <TableHead
-              columns={[
-                t("agreements.detail.organisation"),
-                t("agreements.detail.role"),
-                t("agreements.detail.responsibleUnit"),
-              ]}
-            />
-            <Table.Tbody>
-              {a.partyDetails.map((p) => (
-                <Table.Tr key={p.organisation.id}>
-                  <Table.Td>
-                    <OrgLink {...p.organisation} />
-                  </Table.Td>
-                  <Table.Td>{t(`partyRoles.${p.role}`)}</Table.Td>
-                  <Table.Td>{p.responsibleUnit && <OrgLink {...p.responsibleUnit} />}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ScrollRegion label={t("agreements.fields.parties")}>
+            <Table verticalSpacing="xs">
+              <TableHead
+                columns={[
+                  t("agreements.detail.organisation"),
+                  t("agreements.detail.role"),
+                  t("agreements.detail.responsibleUnit"),
+                ]}
+              />
+              <Table.Tbody>
+                {a.partyDetails.map((p) => (
+                  <Table.Tr key={p.organisation.id}>
+                    <Table.Td>
+                      <OrgLink {...p.organisation} />
+                    </Table.Td>
+                    <Table.Td>{t(`partyRoles.${p.role}`)}</Table.Td>
+                    <Table.Td>{p.responsibleUnit && <OrgLink {...p.responsibleUnit} />}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollRegion>
           <Title order={3} size="h5" mt="md" mb="xs">
             {t("agreements.fields.signatories")}
           </Title>
