@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isIscedCode } from "./isced.js";
 import { ShownText } from "./language.js";
 import { IsoDate, LocalisedName, OrganisationRef, Visibility } from "./organisation.js";
+import { SortOrder } from "./page.js";
 import { endsBeforeStart, PartialDate } from "./partial-date.js";
 
 const Id = z.string().min(1).max(64);
@@ -320,6 +321,11 @@ export const AgreementView = AgreementSummary.extend({
 });
 export type AgreementView = z.infer<typeof AgreementView>;
 
+/** The columns an agreement list sorts by; each is backed by an index over (key, id). */
+export const AGREEMENT_SORTS = ["title", "reference", "startsOn", "endsOn", "status"] as const;
+export const AgreementSort = z.enum(AGREEMENT_SORTS);
+export type AgreementSort = z.infer<typeof AgreementSort>;
+
 export const AgreementListQuery = z.object({
   q: z.string().trim().max(200).optional(),
   kind: AgreementKind.optional(),
@@ -334,6 +340,8 @@ export const AgreementListQuery = z.object({
     .describe("Only agreements with a party in this country"),
   theme: z.string().trim().max(80).optional(),
   expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  sort: AgreementSort.optional().describe("The column the list is sorted by; title when absent"),
+  order: SortOrder.optional(),
 });
 export type AgreementListQuery = z.infer<typeof AgreementListQuery>;
 

@@ -9,6 +9,10 @@ export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(PAGE_LIMIT_MAX).default(PAGE_LIMIT_DEFAULT),
 });
 
+/** The direction of a list's sort; every sortable list takes it beside its `sort`. */
+export const SortOrder = z.enum(["asc", "desc"]).describe("Ascending (the default) or descending");
+export type SortOrder = z.infer<typeof SortOrder>;
+
 /** The one page envelope of every list. */
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({

@@ -32,6 +32,7 @@ import * as m029 from "./migrations/029-site-settings.js";
 import * as m030 from "./migrations/030-several-processes.js";
 import * as m031 from "./migrations/031-publication-search.js";
 import * as m032 from "./migrations/032-dashboard-figures.js";
+import * as m033 from "./migrations/033-list-sorts.js";
 import type { DB } from "./schema.js";
 
 /** Numbered migrations, listed explicitly so they run the same from source, tests and bundles. */
@@ -68,6 +69,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "030-several-processes": m030,
   "031-publication-search": m031,
   "032-dashboard-figures": m032,
+  "033-list-sorts": m033,
 };
 
 /** The names of the migrations this version knows, oldest first; the last is the schema version it writes. */

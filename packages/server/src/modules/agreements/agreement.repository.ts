@@ -2,9 +2,10 @@ import { type AgreementListQuery, addDays, foldText } from "@conventio/domain";
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { DB } from "#db/schema.js";
 import type { SearchIndex } from "#db/search-index.js";
-import { afterKeyset, type Keyset } from "#http/pagination.js";
+import type { Keyset } from "#http/pagination.js";
 import { agreementsWithin } from "#modules/accounts/unit-scope.js";
 import type { AgreementTable } from "./agreement.table.js";
+import { afterSortKey, sortKeySql } from "./agreement-sort.js";
 
 export type AgreementRow = Selectable<AgreementTable>;
 
@@ -99,9 +100,10 @@ export async function listAgreementRows(
     );
   }
   if (after) {
-    q = q.where(afterKeyset("a.sort_key", "a.id", after));
+    q = q.where(afterSortKey(f.sort, f.order, after));
   }
-  q = q.orderBy("a.sort_key").orderBy("a.id");
+  const order = f.order ?? "asc";
+  q = q.orderBy(sortKeySql(f.sort), order).orderBy("a.id", order);
   const id = sql.ref<string>("a.id");
   // The public searches the public documents: text the editor keeps internal must not be found.
   const entity = f.visibility === "public" ? "agreement_public" : "agreement";
@@ -116,8 +118,8 @@ export async function listAgreementRows(
     .selectFrom(q.limit(SEARCH_WALK).as("a"))
     .selectAll("a")
     .where(probe)
-    .orderBy("a.sort_key")
-    .orderBy("a.id")
+    .orderBy(sortKeySql(f.sort), order)
+    .orderBy("a.id", order)
     .limit(limit + 1)
     .execute();
   if (walk.length > limit) return walk;

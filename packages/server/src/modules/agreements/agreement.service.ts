@@ -34,6 +34,7 @@ import { assertReferences, writeContent } from "./agreement-content.js";
 import { createAgreementLifecycle } from "./agreement-lifecycle.js";
 import { createPublicAgreementReads } from "./agreement-public.js";
 import { reindexAgreement, unindexAgreement } from "./agreement-search.js";
+import { keysetOf } from "./agreement-sort.js";
 
 /** How a past agreement stands when it is recorded afterwards. */
 interface PastState {
@@ -100,7 +101,7 @@ export function createAgreementService(deps: Deps, settings: AgreementSettings, 
     return toPage(
       rows,
       q.limit,
-      (r) => ({ key: r.sort_key, id: r.id }),
+      (r) => keysetOf(q.sort, r),
       (r) => ({
         id: r.id,
         reference: r.reference,
