@@ -1,3 +1,4 @@
+import type { AgreementKind, AgreementStatus } from "@conventio/domain";
 import { Alert, Button, Group, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
@@ -16,7 +17,17 @@ import { Section } from "../ui/section";
 import { TableHead } from "../ui/table-head";
 import { internalRoute } from "./internal";
 
-function CountTable({ caption, rows }: { caption: string; rows: readonly { label: string; count: number }[] }) {
+/** What the agreements list reads from the address (see validateAgreementSearch). */
+type ListFilter = { status?: AgreementStatus; kind?: AgreementKind; country?: string };
+
+/** Each count links to the agreements list filtered as counted. */
+function CountTable({
+  caption,
+  rows,
+}: {
+  caption: string;
+  rows: readonly { label: string; count: number; filter: ListFilter }[];
+}) {
   const { t } = useTranslation();
   return (
     <Table verticalSpacing={4}>
@@ -33,7 +44,13 @@ function CountTable({ caption, rows }: { caption: string; rows: readonly { label
               {r.label}
             </Table.Th>
             <Table.Td ta="right" fw={600}>
-              {r.count}
+              <AnchorLink
+                to="/agreements"
+                search={r.filter}
+                aria-label={t("dashboard.countLink", { count: r.count, label: r.label })}
+              >
+                {r.count}
+              </AnchorLink>
             </Table.Td>
           </Table.Tr>
         ))}
@@ -83,19 +100,31 @@ function DashboardPage() {
         <Section title={t("dashboard.byStatus")}>
           <CountTable
             caption={t("dashboard.byStatusCaption")}
-            rows={d.byStatus.map((r) => ({ label: t(`agreementStatus.${r.status as "draft"}`), count: r.count }))}
+            rows={d.byStatus.map((r) => ({
+              label: t(`agreementStatus.${r.status as "draft"}`),
+              count: r.count,
+              filter: { status: r.status },
+            }))}
           />
         </Section>
         <Section title={t("dashboard.byKind")}>
           <CountTable
             caption={t("dashboard.byKindCaption")}
-            rows={d.byKind.map((r) => ({ label: t(`agreementKinds.${r.kind as "cotutelle"}`), count: r.count }))}
+            rows={d.byKind.map((r) => ({
+              label: t(`agreementKinds.${r.kind as "cotutelle"}`),
+              count: r.count,
+              filter: { kind: r.kind },
+            }))}
           />
         </Section>
         <Section title={t("dashboard.byCountry")}>
           <CountTable
             caption={t("dashboard.byCountryCaption")}
-            rows={d.byCountry.map((r) => ({ label: countryName(r.countryCode), count: r.count }))}
+            rows={d.byCountry.map((r) => ({
+              label: countryName(r.countryCode),
+              count: r.count,
+              filter: { country: r.countryCode },
+            }))}
           />
         </Section>
       </SimpleGrid>
@@ -103,19 +132,24 @@ function DashboardPage() {
         {d.expiring.length === 0 ? (
           <Text c="dimmed">{t("dashboard.noExpiring")}</Text>
         ) : (
-          <Stack gap={4} component="ul" className="plain-list">
-            {d.expiring.map((a) => (
-              <li key={a.id}>
-                <AnchorLink to="/agreements/$agreementId" params={{ agreementId: a.id }}>
-                  {a.reference} · <Shown value={{ text: a.title, lang: a.lang }} />
-                </AnchorLink>{" "}
-                <Text span size="sm">
-                  {t("dashboard.endsOn", { date: formatDate(a.endsOn) })}
-                </Text>{" "}
-                <StatusBadge status={a.status} />
-              </li>
-            ))}
-          </Stack>
+          <>
+            <Stack gap={4} component="ul" className="plain-list">
+              {d.expiring.map((a) => (
+                <li key={a.id}>
+                  <AnchorLink to="/agreements/$agreementId" params={{ agreementId: a.id }}>
+                    {a.reference} · <Shown value={{ text: a.title, lang: a.lang }} />
+                  </AnchorLink>{" "}
+                  <Text span size="sm">
+                    {t("dashboard.endsOn", { date: formatDate(a.endsOn) })}
+                  </Text>{" "}
+                  <StatusBadge status={a.status} />
+                </li>
+              ))}
+            </Stack>
+            <AnchorLink to="/agreements" search={{ status: "expiring" }} size="sm" mt="xs" display="inline-block">
+              {t("dashboard.allExpiring")}
+            </AnchorLink>
+          </>
         )}
       </Section>
       <Section title={t("dashboard.mobility")}>
