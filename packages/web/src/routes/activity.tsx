@@ -9,6 +9,7 @@ import { api } from "../lib/api";
 import { useLanguage } from "../lib/countries";
 import { useFormatDate, useFormatPeriod } from "../lib/format";
 import { useCan } from "../lib/session";
+import { Breadcrumbs } from "../ui/breadcrumbs";
 import { DeleteButton } from "../ui/delete-button";
 import { Facts } from "../ui/facts";
 import { AnchorLink, ButtonLink } from "../ui/links";
@@ -38,6 +39,7 @@ function ActivityPage() {
     v === null ? null : new Intl.NumberFormat(language, { style: "currency", currency }).format(v);
   return (
     <Stack gap="lg">
+      <Breadcrumbs trail={[{ label: t("nav.activities"), to: "/activities" }]} current={a.title} />
       <PageHeader
         title={a.title}
         subtitle={

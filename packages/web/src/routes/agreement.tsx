@@ -12,6 +12,7 @@ import { Documents } from "../features/documents/documents";
 import { GovernancePanel } from "../features/governance/governance-panel";
 import { PicturesPanel } from "../features/pictures/pictures-panel";
 import { useCan } from "../lib/session";
+import { Breadcrumbs } from "../ui/breadcrumbs";
 import { ButtonLink } from "../ui/links";
 import { PageSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
@@ -34,6 +35,11 @@ function AgreementPage() {
   const a = query.data;
   return (
     <Stack gap="md">
+      <Breadcrumbs
+        trail={[{ label: t("nav.agreements"), to: "/agreements" }]}
+        current={`${a.reference} ${a.shown.text}`}
+        currentLang={a.shown.lang}
+      />
       <PageHeader
         title={a.shown.text}
         titleLang={a.shown.lang}

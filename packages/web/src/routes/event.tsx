@@ -1,9 +1,11 @@
+import { Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { EventDetails } from "../features/events/event-details";
 import { api } from "../lib/api";
 import { useCan } from "../lib/session";
+import { Breadcrumbs } from "../ui/breadcrumbs";
 import { ButtonLink } from "../ui/links";
 import { PageSkeleton } from "../ui/loading";
 import { ProblemAlert } from "../ui/problem-alert";
@@ -23,23 +25,26 @@ function EventPage() {
   if (!query.data) return <PageSkeleton />;
   const e = query.data;
   return (
-    <EventDetails
-      event={e}
-      actions={
-        isStaff && (
-          <>
-            <ButtonLink to="/events/$eventId/preview" params={{ eventId: e.id }} variant="default">
-              {t("portal.preview")}
-            </ButtonLink>
-            {canEdit && (
-              <ButtonLink to="/events/$eventId/edit" params={{ eventId: e.id }} variant="default">
-                {t("common.edit")}
+    <Stack gap="xs">
+      {isStaff && <Breadcrumbs trail={[{ label: t("nav.events"), to: "/events" }]} current={e.title} />}
+      <EventDetails
+        event={e}
+        actions={
+          isStaff && (
+            <>
+              <ButtonLink to="/events/$eventId/preview" params={{ eventId: e.id }} variant="default">
+                {t("portal.preview")}
               </ButtonLink>
-            )}
-          </>
-        )
-      }
-    />
+              {canEdit && (
+                <ButtonLink to="/events/$eventId/edit" params={{ eventId: e.id }} variant="default">
+                  {t("common.edit")}
+                </ButtonLink>
+              )}
+            </>
+          )
+        }
+      />
+    </Stack>
   );
 }
 

@@ -1,9 +1,11 @@
+import { Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { createRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { NewsArticle } from "../features/news/news-article";
 import { api } from "../lib/api";
 import { useCan } from "../lib/session";
+import { Breadcrumbs } from "../ui/breadcrumbs";
 import { ButtonLink } from "../ui/links";
 import { PageSkeleton } from "../ui/loading";
 import { ProblemAlert } from "../ui/problem-alert";
@@ -22,24 +24,29 @@ function NewsPostPage() {
   if (!query.data) return <PageSkeleton />;
   const n = query.data;
   return (
-    <NewsArticle
-      post={n}
-      asked={asked}
-      actions={
-        isStaff && (
-          <>
-            <ButtonLink to="/news/$postId/preview" params={{ postId: n.id }} variant="default">
-              {t("portal.preview")}
-            </ButtonLink>
-            {canEdit && (
-              <ButtonLink to="/news/$postId/edit" params={{ postId: n.id }}>
-                {t("common.edit")}
+    <Stack gap="xs">
+      {isStaff && (
+        <Breadcrumbs trail={[{ label: t("nav.news"), to: "/news" }]} current={n.title} currentLang={n.lang} />
+      )}
+      <NewsArticle
+        post={n}
+        asked={asked}
+        actions={
+          isStaff && (
+            <>
+              <ButtonLink to="/news/$postId/preview" params={{ postId: n.id }} variant="default">
+                {t("portal.preview")}
               </ButtonLink>
-            )}
-          </>
-        )
-      }
-    />
+              {canEdit && (
+                <ButtonLink to="/news/$postId/edit" params={{ postId: n.id }}>
+                  {t("common.edit")}
+                </ButtonLink>
+              )}
+            </>
+          )
+        }
+      />
+    </Stack>
   );
 }
 

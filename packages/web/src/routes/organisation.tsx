@@ -11,6 +11,7 @@ import { UnitTree } from "../features/organisations/unit-tree";
 import { Shown } from "../features/portal/shown";
 import { PartnerTimeline } from "../features/timeline/partner-timeline";
 import { useCan } from "../lib/session";
+import { Breadcrumbs } from "../ui/breadcrumbs";
 import { AnchorLink, ButtonLink } from "../ui/links";
 import { PageSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
@@ -28,6 +29,11 @@ function OrganisationPage() {
   const o = query.data;
   return (
     <Stack gap="lg">
+      <Breadcrumbs
+        trail={[{ label: t("nav.organisations"), to: "/organisations" }]}
+        current={o.shown.text}
+        currentLang={o.shown.lang}
+      />
       <PageHeader
         title={o.acronym ? `${o.shown.text} (${o.acronym})` : o.shown.text}
         titleLang={o.shown.lang}

@@ -8,6 +8,7 @@ import { PersonalDataActions } from "../features/people/personal-data-actions";
 import { useLanguageName } from "../lib/countries";
 import { useFormatDate } from "../lib/format";
 import { useCan } from "../lib/session";
+import { Breadcrumbs } from "../ui/breadcrumbs";
 import { Facts } from "../ui/facts";
 import { AnchorLink, ButtonLink } from "../ui/links";
 import { PageSkeleton } from "../ui/loading";
@@ -30,6 +31,7 @@ function PersonPage() {
   const name = `${p.givenName} ${p.familyName}`;
   return (
     <Stack gap="lg">
+      <Breadcrumbs trail={[{ label: t("nav.people"), to: "/people" }]} current={name} />
       <PageHeader
         title={name}
         subtitle={p.title ?? undefined}
