@@ -1,4 +1,10 @@
-import { AGREEMENT_KINDS, AGREEMENT_STATUSES } from "@conventio/domain";
+import {
+  AGREEMENT_KINDS,
+  AGREEMENT_SORTS,
+  AGREEMENT_STATUSES,
+  type AgreementSort,
+  type SortOrder,
+} from "@conventio/domain";
 import { Text } from "@mantine/core";
 import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useCallback } from "react";
@@ -26,6 +32,8 @@ export function validateAgreementSearch(search: Record<string, unknown>): Filter
   const status = AGREEMENT_STATUSES.find((s) => s === search.status);
   const country = text(search.country)?.toUpperCase();
   const days = Number(search.expiringWithinDays);
+  const sort = AGREEMENT_SORTS.find((s) => s === search.sort);
+  const order = search.order === "desc" ? "desc" : undefined;
   return {
     ...(text(search.q) ? { q: text(search.q) } : {}),
     ...(kind ? { kind } : {}),
@@ -36,6 +44,8 @@ export function validateAgreementSearch(search: Record<string, unknown>): Filter
     ...(Number.isInteger(days) && days >= 0 && days <= 3650 && search.expiringWithinDays !== undefined
       ? { expiringWithinDays: days }
       : {}),
+    ...(sort && sort !== "title" ? { sort } : {}),
+    ...(order ? { order } : {}),
   };
 }
 
@@ -46,10 +56,16 @@ function AgreementsPage() {
   const canEdit = useCan("editor");
   const list = useAgreementList(filters);
   const { items } = list;
+  // Typing refines the current view in place; a new sort is a step of history that back undoes.
   const setFilters = useCallback(
-    (next: Filters) => void navigate({ search: validateAgreementSearch({ ...next }), replace: true }),
+    (next: Filters, replace = true) => void navigate({ search: validateAgreementSearch({ ...next }), replace }),
     [navigate],
   );
+  const onSort = useCallback(
+    (sort: AgreementSort, order: SortOrder) => setFilters({ ...filters, sort, order }, false),
+    [filters, setFilters],
+  );
+  const sorting = { sort: filters.sort ?? "title", order: filters.order ?? "asc", onSort } as const;
   return (
     <>
       <PageHeader
@@ -78,7 +94,7 @@ function AgreementsPage() {
             ? t("agreements.countMore", { count: items.length })
             : t("agreements.count", { count: items.length })}
       </Text>
-      {list.isPending ? <TableSkeleton /> : items.length > 0 && <AgreementTable items={items} />}
+      {list.isPending ? <TableSkeleton /> : items.length > 0 && <AgreementTable items={items} sorting={sorting} />}
       <LoadMore list={list} />
     </>
   );

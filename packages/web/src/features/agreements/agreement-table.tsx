@@ -1,27 +1,44 @@
-import type { AgreementSummary } from "@conventio/domain";
+import type { AgreementSort, AgreementSummary, SortOrder } from "@conventio/domain";
 import { Table, Text } from "@mantine/core";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormatPeriod } from "../../lib/format";
 import { AnchorLink } from "../../ui/links";
-import { TableHead } from "../../ui/table-head";
+import { SortableTableHead } from "../../ui/sortable-head";
 import { Shown } from "../portal/shown";
 import { StatusBadge } from "./agreement-labels";
 
-/** Agreements as rows, each linking to its page; titles and partners' names in the reader's language. */
-export function AgreementTable({ items }: { items: readonly AgreementSummary[] }) {
+/** How the rows are sorted, and what to do when a header asks for another sort. */
+export interface AgreementTableSort {
+  sort: AgreementSort;
+  order: SortOrder;
+  onSort: (sort: AgreementSort, order: SortOrder) => void;
+}
+
+/**
+ * Agreements as rows, each linking to its page; titles and partners' names in the reader's
+ * language. Title, validity (by its end) and status headers sort the list.
+ */
+export function AgreementTable({
+  items,
+  sorting,
+}: {
+  items: readonly AgreementSummary[];
+  sorting: AgreementTableSort;
+}) {
   const { t } = useTranslation();
   const period = useFormatPeriod();
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table striped highlightOnHover verticalSpacing="xs">
-        <TableHead
+        <SortableTableHead
+          {...sorting}
           columns={[
-            t("agreements.fields.title"),
-            t("agreements.fields.kind"),
-            t("agreements.fields.parties"),
-            t("agreements.fields.validity"),
-            t("agreements.fields.status"),
+            { id: "title", label: t("agreements.fields.title"), sort: "title" },
+            { id: "kind", label: t("agreements.fields.kind") },
+            { id: "parties", label: t("agreements.fields.parties") },
+            { id: "validity", label: t("agreements.fields.validity"), sort: "endsOn" },
+            { id: "status", label: t("agreements.fields.status"), sort: "status" },
           ]}
         />
         <Table.Tbody>
