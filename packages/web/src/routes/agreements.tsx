@@ -7,7 +7,7 @@ import {
 } from "@conventio/domain";
 import { Text } from "@mantine/core";
 import { createRoute, useNavigate } from "@tanstack/react-router";
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AgreementFilters } from "../features/agreements/agreement-filters";
 import { useAgreementList } from "../features/agreements/agreement-queries";
@@ -20,6 +20,7 @@ import { LoadMore } from "../ui/load-more";
 import { TableSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
+import { SavedViews } from "../ui/saved-views";
 import { internalRoute } from "./internal";
 
 function text(value: unknown): string | undefined {
@@ -65,6 +66,15 @@ function AgreementsPage() {
     (sort: AgreementSort, order: SortOrder) => setFilters({ ...filters, sort, order }, false),
     [filters, setFilters],
   );
+  // Opening a saved view sets the search box from outside: the filters start afresh from it.
+  const [opened, setOpened] = useState(0);
+  const openView = useCallback(
+    (search: Record<string, unknown>) => {
+      setFilters(validateAgreementSearch(search), false);
+      setOpened((n) => n + 1);
+    },
+    [setFilters],
+  );
   const sorting = { sort: filters.sort ?? "title", order: filters.order ?? "asc", onSort } as const;
   return (
     <>
@@ -85,7 +95,8 @@ function AgreementsPage() {
           </>
         }
       />
-      <AgreementFilters filters={filters} onChange={setFilters} />
+      <SavedViews list="agreements" current={filters} onOpen={openView} />
+      <AgreementFilters key={opened} filters={filters} onChange={setFilters} />
       {list.isError && <ProblemAlert error={list.error} />}
       <Text size="sm" c="dimmed" mb="xs" role="status">
         {list.isPending
