@@ -138,6 +138,7 @@ export const EventListQuery = z.object({
   from: DateTime.optional().describe("Only events ending after this instant"),
   to: DateTime.optional().describe("Only events starting before this instant"),
   agreement: Id.optional(),
+  partner: Id.optional().describe("Only events of agreements this organisation is a party to"),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(500).optional().describe("nextCursor of the previous page"),
 });

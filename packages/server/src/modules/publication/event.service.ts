@@ -51,6 +51,7 @@ export function createEventService(deps: Deps, settings: { publicUrl: string; br
     from?: string | undefined;
     to?: string | undefined;
     agreement?: string | undefined;
+    partner?: string | undefined;
     publicOnly: boolean;
     limit?: number;
     after?: Keyset | null;
@@ -61,6 +62,12 @@ export function createEventService(deps: Deps, settings: { publicUrl: string; br
     if (q.after) query = query.where(afterKeyset("starts_at", "id", q.after, direction));
     if (q.publicOnly) query = query.where("visibility", "=", "public");
     if (q.agreement) query = query.where("agreement_id", "=", q.agreement);
+    if (q.partner) {
+      const partner = q.partner;
+      query = query.where("agreement_id", "in", (eb) =>
+        eb.selectFrom("agreement_party").select("agreement_id").where("organisation_id", "=", partner),
+      );
+    }
     if (q.to) query = query.where("starts_at", "<", utc(q.to));
     if (q.from) {
       const from = utc(q.from);
@@ -93,6 +100,7 @@ export function createEventService(deps: Deps, settings: { publicUrl: string; br
         from?: string | undefined;
         to?: string | undefined;
         agreement?: string | undefined;
+        partner?: string | undefined;
         limit?: number | undefined;
         cursor?: string | undefined;
         /** Past events read from the latest back. */

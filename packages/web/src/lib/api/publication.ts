@@ -3,7 +3,12 @@ import { get, id, post, put, queryString, remove } from "./core";
 
 export const events = {
   list: (
-    query: { from?: string | undefined; to?: string | undefined; agreement?: string | undefined },
+    query: {
+      from?: string | undefined;
+      to?: string | undefined;
+      agreement?: string | undefined;
+      partner?: string | undefined;
+    },
     cursor?: string,
   ) => get<Page<EventView>>(`/api/events${queryString({ ...query, cursor, limit: 200 })}`),
   get: (eventId: string) => get<EventView>(`/api/events/${id(eventId)}`),
