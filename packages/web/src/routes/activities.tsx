@@ -21,11 +21,13 @@ function validateSearch(search: Record<string, unknown>): ActivityFilters {
   const status = ACTIVITY_STATUSES.find((s) => s === search.status);
   const q = typeof search.q === "string" && search.q.trim() ? search.q.trim() : undefined;
   const agreement = typeof search.agreement === "string" && search.agreement ? search.agreement : undefined;
+  const partner = typeof search.partner === "string" && search.partner ? search.partner : undefined;
   return {
     ...(kind ? { kind } : {}),
     ...(status ? { status } : {}),
     ...(q ? { q } : {}),
     ...(agreement ? { agreement } : {}),
+    ...(partner ? { partner } : {}),
   };
 }
 

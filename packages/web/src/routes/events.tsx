@@ -29,7 +29,7 @@ import { TableHead } from "../ui/table-head";
 import { internalRoute } from "./internal";
 
 type View = "month" | "list";
-type Search = { view?: View; month?: string };
+type Search = { view?: View; month?: string; partner?: string };
 
 function monthStart(month: string): Date {
   return new Date(`${month}-01T00:00:00Z`);
@@ -96,15 +96,17 @@ function EventsPage() {
   const month = search.month ?? new Date().toISOString().slice(0, 7);
   const from = view === "month" ? shiftMonth(month, 0) : new Date().toISOString().slice(0, 7);
   // The month grid reads its month with a week either side; the list reads what is coming, a page at a time.
-  const range =
+  const period =
     view === "month"
       ? {
           from: new Date(monthStart(from).getTime() - 7 * 86_400_000).toISOString(),
           to: new Date(monthStart(shiftMonth(month, 1)).getTime() + 7 * 86_400_000).toISOString(),
         }
       : { from: new Date(new Date().setHours(0, 0, 0, 0)).toISOString() };
+  // From an organisation's page: only the events of its agreements.
+  const range = search.partner ? { ...period, partner: search.partner } : period;
   const query = useKeysetList(
-    ["events", view, view === "month" ? month : "coming"],
+    ["events", view, view === "month" ? month : "coming", search.partner ?? null],
     (cursor) => api.events.list(range, cursor),
     { keepPrevious: false },
   );
@@ -219,6 +221,7 @@ export const eventsRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): Search => ({
     ...(search.view === "list" || search.view === "month" ? { view: search.view } : {}),
     ...(typeof search.month === "string" && /^\d{4}-\d{2}$/.test(search.month) ? { month: search.month } : {}),
+    ...(typeof search.partner === "string" && search.partner ? { partner: search.partner } : {}),
   }),
   component: EventsPage,
 });

@@ -7,6 +7,7 @@ import { KindBadge, VisibilityBadge } from "../features/organisations/kind-selec
 import { Memberships } from "../features/organisations/memberships";
 import { Identifiers, OrganisationFacts, OtherNames } from "../features/organisations/organisation-facts";
 import { organisationQuery } from "../features/organisations/organisation-queries";
+import { OrganisationRecords } from "../features/organisations/organisation-records";
 import { UnitTree } from "../features/organisations/unit-tree";
 import { Shown } from "../features/portal/shown";
 import { PartnerTimeline } from "../features/timeline/partner-timeline";
@@ -97,41 +98,12 @@ function OrganisationPage() {
           </Stack>
         </Section>
       )}
+      <OrganisationRecords organisation={o} canEdit={canEdit} />
       <Section title={t("organisations.detail.units")}>
         <UnitTree units={o.units} />
       </Section>
       <PartnerTimeline organisationId={o.id} />
       <Memberships organisation={o} />
-      <Section
-        title={t("organisations.detail.people")}
-        actions={
-          canEdit && (
-            <ButtonLink to="/people/new" search={{ organisation: o.id }} variant="default" size="xs">
-              {t("people.new")}
-            </ButtonLink>
-          )
-        }
-      >
-        {o.people.length === 0 ? (
-          <Text c="dimmed">{t("organisations.detail.noPeople")}</Text>
-        ) : (
-          <Stack gap={4} component="ul" className="plain-list">
-            {o.people.map((p) => (
-              <li key={p.id}>
-                <AnchorLink to="/people/$personId" params={{ personId: p.id }}>
-                  {p.name}
-                </AnchorLink>
-                {p.title && (
-                  <Text span size="sm" c="dimmed">
-                    {" "}
-                    · {p.title}
-                  </Text>
-                )}
-              </li>
-            ))}
-          </Stack>
-        )}
-      </Section>
     </Stack>
   );
 }

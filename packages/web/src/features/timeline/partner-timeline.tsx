@@ -12,7 +12,8 @@ import { Section } from "../../ui/section";
 import { TableHead } from "../../ui/table-head";
 
 const WIDTH = 960;
-const LANE = 26;
+/** Each lane holds its label above its bar. */
+const LANE = 42;
 const TOP = 34;
 const LEFT = 28;
 const RIGHT = 28;
@@ -28,6 +29,38 @@ function toYear(date: string): number {
   const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
   const start = Date.UTC(d.getUTCFullYear(), 0, 1);
   return d.getUTCFullYear() + (d.getTime() - start) / (366 * 86_400_000);
+}
+
+/** A span's label, written above its bar (the bar's own description is read out already). */
+function SpanLabel({
+  span,
+  y,
+  x,
+  today,
+}: {
+  span: TimelineEvent;
+  y: number;
+  x: (year: number) => number;
+  today: string;
+}) {
+  const start = x(toYear(span.start));
+  const end = x(toYear(span.end ?? today));
+  // Labels of bars in the right part of the drawing end with the bar, so they stay inside it.
+  const fromEnd = start > WIDTH * 0.55;
+  const text = span.label.length > 72 ? `${span.label.slice(0, 71)}…` : span.label;
+  return (
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a label is text, never focused; its bar is read out already
+    <text
+      aria-hidden="true"
+      x={fromEnd ? Math.min(end, WIDTH - 4) : start}
+      y={y}
+      textAnchor={fromEnd ? "end" : "start"}
+      fontSize="13"
+      fill="#212529"
+    >
+      {text}
+    </text>
+  );
 }
 
 interface Lane {
@@ -151,9 +184,10 @@ export function PartnerTimeline({ organisationId }: { organisationId: string }) 
             strokeDasharray="4 3"
           />
           {lanes.map((lane, i) => {
-            const y = TOP + i * LANE + LANE / 2;
+            const y = TOP + i * LANE + LANE / 2 + 7;
             return (
               <g key={lane.key}>
+                {lane.span && <SpanLabel span={lane.span} y={y - 12} x={x} today={today} />}
                 {lane.span &&
                   mark(
                     lane.span,
