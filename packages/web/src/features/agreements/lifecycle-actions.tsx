@@ -1,8 +1,8 @@
-import type { AgreementView, TransitionAction } from "@conventio/domain";
-import { Button, Group, Stack, Textarea, TextInput } from "@mantine/core";
+import type { AgreementStatus, AgreementView, TransitionAction } from "@conventio/domain";
+import { Button, Group, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../lib/api";
 import { errorsFromProblem, useFieldMessage } from "../../lib/form-errors";
@@ -115,12 +115,20 @@ export function LifecycleActions({ agreement, canEdit }: { agreement: AgreementV
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [terminating, setTerminating] = useState(false);
+  // After an action, the focus lands on the new status, which is also announced: the buttons
+  // just used may have gone, and the reader must not be left on nothing.
+  const [done, setDone] = useState<AgreementStatus | null>(null);
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
   const transition = useMutation({
     mutationFn: (action: TransitionAction) =>
       api.agreements.transition(agreement.id, { action, on: null, reason: null, note: null }),
     onSuccess: (saved) => {
       queryClient.setQueryData(agreementKeys.detail(agreement.id), saved);
       void queryClient.invalidateQueries({ queryKey: agreementKeys.all });
+      setDone(saved.status);
     },
   });
   const renew = useMutation({
@@ -130,9 +138,16 @@ export function LifecycleActions({ agreement, canEdit }: { agreement: AgreementV
       await navigate({ to: "/agreements/$agreementId", params: { agreementId: successor.id } });
     },
   });
-  if (!canEdit || agreement.allowedActions.length === 0) return null;
+  if (!canEdit) return null;
+  const statusNow = done && (
+    <Text ref={doneRef} tabIndex={-1} role="status" size="sm" fw={600} className="lifecycle-done">
+      {t("lifecycle.nowStatus", { status: t(`agreementStatus.${done}`) })}
+    </Text>
+  );
+  if (agreement.allowedActions.length === 0) return statusNow || null;
   return (
     <Stack gap="xs">
+      {statusNow}
       <Group gap="xs" role="group" aria-label={t("lifecycle.label")}>
         {agreement.allowedActions.map((action) => {
           if (action === "renew") {
