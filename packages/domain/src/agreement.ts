@@ -345,6 +345,18 @@ export const AgreementListQuery = z.object({
 });
 export type AgreementListQuery = z.infer<typeof AgreementListQuery>;
 
+/** One theme added to several agreements at once: all of them or none. */
+export const BulkThemeInput = z.strictObject({
+  ids: z.array(Id).min(1, "Choose at least one agreement").max(200).describe("The agreements to tag"),
+  theme: z.string().trim().min(1, "A theme is required").max(80).describe("The theme's label"),
+});
+export type BulkThemeInput = z.output<typeof BulkThemeInput>;
+
+export const BulkThemeResult = z.object({
+  updated: z.number().int().describe("Agreements that did not carry the theme yet and now do"),
+});
+export type BulkThemeResult = z.infer<typeof BulkThemeResult>;
+
 /** A theme of the managed vocabulary, with its label in other languages. */
 export const ThemeInput = z.strictObject({
   label: z.string().trim().min(1, "A label is required").max(80),

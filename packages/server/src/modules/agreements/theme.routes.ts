@@ -1,4 +1,4 @@
-import { ThemeInput, ThemeView } from "@conventio/domain";
+import { BulkThemeInput, BulkThemeResult, ThemeInput, ThemeView } from "@conventio/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { NoContent, problems } from "#http/common.js";
@@ -29,6 +29,18 @@ export function themeRoutes(themes: ThemeService): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => reply.status(201).send(await themes.addTheme(req.actor, req.body.label, req.body.labels)),
+    );
+    app.post(
+      "/api/agreements/bulk/themes",
+      {
+        schema: {
+          tags,
+          summary: "Add a theme to several agreements at once, all or none (editor)",
+          body: BulkThemeInput,
+          response: { 200: BulkThemeResult, ...problems },
+        },
+      },
+      async (req) => themes.addThemeToAgreements(req.actor, req.body),
     );
     app.delete(
       "/api/themes/:theme",

@@ -3,15 +3,19 @@ import { sql } from "kysely";
 import { recordAudit } from "#modules/audit/audit.service.js";
 import { AppError } from "#shared/app-error.js";
 import { type Deps, nowIso } from "#shared/deps.js";
+import { createAgreementBulk } from "./agreement-bulk.js";
 import { themePolicy } from "./theme.policy.js";
 
 /**
  * Themes: a managed vocabulary kept by administrators (with labels in other languages),
- * beside the free tags people add to agreements. Both are offered as suggestions.
+ * beside the free tags people add to agreements. Both are offered as suggestions. Editors add a
+ * theme to a selection of agreements at once (agreement-bulk.ts).
  */
 export function createThemeService(deps: Deps) {
   const { db } = deps;
   return {
+    ...createAgreementBulk(deps),
+
     async listThemes(actor: Actor): Promise<ThemeView[]> {
       themePolicy.read(actor);
       const [vocabulary, used] = await Promise.all([
