@@ -40,8 +40,24 @@ function shiftMonth(month: string, by: number): string {
   return d.toISOString().slice(0, 7);
 }
 
+/** Today in the reader's calendar, as YYYY-MM-DD. */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+function TodayBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge size="xs" variant="filled" color="blue.9" tt="none" ms={4}>
+      {t("events.today")}
+    </Badge>
+  );
+}
+
 function MonthGrid({ month, events }: { month: string; events: readonly EventView[] }) {
   const language = useLanguage();
+  const today = localToday();
   const first = monthStart(month);
   const offset = (first.getUTCDay() + 6) % 7;
   const start = new Date(first.getTime() - offset * 86_400_000);
@@ -66,9 +82,14 @@ function MonthGrid({ month, events }: { month: string; events: readonly EventVie
               const iso = d.toISOString().slice(0, 10);
               const those = events.filter((e) => dayIn(e.startsAt, e.timeZone) === iso);
               return (
-                <td key={iso} className={`day${iso.slice(0, 7) === month ? "" : " outside"}`}>
+                <td
+                  key={iso}
+                  className={`day${iso.slice(0, 7) === month ? "" : " outside"}${iso === today ? " today" : ""}`}
+                  aria-current={iso === today ? "date" : undefined}
+                >
                   <span aria-hidden="true">{d.getUTCDate()}</span>
                   <VisuallyHidden>{dayName.format(d)}</VisuallyHidden>
+                  {iso === today && <TodayBadge />}
                   {those.map((e) => (
                     <AnchorLink key={e.id} to="/events/$eventId" params={{ eventId: e.id }} size="xs" display="block">
                       {e.title}
@@ -92,7 +113,8 @@ function EventsPage() {
   const canEdit = useCan("editor");
   const navigate = useNavigate({ from: "/events" });
   const search = eventsRoute.useSearch();
-  const view = search.view ?? "month";
+  // The page opens on what is coming; the month grid is one click away.
+  const view = search.view ?? "list";
   const month = search.month ?? new Date().toISOString().slice(0, 7);
   const from = view === "month" ? shiftMonth(month, 0) : new Date().toISOString().slice(0, 7);
   // The month grid reads its month with a week either side; the list reads what is coming, a page at a time.
@@ -111,6 +133,7 @@ function EventsPage() {
     { keepPrevious: false },
   );
   const events = query.items;
+  const today = localToday();
   const monthName = new Intl.DateTimeFormat(language, { month: "long", year: "numeric", timeZone: "UTC" }).format(
     monthStart(month),
   );
@@ -197,7 +220,12 @@ function EventsPage() {
                       )}
                     </Stack>
                   </Table.Td>
-                  <Table.Td>{formatTime(e)}</Table.Td>
+                  <Table.Td>
+                    {formatTime(e)}
+                    {dayIn(e.startsAt, e.timeZone) <= today && dayIn(e.endsAt ?? e.startsAt, e.timeZone) >= today && (
+                      <TodayBadge />
+                    )}
+                  </Table.Td>
                   <Table.Td>{e.place}</Table.Td>
                   <Table.Td>{formatAudiences(e.audiences)}</Table.Td>
                   <Table.Td>

@@ -1,5 +1,5 @@
 import { type ACTION_STATUSES, type ActionView, CreateActionInput } from "@conventio/domain";
-import { Button, Group, Select, Table, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Group, Select, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -115,6 +115,9 @@ export function ActionTable({
   const { user } = useSession();
   const canEdit = useCan("editor");
   const queryClient = useQueryClient();
+  // An open action past its due date, in the reader's calendar, is flagged in words.
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
   const update = useMutation({
     mutationFn: ({ id, status }: { id: string; status: Status }) => api.governance.updateAction(id, { status }),
     onSuccess: () => invalidateActions(queryClient),
@@ -151,7 +154,14 @@ export function ActionTable({
                     </Table.Td>
                   )}
                   <Table.Td>{a.owner?.name ?? "—"}</Table.Td>
-                  <Table.Td>{formatDate(a.dueOn) || "—"}</Table.Td>
+                  <Table.Td>
+                    {formatDate(a.dueOn) || "—"}
+                    {a.status === "open" && a.dueOn && a.dueOn < today && (
+                      <Badge variant="dot" color="red" radius="sm" tt="none" fw={600} ms="xs" data-overdue="true">
+                        {t("governance.overdue")}
+                      </Badge>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     {mayChange ? (
                       <Group gap="xs" wrap="nowrap">
