@@ -9,6 +9,7 @@ import { Text } from "@mantine/core";
 import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { AgreementBulkActions } from "../features/agreements/agreement-bulk-actions";
 import { AgreementFilters } from "../features/agreements/agreement-filters";
 import { useAgreementList } from "../features/agreements/agreement-queries";
 import { AgreementTable } from "../features/agreements/agreement-table";
@@ -75,6 +76,10 @@ function AgreementsPage() {
     },
     [setFilters],
   );
+  // Only editors act on several rows; the selection is of rows on screen, dropped with the view.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const clearSelection = useCallback(() => setSelected(new Set()), []);
+  const selection = canEdit ? { selected, onChange: setSelected } : undefined;
   const sorting = { sort: filters.sort ?? "title", order: filters.order ?? "asc", onSort } as const;
   return (
     <>
@@ -97,6 +102,7 @@ function AgreementsPage() {
       />
       <SavedViews list="agreements" current={filters} onOpen={openView} />
       <AgreementFilters key={opened} filters={filters} onChange={setFilters} />
+      {canEdit && <AgreementBulkActions selected={selected} onDone={clearSelection} />}
       {list.isError && <ProblemAlert error={list.error} />}
       <Text size="sm" c="dimmed" mb="xs" role="status">
         {list.isPending
@@ -105,7 +111,11 @@ function AgreementsPage() {
             ? t("agreements.countMore", { count: items.length })
             : t("agreements.count", { count: items.length })}
       </Text>
-      {list.isPending ? <TableSkeleton /> : items.length > 0 && <AgreementTable items={items} sorting={sorting} />}
+      {list.isPending ? (
+        <TableSkeleton />
+      ) : (
+        items.length > 0 && <AgreementTable items={items} sorting={sorting} selection={selection} />
+      )}
       <LoadMore list={list} />
     </>
   );

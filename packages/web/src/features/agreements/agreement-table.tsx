@@ -1,5 +1,5 @@
 import type { AgreementSort, AgreementSummary, SortOrder } from "@conventio/domain";
-import { Table, Text } from "@mantine/core";
+import { Checkbox, Table, Text } from "@mantine/core";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormatPeriod } from "../../lib/format";
@@ -19,20 +19,50 @@ export interface AgreementTableSort {
  * Agreements as rows, each linking to its page; titles and partners' names in the reader's
  * language. Title, validity (by its end) and status headers sort the list.
  */
+/** The rows picked for a bulk action; absent for those who may not act on several rows. */
+export interface AgreementSelection {
+  selected: ReadonlySet<string>;
+  onChange: (next: Set<string>) => void;
+}
+
 export function AgreementTable({
   items,
   sorting,
+  selection,
 }: {
   items: readonly AgreementSummary[];
   sorting: AgreementTableSort;
+  selection?: AgreementSelection | undefined;
 }) {
   const { t } = useTranslation();
   const period = useFormatPeriod();
+  const picked = items.filter((a) => selection?.selected.has(a.id)).length;
+  const toggle = (id: string, on: boolean) => {
+    if (!selection) return;
+    const next = new Set(selection.selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    selection.onChange(next);
+  };
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table striped highlightOnHover verticalSpacing="xs">
         <SortableTableHead
           {...sorting}
+          before={
+            selection && (
+              <Table.Th scope="col" w={40}>
+                <Checkbox
+                  aria-label={t("agreements.bulk.selectPage")}
+                  checked={picked > 0 && picked === items.length}
+                  indeterminate={picked > 0 && picked < items.length}
+                  onChange={(e) =>
+                    selection.onChange(e.currentTarget.checked ? new Set(items.map((a) => a.id)) : new Set())
+                  }
+                />
+              </Table.Th>
+            )
+          }
           columns={[
             { id: "title", label: t("agreements.fields.title"), sort: "title" },
             { id: "kind", label: t("agreements.fields.kind") },
@@ -44,6 +74,15 @@ export function AgreementTable({
         <Table.Tbody>
           {items.map((a) => (
             <Table.Tr key={a.id}>
+              {selection && (
+                <Table.Td>
+                  <Checkbox
+                    aria-label={t("agreements.bulk.selectOne", { reference: a.reference })}
+                    checked={selection.selected.has(a.id)}
+                    onChange={(e) => toggle(a.id, e.currentTarget.checked)}
+                  />
+                </Table.Td>
+              )}
               <Table.Td>
                 <AnchorLink to="/agreements/$agreementId" params={{ agreementId: a.id }} fw={500}>
                   <Shown value={a.shown} />

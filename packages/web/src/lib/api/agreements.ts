@@ -4,6 +4,8 @@ import type {
   AgreementSummary,
   AgreementView,
   BodyView,
+  BulkThemeInput,
+  BulkThemeResult,
   CreateAgreementInput,
   IndicatorView,
   Page,
@@ -41,4 +43,6 @@ export const themes = {
   list: () => get<{ items: ThemeView[] }>("/api/themes"),
   add: (input: ThemeInput) => post<ThemeView>("/api/themes", input),
   remove: (theme: string) => remove(`/api/themes/${id(theme)}`),
+  /** Adds a theme to every agreement of a selection, or to none. */
+  addToAgreements: (input: BulkThemeInput) => post<BulkThemeResult>("/api/agreements/bulk/themes", input),
 };
