@@ -1,0 +1,146 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./support/axe.js";
+import { type Browser, openBrowser } from "./support/browser.js";
+import { startTestServer, type TestServer } from "./support/server.js";
+import { signIn } from "./support/session.js";
+import { adminCall } from "./support/site.js";
+
+/**
+ * The agreement list as a working view: sorted from its headers by keyboard, the sort held in
+ * the address; a view saved and reopened; several rows picked and given a theme at once.
+ */
+describe("the agreement list's views", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const refs: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const call = await adminCall(server.url);
+    for (const [key, title, endsOn] of [
+      ["late", "Arctic research network", "2031-06-30"],
+      ["early", "Baltic summer school", "2026-01-31"],
+      ["middle", "Celtic languages exchange", "2028-08-31"],
+    ] as const) {
+      const a = (await call("POST", "/api/agreements", {
+        kind: "cotutelle",
+        title,
+        startsOn: "2024-01-01",
+        endsOn,
+      })) as {
+        id: string;
+        reference: string;
+      };
+      refs[key] = a.reference;
+      ids[key] = a.id;
+    }
+    await server.running.services.accounts.createUserAsOperator({
+      email: "vera@example.org",
+      name: "Vera Viewer",
+      role: "viewer",
+      password: "a-long-enough-password",
+    });
+    browser = await openBrowser();
+    page = await browser.newPage();
+    await signIn(page, server.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const titles = () => page.locator("tbody tr td:nth-child(2) a").allTextContents();
+  const header = (name: string) => page.getByRole("columnheader", { name });
+
+  it("sorts by a column from the keyboard, keeps it in the address and across a reload", async () => {
+    await page.goto(`${server.url}/agreements`);
+    await page.getByRole("link", { name: "Arctic research network" }).waitFor();
+    expect(await header("Title").getAttribute("aria-sort")).toBe("ascending");
+    await page.getByRole("button", { name: "Validity" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/sort=endsOn/);
+    await expect.poll(titles).toEqual(["Baltic summer school", "Celtic languages exchange", "Arctic research network"]);
+    expect(await header("Validity").getAttribute("aria-sort")).toBe("ascending");
+    expect(await header("Title").getAttribute("aria-sort")).toBeNull();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/order=desc/);
+    await expect.poll(titles).toEqual(["Arctic research network", "Celtic languages exchange", "Baltic summer school"]);
+    await page.reload();
+    await page.getByRole("link", { name: "Arctic research network" }).waitFor();
+    expect(await header("Validity").getAttribute("aria-sort")).toBe("descending");
+    expect(await titles()).toEqual(["Arctic research network", "Celtic languages exchange", "Baltic summer school"]);
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes("order=desc"));
+    await expect.poll(titles).toEqual(["Baltic summer school", "Celtic languages exchange", "Arctic research network"]);
+  });
+
+  it("saves the current view under a name and opens it again", async () => {
+    await page.goto(`${server.url}/agreements?sort=endsOn&order=desc`);
+    await page.getByRole("link", { name: "Arctic research network" }).waitFor();
+    await page.getByLabel("Name of this view").fill("Latest ends first");
+    await page.getByRole("button", { name: "Save this view" }).click();
+    await page.goto(`${server.url}/agreements`);
+    await page.getByRole("link", { name: "Arctic research network" }).waitFor();
+    expect(await titles()).toEqual(["Arctic research network", "Baltic summer school", "Celtic languages exchange"]);
+    await page.getByRole("button", { name: "Latest ends first", exact: true }).click();
+    await page.waitForURL(/order=desc/);
+    expect(new URL(page.url()).searchParams.get("sort")).toBe("endsOn");
+    await expect.poll(titles).toEqual(["Arctic research network", "Celtic languages exchange", "Baltic summer school"]);
+    await page.getByRole("button", { name: "Delete the view Latest ends first" }).click();
+    expect(await page.getByRole("button", { name: "Latest ends first", exact: true }).count()).toBe(0);
+  });
+
+  it("adds a theme to two selected agreements at once", async () => {
+    await page.goto(`${server.url}/agreements`);
+    await page.getByRole("link", { name: "Arctic research network" }).waitFor();
+    await page.getByRole("checkbox", { name: `Select agreement ${refs.late}` }).check();
+    await page.getByRole("checkbox", { name: `Select agreement ${refs.early}` }).check();
+    await page.getByText("2 agreements selected").waitFor();
+    await page.getByLabel("Theme to add").fill("Blue economy");
+    await page.getByRole("button", { name: "Add a theme" }).click();
+    await page.getByText("Theme added to 2 agreements").waitFor();
+    for (const [key, title, has] of [
+      ["late", "Arctic research network", true],
+      ["early", "Baltic summer school", true],
+      ["middle", "Celtic languages exchange", false],
+    ] as const) {
+      await page.goto(`${server.url}/agreements/${ids[key]}`);
+      await page.getByRole("heading", { level: 1, name: title }).waitFor();
+      const theme = page.getByRole("listitem").filter({ hasText: "Blue economy" });
+      if (has) await theme.waitFor();
+      else expect(await theme.count(), key).toBe(0);
+    }
+  });
+
+  it("has no serious accessibility violations on the list at 1280 px, in English and French", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/agreements`);
+    await page.getByRole("link", { name: "Arctic research network" }).waitFor();
+    await page.getByRole("checkbox", { name: `Select agreement ${refs.middle}` }).check();
+    const english = await seriousViolations(page);
+    expect(english, JSON.stringify(english, null, 2)).toEqual([]);
+    await page.getByLabel("Language", { exact: true }).selectOption("fr");
+    await page.getByRole("button", { name: "Enregistrer cette vue" }).waitFor();
+    const french = await seriousViolations(page);
+    await page.getByLabel("Langue", { exact: true }).selectOption("en");
+    expect(french, JSON.stringify(french, null, 2)).toEqual([]);
+  });
+
+  it("offers a viewer no checkboxes", async () => {
+    const other = await openBrowser();
+    const viewer = await other.newPage();
+    try {
+      await signIn(viewer, server.url, { email: "vera@example.org", password: "a-long-enough-password" });
+      await viewer.goto(`${server.url}/agreements`);
+      await viewer.getByRole("link", { name: "Arctic research network" }).waitFor();
+      expect(await viewer.getByRole("checkbox").count()).toBe(0);
+      expect(await viewer.getByRole("button", { name: "Validity" }).count()).toBe(1);
+    } finally {
+      await other.close();
+    }
+  });
+});
