@@ -31,7 +31,9 @@ export function Breadcrumbs({
       >
         {trail.map((step) => (
           <li key={step.to}>
-            <AnchorLink to={step.to}>{step.label}</AnchorLink>
+            <AnchorLink to={step.to} activeOptions={{ exact: true }}>
+              {step.label}
+            </AnchorLink>
             <span aria-hidden="true" style={{ marginInlineStart: "0.25rem" }}>
               ›
             </span>

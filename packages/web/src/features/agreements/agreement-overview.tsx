@@ -247,8 +247,8 @@ export function AgreementOverview({ agreement: a }: { agreement: AgreementView }
         {a.history.length === 0 ? (
           <Text c="dimmed">{t("agreements.detail.none")}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={520}>
-            <Table verticalSpacing="xs">
+          <ScrollRegion label={t("agreements.detail.history")}>
+            <Table verticalSpacing="xs" miw={520}>
               <TableHead
                 columns={[t("agreements.detail.when"), t("agreements.detail.what"), t("agreements.detail.who")]}
               />
@@ -270,7 +270,7 @@ export function AgreementOverview({ agreement: a }: { agreement: AgreementView }
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         )}
       </Section>
     </Stack>

@@ -10,6 +10,7 @@ import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { AnchorLink } from "../../ui/links";
 import type { CloseForm } from "../../ui/open-on-demand";
 import { ProblemAlert } from "../../ui/problem-alert";
+import { ScrollRegion } from "../../ui/scroll-region";
 import { useAssignable } from "../accounts/use-assignable";
 import { Shown } from "../portal/shown";
 
@@ -126,8 +127,8 @@ export function ActionTable({
   return (
     <>
       {update.isError && <ProblemAlert error={update.error} />}
-      <Table.ScrollContainer minWidth={560}>
-        <Table verticalSpacing="xs">
+      <ScrollRegion label={t("governance.actions")}>
+        <Table verticalSpacing="xs" miw={560}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t("governance.actionTitle")}</Table.Th>
@@ -197,7 +198,7 @@ export function ActionTable({
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
     </>
   );
 }
