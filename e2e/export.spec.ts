@@ -10,8 +10,10 @@ import { signIn } from "./support/session.js";
 
 /** The ids of the records a list page shows, from the links of its table's first column. */
 async function shownIds(page: Page, prefix: string): Promise<string[]> {
+  // A row's own link is in its first cell, or in the second after an editor's selection checkbox.
+  const first = "table tbody tr td:first-child";
   const hrefs = await page
-    .locator(`table tbody tr td:first-child a[href^="${prefix}"]`)
+    .locator(`${first} a[href^="${prefix}"], ${first}:has(input[type="checkbox"]) + td a[href^="${prefix}"]`)
     .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   return hrefs.map((href) => href.slice(prefix.length));
 }

@@ -30,7 +30,7 @@ export function AgreementBulkActions({ selected, onDone }: { selected: ReadonlyS
   };
   return (
     <section aria-label={t("agreements.bulk.label")}>
-      <Text size="sm" role="status" mb="xs">
+      <Text size="sm" aria-live="polite" mb="xs">
         {selected.size > 0
           ? t("agreements.bulk.selected", { count: selected.size })
           : added !== null
