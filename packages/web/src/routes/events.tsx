@@ -113,8 +113,8 @@ function EventsPage() {
   const canEdit = useCan("editor");
   const navigate = useNavigate({ from: "/events" });
   const search = eventsRoute.useSearch();
-  // The page opens on what is coming; the month grid is one click away.
-  const view = search.view ?? "list";
+  // The page opens on what is coming (a link to a month opens its grid); the month grid is one click away.
+  const view = search.view ?? (search.month ? "month" : "list");
   const month = search.month ?? new Date().toISOString().slice(0, 7);
   const from = view === "month" ? shiftMonth(month, 0) : new Date().toISOString().slice(0, 7);
   // The month grid reads its month with a week either side; the list reads what is coming, a page at a time.
