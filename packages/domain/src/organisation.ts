@@ -3,6 +3,7 @@ import { isCountryCode } from "./countries.js";
 import { isoDateWithin, YEARS } from "./date-bounds.js";
 import { IdentifierScheme, normaliseIdentifier } from "./identifiers.js";
 import { ShownText } from "./language.js";
+import { SortOrder } from "./page.js";
 import { endsBeforeStart, PartialDate } from "./partial-date.js";
 
 export const ORGANISATION_KINDS = [
@@ -208,11 +209,18 @@ export const OrganisationDetail = OrganisationView.extend({
 });
 export type OrganisationDetail = z.infer<typeof OrganisationDetail>;
 
+/** The columns an organisation list sorts by; each is backed by an index over (key, id). */
+export const ORGANISATION_SORTS = ["name", "country"] as const;
+export const OrganisationSort = z.enum(ORGANISATION_SORTS);
+export type OrganisationSort = z.infer<typeof OrganisationSort>;
+
 export const OrganisationListQuery = z.object({
   q: z.string().trim().max(200).optional().describe("Search as you type: words and prefixes, accents ignored"),
   kind: OrganisationKind.optional(),
   country: CountryCode.optional(),
   network: Id.optional().describe("Only members of this network or programme"),
+  sort: OrganisationSort.optional().describe("name (the default), or country then name"),
+  order: SortOrder.optional(),
 });
 export type OrganisationListQuery = z.infer<typeof OrganisationListQuery>;
 

@@ -33,6 +33,7 @@ import * as m030 from "./migrations/030-several-processes.js";
 import * as m031 from "./migrations/031-publication-search.js";
 import * as m032 from "./migrations/032-dashboard-figures.js";
 import * as m033 from "./migrations/033-list-sorts.js";
+import * as m034 from "./migrations/034-organisation-sorts.js";
 import type { DB } from "./schema.js";
 
 /** Numbered migrations, listed explicitly so they run the same from source, tests and bundles. */
@@ -70,6 +71,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "031-publication-search": m031,
   "032-dashboard-figures": m032,
   "033-list-sorts": m033,
+  "034-organisation-sorts": m034,
 };
 
 /** The names of the migrations this version knows, oldest first; the last is the schema version it writes. */

@@ -3,10 +3,11 @@ import { type IdentifierScheme, UNIQUE_SCHEMES } from "@conventio/domain";
 import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
 import type { DB } from "#db/schema.js";
 import type { SearchIndex } from "#db/search-index.js";
-import { afterKeyset, type Keyset } from "#http/pagination.js";
+import type { Keyset } from "#http/pagination.js";
 import { AppError } from "#shared/app-error.js";
 import { presentRef } from "./organisation.presenter.js";
 import type { OrganisationTable } from "./organisation.table.js";
+import { afterOrganisationKey, organisationSortSql } from "./organisation-sort.js";
 
 export type OrganisationRow = Selectable<OrganisationTable>;
 export type IdentifierRow = { scheme: IdentifierScheme; value: string };
@@ -154,11 +155,12 @@ export function listOrganisationRows(
     if (cond) q = q.where(cond);
   }
   if (after) {
-    q = q.where(afterKeyset("o.sort_name", "o.id", after));
+    q = q.where(afterOrganisationKey(filter.sort, filter.order, after));
   }
+  const order = filter.order ?? "asc";
   return q
-    .orderBy("o.sort_name")
-    .orderBy("o.id")
+    .orderBy(organisationSortSql(filter.sort), order)
+    .orderBy("o.id", order)
     .limit(limit + 1)
     .execute();
 }

@@ -29,6 +29,7 @@ import * as repo from "./organisation.repository.js";
 import { requireOrganisation } from "./organisation.repository.js";
 import { createBulkOrganisations } from "./organisation-bulk.js";
 import { duplicateCandidate, duplicatesAmong, organisationRow, searchParts, snapshot } from "./organisation-records.js";
+import { organisationKeyset } from "./organisation-sort.js";
 
 export function createOrganisationService(deps: Deps) {
   const { db, search } = deps;
@@ -110,7 +111,7 @@ export function createOrganisationService(deps: Deps) {
       return toPage(
         rows,
         query.limit,
-        (r) => ({ key: r.sort_name, id: r.id }),
+        (r) => organisationKeyset(query.sort, r),
         (r) => presentSummary(r, lang),
       );
     },
@@ -130,7 +131,7 @@ export function createOrganisationService(deps: Deps) {
       return toPage(
         rows,
         query.limit,
-        (r) => ({ key: r.sort_name, id: r.id }),
+        (r) => organisationKeyset(query.sort, r),
         (r) => presentSummary(r, lang),
       );
     },
