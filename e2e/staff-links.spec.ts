@@ -50,6 +50,9 @@ describe("staff pages that lead somewhere", () => {
       agreementId: ids.agreementId,
       dueOn: "2099-01-15",
     });
+    const now = new Date();
+    const noon = new Date(now.getFullYear(), now.getMonth(), now.getDate(), 12).toISOString();
+    await call("POST", "/api/events", { title: "Welcome desk for exchange students", startsAt: noon });
     browser = await openBrowser();
     page = await browser.newPage();
     await signIn(page, server.url);
@@ -134,6 +137,22 @@ describe("staff pages that lead somewhere", () => {
       .getByRole("row", { name: /Send the signed copy to Linköping/ })
       .getByText("overdue", { exact: true })
       .waitFor();
+  });
+
+  it("opens the events on the coming ones, with today marked", async () => {
+    await page.goto(`${server.url}/events`);
+    const today = page.getByRole("row", { name: /Welcome desk for exchange students/ });
+    await today.getByText("Today", { exact: true }).waitFor();
+    expect(
+      await page
+        .getByRole("row", { name: /Journée d'accueil à Malmö/ })
+        .getByText("Today")
+        .count(),
+    ).toBe(0);
+    await page.getByText("Month", { exact: true }).click();
+    const cell = page.locator('td[aria-current="date"]');
+    await cell.getByText("Today", { exact: true }).waitFor();
+    await cell.getByRole("link", { name: "Welcome desk for exchange students" }).waitFor();
   });
 
   const pages: ReadonlyArray<[name: string, path: () => string, ready: string]> = [
