@@ -37,6 +37,13 @@ describe("the agreement list's views", () => {
       refs[key] = a.reference;
       ids[key] = a.id;
     }
+    for (const [name, countryCode] of [
+      ["Aalto University", "FI"],
+      ["Université de Lille", "FR"],
+      ["Linköping University", "SE"],
+    ] as const) {
+      await call("POST", "/api/organisations", { kind: "university", name, countryCode });
+    }
     await server.running.services.accounts.createUserAsOperator({
       email: "vera@example.org",
       name: "Vera Viewer",
@@ -128,6 +135,21 @@ describe("the agreement list's views", () => {
     const french = await seriousViolations(page);
     await page.getByLabel("Langue", { exact: true }).selectOption("en");
     expect(french, JSON.stringify(french, null, 2)).toEqual([]);
+  });
+
+  it("sorts the organisations by country from the keyboard, in the address", async () => {
+    await page.goto(`${server.url}/organisations`);
+    await page.getByRole("link", { name: "Aalto University" }).waitFor();
+    const names = () => page.locator("tbody tr td:first-child a").allTextContents();
+    await page.getByRole("button", { name: "Country" }).focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/sort=country&order=desc|order=desc&sort=country/);
+    expect(await page.getByRole("columnheader", { name: "Country" }).getAttribute("aria-sort")).toBe("descending");
+    await expect.poll(names).toEqual(["Linköping University", "Université de Lille", "Aalto University"]);
+    await page.reload();
+    await page.getByRole("link", { name: "Aalto University" }).waitFor();
+    expect(await names()).toEqual(["Linköping University", "Université de Lille", "Aalto University"]);
   });
 
   it("offers a viewer no checkboxes", async () => {

@@ -1,4 +1,10 @@
-import { ORGANISATION_KINDS, type OrganisationKind } from "@conventio/domain";
+import {
+  ORGANISATION_KINDS,
+  ORGANISATION_SORTS,
+  type OrganisationKind,
+  type OrganisationSort,
+  type SortOrder,
+} from "@conventio/domain";
 import { Text } from "@mantine/core";
 import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useCallback } from "react";
@@ -23,11 +29,14 @@ function text(value: unknown): string | undefined {
 function validateSearch(search: Record<string, unknown>): Filters {
   const kind = ORGANISATION_KINDS.find((k) => k === search.kind) as OrganisationKind | undefined;
   const country = text(search.country)?.toUpperCase();
+  const sort = ORGANISATION_SORTS.find((s) => s === search.sort);
   return {
     ...(text(search.q) ? { q: text(search.q) } : {}),
     ...(kind ? { kind } : {}),
     ...(country && /^[A-Z]{2}$/.test(country) ? { country } : {}),
     ...(text(search.network) ? { network: text(search.network) } : {}),
+    ...(sort && sort !== "name" ? { sort } : {}),
+    ...(search.order === "desc" ? { order: "desc" as const } : {}),
   };
 }
 
@@ -38,10 +47,16 @@ function OrganisationsPage() {
   const canEdit = useCan("editor");
   const list = useOrganisationList(filters);
   const { items } = list;
+  // Typing refines the current view in place; a new sort is a step of history that back undoes.
   const setFilters = useCallback(
-    (next: Filters) => void navigate({ search: validateSearch({ ...next }), replace: true }),
+    (next: Filters, replace = true) => void navigate({ search: validateSearch({ ...next }), replace }),
     [navigate],
   );
+  const onSort = useCallback(
+    (sort: OrganisationSort, order: SortOrder) => setFilters({ ...filters, sort, order }, false),
+    [filters, setFilters],
+  );
+  const sorting = { sort: filters.sort ?? "name", order: filters.order ?? "asc", onSort } as const;
   return (
     <>
       <PageHeader
@@ -70,7 +85,7 @@ function OrganisationsPage() {
             ? t("organisations.countMore", { count: items.length })
             : t("organisations.count", { count: items.length })}
       </Text>
-      {list.isPending ? <TableSkeleton /> : items.length > 0 && <OrganisationTable items={items} />}
+      {list.isPending ? <TableSkeleton /> : items.length > 0 && <OrganisationTable items={items} sorting={sorting} />}
       <LoadMore list={list} />
     </>
   );

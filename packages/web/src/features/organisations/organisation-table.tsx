@@ -1,26 +1,43 @@
-import type { OrganisationSummary } from "@conventio/domain";
+import type { OrganisationSort, OrganisationSummary, SortOrder } from "@conventio/domain";
 import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useCountryName } from "../../lib/countries";
 import { AnchorLink } from "../../ui/links";
-import { TableHead } from "../../ui/table-head";
+import { SortableTableHead } from "../../ui/sortable-head";
 import { Shown } from "../portal/shown";
 import { VisibilityBadge } from "./kind-select";
 
-/** Organisations as rows, each linking to its page, named in the reader's language. */
-export function OrganisationTable({ items }: { items: readonly OrganisationSummary[] }) {
+/** How the rows are sorted, and what to do when a header asks for another sort. */
+export interface OrganisationTableSort {
+  sort: OrganisationSort;
+  order: SortOrder;
+  onSort: (sort: OrganisationSort, order: SortOrder) => void;
+}
+
+/**
+ * Organisations as rows, each linking to its page, named in the reader's language. The name and
+ * country headers sort the list (by country code, then name).
+ */
+export function OrganisationTable({
+  items,
+  sorting,
+}: {
+  items: readonly OrganisationSummary[];
+  sorting: OrganisationTableSort;
+}) {
   const { t } = useTranslation();
   const nameOf = useCountryName();
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped highlightOnHover verticalSpacing="xs">
-        <TableHead
+        <SortableTableHead
+          {...sorting}
           columns={[
-            t("organisations.fields.name"),
-            t("organisations.fields.kind"),
-            t("organisations.fields.country"),
-            t("organisations.fields.city"),
-            t("organisations.fields.visibility"),
+            { id: "name", label: t("organisations.fields.name"), sort: "name" },
+            { id: "kind", label: t("organisations.fields.kind") },
+            { id: "country", label: t("organisations.fields.country"), sort: "country" },
+            { id: "city", label: t("organisations.fields.city") },
+            { id: "visibility", label: t("organisations.fields.visibility") },
           ]}
         />
         <Table.Tbody>

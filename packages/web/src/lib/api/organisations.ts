@@ -5,11 +5,13 @@ import type {
   MembershipView,
   OrganisationDetail,
   OrganisationKind,
+  OrganisationSort,
   OrganisationSummary,
   OrganisationView,
   Page,
   Problem,
   RegistryEntryView,
+  SortOrder,
   TimelineEvent,
   UpdateOrganisationInput,
 } from "@conventio/domain";
@@ -20,6 +22,8 @@ export interface OrganisationFilters {
   kind?: OrganisationKind | undefined;
   country?: string | undefined;
   network?: string | undefined;
+  sort?: OrganisationSort | undefined;
+  order?: SortOrder | undefined;
 }
 
 export type Candidate = NonNullable<Problem["candidates"]>[number];
