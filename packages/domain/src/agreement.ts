@@ -340,6 +340,12 @@ export const AgreementListQuery = z.object({
     .describe("Only agreements with a party in this country"),
   theme: z.string().trim().max(80).optional(),
   expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  ids: z
+    .string()
+    .max(13_000)
+    .regex(/^[\w-]{1,64}(,[\w-]{1,64}){0,199}$/, "Up to 200 agreement ids separated by commas")
+    .optional()
+    .describe("Only these agreements, e.g. a list's selection: up to 200 ids separated by commas"),
   sort: AgreementSort.optional().describe("The column the list is sorted by; title when absent"),
   order: SortOrder.optional(),
 });

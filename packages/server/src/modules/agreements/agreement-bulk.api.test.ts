@@ -78,4 +78,18 @@ describe("adding a theme to several agreements", () => {
     expect((await call("POST", "/api/agreements/bulk/themes", { ids: [], theme: "Arctic" })).statusCode).toBe(422);
     expect((await call("POST", "/api/agreements/bulk/themes", { ids: [id], theme: " " })).statusCode).toBe(422);
   });
+
+  it("exports only the selected agreements, and refuses a malformed selection on its field", async () => {
+    const [one, two, other] = [await agreement(u.a), await agreement(u.a), await agreement(u.b)];
+    const csv = await call("GET", `/api/exports/agreements.csv?ids=${one},${two}`);
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.body).toContain(one);
+    expect(csv.body).toContain(two);
+    expect(csv.body).not.toContain(other);
+    const listed = (await call("GET", `/api/agreements?ids=${other}`)).json().items.map((a: { id: string }) => a.id);
+    expect(listed).toEqual([other]);
+    const bad = await call("GET", `/api/agreements?ids=${one},,${two}`);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].field).toBe("querystring.ids");
+  });
 });

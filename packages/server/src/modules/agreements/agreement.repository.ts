@@ -49,6 +49,7 @@ export async function listAgreementRows(
   limit: number,
 ): Promise<AgreementRow[]> {
   let q = db.selectFrom("agreement as a").selectAll("a");
+  if (f.ids) q = q.where("a.id", "in", f.ids.split(","));
   if (f.kind) q = q.where("a.kind", "=", f.kind);
   if (f.visibility) q = q.where("a.visibility", "=", f.visibility);
   // An account limited to units lists only what its units are responsible for (decision 027).
