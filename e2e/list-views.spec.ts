@@ -101,12 +101,19 @@ describe("the agreement list's views", () => {
     expect(await page.getByRole("button", { name: "Latest ends first", exact: true }).count()).toBe(0);
   });
 
-  it("adds a theme to two selected agreements at once", async () => {
+  it("exports two selected agreements, then adds a theme to both at once", async () => {
     await page.goto(`${server.url}/agreements`);
     await page.getByRole("link", { name: "Arctic research network" }).waitFor();
     await page.getByRole("checkbox", { name: `Select agreement ${refs.late}` }).check();
     await page.getByRole("checkbox", { name: `Select agreement ${refs.early}` }).check();
     await page.getByText("2 agreements selected").waitFor();
+    await page.getByRole("button", { name: "Export the selection" }).click();
+    const href = await page.getByRole("menuitem", { name: "CSV (UTF-8)" }).getAttribute("href");
+    const csv = await (await page.request.get(`${server.url}${href}`)).text();
+    expect(csv).toContain(ids.late);
+    expect(csv).toContain(ids.early);
+    expect(csv).not.toContain(ids.middle);
+    await page.keyboard.press("Escape");
     await page.getByLabel("Theme to add").fill("Blue economy");
     await page.getByRole("button", { name: "Add a theme" }).click();
     await page.getByText("Theme added to 2 agreements").waitFor();

@@ -9,19 +9,28 @@ type FilterValue = string | number | boolean | null | undefined;
  * Each entry is a plain link to the export, so the browser downloads it as it streams in, shows
  * its own progress, and nothing is held in the page's memory.
  */
-export function ExportMenu({ kind, filters = {} }: { kind: ExportKind; filters?: object }) {
+export function ExportMenu({
+  kind,
+  filters = {},
+  label,
+}: {
+  kind: ExportKind;
+  filters?: object;
+  /** The button's text and name when it exports something else than the list as filtered. */
+  label?: string;
+}) {
   const { t } = useTranslation();
   const current = filters as Readonly<Record<string, FilterValue>>;
   return (
     // Without the initial focus placeholder: a focusable child that is no menu item, which the menu role does not allow.
     <Menu position="bottom-end" shadow="md" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
-        <Button variant="default" aria-label={t("export.button", { list: t(`export.lists.${kind}`) })}>
-          {t("export.menu")}
+        <Button variant="default" aria-label={label ?? t("export.button", { list: t(`export.lists.${kind}`) })}>
+          {label ?? t("export.menu")}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{t("export.withFilters")}</Menu.Label>
+        {label === undefined && <Menu.Label>{t("export.withFilters")}</Menu.Label>}
         <Menu.Item component="a" href={exportUrl(kind, "csv", current)} download>
           {t("export.csv")}
         </Menu.Item>

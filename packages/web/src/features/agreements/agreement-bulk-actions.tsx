@@ -3,12 +3,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
+import { ExportMenu } from "../../ui/export-menu";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { agreementKeys } from "./agreement-queries";
 
 /**
- * What an editor does with the agreements picked in the list: add one theme to all of them. The
- * server adds it to all or to none; the list then shows it and the selection is cleared.
+ * What an editor does with the agreements picked in the list: add one theme to all of them (the
+ * server adds it to all or to none; the list then shows it and the selection is cleared), or
+ * export just them.
  */
 export function AgreementBulkActions({ selected, onDone }: { selected: ReadonlySet<string>; onDone: () => void }) {
   const { t } = useTranslation();
@@ -51,6 +53,11 @@ export function AgreementBulkActions({ selected, onDone }: { selected: ReadonlyS
               <Button size="xs" type="submit" loading={addTheme.isPending} disabled={!theme.trim()}>
                 {t("agreements.bulk.addTheme")}
               </Button>
+              <ExportMenu
+                kind="agreements"
+                filters={{ ids: [...selected].join(",") }}
+                label={t("agreements.bulk.export")}
+              />
             </Group>
           </form>
           {addTheme.isError && <ProblemAlert error={addTheme.error} />}
