@@ -15,8 +15,5 @@ export function useIscedName(): (code: string) => string {
 /** Every ISCED-F field as a select option, "061 …", sorted by code and named in the reader's language. */
 export function useIscedOptions(): { value: string; label: string }[] {
   const nameOf = useIscedName();
-  return useMemo(
-    () => ISCED_CODES.map((code) => ({ value: code, label: `${code} ${nameOf(code)}` })),
-    [nameOf],
-  );
+  return useMemo(() => ISCED_CODES.map((code) => ({ value: code, label: `${code} ${nameOf(code)}` })), [nameOf]);
 }
