@@ -73,7 +73,8 @@ async function publicList({ services, database }: GoalsBench): Promise<number[]>
   return times;
 }
 
-const SEARCHES = {
+/** Ten typed queries per list, accents dropped, prefixes included. */
+export const SEARCHES = {
   agreements: [
     "exchange",
     "double degree",

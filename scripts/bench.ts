@@ -30,7 +30,7 @@ import autocannon from "autocannon";
 import Fastify from "fastify";
 import { sql } from "kysely";
 import { benchExport } from "./bench-export.js";
-import { benchGoals } from "./bench-goals.js";
+import { benchGoals, SEARCHES } from "./bench-goals.js";
 import { benchOverhead } from "./bench-overhead.js";
 import { generateAgreements } from "./generate-agreements.js";
 import { generateMobility } from "./generate-mobility.js";
@@ -263,18 +263,7 @@ line(
   "agreement list with filters p50 / p95",
   `${ms(percentile(filterTimes, 50))} / ${ms(percentile(filterTimes, 95))}`,
 );
-const agreementQueries = [
-  "exchange",
-  "double degree",
-  "universite",
-  "kyoto",
-  "research tech",
-  "cotut",
-  "b-0001",
-  "climate",
-  "national",
-  "hospital",
-];
+const agreementQueries = SEARCHES.agreements;
 const agreementSearch: number[] = [];
 for (let round = 0; round < 3; round++) {
   for (const q of agreementQueries) {
