@@ -197,8 +197,9 @@ describe("what partnerships publish", () => {
     await picker.fill("Métropole");
     await page.getByRole("option", { name: /Convention entre la Métropole/ }).click();
     await page.getByRole("button", { name: "Create event" }).click();
-    await page.getByRole("link", { name: "Steering committee of the convention" }).waitFor();
-    await screenshot(page, "events-list");
+    // The new event opens on its own page, whether it is coming or already past.
+    await page.waitForURL(/\/events\/[^/]+$/);
+    await page.getByRole("heading", { level: 1, name: "Steering committee of the convention" }).waitFor();
 
     const response = await fetch(`${server.url}/api/public/agreements/${melId}/calendar.ics`);
     expect(response.status).toBe(200);

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import type { EventView } from "@conventio/domain";
 import { EventForm } from "../features/events/event-form";
 import { api } from "../lib/api";
 import { DeleteButton } from "../ui/delete-button";
@@ -14,10 +15,12 @@ function NewEventPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const back = () => void navigate({ to: "/events", search: { view: "list" } });
+  // The new event opens on its own page: the list opens on coming events and might not show it.
+  const open = (saved: EventView) => void navigate({ to: "/events/$eventId", params: { eventId: saved.id } });
   return (
     <>
       <PageHeader title={t("events.new")} />
-      <EventForm onSaved={back} onCancel={back} />
+      <EventForm onSaved={open} onCancel={back} />
     </>
   );
 }
