@@ -1,7 +1,7 @@
+import type { EventView } from "@conventio/domain";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import type { EventView } from "@conventio/domain";
 import { EventForm } from "../features/events/event-form";
 import { api } from "../lib/api";
 import { DeleteButton } from "../ui/delete-button";
