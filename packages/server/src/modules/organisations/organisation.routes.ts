@@ -16,6 +16,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { IdParams, NoContent, problems } from "#http/common.js";
 import type { OrganisationService } from "./organisation.service.js";
+import { PartnerMapQuery } from "./partner-map.js";
 
 export function organisationRoutes(organisations: OrganisationService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -149,11 +150,13 @@ export function organisationRoutes(organisations: OrganisationService): FastifyP
       {
         schema: {
           tags,
-          summary: "Partner organisations per country (public ones for visitors)",
-          response: { 200: z.object({ items: z.array(CountryCount) }) },
+          summary:
+            "Partners per country: organisations party to an agreement, by the partner's kind, the agreement's status and its responsible unit (public ones for visitors)",
+          querystring: PartnerMapQuery,
+          response: { 200: z.object({ items: z.array(CountryCount) }), ...problems },
         },
       },
-      async (req) => ({ items: await organisations.countByCountry(req.actor) }),
+      async (req) => ({ items: await organisations.countByCountry(req.actor, req.query) }),
     );
 
     app.get(

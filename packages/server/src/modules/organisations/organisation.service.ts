@@ -30,9 +30,12 @@ import { requireOrganisation } from "./organisation.repository.js";
 import { createBulkOrganisations } from "./organisation-bulk.js";
 import { duplicateCandidate, duplicatesAmong, organisationRow, searchParts, snapshot } from "./organisation-records.js";
 import { organisationKeyset } from "./organisation-sort.js";
+import { createPartnerMap, type PartnerMapQuery } from "./partner-map.js";
 
-export function createOrganisationService(deps: Deps) {
+/** `expiringWindowDays`: as for agreements, when an active agreement shows as expiring on the map's status filter. */
+export function createOrganisationService(deps: Deps, settings: { expiringWindowDays?: number } = {}) {
   const { db, search } = deps;
+  const partnerMap = createPartnerMap(deps, settings.expiringWindowDays);
 
   async function assertIdentifiersFree(trx: Kysely<DB>, ids: IdentifierRow[], except: string | null): Promise<void> {
     const taken = await repo.holdersOfIdentifiers(trx, ids, except);
@@ -305,19 +308,11 @@ export function createOrganisationService(deps: Deps) {
       });
     },
 
-    /** Partner counts per country for the map; the public sees public organisations only. */
-    async countByCountry(actor: Actor): Promise<Array<{ countryCode: string; count: number }>> {
-      let q = db
-        .selectFrom("organisation")
-        .select(({ fn }) => ["country_code", fn.countAll<string | number>().as("n")])
-        .where("country_code", "is not", null)
-        .where("kind", "!=", "unit")
-        .groupBy("country_code")
-        .orderBy("country_code");
-      if (actor.kind === "public") q = q.where("visibility", "=", "public");
-      const rows = await q.execute();
-      return rows.map((r) => ({ countryCode: r.country_code ?? "", count: Number(r.n) }));
-    },
+    /**
+     * Partners per country for the map: organisations party to an agreement the actor may see,
+     * narrowed by the partner's kind, the agreement's status and its responsible unit.
+     */
+    countByCountry: (actor: Actor, filters?: PartnerMapQuery) => partnerMap.countPartnersByCountry(actor, filters),
   };
 }
 export type OrganisationService = ReturnType<typeof createOrganisationService>;
