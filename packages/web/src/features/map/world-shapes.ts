@@ -32,3 +32,12 @@ export const COUNTRY_SHAPES: readonly CountryShape[] = drawn.map((f, i) => ({
 }));
 
 export const SPHERE_PATH = path({ type: "Sphere" }) ?? "";
+
+/** The codes drawn with an outline of their own at this scale. */
+export const SHAPED_CODES: ReadonlySet<string> = new Set(COUNTRY_SHAPES.flatMap((s) => (s.code ? [s.code] : [])));
+
+/** A point on the map for a longitude and latitude, or null off the projection. */
+export function projectPoint(lon: number, lat: number): [number, number] | null {
+  const p = projection([lon, lat]);
+  return p ? [p[0], p[1]] : null;
+}

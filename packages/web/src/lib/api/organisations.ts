@@ -1,4 +1,5 @@
 import type {
+  AgreementStatus,
   CountryCount,
   CreateOrganisationInput,
   MembershipInput,
@@ -52,8 +53,22 @@ export const organisations = {
   }) => post<{ candidates: Candidate[] }>("/api/organisations/duplicates", draft),
 };
 
+/** The partner map's filters: the partner's kind, the agreement's status, the responsible unit's id. */
+export interface MapFilters {
+  kind?: OrganisationKind | undefined;
+  status?: AgreementStatus | undefined;
+  unit?: string | undefined;
+}
+
+/** Partners per country, filtered; `countries` takes no argument, so it can be a query function as it is. */
+function partnerCounts(filters: MapFilters) {
+  const { kind, status, unit } = filters;
+  return get<{ items: CountryCount[] }>(`/api/map/countries${queryString({ kind, status, unit })}`);
+}
+
 export const map = {
-  countries: () => get<{ items: CountryCount[] }>("/api/map/countries"),
+  countries: () => partnerCounts({}),
+  partnerCounts,
 };
 
 export const registry = {
