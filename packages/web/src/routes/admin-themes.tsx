@@ -11,6 +11,7 @@ import { DeleteButton } from "../ui/delete-button";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
+import { ScrollTable } from "../ui/scroll-table";
 import { Section } from "../ui/section";
 import { adminRoute } from "./admin";
 
@@ -79,7 +80,7 @@ function ThemesTable({ themes }: { themes: ThemeView[] }) {
   const lang = i18n.resolvedLanguage ?? "en";
   if (themes.length === 0) return <Text c="dimmed">{t("themes.none")}</Text>;
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <ScrollTable minWidth={560} label={t("themes.title")}>
       <Table verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
@@ -122,7 +123,7 @@ function ThemesTable({ themes }: { themes: ThemeView[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

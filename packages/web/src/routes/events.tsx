@@ -25,6 +25,7 @@ import { LoadMore } from "../ui/load-more";
 import { TableSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
+import { ScrollTable } from "../ui/scroll-table";
 import { TableHead } from "../ui/table-head";
 import { internalRoute } from "./internal";
 
@@ -190,7 +191,7 @@ function EventsPage() {
       ) : events.length === 0 ? (
         <Text c="dimmed">{t("events.none")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <ScrollTable minWidth={640} label={t("events.title")}>
           <Table striped verticalSpacing="xs">
             <TableHead
               columns={[
@@ -236,7 +237,7 @@ function EventsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <LoadMore list={query} />
     </>

@@ -10,6 +10,7 @@ import { BarChart } from "../ui/bar-chart";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
+import { ScrollTable } from "../ui/scroll-table";
 import { Section } from "../ui/section";
 import { internalRoute } from "./internal";
 
@@ -57,7 +58,7 @@ function ExchangeBalancePage() {
             />
           </Section>
           <Section title={t("balance.tableTitle")}>
-            <Table.ScrollContainer minWidth={560}>
+            <ScrollTable minWidth={560} label={t("balance.tableTitle")}>
               <Table striped verticalSpacing="xs">
                 <Table.Thead>
                   <Table.Tr>
@@ -88,7 +89,7 @@ function ExchangeBalancePage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           </Section>
         </Stack>
       )}

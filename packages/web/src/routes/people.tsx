@@ -11,6 +11,7 @@ import { LoadMore } from "../ui/load-more";
 import { TableSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
+import { ScrollTable } from "../ui/scroll-table";
 import { TableHead } from "../ui/table-head";
 import { internalRoute } from "./internal";
 
@@ -60,7 +61,7 @@ function PeoplePage() {
         <TableSkeleton />
       ) : (
         items.length > 0 && (
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollTable minWidth={640} label={t("people.title")}>
             <Table striped highlightOnHover verticalSpacing="xs">
               <TableHead
                 columns={[
@@ -91,7 +92,7 @@ function PeoplePage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )
       )}
       <LoadMore list={list} />

@@ -6,6 +6,7 @@ import { invitations } from "../../lib/api/accounts";
 import { useFormatDate } from "../../lib/format";
 import { Loading } from "../../ui/loading";
 import { ProblemAlert } from "../../ui/problem-alert";
+import { ScrollTable } from "../../ui/scroll-table";
 import { TableHead } from "../../ui/table-head";
 
 type State = "accepted" | "expired" | "waiting";
@@ -25,7 +26,7 @@ export function InvitationsTable() {
   if (list.data.length === 0) return <Text c="dimmed">{t("security.noInvitations")}</Text>;
   const now = new Date().toISOString();
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <ScrollTable minWidth={720}>
       <Table striped verticalSpacing="xs">
         <caption className="visually-hidden">{t("security.invitationsTitle")}</caption>
         <TableHead
@@ -58,6 +59,6 @@ export function InvitationsTable() {
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

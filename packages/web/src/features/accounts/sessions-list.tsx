@@ -6,6 +6,7 @@ import { security } from "../../lib/api/accounts";
 import { useFormatDate } from "../../lib/format";
 import { Loading } from "../../ui/loading";
 import { ProblemAlert } from "../../ui/problem-alert";
+import { ScrollTable } from "../../ui/scroll-table";
 import { TableHead } from "../../ui/table-head";
 
 const SESSIONS = ["account-sessions"];
@@ -38,7 +39,7 @@ export function SessionsList() {
   return (
     <Stack>
       {end.isError && <ProblemAlert error={end.error} />}
-      <Table.ScrollContainer minWidth={560}>
+      <ScrollTable minWidth={560}>
         <Table>
           <caption className="visually-hidden">{t("security.sessionsTitle")}</caption>
           <TableHead columns={[t("security.sessionStarted"), t("security.sessionFrom")]} actions />
@@ -74,7 +75,7 @@ export function SessionsList() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ import { api } from "../../lib/api";
 import { useFormatDate } from "../../lib/format";
 import { useSession } from "../../lib/session";
 import { ProblemAlert } from "../../ui/problem-alert";
+import { ScrollTable } from "../../ui/scroll-table";
 import { TableHead } from "../../ui/table-head";
 
 function UserRow({ user, isSelf, onChange }: { user: UserView; isSelf: boolean; onChange: (patch: Patch) => void }) {
@@ -62,7 +63,7 @@ export function UsersTable({ users }: { users: readonly UserView[] }) {
   return (
     <>
       {update.isError && <ProblemAlert error={update.error} />}
-      <Table.ScrollContainer minWidth={720}>
+      <ScrollTable minWidth={720} label={t("users.title")}>
         <Table striped verticalSpacing="xs">
           <TableHead
             columns={[
@@ -80,7 +81,7 @@ export function UsersTable({ users }: { users: readonly UserView[] }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormatPeriod } from "../../lib/format";
 import { AnchorLink } from "../../ui/links";
+import { ScrollTable } from "../../ui/scroll-table";
 import { TableHead } from "../../ui/table-head";
 
 export function ActivityTable({ items }: { items: readonly ActivityView[] }) {
@@ -10,7 +11,7 @@ export function ActivityTable({ items }: { items: readonly ActivityView[] }) {
   const period = useFormatPeriod();
   if (items.length === 0) return <Text c="dimmed">{t("activities.none")}</Text>;
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <ScrollTable minWidth={640} label={t("activities.title")}>
       <Table striped verticalSpacing="xs">
         <TableHead
           columns={[
@@ -42,6 +43,6 @@ export function ActivityTable({ items }: { items: readonly ActivityView[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

@@ -4,6 +4,7 @@ import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormatPeriod } from "../../lib/format";
 import { AnchorLink } from "../../ui/links";
+import { ScrollTable } from "../../ui/scroll-table";
 import { SortableTableHead } from "../../ui/sortable-head";
 import { Shown } from "../portal/shown";
 import { StatusBadge } from "./agreement-labels";
@@ -45,7 +46,7 @@ export function AgreementTable({
     selection.onChange(next);
   };
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <ScrollTable minWidth={720} label={t("agreements.title")}>
       <Table striped highlightOnHover verticalSpacing="xs">
         <SortableTableHead
           {...sorting}
@@ -108,6 +109,6 @@ export function AgreementTable({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

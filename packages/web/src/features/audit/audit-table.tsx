@@ -3,6 +3,7 @@ import { Code, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormatDate } from "../../lib/format";
 import { AnchorLink } from "../../ui/links";
+import { ScrollTable } from "../../ui/scroll-table";
 import { TableHead } from "../../ui/table-head";
 
 function show(value: unknown): string {
@@ -53,7 +54,7 @@ export function AuditTable({ events }: { events: readonly AuditEventView[] }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <ScrollTable minWidth={820} label={t("audit.title")}>
       <Table striped verticalSpacing="xs">
         <TableHead
           columns={[t("audit.at"), t("audit.actor"), t("audit.action"), t("audit.entity"), t("audit.changes")]}
@@ -78,6 +79,6 @@ export function AuditTable({ events }: { events: readonly AuditEventView[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

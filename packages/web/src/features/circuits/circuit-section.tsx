@@ -6,6 +6,7 @@ import { circuitKeys, circuits } from "../../lib/api/circuits";
 import { useFormatDate } from "../../lib/format";
 import { Loading } from "../../ui/loading";
 import { ProblemAlert } from "../../ui/problem-alert";
+import { ScrollTable } from "../../ui/scroll-table";
 import { Section } from "../../ui/section";
 import { TableHead } from "../../ui/table-head";
 import { CircuitDecisionForm } from "./circuit-decision-form";
@@ -57,7 +58,7 @@ function Decisions({ run }: { run: CircuitRunView }) {
   const formatDate = useFormatDate();
   if (run.decisions.length === 0) return <Text c="dimmed">{t("circuits.noDecisions")}</Text>;
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <ScrollTable minWidth={560}>
       <Table verticalSpacing="xs">
         <caption className="visually-hidden">{t("circuits.decisions")}</caption>
         <TableHead
@@ -81,7 +82,7 @@ function Decisions({ run }: { run: CircuitRunView }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

@@ -6,6 +6,7 @@ import { useFormatDate } from "../../lib/format";
 import { AnchorLink } from "../../ui/links";
 import { Loading } from "../../ui/loading";
 import { ProblemAlert } from "../../ui/problem-alert";
+import { ScrollTable } from "../../ui/scroll-table";
 import { Section } from "../../ui/section";
 import { TableHead } from "../../ui/table-head";
 import { Shown } from "../portal/shown";
@@ -23,7 +24,7 @@ export function MyApprovals() {
       ) : query.data.items.length === 0 ? (
         <Text c="dimmed">{t("circuits.mine.none")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
+        <ScrollTable minWidth={520} label={t("circuits.mine.title")}>
           <Table verticalSpacing="xs">
             <TableHead
               columns={[
@@ -49,7 +50,7 @@ export function MyApprovals() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Section>
   );

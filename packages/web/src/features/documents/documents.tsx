@@ -7,6 +7,7 @@ import { api, type DocumentRecord } from "../../lib/api";
 import { errorsFromProblem, useFieldMessage } from "../../lib/form-errors";
 import { useFormatDate } from "../../lib/format";
 import { ProblemAlert } from "../../ui/problem-alert";
+import { ScrollTable } from "../../ui/scroll-table";
 import { Section } from "../../ui/section";
 import { TableHead } from "../../ui/table-head";
 
@@ -125,7 +126,7 @@ export function Documents({ record, canEdit }: { record: DocumentRecord; canEdit
       {items.length === 0 ? (
         <Text c="dimmed">{t("documents.none")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <ScrollTable minWidth={560} label={t("documents.heading")}>
           <Table verticalSpacing="xs">
             <TableHead
               columns={[t("documents.title"), t("documents.kind"), t("documents.version"), t("documents.uploadedAt")]}
@@ -157,7 +158,7 @@ export function Documents({ record, canEdit }: { record: DocumentRecord; canEdit
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       {canEdit && <UploadForm record={record} documents={items} />}
     </Section>

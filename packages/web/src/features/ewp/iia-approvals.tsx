@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { iias } from "../../lib/api/ewp";
 import { useFormatDate } from "../../lib/format";
 import { ProblemAlert } from "../../ui/problem-alert";
+import { ScrollTable } from "../../ui/scroll-table";
 import { TableHead } from "../../ui/table-head";
 import { ewpKeys } from "./ewp-queries";
 import { HashValue } from "./hash-value";
@@ -119,7 +120,7 @@ export function IiaApprovals({ view, canEdit }: { view: IiaView; canEdit: boolea
             {t("iia.versions.none")}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={360}>
+          <ScrollTable minWidth={360}>
             <Table verticalSpacing="xs" aria-labelledby={versionsId}>
               <TableHead
                 columns={[
@@ -153,7 +154,7 @@ export function IiaApprovals({ view, canEdit }: { view: IiaView; canEdit: boolea
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </section>
     </Stack>

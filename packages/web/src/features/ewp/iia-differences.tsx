@@ -2,6 +2,7 @@ import type { IiaView } from "@conventio/domain";
 import { Table, Text } from "@mantine/core";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { ScrollTable } from "../../ui/scroll-table";
 import { TableHead } from "../../ui/table-head";
 import { useIiaPathLabel, useIiaValue } from "./iia-paths";
 
@@ -22,7 +23,7 @@ export function IiaDifferences({ view }: { view: IiaView }) {
           {t("iia.compare.none")}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={420}>
+        <ScrollTable minWidth={420}>
           <Table striped verticalSpacing="xs" aria-labelledby={titleId} data-testid="iia-differences">
             <TableHead columns={[t("iia.compare.field"), t("iia.compare.ours"), t("iia.compare.theirs")]} />
             <Table.Tbody>
@@ -37,7 +38,7 @@ export function IiaDifferences({ view }: { view: IiaView }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </section>
   );

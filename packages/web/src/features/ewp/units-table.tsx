@@ -1,6 +1,7 @@
 import type { EwpOunit } from "@conventio/domain";
 import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { ScrollTable } from "../../ui/scroll-table";
 import { TableHead } from "../../ui/table-head";
 
 /** A unit's name in the reader's language when it has one, else its first name. */
@@ -23,7 +24,7 @@ export function UnitsTable({ units, rootOunitId }: { units: readonly EwpOunit[];
   }
   const byId = new Map(units.map((u) => [u.ounitId, u]));
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <ScrollTable minWidth={560} label={t("ewp.units.title")}>
       <Table striped verticalSpacing="xs" data-testid="ewp-units">
         <TableHead columns={[t("ewp.units.name"), t("ewp.units.code"), t("ewp.units.id"), t("ewp.units.parent")]} />
         <Table.Tbody>
@@ -52,6 +53,6 @@ export function UnitsTable({ units, rootOunitId }: { units: readonly EwpOunit[];
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

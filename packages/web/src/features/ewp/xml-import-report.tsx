@@ -4,6 +4,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { useMessage } from "../../lib/messages";
 import { AnchorLink } from "../../ui/links";
+import { ScrollTable } from "../../ui/scroll-table";
 import { TableHead } from "../../ui/table-head";
 import { HashValue } from "./hash-value";
 
@@ -25,7 +26,7 @@ export function IiasReport({ report }: { report: IiaImportReport }) {
       <Text component="h4" fw={600} id={titleId} size="sm" mb="xs">
         {t("ewp.report.iiasTitle", { count: report.iias.length })}
       </Text>
-      <Table.ScrollContainer minWidth={480}>
+      <ScrollTable minWidth={480}>
         <Table verticalSpacing={4} aria-labelledby={titleId} data-testid="iias-import-report">
           <TableHead
             columns={[
@@ -50,7 +51,7 @@ export function IiasReport({ report }: { report: IiaImportReport }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </section>
   );
 }
@@ -65,7 +66,7 @@ export function ApprovalsReport({ report }: { report: IiaApprovalsReport }) {
       <Text component="h4" fw={600} id={titleId} size="sm" mb="xs">
         {t("ewp.report.approvalsTitle", { count: report.approvals.length })}
       </Text>
-      <Table.ScrollContainer minWidth={480}>
+      <ScrollTable minWidth={480}>
         <Table verticalSpacing={4} aria-labelledby={titleId} data-testid="approvals-import-report">
           <TableHead
             columns={[t("ewp.report.hash"), t("ewp.report.action"), t("ewp.report.reason"), t("ewp.report.agreement")]}
@@ -87,7 +88,7 @@ export function ApprovalsReport({ report }: { report: IiaApprovalsReport }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </section>
   );
 }

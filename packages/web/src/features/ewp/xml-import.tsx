@@ -7,6 +7,7 @@ import { ApiError } from "../../lib/api";
 import { ewp } from "../../lib/api/ewp";
 import { useMessage } from "../../lib/messages";
 import { ProblemAlert } from "../../ui/problem-alert";
+import { ScrollTable } from "../../ui/scroll-table";
 import { TableHead } from "../../ui/table-head";
 import { agreementKeys } from "../agreements/agreement-queries";
 import { ewpKeys } from "./ewp-queries";
@@ -29,7 +30,7 @@ function LineErrors({ error }: { error: unknown }) {
       <Text component="h4" fw={600} id={titleId} c="red.9" size="sm">
         {t("ewp.import.refused", { count: lines.length })}
       </Text>
-      <Table.ScrollContainer minWidth={360}>
+      <ScrollTable minWidth={360}>
         <Table verticalSpacing={4} aria-labelledby={titleId} data-testid="xml-import-errors">
           <TableHead columns={[t("ewp.import.line"), t("ewp.import.problem")]} />
           <Table.Tbody>
@@ -43,7 +44,7 @@ function LineErrors({ error }: { error: unknown }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { useCan } from "../../lib/session";
 import { AnchorLink } from "../../ui/links";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { RemoveButton } from "../../ui/remove-button";
+import { ScrollTable } from "../../ui/scroll-table";
 import { TableHead } from "../../ui/table-head";
 import { agreementKeys } from "../agreements/agreement-queries";
 
@@ -25,7 +26,7 @@ export function MembersTable({ body }: { body: BodyView }) {
   return (
     <>
       {remove.isError && <ProblemAlert error={remove.error} />}
-      <Table.ScrollContainer minWidth={620}>
+      <ScrollTable minWidth={620} label={`${body.name}, ${t("governance.members", { count: body.members.length })}`}>
         <Table verticalSpacing={4}>
           <TableHead
             columns={[
@@ -75,7 +76,7 @@ export function MembersTable({ body }: { body: BodyView }) {
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </>
   );
 }

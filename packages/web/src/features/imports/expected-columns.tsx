@@ -1,6 +1,7 @@
 import { exportUrl, IMPORT_FIELDS, type ImportKind, LIST_SEPARATOR } from "@conventio/domain";
 import { Anchor, Box, Code, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { ScrollTable } from "../../ui/scroll-table";
 import { TableHead } from "../../ui/table-head";
 import { useFieldDescription } from "./field-description";
 
@@ -23,7 +24,7 @@ export function ExpectedColumns({ kind }: { kind: ImportKind }) {
           {t("imports.columns.template", { kind: t(`imports.kinds.${kind}`) })}
         </Anchor>
       </Text>
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollTable minWidth={640}>
         <Table striped verticalSpacing="xs">
           <Table.Caption>{t("imports.columns.caption", { kind: t(`imports.kinds.${kind}`) })}</Table.Caption>
           <TableHead
@@ -62,7 +63,7 @@ export function ExpectedColumns({ kind }: { kind: ImportKind }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Box>
   );
 }

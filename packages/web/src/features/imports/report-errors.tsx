@@ -3,6 +3,7 @@ import { Button, Code, Table, Text } from "@mantine/core";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMessage } from "../../lib/messages";
+import { ScrollTable } from "../../ui/scroll-table";
 import { TableHead } from "../../ui/table-head";
 
 /** Errors shown at first, and how many more each press of "Show more" adds. */
@@ -24,7 +25,7 @@ export function ReportErrors({ errors }: { errors: readonly ImportError[] }) {
       <Text size="sm" mb="xs">
         {t("imports.report.errorsHelp")}
       </Text>
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollTable minWidth={640} labelledBy={titleId}>
         <Table striped verticalSpacing="xs" data-testid="import-errors">
           <TableHead
             columns={[
@@ -55,7 +56,7 @@ export function ReportErrors({ errors }: { errors: readonly ImportError[] }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       {rest > 0 && (
         <Button variant="default" size="xs" mt="xs" onClick={() => setShown((n) => n + PAGE)}>
           {t("imports.report.showMore", { count: Math.min(rest, PAGE) })}

@@ -3,6 +3,7 @@ import { Badge, Button, NativeSelect, Table, Text } from "@mantine/core";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMessage } from "../../lib/messages";
+import { ScrollTable } from "../../ui/scroll-table";
 import { TableHead } from "../../ui/table-head";
 import { RecordLink } from "./import-links";
 import { PAGE } from "./report-errors";
@@ -49,7 +50,7 @@ export function ReportRows({ report }: { report: ImportReport }) {
         maw={280}
         my="xs"
       />
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollTable minWidth={640} labelledBy={titleId}>
         <Table striped verticalSpacing="xs" data-testid="import-rows">
           <TableHead
             columns={[
@@ -89,7 +90,7 @@ export function ReportRows({ report }: { report: ImportReport }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       {rest > 0 && (
         <Button variant="default" size="xs" mt="xs" onClick={() => setShown((n) => n + PAGE)}>
           {t("imports.report.showMore", { count: Math.min(rest, PAGE) })}

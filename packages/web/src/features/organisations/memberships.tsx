@@ -17,6 +17,7 @@ import { AnchorLink } from "../../ui/links";
 import { PartialDateInput } from "../../ui/partial-date-input";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { RemoveButton } from "../../ui/remove-button";
+import { ScrollTable } from "../../ui/scroll-table";
 import { Section } from "../../ui/section";
 import { TableHead } from "../../ui/table-head";
 import { Shown } from "../portal/shown";
@@ -96,7 +97,7 @@ function MemberRows({ network, members }: { network: OrganisationDetail; members
   return (
     <>
       {remove.isError && <ProblemAlert error={remove.error} />}
-      <Table.ScrollContainer minWidth={480}>
+      <ScrollTable minWidth={480} label={t("memberships.members", { count: members.length })}>
         <Table verticalSpacing="xs">
           <TableHead
             columns={[t("memberships.member"), t("organisations.fields.kind"), t("memberships.period")]}
@@ -125,7 +126,7 @@ function MemberRows({ network, members }: { network: OrganisationDetail; members
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </>
   );
 }

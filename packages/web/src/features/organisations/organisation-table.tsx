@@ -3,6 +3,7 @@ import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useCountryName } from "../../lib/countries";
 import { AnchorLink } from "../../ui/links";
+import { ScrollTable } from "../../ui/scroll-table";
 import { SortableTableHead } from "../../ui/sortable-head";
 import { Shown } from "../portal/shown";
 import { VisibilityBadge } from "./kind-select";
@@ -28,7 +29,7 @@ export function OrganisationTable({
   const { t } = useTranslation();
   const nameOf = useCountryName();
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <ScrollTable minWidth={640} label={t("organisations.title")}>
       <Table striped highlightOnHover verticalSpacing="xs">
         <SortableTableHead
           {...sorting}
@@ -64,6 +65,6 @@ export function OrganisationTable({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

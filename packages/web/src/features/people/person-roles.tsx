@@ -10,6 +10,7 @@ import { FormProblem, useSchemaForm } from "../../lib/use-schema-form";
 import { AnchorLink } from "../../ui/links";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { RemoveButton } from "../../ui/remove-button";
+import { ScrollTable } from "../../ui/scroll-table";
 import { TableHead } from "../../ui/table-head";
 import { OrganisationPicker } from "../organisations/organisation-picker";
 import { personKeys } from "./person-queries";
@@ -95,7 +96,7 @@ export function PersonRoles({ person }: { person: PersonView }) {
       {person.roles.length === 0 ? (
         <Text c="dimmed">{t("roles.none")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
+        <ScrollTable minWidth={520} label={t("roles.title")}>
           <Table verticalSpacing="xs">
             <TableHead columns={[t("roles.role"), t("roles.organisation"), t("roles.period")]} actions={canEdit} />
             <Table.Tbody>
@@ -123,7 +124,7 @@ export function PersonRoles({ person }: { person: PersonView }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       {canEdit && <AddRoleForm person={person} />}
     </>

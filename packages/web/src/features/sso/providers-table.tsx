@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { sso } from "../../lib/api/sso";
 import { ProblemAlert } from "../../ui/problem-alert";
+import { ScrollTable } from "../../ui/scroll-table";
 import { providersKey } from "./provider-form";
 
 /** The providers, what to register at each, and a switch to turn one off without losing its links. */
@@ -24,7 +25,7 @@ export function ProvidersTable({
   return (
     <Stack>
       {toggle.isError && <ProblemAlert error={toggle.error} />}
-      <Table.ScrollContainer minWidth={720}>
+      <ScrollTable minWidth={720} label={t("sso.admin.title")}>
         <Table verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -82,7 +83,7 @@ export function ProvidersTable({
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Stack>
   );
 }

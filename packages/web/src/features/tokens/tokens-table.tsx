@@ -7,6 +7,7 @@ import { tokens } from "../../lib/api/tokens";
 import { useFormatDate } from "../../lib/format";
 import { ConfirmDialog } from "../../ui/confirm-dialog";
 import { ProblemAlert } from "../../ui/problem-alert";
+import { ScrollTable } from "../../ui/scroll-table";
 import { TableHead } from "../../ui/table-head";
 
 /** The person's tokens, newest first, each with its state, last use and a Revoke button. */
@@ -28,7 +29,7 @@ export function TokensTable({ items }: { items: TokenView[] }) {
     token.revokedAt ? "revoked" : token.expiresAt && token.expiresAt <= now ? "expired" : "active";
   return (
     <>
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollTable minWidth={640}>
         <Table>
           <caption className="visually-hidden">{t("tokens.title")}</caption>
           <TableHead
@@ -77,7 +78,7 @@ export function TokensTable({ items }: { items: TokenView[] }) {
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       <ConfirmDialog
         opened={revoking !== null}
         title={t("tokens.revokeTitle", { name: revoking?.name ?? "" })}
