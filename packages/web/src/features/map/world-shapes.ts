@@ -1,5 +1,5 @@
-import { geoEqualEarth, geoPath } from "d3-geo";
-import type { Feature, FeatureCollection, Geometry } from "geojson";
+import { geoCentroid, geoEqualEarth, geoPath } from "d3-geo";
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from "geojson";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import world from "world-atlas/countries-110m.json";
@@ -24,12 +24,48 @@ const drawn: Feature<Geometry, { name: string }>[] = collection.features.filter(
 const projection = geoEqualEarth().fitSize([MAP_WIDTH, MAP_HEIGHT], { type: "FeatureCollection", features: drawn });
 const path = geoPath(projection);
 
+/**
+ * Overseas parts the outlines draw inside their metropole's shape: French Guiana inside France,
+ * Svalbard inside Norway. They are cut out and drawn under their own code, so that a partner in
+ * French Guiana shades French Guiana and France shades only for partners in France.
+ */
+const OVERSEAS_PARTS: ReadonlyArray<{ of: string; code: string; holds: (lon: number, lat: number) => boolean }> = [
+  { of: "FR", code: "GF", holds: (lon) => lon < -30 },
+  { of: "NO", code: "SJ", holds: (_lon, lat) => lat > 74 },
+];
+
+/** A multipolygon split in two: the polygons of the overseas part, and the rest. */
+function splitOverseas(f: Feature<Geometry, { name: string }>, holds: (lon: number, lat: number) => boolean) {
+  if (f.geometry.type !== "MultiPolygon") return null;
+  const away: Polygon["coordinates"][] = [];
+  const home: Polygon["coordinates"][] = [];
+  for (const polygon of f.geometry.coordinates) {
+    const [lon, lat] = geoCentroid({ type: "Polygon", coordinates: polygon });
+    (holds(lon, lat) ? away : home).push(polygon);
+  }
+  if (away.length === 0 || home.length === 0) return null;
+  const part = (coordinates: Polygon["coordinates"][]): Feature<MultiPolygon, { name: string }> => ({
+    ...f,
+    geometry: { type: "MultiPolygon", coordinates },
+  });
+  return { away: part(away), home: part(home) };
+}
+
 /** Country outlines projected once, when the map is first needed. */
-export const COUNTRY_SHAPES: readonly CountryShape[] = drawn.map((f, i) => ({
-  key: String(f.id ?? `${f.properties.name}-${i}`),
-  code: alpha2OfShape(f.id, f.properties.name),
-  d: path(f) ?? "",
-}));
+export const COUNTRY_SHAPES: readonly CountryShape[] = drawn.flatMap((f, i) => {
+  const key = String(f.id ?? `${f.properties.name}-${i}`);
+  const code = alpha2OfShape(f.id, f.properties.name);
+  const overseas = OVERSEAS_PARTS.filter((o) => o.of === code);
+  let home: Feature<Geometry, { name: string }> = f;
+  const parts: CountryShape[] = [];
+  for (const o of overseas) {
+    const split = splitOverseas(home, o.holds);
+    if (!split) continue;
+    home = split.home;
+    parts.push({ key: `${key}-${o.code}`, code: o.code, d: path(split.away) ?? "" });
+  }
+  return [{ key, code, d: path(home) ?? "" }, ...parts];
+});
 
 export const SPHERE_PATH = path({ type: "Sphere" }) ?? "";
 
