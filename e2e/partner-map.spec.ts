@@ -16,6 +16,7 @@ describe("the partner map", () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
+  let lawFaculty: string;
 
   const shape = (code: string) => page.locator(`svg.world-map path[data-country="${code}"]`);
   const marker = (code: string) => page.locator(`svg.world-map circle[data-country="${code}"]`);
@@ -45,6 +46,7 @@ describe("the partner map", () => {
     const lille = await organisation("Université de Lille", "university", "FR");
     const science = await organisation("Faculty of Science", "unit", "FR", lille);
     const law = await organisation("Faculty of Law", "unit", "FR", lille);
+    lawFaculty = law;
     const lund = await organisation("Lund University", "university", "SE");
     const kth = await organisation("KTH Royal Institute of Technology", "university", "SE");
     await organisation("Uppsala University", "university", "SE"); // no agreement: not a partner
@@ -146,6 +148,14 @@ describe("the partner map", () => {
     expect(await page.getByRole("textbox", { name: "Agreement status" }).inputValue()).toBe("Terminated");
     expect(await shape("SE").getAttribute("data-count")).toBe("0");
     expect(await page.getByRole("row", { name: /Sweden/ }).count()).toBe(0);
+  });
+
+  it("narrows by responsible unit", async () => {
+    await page.goto(`${server.url}/map?unit=${lawFaculty}`);
+    await page.getByRole("row", { name: "Réunion 1" }).waitFor();
+    expect(await page.getByRole("textbox", { name: "Responsible unit" }).inputValue()).toBe("Faculty of Law");
+    expect(await shape("SE").getAttribute("data-count")).toBe("1");
+    expect(await shape("FR").getAttribute("data-count")).toBe("1");
   });
 
   it("narrows by kind of partner and follows a country to its partners of that kind", async () => {

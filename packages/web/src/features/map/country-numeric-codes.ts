@@ -42,3 +42,6 @@ export function alpha2OfShape(id: string | number | undefined, name: string | un
 }
 
 export const NUMERIC_CODE_COUNT = NUMERIC_TO_ALPHA2.size;
+
+/** Every alpha-2 code of the table. */
+export const ALPHA2_CODES: readonly string[] = [...NUMERIC_TO_ALPHA2.values()];
