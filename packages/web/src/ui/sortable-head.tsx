@@ -1,13 +1,39 @@
 import type { SortOrder } from "@conventio/domain";
-import { Table, UnstyledButton } from "@mantine/core";
+import { Group, Table, UnstyledButton } from "@mantine/core";
 import type { ReactNode } from "react";
 
-/** A column of a sortable table: its label, and the sort it applies when it has one. */
+/** One way a column sorts the table, with the words on its button. */
+export interface ColumnSort<S extends string> {
+  sort: S;
+  label: ReactNode;
+}
+
+/**
+ * A column of a sortable table: its label, and the sort it applies when it has one. A column that
+ * sorts in several ways (a period by its start or its end) lists them in `sorts`, a button each.
+ */
 export interface SortableColumn<S extends string> {
   /** Stable among the table's columns. */
   id: string;
   label: ReactNode;
   sort?: S;
+  sorts?: readonly ColumnSort<S>[];
+}
+
+function SortButton<S extends string>({
+  sort,
+  label,
+  current,
+  order,
+  onSort,
+}: ColumnSort<S> & { current: S; order: SortOrder; onSort: (sort: S, order: SortOrder) => void }) {
+  const active = sort === current;
+  return (
+    <UnstyledButton fw={700} fz="sm" onClick={() => onSort(sort, active && order === "asc" ? "desc" : "asc")}>
+      {label}
+      <span aria-hidden="true">{active ? (order === "desc" ? " ▼" : " ▲") : " ↕"}</span>
+    </UnstyledButton>
+  );
 }
 
 /**
@@ -33,24 +59,26 @@ export function SortableTableHead<S extends string>({
       <Table.Tr>
         {before}
         {columns.map((c) => {
-          const current = c.sort !== undefined && c.sort === sort;
+          const current = c.sort === sort || (c.sorts?.some((s) => s.sort === sort) ?? false);
           return (
             <Table.Th
               key={c.id}
               scope="col"
               aria-sort={current ? (order === "desc" ? "descending" : "ascending") : undefined}
             >
-              {c.sort === undefined ? (
+              {c.sorts ? (
+                <>
+                  <span>{c.label}</span>
+                  <Group gap="xs" wrap="nowrap">
+                    {c.sorts.map((s) => (
+                      <SortButton key={s.sort} {...s} current={sort} order={order} onSort={onSort} />
+                    ))}
+                  </Group>
+                </>
+              ) : c.sort === undefined ? (
                 c.label
               ) : (
-                <UnstyledButton
-                  fw={700}
-                  fz="sm"
-                  onClick={() => c.sort && onSort(c.sort, current && order === "asc" ? "desc" : "asc")}
-                >
-                  {c.label}
-                  <span aria-hidden="true">{current ? (order === "desc" ? " ▼" : " ▲") : " ↕"}</span>
-                </UnstyledButton>
+                <SortButton sort={c.sort} label={c.label} current={sort} order={order} onSort={onSort} />
               )}
             </Table.Th>
           );

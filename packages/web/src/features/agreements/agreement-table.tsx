@@ -1,5 +1,5 @@
 import type { AgreementSort, AgreementSummary, SortOrder } from "@conventio/domain";
-import { Checkbox, Table, Text } from "@mantine/core";
+import { Checkbox, Table } from "@mantine/core";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormatPeriod } from "../../lib/format";
@@ -18,7 +18,7 @@ export interface AgreementTableSort {
 
 /**
  * Agreements as rows, each linking to its page; titles and partners' names in the reader's
- * language. Title, validity (by its end) and status headers sort the list.
+ * language. Title, reference, validity (by its start or its end) and status headers sort the list.
  */
 /** The rows picked for a bulk action; absent for those who may not act on several rows. */
 export interface AgreementSelection {
@@ -66,9 +66,17 @@ export function AgreementTable({
           }
           columns={[
             { id: "title", label: t("agreements.fields.title"), sort: "title" },
+            { id: "reference", label: t("agreements.fields.reference"), sort: "reference" },
             { id: "kind", label: t("agreements.fields.kind") },
             { id: "parties", label: t("agreements.fields.parties") },
-            { id: "validity", label: t("agreements.fields.validity"), sort: "endsOn" },
+            {
+              id: "validity",
+              label: t("agreements.fields.validity"),
+              sorts: [
+                { sort: "startsOn", label: t("agreements.sortBy.start") },
+                { sort: "endsOn", label: t("agreements.sortBy.end") },
+              ],
+            },
             { id: "status", label: t("agreements.fields.status"), sort: "status" },
           ]}
         />
@@ -88,10 +96,8 @@ export function AgreementTable({
                 <AnchorLink to="/agreements/$agreementId" params={{ agreementId: a.id }} fw={500}>
                   <Shown value={a.shown} />
                 </AnchorLink>
-                <Text size="xs" c="dimmed">
-                  {a.reference}
-                </Text>
               </Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{a.reference}</Table.Td>
               <Table.Td>{t(`agreementKinds.${a.kind}`)}</Table.Td>
               <Table.Td>
                 {a.parties.map((p, i) => (
