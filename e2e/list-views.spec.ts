@@ -20,15 +20,15 @@ describe("the agreement list's views", () => {
   beforeAll(async () => {
     server = await startTestServer();
     const call = await adminCall(server.url);
-    for (const [key, title, endsOn] of [
-      ["late", "Arctic research network", "2031-06-30"],
-      ["early", "Baltic summer school", "2026-01-31"],
-      ["middle", "Celtic languages exchange", "2028-08-31"],
+    for (const [key, title, startsOn, endsOn] of [
+      ["late", "Arctic research network", "2023-09-01", "2031-06-30"],
+      ["early", "Baltic summer school", "2025-03-01", "2026-01-31"],
+      ["middle", "Celtic languages exchange", "2024-01-01", "2028-08-31"],
     ] as const) {
       const a = (await call("POST", "/api/agreements", {
         kind: "cotutelle",
         title,
-        startsOn: "2024-01-01",
+        startsOn,
         endsOn,
       })) as {
         id: string;
@@ -43,6 +43,13 @@ describe("the agreement list's views", () => {
       ["Linköping University", "SE"],
     ] as const) {
       await call("POST", "/api/organisations", { kind: "university", name, countryCode });
+    }
+    for (const [givenName, familyName, title] of [
+      ["Zoé", "Adams", "Vice-rector"],
+      ["Bo", "Berg", "Archivist"],
+      ["Carl", "Carlsson", null],
+    ] as const) {
+      await call("POST", "/api/people", { givenName, familyName, ...(title ? { title } : {}) });
     }
     await server.running.services.accounts.createUserAsOperator({
       email: "vera@example.org",
@@ -67,7 +74,7 @@ describe("the agreement list's views", () => {
     await page.goto(`${server.url}/agreements`);
     await page.getByRole("link", { name: "Arctic research network" }).waitFor();
     expect(await header("Title").getAttribute("aria-sort")).toBe("ascending");
-    await page.getByRole("button", { name: "Validity" }).focus();
+    await page.getByRole("button", { name: "End", exact: true }).focus();
     await page.keyboard.press("Enter");
     await page.waitForURL(/sort=endsOn/);
     await expect.poll(titles).toEqual(["Baltic summer school", "Celtic languages exchange", "Arctic research network"]);
@@ -83,6 +90,65 @@ describe("the agreement list's views", () => {
     await page.goBack();
     await page.waitForURL((url) => !url.search.includes("order=desc"));
     await expect.poll(titles).toEqual(["Baltic summer school", "Celtic languages exchange", "Arctic research network"]);
+  });
+
+  it("sorts by reference and by start from the headers, in the address", async () => {
+    await page.goto(`${server.url}/agreements`);
+    await page.getByRole("link", { name: "Arctic research network" }).waitFor();
+    const reference = page.getByRole("button", { name: "Reference", exact: true });
+    await reference.click();
+    await page.waitForURL(/sort=reference/);
+    await reference.click();
+    await page.waitForURL(/order=desc/);
+    expect(await header("Reference").getAttribute("aria-sort")).toBe("descending");
+    const titleOf = {
+      late: "Arctic research network",
+      early: "Baltic summer school",
+      middle: "Celtic languages exchange",
+    };
+    const byReference = (Object.keys(titleOf) as Array<keyof typeof titleOf>)
+      .sort((a, b) => ((refs[a] ?? "") < (refs[b] ?? "") ? 1 : -1))
+      .map((k) => titleOf[k]);
+    await expect.poll(titles).toEqual(byReference);
+
+    await page.getByRole("button", { name: "Start", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.searchParams.get("sort") === "startsOn" && !url.searchParams.has("order"));
+    await expect.poll(titles).toEqual(["Arctic research network", "Celtic languages exchange", "Baltic summer school"]);
+    expect(await header("Validity").getAttribute("aria-sort")).toBe("ascending");
+    expect(await header("Reference").getAttribute("aria-sort")).toBeNull();
+    await page.reload();
+    await page.getByRole("link", { name: "Arctic research network" }).waitFor();
+    expect(await titles()).toEqual(["Arctic research network", "Celtic languages exchange", "Baltic summer school"]);
+  });
+
+  it("sorts the people by name or by position from the keyboard, in the address", async () => {
+    await page.goto(`${server.url}/people`);
+    await page.getByRole("link", { name: "Zoé Adams" }).waitFor();
+    const people = () => page.locator("tbody tr td:first-child a").allTextContents();
+    expect(await page.getByRole("columnheader", { name: "Name" }).getAttribute("aria-sort")).toBe("ascending");
+    expect(await people()).toEqual(["Zoé Adams", "Bo Berg", "Carl Carlsson"]);
+    await page.getByRole("button", { name: "Position or title" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/sort=title/);
+    await expect.poll(people).toEqual(["Bo Berg", "Zoé Adams", "Carl Carlsson"]);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/order=desc/);
+    expect(await page.getByRole("columnheader", { name: "Position or title" }).getAttribute("aria-sort")).toBe(
+      "descending",
+    );
+    await expect.poll(people).toEqual(["Carl Carlsson", "Zoé Adams", "Bo Berg"]);
+    // A search keeps the sort; the sort survives a reload.
+    await page.getByLabel("Search people").fill("carl");
+    await page.waitForURL((url) => url.searchParams.get("q") === "carl" && url.searchParams.get("sort") === "title");
+    await page.reload();
+    await page.getByRole("link", { name: "Carl Carlsson" }).waitFor();
+    expect(new URL(page.url()).searchParams.get("order")).toBe("desc");
+    await page.goto(`${server.url}/people`);
+    await page.getByRole("button", { name: "Name", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/order=desc/);
+    await expect.poll(people).toEqual(["Carl Carlsson", "Bo Berg", "Zoé Adams"]);
   });
 
   it("saves the current view under a name and opens it again", async () => {
@@ -167,7 +233,7 @@ describe("the agreement list's views", () => {
       await viewer.goto(`${server.url}/agreements`);
       await viewer.getByRole("link", { name: "Arctic research network" }).waitFor();
       expect(await viewer.getByRole("checkbox").count()).toBe(0);
-      expect(await viewer.getByRole("button", { name: "Validity" }).count()).toBe(1);
+      expect(await viewer.getByRole("button", { name: "End", exact: true }).count()).toBe(1);
     } finally {
       await other.close();
     }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Email } from "./auth.js";
 import { IsoDate, OrganisationRef } from "./organisation.js";
+import { SortOrder } from "./page.js";
 
 const Id = z.string().min(1).max(64);
 
@@ -94,10 +95,20 @@ export const PersonView = z.object({
 });
 export type PersonView = z.infer<typeof PersonView>;
 
+/** The columns a person list sorts by; each is backed by an index over (key, id). */
+export const PERSON_SORTS = ["name", "title"] as const;
+export const PersonSort = z.enum(PERSON_SORTS);
+export type PersonSort = z.infer<typeof PersonSort>;
+
 export const PersonListQuery = z.object({
   q: z.string().trim().max(200).optional(),
   organisation: Id.optional(),
+  sort: PersonSort.optional().describe(
+    "name (family name then given name, the default), or position or title then name (people without one last)",
+  ),
+  order: SortOrder.optional(),
 });
+export type PersonListQuery = z.infer<typeof PersonListQuery>;
 
 /** What a person agreed the public may read about them. */
 export interface PublicConsents {

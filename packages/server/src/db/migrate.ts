@@ -34,6 +34,7 @@ import * as m031 from "./migrations/031-publication-search.js";
 import * as m032 from "./migrations/032-dashboard-figures.js";
 import * as m033 from "./migrations/033-list-sorts.js";
 import * as m034 from "./migrations/034-organisation-sorts.js";
+import * as m035 from "./migrations/035-person-sorts.js";
 import type { DB } from "./schema.js";
 
 /** Numbered migrations, listed explicitly so they run the same from source, tests and bundles. */
@@ -72,6 +73,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "032-dashboard-figures": m032,
   "033-list-sorts": m033,
   "034-organisation-sorts": m034,
+  "035-person-sorts": m035,
 };
 
 /** The names of the migrations this version knows, oldest first; the last is the schema version it writes. */

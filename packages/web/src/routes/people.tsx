@@ -1,10 +1,12 @@
+import { PERSON_SORTS, type PersonSort, type SortOrder } from "@conventio/domain";
 import { Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { createRoute, useNavigate } from "@tanstack/react-router";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { usePeopleList } from "../features/people/person-queries";
+import { api } from "../lib/api";
 import { useCan } from "../lib/session";
+import { useKeysetList } from "../lib/use-keyset-list";
 import { ExportMenu } from "../ui/export-menu";
 import { AnchorLink, ButtonLink } from "../ui/links";
 import { LoadMore } from "../ui/load-more";
@@ -12,20 +14,42 @@ import { TableSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
 import { ScrollTable } from "../ui/scroll-table";
-import { TableHead } from "../ui/table-head";
+import { SortableTableHead } from "../ui/sortable-head";
 import { internalRoute } from "./internal";
+
+/** What the people list's address holds: the search, and the sort when it is not by name. */
+interface PeopleSearch {
+  q?: string;
+  sort?: PersonSort;
+  order?: SortOrder;
+}
+
+/** The address without what is the default (an empty search, by name, ascending). */
+function searchOf(q: string, sort: PersonSort, order: SortOrder): PeopleSearch {
+  return { ...(q ? { q } : {}), ...(sort !== "name" ? { sort } : {}), ...(order === "desc" ? { order } : {}) };
+}
 
 function PeoplePage() {
   const { t } = useTranslation();
-  const { q: initial } = peopleRoute.useSearch();
+  const { q: initial, sort = "name", order = "asc" } = peopleRoute.useSearch();
   const navigate = useNavigate({ from: "/people" });
   const canEdit = useCan("editor");
   const [q, setQ] = useState(initial ?? "");
   const [debounced] = useDebouncedValue(q.trim(), 250);
+  // Typing refines the list in place; a new sort is a step of history that back undoes.
   useEffect(() => {
-    void navigate({ search: debounced ? { q: debounced } : {}, replace: true });
+    void navigate({
+      search: (prev: PeopleSearch) => searchOf(debounced, prev.sort ?? "name", prev.order ?? "asc"),
+      replace: true,
+    });
   }, [debounced, navigate]);
-  const list = usePeopleList(debounced || undefined);
+  const onSort = useCallback(
+    (next: PersonSort, nextOrder: SortOrder) => void navigate({ search: searchOf(debounced, next, nextOrder) }),
+    [debounced, navigate],
+  );
+  const list = useKeysetList(["people", "list", debounced, sort, order], (cursor) =>
+    api.people.list({ q: debounced || undefined, sort, order }, cursor),
+  );
   const { items } = list;
   return (
     <>
@@ -63,12 +87,15 @@ function PeoplePage() {
         items.length > 0 && (
           <ScrollTable minWidth={640} label={t("people.title")}>
             <Table striped highlightOnHover verticalSpacing="xs">
-              <TableHead
+              <SortableTableHead
+                sort={sort}
+                order={order}
+                onSort={onSort}
                 columns={[
-                  t("people.fields.name"),
-                  t("people.fields.title"),
-                  t("people.fields.organisation"),
-                  t("people.fields.email"),
+                  { id: "name", label: t("people.fields.name"), sort: "name" },
+                  { id: "title", label: t("people.fields.title"), sort: "title" },
+                  { id: "organisation", label: t("people.fields.organisation") },
+                  { id: "email", label: t("people.fields.email") },
                 ]}
               />
               <Table.Tbody>
@@ -103,7 +130,11 @@ function PeoplePage() {
 export const peopleRoute = createRoute({
   getParentRoute: () => internalRoute,
   path: "/people",
-  validateSearch: (search: Record<string, unknown>): { q?: string } =>
-    typeof search.q === "string" && search.q.trim() ? { q: search.q.trim() } : {},
+  validateSearch: (search: Record<string, unknown>): PeopleSearch =>
+    searchOf(
+      typeof search.q === "string" ? search.q.trim() : "",
+      PERSON_SORTS.find((s) => s === search.sort) ?? "name",
+      search.order === "desc" ? "desc" : "asc",
+    ),
   component: PeoplePage,
 });

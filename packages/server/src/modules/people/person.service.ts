@@ -1,9 +1,9 @@
 import {
   type Actor,
   type CreatePersonInput,
-  foldText,
   nextPublicConsents,
   type Page,
+  type PersonListQuery,
   type PersonRoleInput,
   type PersonView,
   type PublicConsents,
@@ -12,7 +12,7 @@ import {
 } from "@conventio/domain";
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { DB } from "#db/schema.js";
-import { afterKeyset, decodeCursor, toPage } from "#http/pagination.js";
+import { decodeCursor, toPage } from "#http/pagination.js";
 import { reindexAgreementsSignedBy } from "#modules/agreements/agreement-search.js";
 import { diffOf, recordAudit } from "#modules/audit/audit.service.js";
 import { findRefs } from "#modules/organisations/organisation.repository.js";
@@ -23,12 +23,9 @@ import { personPolicy } from "./person.policy.js";
 import { presentPerson } from "./person.presenter.js";
 import type { PersonTable } from "./person.table.js";
 import { createPersonPrivacy } from "./person-privacy.js";
+import { afterPersonKey, personKeyset, personSortRef, sortName, sortTitle } from "./person-sort.js";
 
 export type PersonRow = Selectable<PersonTable>;
-
-function sortName(given: string, family: string): string {
-  return foldText(`${family} ${given}`);
-}
 
 export function createPersonService(deps: Deps) {
   const { db, search } = deps;
@@ -62,7 +59,15 @@ export function createPersonService(deps: Deps) {
 
   /** The row as audited; the consents have events of their own. */
   function snapshot(row: PersonRow): Record<string, unknown> {
-    const { sort_name: _s, created_at: _c, updated_at: _u, named_in_public: _n, public_contact: _p, ...rest } = row;
+    const {
+      sort_name: _s,
+      sort_title: _t,
+      created_at: _c,
+      updated_at: _u,
+      named_in_public: _n,
+      public_contact: _p,
+      ...rest
+    } = row;
     return rest;
   }
 
@@ -103,7 +108,7 @@ export function createPersonService(deps: Deps) {
   return {
     async listPeople(
       actor: Actor,
-      q: { q?: string | undefined; organisation?: string | undefined; cursor?: string | undefined; limit: number },
+      q: PersonListQuery & { cursor?: string | undefined; limit: number },
       lang: UiLanguage = "en",
     ): Promise<Page<PersonView>> {
       personPolicy.read(actor);
@@ -114,12 +119,11 @@ export function createPersonService(deps: Deps) {
         const cond = search.matches("person", sql.ref<string>("p.id"), q.q);
         if (cond) query = query.where(cond);
       }
-      if (after) {
-        query = query.where(afterKeyset("p.sort_name", "p.id", after));
-      }
+      if (after) query = query.where(afterPersonKey(q.sort, q.order, after));
+      const direction = q.order === "desc" ? "desc" : "asc";
       const rows = await query
-        .orderBy("p.sort_name")
-        .orderBy("p.id")
+        .orderBy(personSortRef(q.sort), direction)
+        .orderBy("p.id", direction)
         .limit(q.limit + 1)
         .execute();
       const shown = rows.slice(0, q.limit);
@@ -142,7 +146,7 @@ export function createPersonService(deps: Deps) {
       return toPage(
         rows,
         q.limit,
-        (r) => ({ key: r.sort_name, id: r.id }),
+        (r) => personKeyset(q.sort, r),
         (r) =>
           presentPerson(
             r,
@@ -167,6 +171,7 @@ export function createPersonService(deps: Deps) {
         given_name: input.givenName,
         family_name: input.familyName,
         sort_name: sortName(input.givenName, input.familyName),
+        sort_title: sortTitle(input.title || null, sortName(input.givenName, input.familyName)),
         title: input.title || null,
         organisation_id: input.organisationId,
         email: input.email,
@@ -206,13 +211,15 @@ export function createPersonService(deps: Deps) {
         if (patch.organisationId) await assertOrganisation(trx, patch.organisationId, "organisationId");
         const given = patch.givenName ?? before.given_name;
         const family = patch.familyName ?? before.family_name;
+        const title = patch.title === undefined ? before.title : patch.title || null;
         const consents = resolveConsents(consentsOf(before), patch);
         const after: PersonRow = {
           ...before,
           given_name: given,
           family_name: family,
           sort_name: sortName(given, family),
-          title: patch.title === undefined ? before.title : patch.title || null,
+          sort_title: sortTitle(title, sortName(given, family)),
+          title,
           organisation_id: patch.organisationId === undefined ? before.organisation_id : patch.organisationId,
           email: patch.email === undefined ? before.email : patch.email,
           phone: patch.phone === undefined ? before.phone : patch.phone,

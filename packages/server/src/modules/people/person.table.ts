@@ -4,7 +4,8 @@ export interface PersonTable {
   id: string;
   given_name: string;
   family_name: string;
-  sort_name: string;
+  sort_name: string; // folded family then given name: the keyset key by name
+  sort_title: Generated<string>; // folded title ("~" for none), a space, then sort_name: the keyset key by title
   title: string | null;
   organisation_id: string | null;
   email: string | null;

@@ -1,9 +1,24 @@
-import type { CreatePersonInput, Page, PersonRoleInput, PersonView, UpdatePersonInput } from "@conventio/domain";
+import type {
+  CreatePersonInput,
+  Page,
+  PersonRoleInput,
+  PersonSort,
+  PersonView,
+  SortOrder,
+  UpdatePersonInput,
+} from "@conventio/domain";
 import { get, id, patch, post, queryString, remove, send } from "./core";
 
 export const people = {
-  list: (filters: { q?: string | undefined; organisation?: string | undefined }, cursor?: string) =>
-    get<Page<PersonView>>(`/api/people${queryString({ ...filters, cursor, limit: 50 })}`),
+  list: (
+    filters: {
+      q?: string | undefined;
+      organisation?: string | undefined;
+      sort?: PersonSort | undefined;
+      order?: SortOrder | undefined;
+    },
+    cursor?: string,
+  ) => get<Page<PersonView>>(`/api/people${queryString({ ...filters, cursor, limit: 50 })}`),
   get: (personId: string) => get<PersonView>(`/api/people/${id(personId)}`),
   create: (input: CreatePersonInput) => post<PersonView>("/api/people", input),
   update: (personId: string, input: UpdatePersonInput) => patch<PersonView>(`/api/people/${id(personId)}`, input),
