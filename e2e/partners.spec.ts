@@ -1,3 +1,5 @@
+import { CreateAgreementInput } from "@conventio/domain";
+import { SYSTEM_ACTOR } from "@conventio/server";
 import type { Locator, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, openBrowser, screenshot } from "./support/browser.js";
@@ -30,7 +32,7 @@ describe("an administrator's session", () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    await seedOrganisation(server, {
+    const tokyo = await seedOrganisation(server, {
       kind: "university",
       name: "Tokyo University of Foreign Studies",
       countryCode: "JP",
@@ -38,6 +40,16 @@ describe("an administrator's session", () => {
       visibility: "internal",
       identifiers: [{ scheme: "pic", value: "999888777" }],
     });
+    // A partner: the map counts organisations party to an agreement.
+    await server.running.services.agreements.createAgreement(
+      SYSTEM_ACTOR,
+      CreateAgreementInput.parse({
+        kind: "memorandum_of_understanding",
+        title: "Memorandum of understanding on Japanese studies",
+        parties: [{ organisationId: tokyo }],
+        startsOn: "2024-04-01",
+      }),
+    );
     browser = await openBrowser();
     page = await browser.newPage();
   });

@@ -60,7 +60,7 @@ export function createServices(
     clock,
     log,
   };
-  const organisations = createOrganisationService(deps);
+  const organisations = createOrganisationService(deps, { expiringWindowDays: config.EXPIRING_WINDOW_DAYS });
   // Uploaded files, where every process of the installation reaches them (decision 029).
   const files = createFileStore(chooseFileStore(config.FILE_STORE, database.dialect), {
     dataDir: config.dataDir,
