@@ -25,3 +25,25 @@ export async function seriousViolations(page: Page): Promise<Violation[]> {
   });
   return results.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
+
+/** The rule sets of WCAG 2.1 at levels A and AA, which the walk through every page holds to. */
+const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/** Runs axe-core's WCAG 2.1 A and AA rules in the page and returns every violation, whatever its impact. */
+export async function wcagViolations(page: Page): Promise<Violation[]> {
+  const loaded = await page.evaluate(() => "axe" in window);
+  if (!loaded) await page.evaluate(axe.source);
+  return page.evaluate(async (tags) => {
+    const runner = (window as unknown as { axe: typeof axe }).axe;
+    const { violations } = await runner.run(document, {
+      runOnly: { type: "tag", values: tags },
+      resultTypes: ["violations"],
+    });
+    return violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(" ")),
+    }));
+  }, WCAG_21_AA);
+}

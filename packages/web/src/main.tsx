@@ -17,6 +17,12 @@ const theme = createTheme({
   primaryShade: 8,
   defaultRadius: "sm",
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+  components: {
+    // Options are reached through their field (the arrows), never by Tab; a tabindex of -1 tells
+    // assistive technology the scrolling option list holds focusable content. A click on an
+    // option still does not move the focus out of the field.
+    ComboboxOption: { defaultProps: { tabIndex: -1 } },
+  },
 });
 
 // A wrong password on the sign-in page is not a lost session; elsewhere, a 401 sends the reader to sign in.
