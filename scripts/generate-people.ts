@@ -3,7 +3,7 @@
  * each with a role, and their search documents, written in batches as an import would.
  */
 import { foldText, searchDocument } from "@conventio/domain";
-import type { Database, DB } from "@conventio/server";
+import { type Database, type DB, sortTitle } from "@conventio/server";
 import type { Insertable } from "kysely";
 
 const GIVEN = [
@@ -58,6 +58,7 @@ export async function generatePeople(database: Database, count: number): Promise
         given_name: given,
         family_name: family,
         sort_name: foldText(`${family} ${given}`),
+        sort_title: sortTitle(title, foldText(`${family} ${given}`)),
         title,
         organisation_id: organisation,
         email,

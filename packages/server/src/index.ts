@@ -10,6 +10,7 @@ export { EWP_DOCUMENTS } from "./modules/ewp/ewp-namespaces.js";
 export { hashIiasGetResponse, type IiaHash } from "./modules/ewp/iia-hash.js";
 export { type IiaPdfInput, renderIiaPdf } from "./modules/ewp/iia-pdf.js";
 export { localNameOf, parseXml, XmlSyntaxError } from "./modules/ewp/xml-dom.js";
+export { sortTitle } from "./modules/people/person-sort.js";
 export { readBundledRegistry } from "./modules/registry/bundled-registry.js";
 export { readRorRecords } from "./modules/registry/ror-file.js";
 export { aliasesOfRor, candidateFromRor } from "./modules/registry/ror-record.js";

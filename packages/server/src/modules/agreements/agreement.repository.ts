@@ -6,6 +6,7 @@ import type { Keyset } from "#http/pagination.js";
 import { agreementsWithin } from "#modules/accounts/unit-scope.js";
 import type { AgreementTable } from "./agreement.table.js";
 import { afterSortKey, sortKeySql } from "./agreement-sort.js";
+import { statusCondition } from "./status-condition.js";
 
 export type AgreementRow = Selectable<AgreementTable>;
 
@@ -54,24 +55,8 @@ export async function listAgreementRows(
   if (f.visibility) q = q.where("a.visibility", "=", f.visibility);
   // An account limited to units lists only what its units are responsible for (decision 027).
   if (f.units) q = q.where("a.id", "in", agreementsWithin(db, f.units));
-  if (f.status) {
-    const horizon = addDays(today, windowDays);
-    switch (f.status) {
-      case "expired":
-        q = q.where("a.status", "=", "active").where("a.ends_on", "<", today);
-        break;
-      case "expiring":
-        q = q.where("a.status", "=", "active").where("a.ends_on", ">=", today).where("a.ends_on", "<=", horizon);
-        break;
-      case "active":
-        q = q
-          .where("a.status", "=", "active")
-          .where((eb) => eb.or([eb("a.ends_on", "is", null), eb("a.ends_on", ">", horizon)]));
-        break;
-      default:
-        q = q.where("a.status", "=", f.status);
-    }
-  }
+  const status = f.status;
+  if (status) q = q.where((eb) => statusCondition(eb, status, today, windowDays));
   if (f.expiringWithinDays !== undefined) {
     q = q
       .where("a.status", "=", "active")

@@ -1,15 +1,9 @@
-import {
-  type Actor,
-  AgreementStatus,
-  addDays,
-  type CountryCount,
-  OrganisationKind,
-  type StoredStatus,
-} from "@conventio/domain";
-import type { ExpressionBuilder, Kysely } from "kysely";
+import { type Actor, AgreementStatus, type CountryCount, OrganisationKind } from "@conventio/domain";
+import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { DB } from "#db/schema.js";
 import { agreementsWithin, unitsOf } from "#modules/accounts/unit-scope.js";
+import { statusCondition } from "#modules/agreements/status-condition.js";
 import type { Deps } from "#shared/deps.js";
 
 /** The filters of the partner map: the partner's kind, the agreement's status, the unit responsible for it. */
@@ -30,24 +24,6 @@ export type PartnerMapQuery = z.infer<typeof PartnerMapQuery>;
 /** How long before its end an active agreement is shown as expiring, unless the installation says otherwise. */
 const DEFAULT_EXPIRING_WINDOW_DAYS = 180;
 
-type AgreementScope = ExpressionBuilder<DB, "agreement">;
-
-/** The condition on a stored agreement row for a status people see: active splits by the clock. */
-function statusCondition(eb: AgreementScope, status: AgreementStatus, today: string, windowDays: number) {
-  const horizon = addDays(today, windowDays);
-  const active = eb("agreement.status", "=", "active");
-  switch (status) {
-    case "expired":
-      return eb.and([active, eb("agreement.ends_on", "<", today)]);
-    case "expiring":
-      return eb.and([active, eb("agreement.ends_on", ">=", today), eb("agreement.ends_on", "<=", horizon)]);
-    case "active":
-      return eb.and([active, eb.or([eb("agreement.ends_on", "is", null), eb("agreement.ends_on", ">", horizon)])]);
-    default:
-      return eb("agreement.status", "=", status satisfies StoredStatus);
-  }
-}
-
 /**
  * Partners per country: distinct organisations, units aside, that are a party to at least one
  * agreement the actor may see. Visitors see public organisations of public agreements; an account
@@ -64,10 +40,10 @@ export async function countPartnersByCountry(
   const visitor = actor.kind === "public";
   const limitedTo = unitsOf(actor);
   const { kind, status, unit } = filters;
-  let agreements = db.selectFrom("agreement").select("agreement.id");
-  if (visitor) agreements = agreements.where("agreement.visibility", "=", "public");
-  if (limitedTo) agreements = agreements.where("agreement.id", "in", agreementsWithin(db, limitedTo));
-  if (unit) agreements = agreements.where("agreement.id", "in", agreementsWithin(db, [unit]));
+  let agreements = db.selectFrom("agreement as a").select("a.id");
+  if (visitor) agreements = agreements.where("a.visibility", "=", "public");
+  if (limitedTo) agreements = agreements.where("a.id", "in", agreementsWithin(db, limitedTo));
+  if (unit) agreements = agreements.where("a.id", "in", agreementsWithin(db, [unit]));
   if (status) agreements = agreements.where((eb) => statusCondition(eb, status, today, windowDays));
   const parties = db
     .selectFrom("agreement_party")

@@ -1,6 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
 import { api } from "../../lib/api";
-import { useKeysetList } from "../../lib/use-keyset-list";
 
 export const personKeys = {
   all: ["people"] as const,
@@ -9,7 +8,3 @@ export const personKeys = {
 
 export const personQuery = (id: string) =>
   queryOptions({ queryKey: personKeys.detail(id), queryFn: () => api.people.get(id) });
-
-export function usePeopleList(q: string | undefined) {
-  return useKeysetList(["people", "list", q ?? ""], (cursor) => api.people.list({ q }, cursor));
-}
