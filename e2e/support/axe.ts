@@ -33,17 +33,20 @@ const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 export async function wcagViolations(page: Page): Promise<Violation[]> {
   const loaded = await page.evaluate(() => "axe" in window);
   if (!loaded) await page.evaluate(axe.source);
-  return page.evaluate(async (tags) => {
-    const runner = (window as unknown as { axe: typeof axe }).axe;
-    const { violations } = await runner.run(document, {
-      runOnly: { type: "tag", values: tags },
-      resultTypes: ["violations"],
-    });
-    return violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? null,
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.join(" ")),
-    }));
-  }, WCAG_21_AA);
+  return page.evaluate(
+    async ({ tags }) => {
+      const runner = (window as unknown as { axe: typeof axe }).axe;
+      const { violations } = await runner.run(document, {
+        runOnly: { type: "tag", values: tags },
+        resultTypes: ["violations"],
+      });
+      return violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? null,
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.join(" ")),
+      }));
+    },
+    { tags: WCAG_21_AA },
+  );
 }
