@@ -363,6 +363,16 @@ export const BulkThemeResult = z.object({
 });
 export type BulkThemeResult = z.infer<typeof BulkThemeResult>;
 
+export const BulkTransitionInput = TransitionInput.extend({
+  ids: z.array(Id).min(1, "Choose at least one agreement").max(200).describe("The agreements to move"),
+});
+export type BulkTransitionInput = z.output<typeof BulkTransitionInput>;
+
+export const BulkTransitionResult = z.object({
+  updated: z.number().int().describe("Agreements moved, every one of the selection"),
+});
+export type BulkTransitionResult = z.infer<typeof BulkTransitionResult>;
+
 /** A theme of the managed vocabulary, with its label in other languages. */
 export const ThemeInput = z.strictObject({
   label: z.string().trim().min(1, "A label is required").max(80),

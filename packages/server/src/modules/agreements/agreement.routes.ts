@@ -2,6 +2,8 @@ import {
   AgreementListQuery,
   AgreementSummary,
   AgreementView,
+  BulkTransitionInput,
+  BulkTransitionResult,
   CreateAgreementInput,
   PageQuery,
   pageOf,
@@ -100,6 +102,18 @@ export function agreementRoutes(agreements: AgreementService): FastifyPluginAsyn
         },
       },
       async (req) => agreements.transitionAgreement(req.actor, req.params.id, req.body, req.readerLang),
+    );
+    app.post(
+      "/api/agreements/bulk/transitions",
+      {
+        schema: {
+          tags,
+          summary: "Make the same move in the life of several agreements at once, all or none (editor)",
+          body: BulkTransitionInput,
+          response: { 200: BulkTransitionResult, ...problems },
+        },
+      },
+      async (req) => agreements.transitionAgreements(req.actor, req.body),
     );
     app.get(
       "/api/public/agreements",
