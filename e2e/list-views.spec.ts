@@ -238,4 +238,28 @@ describe("the agreement list's views", () => {
       await other.close();
     }
   });
+
+  it("moves two selected agreements to negotiation at once, then refuses a move one of them cannot make", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/agreements`);
+    await page.getByRole("link", { name: "Arctic research network" }).waitFor();
+    await page.getByRole("checkbox", { name: `Select agreement ${refs.late}` }).check();
+    await page.getByRole("checkbox", { name: `Select agreement ${refs.middle}` }).check();
+    await page.getByLabel("Step for the selection").selectOption("start_negotiation");
+    await page.getByRole("button", { name: "Apply to the selection" }).click();
+    await page.getByText("2 agreements moved").waitFor();
+    const statusOf = async (id: string | undefined) =>
+      ((await (await page.request.get(`${server.url}/api/agreements/${id}`)).json()) as { status: string }).status;
+    expect(await statusOf(ids.late)).toBe("negotiation");
+    expect(await statusOf(ids.middle)).toBe("negotiation");
+    expect(await statusOf(ids.early)).toBe("draft");
+
+    // Starting a negotiation again: refused for the whole selection, the first one named, none moved.
+    await page.getByRole("checkbox", { name: `Select agreement ${refs.early}` }).check();
+    await page.getByRole("checkbox", { name: `Select agreement ${refs.late}` }).check();
+    await page.getByLabel("Step for the selection").selectOption("start_negotiation");
+    await page.getByRole("button", { name: "Apply to the selection" }).click();
+    await page.getByRole("alert").filter({ hasText: refs.late }).waitFor();
+    expect(await statusOf(ids.early)).toBe("draft");
+  });
 });

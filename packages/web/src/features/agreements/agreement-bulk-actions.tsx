@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Text, TextInput } from "@mantine/core";
+import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,10 +7,13 @@ import { ExportMenu } from "../../ui/export-menu";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { agreementKeys } from "./agreement-queries";
 
+/** The moves offered for a selection: those that need no date or reason of their own. */
+const MOVES = ["start_negotiation", "request_signature", "activate", "reopen"] as const;
+
 /**
- * What an editor does with the agreements picked in the list: add one theme to all of them (the
- * server adds it to all or to none; the list then shows it and the selection is cleared), or
- * export just them.
+ * What an editor does with the agreements picked in the list: make the same move in the life of
+ * all of them, add one theme to all of them (the server does either to all or to none; the list
+ * then shows it and the selection is cleared), or export just them.
  */
 export function AgreementBulkActions({ selected, onDone }: { selected: ReadonlySet<string>; onDone: () => void }) {
   const { t } = useTranslation();
@@ -20,12 +23,28 @@ export function AgreementBulkActions({ selected, onDone }: { selected: ReadonlyS
   const addTheme = useMutation({
     mutationFn: () => api.themes.addToAgreements({ ids: [...selected], theme: theme.trim() }),
     onSuccess: async (result) => {
+      setMoved(null);
       setAdded(result.updated);
       setTheme("");
       onDone();
       await queryClient.invalidateQueries({ queryKey: agreementKeys.all });
     },
   });
+  const [action, setAction] = useState<(typeof MOVES)[number]>("start_negotiation");
+  const [moved, setMoved] = useState<number | null>(null);
+  const moveAll = useMutation({
+    mutationFn: () => api.agreements.transitionMany({ ids: [...selected], action }),
+    onSuccess: async (result) => {
+      setAdded(null);
+      setMoved(result.updated);
+      onDone();
+      await queryClient.invalidateQueries({ queryKey: agreementKeys.all });
+    },
+  });
+  const submitMove = (e: FormEvent) => {
+    e.preventDefault();
+    moveAll.mutate();
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (theme.trim()) addTheme.mutate();
@@ -37,30 +56,49 @@ export function AgreementBulkActions({ selected, onDone }: { selected: ReadonlyS
           ? t("agreements.bulk.selected", { count: selected.size })
           : added !== null
             ? t("agreements.bulk.added", { count: added })
-            : ""}
+            : moved !== null
+              ? t("agreements.bulk.moved", { count: moved })
+              : ""}
       </Text>
       {selected.size > 0 && (
         <Paper withBorder p="sm" mb="md">
-          <form onSubmit={submit}>
-            <Group gap="xs" align="flex-end">
-              <TextInput
-                size="xs"
-                label={t("agreements.bulk.theme")}
-                value={theme}
-                maxLength={80}
-                onChange={(e) => setTheme(e.currentTarget.value)}
-              />
-              <Button size="xs" type="submit" loading={addTheme.isPending} disabled={!theme.trim()}>
-                {t("agreements.bulk.addTheme")}
-              </Button>
-              <ExportMenu
-                kind="agreements"
-                filters={{ ids: [...selected].join(",") }}
-                label={t("agreements.bulk.export")}
-              />
-            </Group>
-          </form>
-          {addTheme.isError && <ProblemAlert error={addTheme.error} />}
+          <Stack gap="sm">
+            <form onSubmit={submitMove}>
+              <Group gap="xs" align="flex-end">
+                <NativeSelect
+                  size="xs"
+                  label={t("agreements.bulk.move")}
+                  value={action}
+                  onChange={(e) => setAction(e.currentTarget.value as (typeof MOVES)[number])}
+                  data={MOVES.map((m) => ({ value: m, label: t(`lifecycle.${m}`) }))}
+                />
+                <Button size="xs" type="submit" loading={moveAll.isPending}>
+                  {t("agreements.bulk.applyMove")}
+                </Button>
+              </Group>
+            </form>
+            {moveAll.isError && <ProblemAlert error={moveAll.error} />}
+            <form onSubmit={submit}>
+              <Group gap="xs" align="flex-end">
+                <TextInput
+                  size="xs"
+                  label={t("agreements.bulk.theme")}
+                  value={theme}
+                  maxLength={80}
+                  onChange={(e) => setTheme(e.currentTarget.value)}
+                />
+                <Button size="xs" type="submit" loading={addTheme.isPending} disabled={!theme.trim()}>
+                  {t("agreements.bulk.addTheme")}
+                </Button>
+                <ExportMenu
+                  kind="agreements"
+                  filters={{ ids: [...selected].join(",") }}
+                  label={t("agreements.bulk.export")}
+                />
+              </Group>
+            </form>
+            {addTheme.isError && <ProblemAlert error={addTheme.error} />}
+          </Stack>
         </Paper>
       )}
     </section>

@@ -6,6 +6,8 @@ import type {
   BodyView,
   BulkThemeInput,
   BulkThemeResult,
+  BulkTransitionInput,
+  BulkTransitionResult,
   CreateAgreementInput,
   IndicatorView,
   Page,
@@ -17,6 +19,9 @@ import type {
 } from "@conventio/domain";
 import { get, id, patch, post, queryString, remove } from "./core";
 import { reviews } from "./reviews";
+
+/** What the list sends: the defaults (no date, reason or note) are filled by the server. */
+type BulkTransitionIn = Pick<BulkTransitionInput, "ids" | "action"> & Partial<BulkTransitionInput>;
 
 export type AgreementFilters = { [K in keyof AgreementListQuery]?: AgreementListQuery[K] | undefined };
 
@@ -32,6 +37,7 @@ export const agreements = {
   delete: (agreementId: string) => remove(`/api/agreements/${id(agreementId)}`),
   transition: (agreementId: string, input: TransitionInput) =>
     post<AgreementView>(`/api/agreements/${id(agreementId)}/transitions`, input),
+  transitionMany: (input: BulkTransitionIn) => post<BulkTransitionResult>("/api/agreements/bulk/transitions", input),
   renew: (agreementId: string) => post<AgreementView>(`/api/agreements/${id(agreementId)}/renewal`),
   bodies: (agreementId: string) => get<{ items: BodyView[] }>(`/api/agreements/${id(agreementId)}/bodies`),
   actions: (agreementId: string) => get<{ items: ActionView[] }>(`/api/agreements/${id(agreementId)}/actions`),
