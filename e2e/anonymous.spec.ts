@@ -1,3 +1,5 @@
+import { CreateAgreementInput } from "@conventio/domain";
+import { SYSTEM_ACTOR } from "@conventio/server";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "./support/axe.js";
@@ -22,13 +24,29 @@ describe("an anonymous visitor", () => {
       city: "Berlin",
       visibility: "internal",
     });
-    await seedOrganisation(server, {
+    const publicId = await seedOrganisation(server, {
       kind: "university",
       name: PUBLIC_PARTNER,
       countryCode: "FR",
       city: "Lille",
       visibility: "public",
     });
+    // Both are partners: each is party to an agreement, the public one to a public agreement.
+    for (const [organisationId, visibility] of [
+      [publicId, "public"],
+      [internalId, "internal"],
+    ] as const) {
+      await server.running.services.agreements.createAgreement(
+        SYSTEM_ACTOR,
+        CreateAgreementInput.parse({
+          kind: "memorandum_of_understanding",
+          title: `Memorandum of understanding (${visibility})`,
+          parties: [{ organisationId }],
+          startsOn: "2024-09-01",
+          visibility,
+        }),
+      );
+    }
     browser = await openBrowser();
     page = await browser.newPage();
   });
