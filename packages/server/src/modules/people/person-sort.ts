@@ -1,5 +1,4 @@
-import { foldText, type PersonSort, type SortOrder } from "@conventio/domain";
-import { type Expression, type SqlBool, sql } from "kysely";
+import { foldText, type PersonSort } from "@conventio/domain";
 import type { Keyset } from "#http/pagination.js";
 
 interface Sortable {
@@ -31,26 +30,12 @@ const COLUMNS: Record<PersonSort, keyof Sortable & `sort_${string}`> = {
   title: "sort_title",
 };
 
-/** The column a person list orders by, over the table alias `alias`. */
-export function personSortRef(sort: PersonSort | undefined, alias = "p") {
-  return sql.ref<string>(`${alias}.${COLUMNS[sort ?? "name"]}`);
+/** The column a person list orders by, as `p.sort_name` or `p.sort_title`. */
+export function personSortColumn(sort: PersonSort | undefined): `p.${(typeof COLUMNS)[PersonSort]}` {
+  return `p.${COLUMNS[sort ?? "name"]}`;
 }
 
 /** The cursor position after this row in this sort. */
 export function personKeyset(sort: PersonSort | undefined, row: Sortable): Keyset {
   return { key: row[COLUMNS[sort ?? "name"]], id: row.id };
-}
-
-/** "Rows after this position" in the sort and order asked for, one row-value comparison. */
-export function afterPersonKey(
-  sort: PersonSort | undefined,
-  order: SortOrder | undefined,
-  after: Keyset,
-  alias = "p",
-): Expression<SqlBool> {
-  const key = personSortRef(sort, alias);
-  const id = sql.ref(`${alias}.id`);
-  return order === "desc"
-    ? sql<SqlBool>`(${key}, ${id}) < (${after.key}, ${after.id})`
-    : sql<SqlBool>`(${key}, ${id}) > (${after.key}, ${after.id})`;
 }

@@ -12,7 +12,7 @@ import {
 } from "@conventio/domain";
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { DB } from "#db/schema.js";
-import { decodeCursor, toPage } from "#http/pagination.js";
+import { afterKeyset, decodeCursor, toPage } from "#http/pagination.js";
 import { reindexAgreementsSignedBy } from "#modules/agreements/agreement-search.js";
 import { diffOf, recordAudit } from "#modules/audit/audit.service.js";
 import { findRefs } from "#modules/organisations/organisation.repository.js";
@@ -23,7 +23,7 @@ import { personPolicy } from "./person.policy.js";
 import { presentPerson } from "./person.presenter.js";
 import type { PersonTable } from "./person.table.js";
 import { createPersonPrivacy } from "./person-privacy.js";
-import { afterPersonKey, personKeyset, personSortRef, sortName, sortTitle } from "./person-sort.js";
+import { personKeyset, personSortColumn, sortName, sortTitle } from "./person-sort.js";
 
 export type PersonRow = Selectable<PersonTable>;
 
@@ -119,10 +119,10 @@ export function createPersonService(deps: Deps) {
         const cond = search.matches("person", sql.ref<string>("p.id"), q.q);
         if (cond) query = query.where(cond);
       }
-      if (after) query = query.where(afterPersonKey(q.sort, q.order, after));
       const direction = q.order === "desc" ? "desc" : "asc";
+      if (after) query = query.where(afterKeyset(personSortColumn(q.sort), "p.id", after, direction));
       const rows = await query
-        .orderBy(personSortRef(q.sort), direction)
+        .orderBy(personSortColumn(q.sort), direction)
         .orderBy("p.id", direction)
         .limit(q.limit + 1)
         .execute();
