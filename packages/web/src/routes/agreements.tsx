@@ -14,6 +14,7 @@ import { AgreementFilters } from "../features/agreements/agreement-filters";
 import { useAgreementList } from "../features/agreements/agreement-queries";
 import { AgreementTable } from "../features/agreements/agreement-table";
 import type { AgreementFilters as Filters } from "../lib/api";
+import { textParam } from "../lib/search-params";
 import { useCan } from "../lib/session";
 import { ExportMenu } from "../ui/export-menu";
 import { ButtonLink } from "../ui/links";
@@ -24,25 +25,21 @@ import { ProblemAlert } from "../ui/problem-alert";
 import { SavedViews } from "../ui/saved-views";
 import { internalRoute } from "./internal";
 
-function text(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() ? value.trim() : undefined;
-}
-
 /** The URL's filters, kept only when they make sense. */
 export function validateAgreementSearch(search: Record<string, unknown>): Filters {
   const kind = AGREEMENT_KINDS.find((k) => k === search.kind);
   const status = AGREEMENT_STATUSES.find((s) => s === search.status);
-  const country = text(search.country)?.toUpperCase();
+  const country = textParam(search.country)?.toUpperCase();
   const days = Number(search.expiringWithinDays);
   const sort = AGREEMENT_SORTS.find((s) => s === search.sort);
   const order = search.order === "desc" ? "desc" : undefined;
   return {
-    ...(text(search.q) ? { q: text(search.q) } : {}),
+    ...(textParam(search.q) ? { q: textParam(search.q) } : {}),
     ...(kind ? { kind } : {}),
     ...(status ? { status } : {}),
-    ...(text(search.partner) ? { partner: text(search.partner) } : {}),
+    ...(textParam(search.partner) ? { partner: textParam(search.partner) } : {}),
     ...(country && /^[A-Z]{2}$/.test(country) ? { country } : {}),
-    ...(text(search.theme) ? { theme: text(search.theme) } : {}),
+    ...(textParam(search.theme) ? { theme: textParam(search.theme) } : {}),
     ...(Number.isInteger(days) && days >= 0 && days <= 3650 && search.expiringWithinDays !== undefined
       ? { expiringWithinDays: days }
       : {}),

@@ -13,6 +13,7 @@ import { OrganisationFilters } from "../features/organisations/organisation-filt
 import { useOrganisationList } from "../features/organisations/organisation-queries";
 import { OrganisationTable } from "../features/organisations/organisation-table";
 import type { OrganisationFilters as Filters } from "../lib/api";
+import { textParam } from "../lib/search-params";
 import { useCan } from "../lib/session";
 import { ExportMenu } from "../ui/export-menu";
 import { ButtonLink } from "../ui/links";
@@ -22,19 +23,15 @@ import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
 import { internalRoute } from "./internal";
 
-function text(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() ? value.trim() : undefined;
-}
-
 function validateSearch(search: Record<string, unknown>): Filters {
   const kind = ORGANISATION_KINDS.find((k) => k === search.kind) as OrganisationKind | undefined;
-  const country = text(search.country)?.toUpperCase();
+  const country = textParam(search.country)?.toUpperCase();
   const sort = ORGANISATION_SORTS.find((s) => s === search.sort);
   return {
-    ...(text(search.q) ? { q: text(search.q) } : {}),
+    ...(textParam(search.q) ? { q: textParam(search.q) } : {}),
     ...(kind ? { kind } : {}),
     ...(country && /^[A-Z]{2}$/.test(country) ? { country } : {}),
-    ...(text(search.network) ? { network: text(search.network) } : {}),
+    ...(textParam(search.network) ? { network: textParam(search.network) } : {}),
     ...(sort && sort !== "name" ? { sort } : {}),
     ...(search.order === "desc" ? { order: "desc" as const } : {}),
   };

@@ -5,11 +5,8 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import type { MapFilters } from "../../lib/api/organisations";
 import { useLanguage } from "../../lib/countries";
+import { textParam } from "../../lib/search-params";
 import { AgreementStatusSelect } from "../agreements/agreement-labels";
-
-function text(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() ? value.trim() : undefined;
-}
 
 /** Kinds a partner can be: units are our own side, never partners. */
 const PARTNER_KINDS = ORGANISATION_KINDS.filter((k): k is Exclude<OrganisationKind, "unit"> => k !== "unit");
@@ -18,7 +15,7 @@ const PARTNER_KINDS = ORGANISATION_KINDS.filter((k): k is Exclude<OrganisationKi
 export function validateMapSearch(search: Record<string, unknown>): MapFilters {
   const kind = PARTNER_KINDS.find((k) => k === search.kind);
   const status = AGREEMENT_STATUSES.find((s) => s === search.status);
-  const unit = text(search.unit);
+  const unit = textParam(search.unit);
   return {
     ...(kind ? { kind } : {}),
     ...(status ? { status } : {}),
