@@ -2,7 +2,7 @@
  * Deterministic mobility rows at scale for the benchmark (activities of kind student_mobility),
  * each with its search document as the activity service writes one.
  */
-import { searchDocument } from "@conventio/domain";
+import { foldText, searchDocument } from "@conventio/domain";
 import type { Database, DB } from "@conventio/server";
 import type { Insertable } from "kysely";
 
@@ -39,6 +39,7 @@ export async function generateMobility(database: Database, count: number): Promi
         starts_on: `${year}-09-01`,
         ends_on: null,
         sort_key: `${year}-09-01`,
+        sort_title: foldText(title),
         agreement_id: agreements.length ? (agreements[Math.floor(rnd() * agreements.length)] ?? null) : null,
         axis_id: null,
         partner_id: orgs[Math.floor(rnd() * orgs.length)] ?? null,

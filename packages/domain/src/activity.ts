@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AgreementRef } from "./agreement.js";
 import { isoDateWithin, YEARS } from "./date-bounds.js";
 import { OrganisationRef } from "./organisation.js";
+import { SortOrder } from "./page.js";
 import { endsBeforeStart, PartialDate } from "./partial-date.js";
 
 const Id = z.string().min(1).max(64);
@@ -164,12 +165,26 @@ export const ActivityView = z.object({
 });
 export type ActivityView = z.infer<typeof ActivityView>;
 
+/** The columns an activity list sorts by; each is backed by an index over (key, id). */
+export const ACTIVITY_SORTS = ["date", "title"] as const;
+export const ActivitySort = z.enum(ACTIVITY_SORTS);
+export type ActivitySort = z.infer<typeof ActivitySort>;
+
+/** The order a sort reads in when none is asked for: the latest activities first, titles from A. */
+export function defaultActivityOrder(sort: ActivitySort | undefined): SortOrder {
+  return sort === "title" ? "asc" : "desc";
+}
+
 export const ActivityListQuery = z.object({
   kind: ActivityKind.optional(),
   agreement: Id.optional(),
   partner: Id.optional(),
   status: ActivityStatus.optional(),
   q: z.string().trim().max(200).optional(),
+  sort: ActivitySort.optional().describe(
+    "date (the start, or the day it was recorded when it has none; the default) or title",
+  ),
+  order: SortOrder.optional().describe("desc by default for the date, asc for the title"),
 });
 export type ActivityListQuery = z.infer<typeof ActivityListQuery>;
 

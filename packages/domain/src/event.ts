@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Email } from "./auth.js";
 import { dateTimeWithin, YEARS } from "./date-bounds.js";
 import { Visibility } from "./organisation.js";
+import { SortOrder } from "./page.js";
 import { CreatePersonInput } from "./person.js";
 
 const Id = z.string().min(1).max(64);
@@ -139,6 +140,9 @@ export const EventListQuery = z.object({
   to: DateTime.optional().describe("Only events starting before this instant"),
   agreement: Id.optional(),
   partner: Id.optional().describe("Only events of agreements this organisation is a party to"),
+  order: SortOrder.optional().describe(
+    "By start: asc (the soonest first, the default) or desc (the latest first, as past events are read)",
+  ),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(500).optional().describe("nextCursor of the previous page"),
 });

@@ -29,6 +29,7 @@ export * from "./portal.js";
 export * from "./publication.js";
 export * from "./registry.js";
 export * from "./review.js";
+export * from "./saved-view.js";
 export * from "./search.js";
 export * from "./site.js";
 export * from "./site-settings.js";

@@ -45,6 +45,7 @@ import { searchRoutes } from "#modules/search/search.routes.js";
 import { siteSettingsRoutes } from "#modules/site-settings/site-settings.routes.js";
 import { ssoRoutes } from "#modules/sso/sso.routes.js";
 import { timelineRoutes } from "#modules/timeline/timeline.routes.js";
+import { savedViewRoutes } from "#modules/saved-views/saved-view.routes.js";
 import { tokenRoutes } from "#modules/tokens/token.routes.js";
 import type { Logger } from "#shared/logger.js";
 import { registerRequestContext, requestIdOf, requestLogger } from "#shared/request-context.js";
@@ -129,6 +130,7 @@ export async function buildApp({ config, services, log, serveWeb = false }: AppO
   await app.register(exportRoutes(services.exports));
   await app.register(ewpRoutes(services.ewp));
   await app.register(tokenRoutes(services.tokens));
+  await app.register(savedViewRoutes(services.savedViews));
   await app.register(siteSettingsRoutes(services.siteSettings));
   await app.register(openDataRoutes(services.openData));
   await app.register(

@@ -38,6 +38,7 @@ import { brandedMailer } from "#modules/site-settings/branded-mailer.js";
 import { createSiteSettingsService, type SiteBrand } from "#modules/site-settings/site-settings.service.js";
 import { createSso } from "#modules/sso/sso.js";
 import { createTimelineService } from "#modules/timeline/timeline.service.js";
+import { createSavedViewService } from "#modules/saved-views/saved-view.service.js";
 import { createTokenService } from "#modules/tokens/token.service.js";
 import { type Clock, systemClock } from "#shared/clock.js";
 import type { Deps } from "#shared/deps.js";
@@ -150,6 +151,7 @@ export function createServices(
     ewp: createEwp(deps, config, documents.detach, siteSettings),
     sso: createSso(deps, config),
     tokens: createTokenService(deps),
+    savedViews: createSavedViewService(deps),
     siteSettings,
   };
   const portal = createPortalService(deps, services);

@@ -35,6 +35,8 @@ import * as m032 from "./migrations/032-dashboard-figures.js";
 import * as m033 from "./migrations/033-list-sorts.js";
 import * as m034 from "./migrations/034-organisation-sorts.js";
 import * as m035 from "./migrations/035-person-sorts.js";
+import * as m036 from "./migrations/036-activity-sorts.js";
+import * as m037 from "./migrations/037-saved-views.js";
 import type { DB } from "./schema.js";
 
 /** Numbered migrations, listed explicitly so they run the same from source, tests and bundles. */
@@ -74,6 +76,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "033-list-sorts": m033,
   "034-organisation-sorts": m034,
   "035-person-sorts": m035,
+  "036-activity-sorts": m036,
+  "037-saved-views": m037,
 };
 
 /** The names of the migrations this version knows, oldest first; the last is the schema version it writes. */

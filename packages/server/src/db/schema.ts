@@ -57,6 +57,7 @@ import type {
 import type { RegistryEntryTable } from "#modules/registry/registry.table.js";
 import type { InboxMessageTable, MailOutboxTable, ReminderSentTable } from "#modules/reminders/reminder.table.js";
 import type { ProgressReviewTable } from "#modules/reviews/review.table.js";
+import type { SavedViewTables } from "#modules/saved-views/saved-view.table.js";
 import type { SiteSettingsTables } from "#modules/site-settings/site-settings.table.js";
 import type { SsoTables } from "#modules/sso/sso.table.js";
 import type { TokenTables } from "#modules/tokens/token.table.js";
@@ -72,6 +73,7 @@ export interface SearchDocumentTable {
 /** Every table Kysely knows, by name. */
 export interface DB
   extends TokenTables,
+    SavedViewTables,
     SsoTables,
     CircuitTables,
     AccountSecurityTables,

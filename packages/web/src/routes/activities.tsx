@@ -1,8 +1,15 @@
-import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from "@conventio/domain";
+import {
+  ACTIVITY_KINDS,
+  ACTIVITY_SORTS,
+  ACTIVITY_STATUSES,
+  type ActivitySort,
+  defaultActivityOrder,
+  type SortOrder,
+} from "@conventio/domain";
 import { Select, SimpleGrid, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { createRoute, useNavigate } from "@tanstack/react-router";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActivityTable } from "../features/activities/activity-table";
 import { type ActivityFilters, api } from "../lib/api";
@@ -22,12 +29,17 @@ function validateSearch(search: Record<string, unknown>): ActivityFilters {
   const q = typeof search.q === "string" && search.q.trim() ? search.q.trim() : undefined;
   const agreement = typeof search.agreement === "string" && search.agreement ? search.agreement : undefined;
   const partner = typeof search.partner === "string" && search.partner ? search.partner : undefined;
+  // The address holds the sort and order only where they differ from the list's own (latest first).
+  const sort = ACTIVITY_SORTS.find((s) => s === search.sort && s !== "date");
+  const order = search.order === "asc" || search.order === "desc" ? search.order : undefined;
   return {
     ...(kind ? { kind } : {}),
     ...(status ? { status } : {}),
     ...(q ? { q } : {}),
     ...(agreement ? { agreement } : {}),
     ...(partner ? { partner } : {}),
+    ...(sort ? { sort } : {}),
+    ...(order && order !== defaultActivityOrder(sort) ? { order } : {}),
   };
 }
 
@@ -42,6 +54,15 @@ function ActivitiesPage() {
     if ((filters.q ?? "") !== debounced.trim())
       void navigate({ search: validateSearch({ ...filters, q: debounced }), replace: true });
   }, [debounced, filters, navigate]);
+  const sorting = {
+    sort: filters.sort ?? "date",
+    order: filters.order ?? defaultActivityOrder(filters.sort),
+    // A new sort is a step of history that back undoes.
+    onSort: useCallback(
+      (sort: ActivitySort, order: SortOrder) => void navigate({ search: validateSearch({ ...filters, sort, order }) }),
+      [filters, navigate],
+    ),
+  };
   const list = useKeysetList(["activities", "list", filters], (cursor) => api.activities.list(filters, cursor));
   const items = list.items;
   return (
@@ -84,7 +105,7 @@ function ActivitiesPage() {
         </SimpleGrid>
       </search>
       {list.isError && <ProblemAlert error={list.error} />}
-      {list.isPending ? <TableSkeleton /> : <ActivityTable items={items} />}
+      {list.isPending ? <TableSkeleton /> : <ActivityTable items={items} sorting={sorting} />}
       <LoadMore list={list} />
     </>
   );

@@ -29,7 +29,8 @@ import { ScrollTable } from "../ui/scroll-table";
 import { TableHead } from "../ui/table-head";
 import { internalRoute } from "./internal";
 
-type View = "month" | "list";
+/** The month grid, the coming events (soonest first) or the past ones (latest first). */
+type View = "month" | "list" | "past";
 type Search = { view?: View; month?: string; partner?: string };
 
 function monthStart(month: string): Date {
@@ -117,19 +118,22 @@ function EventsPage() {
   // The page opens on what is coming (a link to a month opens its grid); the month grid is one click away.
   const view = search.view ?? (search.month ? "month" : "list");
   const month = search.month ?? new Date().toISOString().slice(0, 7);
-  const from = view === "month" ? shiftMonth(month, 0) : new Date().toISOString().slice(0, 7);
-  // The month grid reads its month with a week either side; the list reads what is coming, a page at a time.
+  // The month grid reads its month with a week either side; the lists read from the start of today
+  // onwards, or back from it, a page at a time.
+  const startOfToday = new Date(new Date().setHours(0, 0, 0, 0)).toISOString();
   const period =
     view === "month"
       ? {
-          from: new Date(monthStart(from).getTime() - 7 * 86_400_000).toISOString(),
+          from: new Date(monthStart(month).getTime() - 7 * 86_400_000).toISOString(),
           to: new Date(monthStart(shiftMonth(month, 1)).getTime() + 7 * 86_400_000).toISOString(),
         }
-      : { from: new Date(new Date().setHours(0, 0, 0, 0)).toISOString() };
+      : view === "past"
+        ? { to: startOfToday, order: "desc" as const }
+        : { from: startOfToday };
   // From an organisation's page: only the events of its agreements.
   const range = search.partner ? { ...period, partner: search.partner } : period;
   const query = useKeysetList(
-    ["events", view, view === "month" ? month : "coming", search.partner ?? null],
+    ["events", view, view === "month" ? month : null, search.partner ?? null],
     (cursor) => api.events.list(range, cursor),
     { keepPrevious: false },
   );
@@ -159,6 +163,7 @@ function EventsPage() {
           data={[
             { value: "month", label: t("events.month") },
             { value: "list", label: t("events.list") },
+            { value: "past", label: t("events.past") },
           ]}
         />
         {view === "month" && (
@@ -189,7 +194,7 @@ function EventsPage() {
       ) : view === "month" ? (
         <MonthGrid month={month} events={events} />
       ) : events.length === 0 ? (
-        <Text c="dimmed">{t("events.none")}</Text>
+        <Text c="dimmed">{view === "past" ? t("events.nonePast") : t("events.none")}</Text>
       ) : (
         <ScrollTable minWidth={640} label={t("events.title")}>
           <Table striped verticalSpacing="xs">
@@ -248,7 +253,7 @@ export const eventsRoute = createRoute({
   getParentRoute: () => internalRoute,
   path: "/events",
   validateSearch: (search: Record<string, unknown>): Search => ({
-    ...(search.view === "list" || search.view === "month" ? { view: search.view } : {}),
+    ...(search.view === "list" || search.view === "month" || search.view === "past" ? { view: search.view } : {}),
     ...(typeof search.month === "string" && /^\d{4}-\d{2}$/.test(search.month) ? { month: search.month } : {}),
     ...(typeof search.partner === "string" && search.partner ? { partner: search.partner } : {}),
   }),

@@ -1,11 +1,12 @@
-import type {
-  ActivityInput,
-  ActivityListQuery,
-  ActivityView,
-  Actor,
-  BalanceRow,
-  Page,
-  UiLanguage,
+import {
+  type ActivityInput,
+  type ActivityListQuery,
+  type ActivityView,
+  type Actor,
+  type BalanceRow,
+  foldText,
+  type Page,
+  type UiLanguage,
 } from "@conventio/domain";
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { DB } from "#db/schema.js";
@@ -21,6 +22,7 @@ import { newId } from "#shared/ids.js";
 import { activityPolicy } from "./activity.policy.js";
 import { views } from "./activity.presenter.js";
 import type { ActivityTable } from "./activity.table.js";
+import { activityDirection, activityKeyset, activitySortColumn } from "./activity-sort.js";
 import { createIndicatorService } from "./indicator.service.js";
 
 export type ActivityRow = Selectable<ActivityTable>;
@@ -83,6 +85,7 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
       ends_on: ends.date,
       ends_on_precision: ends.precision,
       sort_key: starts.date ?? createdAt.slice(0, 10),
+      sort_title: foldText(a.title),
       agreement_id: a.agreementId,
       axis_id: a.axisId,
       partner_id: a.partnerIds[0] ?? null,
@@ -138,13 +141,12 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
         const cond = search.matches("activity", sql.ref<string>("a.id"), q.q);
         if (cond) query = query.where(cond);
       }
-      // Newest first: the keyset runs downwards.
-      if (after) {
-        query = query.where(afterKeyset("a.sort_key", "a.id", after, "desc"));
-      }
+      const column = activitySortColumn(q.sort);
+      const direction = activityDirection(q.sort, q.order);
+      if (after) query = query.where(afterKeyset(column, "a.id", after, direction));
       const rows = await query
-        .orderBy("a.sort_key", "desc")
-        .orderBy("a.id", "desc")
+        .orderBy(column, direction)
+        .orderBy("a.id", direction)
         .limit(q.limit + 1)
         .execute();
       const shown = await views(db, rows.slice(0, q.limit), lang);
@@ -152,7 +154,7 @@ export function createActivityService(deps: Deps, detachDocuments: DocumentDetac
       return toPage(
         rows,
         q.limit,
-        (r) => ({ key: r.sort_key, id: r.id }),
+        (r) => activityKeyset(q.sort, r),
         (r) => byId.get(r.id) as ActivityView,
       );
     },

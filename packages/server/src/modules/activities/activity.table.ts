@@ -1,5 +1,5 @@
-import type { Generated } from "kysely";
 import type { ActivityKind } from "@conventio/domain";
+import type { Generated } from "kysely";
 
 export interface ActivityTable {
   id: string;
@@ -12,6 +12,7 @@ export interface ActivityTable {
   starts_on_precision: Generated<"day" | "month" | "year">;
   ends_on_precision: Generated<"day" | "month" | "year">;
   sort_key: string; // start date (or creation date) then nothing else: newest first
+  sort_title: Generated<string>; // the folded title, for the title sort (migration 036)
   agreement_id: string | null;
   axis_id: string | null;
   partner_id: string | null; // the first partner, kept on the row for the exchange balance

@@ -1,4 +1,4 @@
-import type { Actor, EventInput, EventView, Page } from "@conventio/domain";
+import type { Actor, EventInput, EventView, Page, SortOrder } from "@conventio/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema.js";
 import { afterKeyset, decodeCursor, type Keyset, toPage } from "#http/pagination.js";
@@ -55,9 +55,9 @@ export function createEventService(deps: Deps, settings: { publicUrl: string; br
     publicOnly: boolean;
     limit?: number;
     after?: Keyset | null;
-    latestFirst?: boolean | undefined;
+    order?: SortOrder | undefined;
   }) {
-    const direction = q.latestFirst ? "desc" : "asc";
+    const direction = q.order ?? "asc";
     let query = db.selectFrom("event").selectAll().orderBy("starts_at", direction).orderBy("id", direction);
     if (q.after) query = query.where(afterKeyset("starts_at", "id", q.after, direction));
     if (q.publicOnly) query = query.where("visibility", "=", "public");
@@ -103,8 +103,8 @@ export function createEventService(deps: Deps, settings: { publicUrl: string; br
         partner?: string | undefined;
         limit?: number | undefined;
         cursor?: string | undefined;
-        /** Past events read from the latest back. */
-        latestFirst?: boolean | undefined;
+        /** By start: the soonest first (asc), or the latest first (desc), as past events are read. */
+        order?: SortOrder | undefined;
       },
     ): Promise<Page<EventView>> {
       const publicOnly = actor.kind === "public";
