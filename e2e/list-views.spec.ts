@@ -51,6 +51,20 @@ describe("the agreement list's views", () => {
     ] as const) {
       await call("POST", "/api/people", { givenName, familyName, ...(title ? { title } : {}) });
     }
+    for (const [title, startsOn] of [
+      ["Nordic doctoral school", "2024-05-13"],
+      ["Arctic field week", "2025-09-08"],
+      ["Mobility fair", "2023-02-01"],
+    ] as const) {
+      await call("POST", "/api/activities", { kind: "seminar", title, startsOn, status: "completed" });
+    }
+    for (const [title, startsAt] of [
+      ["Welcome week 2024", "2024-09-02T09:00:00+02:00"],
+      ["Erasmus days 2025", "2025-10-09T10:00:00+02:00"],
+      ["Partners' forum 2031", "2031-02-12T09:30:00+01:00"],
+    ] as const) {
+      await call("POST", "/api/events", { title, startsAt, timeZone: "Europe/Paris", audiences: ["staff"] });
+    }
     await server.running.services.accounts.createUserAsOperator({
       email: "vera@example.org",
       name: "Vera Viewer",
@@ -163,8 +177,34 @@ describe("the agreement list's views", () => {
     await page.waitForURL(/order=desc/);
     expect(new URL(page.url()).searchParams.get("sort")).toBe("endsOn");
     await expect.poll(titles).toEqual(["Arctic research network", "Celtic languages exchange", "Baltic summer school"]);
+    // The view is kept on the server: it is still there once this browser forgets everything it kept.
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.getByRole("button", { name: "Latest ends first", exact: true }).waitFor();
     await page.getByRole("button", { name: "Delete the view Latest ends first" }).click();
-    expect(await page.getByRole("button", { name: "Latest ends first", exact: true }).count()).toBe(0);
+    await expect.poll(() => page.getByRole("button", { name: "Latest ends first", exact: true }).count()).toBe(0);
+    const left = await page.evaluate(async () => (await fetch("/api/saved-views?list=agreements")).json());
+    expect(left).toEqual({ items: [] });
+  });
+
+  it("moves the views this browser kept on its own to the server, once", async () => {
+    const session = await page.evaluate(async () => (await fetch("/api/auth/session")).json());
+    const key = `conventio.views.${session.user.id}.organisations`;
+    await page.evaluate(
+      ([k, v]) => localStorage.setItem(k as string, v as string),
+      [key, JSON.stringify([{ name: "Swedish partners", search: { country: "SE" } }])],
+    );
+    await page.goto(`${server.url}/organisations`);
+    await page.getByRole("button", { name: "Swedish partners", exact: true }).click();
+    await page.waitForURL(/country=SE/);
+    await expect
+      .poll(() => page.locator("tbody tr td:first-child a").allTextContents())
+      .toEqual(["Linköping University"]);
+    expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBeNull();
+    const kept = await page.evaluate(async () => (await fetch("/api/saved-views?list=organisations")).json());
+    expect(kept.items.map((v: { name: string; search: unknown }) => [v.name, v.search])).toEqual([
+      ["Swedish partners", { country: "SE" }],
+    ]);
   });
 
   it("exports two selected agreements, then adds a theme to both at once", async () => {
@@ -223,6 +263,37 @@ describe("the agreement list's views", () => {
     await page.reload();
     await page.getByRole("link", { name: "Aalto University" }).waitFor();
     expect(await names()).toEqual(["Linköping University", "Université de Lille", "Aalto University"]);
+  });
+
+  it("sorts the activities by title or date from the headers, in the address", async () => {
+    await page.goto(`${server.url}/activities`);
+    await page.getByRole("link", { name: "Arctic field week" }).waitFor();
+    const listed = () => page.locator("tbody tr td:first-child a").allTextContents();
+    expect(await page.getByRole("columnheader", { name: "When" }).getAttribute("aria-sort")).toBe("descending");
+    expect(await listed()).toEqual(["Arctic field week", "Nordic doctoral school", "Mobility fair"]);
+    await page.getByRole("button", { name: "Title" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/sort=title/);
+    await expect.poll(listed).toEqual(["Arctic field week", "Mobility fair", "Nordic doctoral school"]);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/order=desc/);
+    await expect.poll(listed).toEqual(["Nordic doctoral school", "Mobility fair", "Arctic field week"]);
+    await page.reload();
+    await page.getByRole("link", { name: "Arctic field week" }).waitFor();
+    expect(await listed()).toEqual(["Nordic doctoral school", "Mobility fair", "Arctic field week"]);
+    await page.getByRole("button", { name: "When" }).click();
+    await page.waitForURL((url) => url.searchParams.get("order") === "asc" && !url.searchParams.has("sort"));
+    await expect.poll(listed).toEqual(["Mobility fair", "Nordic doctoral school", "Arctic field week"]);
+  });
+
+  it("lists the coming events soonest first, and the past ones latest first", async () => {
+    await page.goto(`${server.url}/events`);
+    await page.getByText("Partners' forum 2031").waitFor();
+    const listed = () => page.locator("tbody tr td:first-child a").allTextContents();
+    expect(await listed()).toEqual(["Partners' forum 2031"]);
+    await page.getByText("Past", { exact: true }).click();
+    await page.waitForURL(/view=past/);
+    await expect.poll(listed).toEqual(["Erasmus days 2025", "Welcome week 2024"]);
   });
 
   it("offers a viewer no checkboxes", async () => {

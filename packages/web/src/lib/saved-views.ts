@@ -1,23 +1,34 @@
-import { useCallback, useState } from "react";
+import type { SavedView, SavedViewList, SavedViewSearch } from "@conventio/domain";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { api } from "./api";
 import { useSession } from "./session";
 
-/** A list's filters and sort as a person saved them, under the name they gave. */
-export interface SavedView {
-  name: string;
-  search: Record<string, unknown>;
+/** A list's address as a view keeps it: the values set, each a text, number or yes/no. */
+export function viewSearchOf(search: Record<string, unknown>): SavedViewSearch {
+  return Object.fromEntries(
+    Object.entries(search).filter(
+      (entry): entry is [string, string | number | boolean] =>
+        (typeof entry[1] === "string" && entry[1] !== "") ||
+        (typeof entry[1] === "number" && Number.isFinite(entry[1])) ||
+        typeof entry[1] === "boolean",
+    ),
+  );
 }
 
-function storageKey(userId: string, list: string): string {
+/** Where this browser kept a person's views before they were kept on the server. */
+function browserKey(userId: string, list: string): string {
   return `conventio.views.${userId}.${list}`;
 }
 
-function readViews(key: string): SavedView[] {
+function browserViews(key: string): { name: string; search: SavedViewSearch }[] {
   try {
     const value: unknown = JSON.parse(localStorage.getItem(key) ?? "[]");
     if (!Array.isArray(value)) return [];
-    return value.filter(
-      (v): v is SavedView =>
-        typeof v === "object" && v !== null && typeof v.name === "string" && typeof v.search === "object",
+    return value.flatMap((v) =>
+      typeof v === "object" && v !== null && typeof v.name === "string" && typeof v.search === "object" && v.search
+        ? [{ name: String(v.name).slice(0, 80), search: viewSearchOf(v.search as Record<string, unknown>) }]
+        : [],
     );
   } catch {
     return [];
@@ -25,25 +36,34 @@ function readViews(key: string): SavedView[] {
 }
 
 /**
- * The views a person saved for one list, kept in this browser under their account (another
- * person signing in here sees their own). Saving under a name in use replaces that view.
+ * The views a person saved for one list, kept on the server under their account so they follow
+ * them to any browser. Views this browser kept on its own before are moved there once, then
+ * forgotten here. Saving under a name in use replaces that view.
  */
-export function useSavedViews(list: string) {
+export function useSavedViews(list: SavedViewList) {
   const { user } = useSession();
-  const key = storageKey(user?.id ?? "anonymous", list);
-  const [views, setViews] = useState<SavedView[]>(() => readViews(key));
-  const store = useCallback(
-    (next: SavedView[]) => {
-      localStorage.setItem(key, JSON.stringify(next));
-      setViews(next);
-    },
-    [key],
-  );
-  const save = useCallback(
-    (name: string, search: Record<string, unknown>) =>
-      store([...readViews(key).filter((v) => v.name !== name), { name, search }]),
-    [key, store],
-  );
-  const remove = useCallback((name: string) => store(readViews(key).filter((v) => v.name !== name)), [key, store]);
-  return { views, save, remove };
+  const client = useQueryClient();
+  const queryKey = ["saved-views", list] as const;
+  const query = useQuery({ queryKey, queryFn: () => api.savedViews.list(list), enabled: !!user });
+  const refresh = () => client.invalidateQueries({ queryKey });
+  const save = useMutation({
+    mutationFn: (view: { name: string; search: Record<string, unknown> }) =>
+      api.savedViews.save({ list, name: view.name, search: viewSearchOf(view.search) }),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({ mutationFn: (view: SavedView) => api.savedViews.remove(view.id), onSuccess: refresh });
+
+  const loaded = query.isSuccess;
+  useEffect(() => {
+    if (!user || !loaded) return;
+    const key = browserKey(user.id, list);
+    const kept = browserViews(key);
+    if (kept.length === 0) return;
+    localStorage.removeItem(key);
+    void Promise.allSettled(kept.map((v) => api.savedViews.save({ list, ...v }))).then(() =>
+      client.invalidateQueries({ queryKey: ["saved-views", list] }),
+    );
+  }, [user, loaded, list, client]);
+
+  return { views: query.data?.items ?? [], query, save, remove };
 }

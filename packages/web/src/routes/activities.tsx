@@ -21,6 +21,7 @@ import { LoadMore } from "../ui/load-more";
 import { TableSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
+import { SavedViews } from "../ui/saved-views";
 import { internalRoute } from "./internal";
 
 function validateSearch(search: Record<string, unknown>): ActivityFilters {
@@ -63,6 +64,14 @@ function ActivitiesPage() {
       [filters, navigate],
     ),
   };
+  const openView = useCallback(
+    (search: Record<string, unknown>) => {
+      const next = validateSearch(search);
+      setQ(next.q ?? "");
+      void navigate({ search: next });
+    },
+    [navigate],
+  );
   const list = useKeysetList(["activities", "list", filters], (cursor) => api.activities.list(filters, cursor));
   const items = list.items;
   return (
@@ -77,6 +86,7 @@ function ActivitiesPage() {
           </>
         }
       />
+      <SavedViews list="activities" current={filters} onOpen={openView} />
       <search aria-label={t("activities.filter")}>
         <SimpleGrid cols={{ base: 1, sm: 3 }} mb="lg">
           <TextInput

@@ -7,7 +7,7 @@ import {
 } from "@conventio/domain";
 import { Text } from "@mantine/core";
 import { createRoute, useNavigate } from "@tanstack/react-router";
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { OrganisationFilters } from "../features/organisations/organisation-filters";
 import { useOrganisationList } from "../features/organisations/organisation-queries";
@@ -21,6 +21,7 @@ import { LoadMore } from "../ui/load-more";
 import { TableSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
+import { SavedViews } from "../ui/saved-views";
 import { internalRoute } from "./internal";
 
 function validateSearch(search: Record<string, unknown>): Filters {
@@ -54,6 +55,15 @@ function OrganisationsPage() {
     [filters, setFilters],
   );
   const sorting = { sort: filters.sort ?? "name", order: filters.order ?? "asc", onSort } as const;
+  // Opening a saved view is a step of history; the filters start again from it.
+  const [opened, setOpened] = useState(0);
+  const openView = useCallback(
+    (search: Record<string, unknown>) => {
+      setFilters(validateSearch(search), false);
+      setOpened((n) => n + 1);
+    },
+    [setFilters],
+  );
   return (
     <>
       <PageHeader
@@ -73,7 +83,8 @@ function OrganisationsPage() {
           </>
         }
       />
-      <OrganisationFilters filters={filters} onChange={setFilters} />
+      <SavedViews list="organisations" current={filters} onOpen={openView} />
+      <OrganisationFilters key={opened} filters={filters} onChange={setFilters} />
       {list.isError && <ProblemAlert error={list.error} />}
       <Text size="sm" c="dimmed" mb="xs" role="status">
         {list.isPending

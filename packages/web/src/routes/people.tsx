@@ -13,6 +13,7 @@ import { LoadMore } from "../ui/load-more";
 import { TableSkeleton } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { ProblemAlert } from "../ui/problem-alert";
+import { SavedViews } from "../ui/saved-views";
 import { ScrollTable } from "../ui/scroll-table";
 import { SortableTableHead } from "../ui/sortable-head";
 import { internalRoute } from "./internal";
@@ -27,6 +28,15 @@ interface PeopleSearch {
 /** The address without what is the default (an empty search, by name, ascending). */
 function searchOf(q: string, sort: PersonSort, order: SortOrder): PeopleSearch {
   return { ...(q ? { q } : {}), ...(sort !== "name" ? { sort } : {}), ...(order === "desc" ? { order } : {}) };
+}
+
+/** The address's search, sort and order, kept only when they make sense. */
+function validatePeopleSearch(search: Record<string, unknown>): PeopleSearch {
+  return searchOf(
+    typeof search.q === "string" ? search.q.trim() : "",
+    PERSON_SORTS.find((s) => s === search.sort) ?? "name",
+    search.order === "desc" ? "desc" : "asc",
+  );
 }
 
 function PeoplePage() {
@@ -47,6 +57,14 @@ function PeoplePage() {
     (next: PersonSort, nextOrder: SortOrder) => void navigate({ search: searchOf(debounced, next, nextOrder) }),
     [debounced, navigate],
   );
+  const openView = useCallback(
+    (search: Record<string, unknown>) => {
+      const next = validatePeopleSearch(search);
+      setQ(next.q ?? "");
+      void navigate({ search: next });
+    },
+    [navigate],
+  );
   const list = useKeysetList(["people", "list", debounced, sort, order], (cursor) =>
     api.people.list({ q: debounced || undefined, sort, order }, cursor),
   );
@@ -63,6 +81,7 @@ function PeoplePage() {
           </>
         }
       />
+      <SavedViews list="people" current={{ q: debounced, sort, order }} onOpen={openView} />
       <search>
         <TextInput
           label={t("people.search")}
@@ -130,11 +149,6 @@ function PeoplePage() {
 export const peopleRoute = createRoute({
   getParentRoute: () => internalRoute,
   path: "/people",
-  validateSearch: (search: Record<string, unknown>): PeopleSearch =>
-    searchOf(
-      typeof search.q === "string" ? search.q.trim() : "",
-      PERSON_SORTS.find((s) => s === search.sort) ?? "name",
-      search.order === "desc" ? "desc" : "asc",
-    ),
+  validateSearch: validatePeopleSearch,
   component: PeoplePage,
 });

@@ -10,6 +10,7 @@ import { map, organisations, registry, timeline } from "./organisations";
 import { people } from "./people";
 import { portal } from "./portal";
 import { comments, events, news } from "./publication";
+import { savedViews } from "./saved-views";
 
 export type { ActivityFilters } from "./activities";
 export type { AgreementFilters } from "./agreements";
@@ -43,4 +44,5 @@ export const api = {
   portal,
   audit,
   imports,
+  savedViews,
 };
