@@ -95,9 +95,14 @@ describe("staff pages that lead somewhere", () => {
       `${reference} Mémorandum d'entente interuniversitaire sur la co-supervision doctorale transfrontalière`,
     );
     expect(await trail.getByRole("listitem").count()).toBe(2);
+    // The main navigation marks the section the agreement sits in, not a page it is not on.
+    const nav = page.getByRole("navigation", { name: "Main", exact: true });
+    expect(await nav.getByRole("link", { name: "Agreements" }).getAttribute("aria-current")).toBe("true");
+    expect(await nav.getByRole("link", { name: "Organisations" }).getAttribute("aria-current")).toBeNull();
     await trail.getByRole("link", { name: "Agreements" }).click();
     await page.getByRole("heading", { level: 1, name: "Agreements" }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/agreements");
+    await expect.poll(() => nav.getByRole("link", { name: "Agreements" }).getAttribute("aria-current")).toBe("page");
   });
 
   it("shows an organisation's agreements, people and labelled timeline", async () => {

@@ -13,6 +13,38 @@ import { GlobalSearch } from "./global-search";
 import { LanguageSwitcher } from "./language-switcher";
 import { AnchorLink } from "./links";
 
+/**
+ * A link of the main navigation. On its own page (whatever the filters) it is the current page;
+ * on a page below it (a record, its edit page) it marks the section the reader is in.
+ */
+function NavLink({ to, children }: { to: NavTarget; children: ReactNode }) {
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const inSection = pathname.startsWith(`${to}/`);
+  return (
+    <AnchorLink
+      to={to}
+      activeOptions={{ exact: true, includeSearch: false }}
+      inactiveProps={inSection ? { "aria-current": "true", "data-status": "section" } : {}}
+    >
+      {children}
+    </AnchorLink>
+  );
+}
+
+type NavTarget =
+  | "/agreements"
+  | "/organisations"
+  | "/registry"
+  | "/people"
+  | "/activities"
+  | "/events"
+  | "/news"
+  | "/dashboard"
+  | "/reviews"
+  | "/exchange-balance"
+  | "/map"
+  | "/import";
+
 function MainNav() {
   const { t } = useTranslation();
   const canImport = useCan("editor");
@@ -20,41 +52,41 @@ function MainNav() {
     <nav aria-label={t("shell.mainNav")}>
       <Group component="ul" gap={4} className="main-nav" wrap="wrap">
         <li>
-          <AnchorLink to="/agreements">{t("nav.agreements")}</AnchorLink>
+          <NavLink to="/agreements">{t("nav.agreements")}</NavLink>
         </li>
         <li>
-          <AnchorLink to="/organisations">{t("nav.organisations")}</AnchorLink>
+          <NavLink to="/organisations">{t("nav.organisations")}</NavLink>
         </li>
         <li>
-          <AnchorLink to="/registry">{t("nav.registry")}</AnchorLink>
+          <NavLink to="/registry">{t("nav.registry")}</NavLink>
         </li>
         <li>
-          <AnchorLink to="/people">{t("nav.people")}</AnchorLink>
+          <NavLink to="/people">{t("nav.people")}</NavLink>
         </li>
         <li>
-          <AnchorLink to="/activities">{t("nav.activities")}</AnchorLink>
+          <NavLink to="/activities">{t("nav.activities")}</NavLink>
         </li>
         <li>
-          <AnchorLink to="/events">{t("nav.events")}</AnchorLink>
+          <NavLink to="/events">{t("nav.events")}</NavLink>
         </li>
         <li>
-          <AnchorLink to="/news">{t("nav.news")}</AnchorLink>
+          <NavLink to="/news">{t("nav.news")}</NavLink>
         </li>
         <li>
-          <AnchorLink to="/dashboard">{t("nav.dashboard")}</AnchorLink>
+          <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
         </li>
         <li>
-          <AnchorLink to="/reviews">{t("nav.reviews")}</AnchorLink>
+          <NavLink to="/reviews">{t("nav.reviews")}</NavLink>
         </li>
         <li>
-          <AnchorLink to="/exchange-balance">{t("nav.balance")}</AnchorLink>
+          <NavLink to="/exchange-balance">{t("nav.balance")}</NavLink>
         </li>
         <li>
-          <AnchorLink to="/map">{t("nav.map")}</AnchorLink>
+          <NavLink to="/map">{t("nav.map")}</NavLink>
         </li>
         {canImport && (
           <li>
-            <AnchorLink to="/import">{t("imports.nav")}</AnchorLink>
+            <NavLink to="/import">{t("imports.nav")}</NavLink>
           </li>
         )}
       </Group>
