@@ -58,17 +58,17 @@ describe("the reader's language", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("sv");
 
     await page.goto(`${server.url}/agreements/${agreementId}`);
-    await page.getByText("061 Informations- och kommunikationsteknik · 042 Juridik").waitFor();
+    await page.getByText("061 Informations- och kommunikationsteknik (IKT) · 042 Juridik").waitFor();
 
     await page.getByLabel("Språk").selectOption("fr");
-    await page.getByText("061 Technologies de l’information et de la communication · 042 Droit").waitFor();
+    await page.getByText("061 Technologies de l’information et de la communication (TIC) · 042 Droit").waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("fr");
     expect((await languageCookie())?.value).toBe("fr");
   });
 
   it("names the ISCED fields of the agreement form in the reader's language", async () => {
     await page.goto(`${server.url}/agreements/${agreementId}/edit`);
-    await page.getByText("061 Technologies de l’information et de la communication").first().waitFor();
+    await page.getByText("061 Technologies de l’information et de la communication (TIC)").first().waitFor();
     await page.getByText("042 Droit", { exact: true }).first().waitFor();
   });
 });

@@ -128,6 +128,24 @@ describe("staff pages that lead somewhere", () => {
     expect(new URL(page.url()).pathname).toBe(`/agreements/${ids.agreementId}`);
   });
 
+  it("names the partner a list is filtered by, and clears it", async () => {
+    const name = (await server.running.services.organisations.getOrganisation(SYSTEM_ACTOR, linkopingId)).name;
+    for (const list of ["agreements", "activities", "events"]) {
+      await page.goto(`${server.url}/${list}?partner=${linkopingId}`);
+      const field = page.getByRole("textbox", { name: "Partner", exact: true });
+      await expect.poll(() => field.inputValue(), { message: list }).toBe(name);
+    }
+    await page.goto(`${server.url}/activities?partner=${linkopingId}`);
+    await page.getByRole("link", { name: "Séminaire d'hydrologie à Linköping" }).waitFor();
+    const field = page.getByRole("textbox", { name: "Partner", exact: true });
+    await expect.poll(() => field.inputValue()).toBe(name);
+    await field.click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.press("Escape");
+    await page.waitForURL((url) => !url.searchParams.has("partner"));
+  });
+
   it("flags a past-due action as overdue in words, and only that one", async () => {
     await page.goto(`${server.url}/my/actions`);
     const late = page.getByRole("row", { name: /Send the signed copy to Linköping/ });

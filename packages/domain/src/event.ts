@@ -146,3 +146,5 @@ export const EventListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(500).optional().describe("nextCursor of the previous page"),
 });
+/** The event list's query as a client writes it: every part optional. */
+export type EventListQuery = Partial<z.infer<typeof EventListQuery>>;

@@ -3,7 +3,7 @@ import { ISCED_CODES, ISCED_FIELDS, iscedName, isIscedCode } from "./isced.js";
 
 describe("iscedName", () => {
   it("names a field in French and Swedish", () => {
-    expect(iscedName("061", "fr")).toBe("Technologies de l’information et de la communication");
+    expect(iscedName("061", "fr")).toBe("Technologies de l’information et de la communication (TIC)");
     expect(iscedName("042", "sv")).toBe("Juridik");
     expect(iscedName("08", "fr")).toBe("Agriculture, sylviculture, halieutique et sciences vétérinaires");
     expect(iscedName("02", "fr")).toBe("Lettres et arts");

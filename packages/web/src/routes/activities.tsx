@@ -12,6 +12,7 @@ import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActivityTable } from "../features/activities/activity-table";
+import { PartnerFilter } from "../features/organisations/partner-filter";
 import { type ActivityFilters, api } from "../lib/api";
 import { useCan } from "../lib/session";
 import { useKeysetList } from "../lib/use-keyset-list";
@@ -88,7 +89,7 @@ function ActivitiesPage() {
       />
       <SavedViews list="activities" current={filters} onOpen={openView} />
       <search aria-label={t("activities.filter")}>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} mb="lg">
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} mb="lg">
           <TextInput
             type="search"
             label={t("agreements.filters.search")}
@@ -111,6 +112,11 @@ function ActivitiesPage() {
             data={ACTIVITY_STATUSES.map((s) => ({ value: s, label: t(`activityStatus.${s}`) }))}
             value={filters.status ?? null}
             onChange={(status) => void navigate({ search: validateSearch({ ...filters, status }), replace: true })}
+          />
+          <PartnerFilter
+            label={t("agreements.filters.partner")}
+            value={filters.partner}
+            onChange={(partner) => void navigate({ search: validateSearch({ ...filters, partner }), replace: true })}
           />
         </SimpleGrid>
       </search>

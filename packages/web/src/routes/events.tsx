@@ -2,6 +2,7 @@ import type { EventView } from "@conventio/domain";
 import {
   Anchor,
   Badge,
+  Box,
   Button,
   Group,
   SegmentedControl,
@@ -14,6 +15,7 @@ import {
 import { createRoute, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useFormatAudiences, useFormatEventTime } from "../features/events/event-format";
+import { PartnerFilter } from "../features/organisations/partner-filter";
 import { api } from "../lib/api";
 import { useLanguage } from "../lib/countries";
 import { useCan } from "../lib/session";
@@ -188,6 +190,13 @@ function EventsPage() {
           </Group>
         )}
       </Group>
+      <Box component="search" maw={360} mb="md">
+        <PartnerFilter
+          label={t("agreements.filters.partner")}
+          value={search.partner}
+          onChange={(partner) => void navigate({ search: { ...search, partner: partner || undefined }, replace: true })}
+        />
+      </Box>
       {query.isError && <ProblemAlert error={query.error} />}
       {query.isPending ? (
         <TableSkeleton />

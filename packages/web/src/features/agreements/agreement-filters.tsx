@@ -1,11 +1,10 @@
-import type { OrganisationRef } from "@conventio/domain";
 import { NumberInput, SimpleGrid, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AgreementFilters as Filters } from "../../lib/api";
 import { CountrySelect } from "../../ui/country-select";
-import { OrganisationPicker } from "../organisations/organisation-picker";
+import { PartnerFilter } from "../organisations/partner-filter";
 import { AgreementKindSelect, AgreementStatusSelect } from "./agreement-labels";
 
 /** Search as you type and filters, kept in the URL so a filtered list can be shared. */
@@ -13,7 +12,6 @@ export function AgreementFilters({ filters, onChange }: { filters: Filters; onCh
   const { t } = useTranslation();
   const [q, setQ] = useState(filters.q ?? "");
   const [theme, setTheme] = useState(filters.theme ?? "");
-  const [partner, setPartner] = useState<OrganisationRef | null>(null);
   const [debouncedQ] = useDebouncedValue(q, 250);
   const [debouncedTheme] = useDebouncedValue(theme, 250);
   useEffect(() => {
@@ -45,13 +43,10 @@ export function AgreementFilters({ filters, onChange }: { filters: Filters; onCh
           value={filters.status ?? null}
           onChange={(status) => onChange({ ...filters, status: status ?? undefined })}
         />
-        <OrganisationPicker
+        <PartnerFilter
           label={t("agreements.filters.partner")}
-          value={partner && partner.id === filters.partner ? partner : null}
-          onChange={(org) => {
-            setPartner(org);
-            onChange({ ...filters, partner: org?.id });
-          }}
+          value={filters.partner}
+          onChange={(partner) => onChange({ ...filters, partner })}
         />
         <CountrySelect
           label={t("agreements.filters.country")}

@@ -1,7 +1,7 @@
 import type { OrganisationKind, OrganisationRef } from "@conventio/domain";
 import { Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useOrganisationSearch } from "./organisation-queries";
 
@@ -30,6 +30,11 @@ export function OrganisationPicker({
 }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState(value?.name ?? "");
+  // A value set from outside (a name read after the page opened) shows in the box.
+  const valueName = value?.name;
+  useEffect(() => {
+    if (valueName !== undefined) setSearch(valueName);
+  }, [valueName]);
   const [debounced] = useDebouncedValue(search, 250);
   // Once picked, the box shows the name; searching by that name again would only repeat it.
   const query = value && debounced === value.name ? "" : debounced;
@@ -45,7 +50,11 @@ export function OrganisationPicker({
       searchable
       clearable
       searchValue={search}
-      onSearchChange={setSearch}
+      onSearchChange={(text) => {
+        setSearch(text);
+        // The clear button is for the mouse only: emptying the box clears the choice from the keyboard.
+        if (value && text === "") onChange(null);
+      }}
       filter={({ options: all }) => all}
       data={options.map((o) => ({ value: o.id, label: o.name }))}
       value={value?.id ?? null}

@@ -67,17 +67,17 @@ export function OrganisationRecords({
   const period = useFormatPeriod();
   const eventTime = useFormatEventTime();
   const agreements = useQuery({
-    queryKey: ["agreements", "list", { partner: o.id }],
-    queryFn: () => api.agreements.list({ partner: o.id }),
+    queryKey: ["agreements", "list", { partner: o.id }, SHORT_LIST],
+    queryFn: () => api.agreements.list({ partner: o.id, limit: SHORT_LIST }),
   });
   const activities = useQuery({
-    queryKey: ["activities", "list", { partner: o.id }],
-    queryFn: () => api.activities.list({ partner: o.id }),
+    queryKey: ["activities", "list", { partner: o.id }, SHORT_LIST],
+    queryFn: () => api.activities.list({ partner: o.id, limit: SHORT_LIST }),
   });
   const from = new Date(new Date().setHours(0, 0, 0, 0)).toISOString();
   const events = useQuery({
-    queryKey: ["events", "partner", o.id],
-    queryFn: () => api.events.list({ partner: o.id, from }),
+    queryKey: ["events", "partner", o.id, SHORT_LIST],
+    queryFn: () => api.events.list({ partner: o.id, from, limit: SHORT_LIST }),
   });
   const people = { isError: false, error: null, data: { items: o.people, nextCursor: null } };
   const personItem = (p: OrganisationDetail["people"][number]) => (

@@ -12,8 +12,9 @@ import { get, id, post, put, queryString, remove } from "./core";
 export type ActivityFilters = { [K in keyof ActivityListQuery]?: ActivityListQuery[K] | undefined };
 
 export const activities = {
-  list: (filters: ActivityFilters, cursor?: string) =>
-    get<Page<ActivityView>>(`/api/activities${queryString({ ...filters, cursor, limit: 50 })}`),
+  /** A page of activities, 50 unless `limit` asks for fewer (a short list) or more. */
+  list: (filters: ActivityFilters & { limit?: number }, cursor?: string) =>
+    get<Page<ActivityView>>(`/api/activities${queryString({ limit: 50, ...filters, cursor })}`),
   get: (activityId: string) => get<ActivityView>(`/api/activities/${id(activityId)}`),
   create: (input: ActivityInput) => post<ActivityView>("/api/activities", input),
   update: (activityId: string, input: ActivityInput) => put<ActivityView>(`/api/activities/${id(activityId)}`, input),

@@ -26,8 +26,9 @@ type BulkTransitionIn = Pick<BulkTransitionInput, "ids" | "action"> & Partial<Bu
 export type AgreementFilters = { [K in keyof AgreementListQuery]?: AgreementListQuery[K] | undefined };
 
 export const agreements = {
-  list: (filters: AgreementFilters, cursor?: string, lang?: string) =>
-    get<Page<AgreementSummary>>(`/api/agreements${queryString({ ...filters, cursor, limit: 50, lang })}`),
+  /** A page of agreements, 50 unless `limit` asks for fewer (a short list) or more. */
+  list: (filters: AgreementFilters & { limit?: number }, cursor?: string, lang?: string) =>
+    get<Page<AgreementSummary>>(`/api/agreements${queryString({ limit: 50, ...filters, cursor, lang })}`),
   get: (agreementId: string) => get<AgreementView>(`/api/agreements/${id(agreementId)}`),
   create: (input: CreateAgreementInput) => post<AgreementView>("/api/agreements", input),
   /** Enters a past agreement as it stands, outside the lifecycle rules. */

@@ -1,16 +1,19 @@
-import type { CommentView, EventInput, EventView, NewsInput, NewsSummary, NewsView, Page } from "@conventio/domain";
+import type {
+  CommentView,
+  EventInput,
+  EventListQuery,
+  EventView,
+  NewsInput,
+  NewsSummary,
+  NewsView,
+  Page,
+} from "@conventio/domain";
 import { get, id, post, put, queryString, remove } from "./core";
 
 export const events = {
-  list: (
-    query: {
-      from?: string | undefined;
-      to?: string | undefined;
-      agreement?: string | undefined;
-      partner?: string | undefined;
-    },
-    cursor?: string,
-  ) => get<Page<EventView>>(`/api/events${queryString({ ...query, cursor, limit: 200 })}`),
+  /** A page of events, 200 unless `limit` asks for fewer (a short list). */
+  list: (query: { [K in keyof EventListQuery]?: EventListQuery[K] | undefined }, cursor?: string) =>
+    get<Page<EventView>>(`/api/events${queryString({ limit: 200, ...query, cursor })}`),
   get: (eventId: string) => get<EventView>(`/api/events/${id(eventId)}`),
   create: (input: EventInput) => post<EventView>("/api/events", input),
   update: (eventId: string, input: EventInput) => put<EventView>(`/api/events/${id(eventId)}`, input),
