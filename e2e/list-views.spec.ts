@@ -333,4 +333,46 @@ describe("the agreement list's views", () => {
     await page.getByRole("alert").filter({ hasText: refs.late }).waitFor();
     expect(await statusOf(ids.early)).toBe("draft");
   });
+
+  it("terminates two selected agreements at once, asking for the date and the reason", async () => {
+    const call = await adminCall(server.url);
+    const made: { id: string; reference: string }[] = [];
+    for (const title of ["Danube rectors' forum", "Elbe summer exchange"]) {
+      made.push(
+        (await call("POST", "/api/agreements/past", {
+          kind: "cotutelle",
+          title,
+          status: "active",
+          startsOn: "2022-01-01",
+          endsOn: "2029-12-31",
+        })) as { id: string; reference: string },
+      );
+    }
+    await page.goto(`${server.url}/agreements`);
+    await page.getByRole("link", { name: "Danube rectors' forum" }).waitFor();
+    for (const a of made) await page.getByRole("checkbox", { name: `Select agreement ${a.reference}` }).check();
+    await page.getByLabel("Step for the selection").selectOption("terminate");
+    // Without a date or reason the server names both fields, and nothing is terminated.
+    await page.getByRole("button", { name: "Terminate 2 agreements" }).click();
+    await page.getByText("Give the date the termination takes effect.").waitFor();
+    await page.getByText("Give the reason for the termination.").waitFor();
+    const statusOf = async (id: string | undefined) =>
+      (await (await page.request.get(`${server.url}/api/agreements/${id}`)).json()) as {
+        status: string;
+        terminatedOn: string | null;
+        terminationReason: string | null;
+      };
+    expect((await statusOf(made[0]?.id)).status).toBe("active");
+    await page.getByLabel("Termination takes effect on").fill("2026-06-30");
+    await page.getByLabel("Reason").fill("Merged into the alliance agreement");
+    await page.getByRole("button", { name: "Terminate 2 agreements" }).click();
+    await page.getByText("2 agreements moved").waitFor();
+    for (const a of made) {
+      expect(await statusOf(a.id)).toMatchObject({
+        status: "terminated",
+        terminatedOn: "2026-06-30",
+        terminationReason: "Merged into the alliance agreement",
+      });
+    }
+  });
 });

@@ -1,14 +1,15 @@
-import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
+import { errorsFromProblem, useFieldMessage } from "../../lib/form-errors";
 import { ExportMenu } from "../../ui/export-menu";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { agreementKeys } from "./agreement-queries";
 
-/** The moves offered for a selection: those that need no date or reason of their own. */
-const MOVES = ["start_negotiation", "request_signature", "activate", "reopen"] as const;
+/** The moves offered for a selection; a termination asks for its date and reason, the same for all. */
+const MOVES = ["start_negotiation", "request_signature", "activate", "terminate", "reopen"] as const;
 
 /**
  * What an editor does with the agreements picked in the list: make the same move in the life of
@@ -31,16 +32,29 @@ export function AgreementBulkActions({ selected, onDone }: { selected: ReadonlyS
     },
   });
   const [action, setAction] = useState<(typeof MOVES)[number]>("start_negotiation");
+  const [on, setOn] = useState("");
+  const [reason, setReason] = useState("");
   const [moved, setMoved] = useState<number | null>(null);
+  const terminating = action === "terminate";
   const moveAll = useMutation({
-    mutationFn: () => api.agreements.transitionMany({ ids: [...selected], action }),
+    mutationFn: () =>
+      api.agreements.transitionMany({
+        ids: [...selected],
+        action,
+        ...(terminating ? { on: on || null, reason: reason.trim() || null } : {}),
+      }),
     onSuccess: async (result) => {
       setAdded(null);
       setMoved(result.updated);
+      setOn("");
+      setReason("");
       onDone();
       await queryClient.invalidateQueries({ queryKey: agreementKeys.all });
     },
   });
+  const show = useFieldMessage();
+  const moveErrors = errorsFromProblem(moveAll.error);
+  const fieldAtFault = terminating && (moveErrors.on !== undefined || moveErrors.reason !== undefined);
   const submitMove = (e: FormEvent) => {
     e.preventDefault();
     moveAll.mutate();
@@ -63,21 +77,56 @@ export function AgreementBulkActions({ selected, onDone }: { selected: ReadonlyS
       {selected.size > 0 && (
         <Paper withBorder p="sm" mb="md">
           <Stack gap="sm">
-            <form onSubmit={submitMove}>
-              <Group gap="xs" align="flex-end">
-                <NativeSelect
-                  size="xs"
-                  label={t("agreements.bulk.move")}
-                  value={action}
-                  onChange={(e) => setAction(e.currentTarget.value as (typeof MOVES)[number])}
-                  data={MOVES.map((m) => ({ value: m, label: t(`lifecycle.${m}`) }))}
-                />
-                <Button size="xs" type="submit" loading={moveAll.isPending}>
-                  {t("agreements.bulk.applyMove")}
-                </Button>
-              </Group>
+            <form onSubmit={submitMove} noValidate>
+              <Stack gap="xs">
+                <Group gap="xs" align="flex-end">
+                  <NativeSelect
+                    size="xs"
+                    label={t("agreements.bulk.move")}
+                    value={action}
+                    onChange={(e) => setAction(e.currentTarget.value as (typeof MOVES)[number])}
+                    data={MOVES.map((m) => ({ value: m, label: t(`lifecycle.${m}`) }))}
+                  />
+                  {terminating && (
+                    <TextInput
+                      size="xs"
+                      type="date"
+                      label={t("lifecycle.terminateOn")}
+                      required
+                      value={on}
+                      onChange={(e) => setOn(e.currentTarget.value)}
+                      error={show(moveErrors.on)}
+                    />
+                  )}
+                  {!terminating && (
+                    <Button size="xs" type="submit" loading={moveAll.isPending}>
+                      {t("agreements.bulk.applyMove")}
+                    </Button>
+                  )}
+                </Group>
+                {terminating && (
+                  <>
+                    <Textarea
+                      size="xs"
+                      label={t("lifecycle.terminateReason")}
+                      required
+                      autosize
+                      minRows={2}
+                      maw={560}
+                      value={reason}
+                      onChange={(e) => setReason(e.currentTarget.value)}
+                      error={show(moveErrors.reason)}
+                    />
+                    <Group>
+                      <Button size="xs" type="submit" color="red" loading={moveAll.isPending}>
+                        {t("agreements.bulk.terminateAll", { count: selected.size })}
+                      </Button>
+                    </Group>
+                  </>
+                )}
+              </Stack>
             </form>
-            {moveAll.isError && <ProblemAlert error={moveAll.error} />}
+            {moveAll.isError && !fieldAtFault && <ProblemAlert error={moveAll.error} />}
             <form onSubmit={submit}>
               <Group gap="xs" align="flex-end">
                 <TextInput
