@@ -186,10 +186,10 @@ describe("staff pages that lead somewhere", () => {
     ["my actions", () => "/my/actions", "main table tbody tr"],
   ];
 
+  // The accessibility walk holds every page to all of axe's rules; here the same pages carry this
+  // journey's records (an overdue action, a labelled timeline), checked at either end of the range.
   for (const [lang, width] of [
     ["en", 1280],
-    ["en", 320],
-    ["sv", 1280],
     ["sv", 320],
   ] as const) {
     it(`has no serious accessibility violations on these pages in ${lang} at ${width} px`, async () => {
