@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type Session, signedIn, type TestContext } from "#test/harness.js";
+import { walkPages } from "#test/walk-pages.js";
 
 let ctx: TestContext;
 let editor: Session;
@@ -13,17 +14,8 @@ interface Listed {
 }
 
 /** Every activity of a sorted list, read two at a time by following the cursors. */
-async function walk(query: string): Promise<Listed[]> {
-  const activities: Listed[] = [];
-  let cursor: string | null = null;
-  do {
-    const res = await get(`/api/activities?${query}&limit=2${cursor ? `&cursor=${cursor}` : ""}`);
-    expect(res.statusCode, res.body).toBe(200);
-    const page = res.json() as { items: Listed[]; nextCursor: string | null };
-    activities.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return activities;
+function walk(query: string): Promise<Listed[]> {
+  return walkPages<Listed>(ctx, editor, `/api/activities?${query}`);
 }
 
 const titles = (activities: Listed[]) => activities.map((a) => a.title);

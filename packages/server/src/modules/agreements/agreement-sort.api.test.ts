@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type Session, signedIn, type TestContext } from "#test/harness.js";
+import { walkPages } from "#test/walk-pages.js";
 
 let ctx: TestContext;
 let editor: Session;
@@ -15,17 +16,8 @@ interface Listed {
 const get = (url: string) => ctx.app.inject({ method: "GET", url, headers: editor.headers });
 
 /** Every row of a sorted list, read two at a time by following the cursors. */
-async function walk(query: string): Promise<Listed[]> {
-  const seen: Listed[] = [];
-  let cursor: string | null = null;
-  do {
-    const res = await get(`/api/agreements?${query}&limit=2${cursor ? `&cursor=${cursor}` : ""}`);
-    expect(res.statusCode).toBe(200);
-    const page = res.json() as { items: Listed[]; nextCursor: string | null };
-    seen.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return seen;
+function walk(query: string): Promise<Listed[]> {
+  return walkPages<Listed>(ctx, editor, `/api/agreements?${query}`);
 }
 
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type Session, signedIn, type TestContext } from "#test/harness.js";
+import { walkPages } from "#test/walk-pages.js";
 
 let ctx: TestContext;
 let editor: Session;
@@ -8,16 +9,7 @@ const get = (url: string) => ctx.app.inject({ method: "GET", url, headers: edito
 
 /** Every name of a sorted list, read two at a time by following the cursors. */
 async function walk(query: string): Promise<string[]> {
-  const names: string[] = [];
-  let cursor: string | null = null;
-  do {
-    const res = await get(`/api/organisations?${query}&limit=2${cursor ? `&cursor=${cursor}` : ""}`);
-    expect(res.statusCode, res.body).toBe(200);
-    const page = res.json() as { items: Array<{ name: string }>; nextCursor: string | null };
-    names.push(...page.items.map((o) => o.name));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return names;
+  return (await walkPages<{ name: string }>(ctx, editor, `/api/organisations?${query}`)).map((x) => x.name);
 }
 
 beforeAll(async () => {

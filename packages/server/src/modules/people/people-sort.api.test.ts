@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type Session, signedIn, type TestContext } from "#test/harness.js";
+import { walkPages } from "#test/walk-pages.js";
 
 let ctx: TestContext;
 let editor: Session;
@@ -14,17 +15,8 @@ interface Listed {
 }
 
 /** Every person of a sorted list, read two at a time by following the cursors. */
-async function walk(query: string): Promise<Listed[]> {
-  const people: Listed[] = [];
-  let cursor: string | null = null;
-  do {
-    const res = await get(`/api/people?${query}&limit=2${cursor ? `&cursor=${cursor}` : ""}`);
-    expect(res.statusCode, res.body).toBe(200);
-    const page = res.json() as { items: Listed[]; nextCursor: string | null };
-    people.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return people;
+function walk(query: string): Promise<Listed[]> {
+  return walkPages<Listed>(ctx, editor, `/api/people?${query}`);
 }
 
 const names = (people: Listed[]) => people.map((p) => `${p.givenName} ${p.familyName}`);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type Session, signedIn, type TestContext } from "#test/harness.js";
+import { walkPages } from "#test/walk-pages.js";
 
 let ctx: TestContext;
 let editor: Session;
@@ -8,16 +9,7 @@ const get = (url: string) => ctx.app.inject({ method: "GET", url, headers: edito
 
 /** Every title of a list of events, read two at a time by following the cursors. */
 async function titles(query: string): Promise<string[]> {
-  const found: string[] = [];
-  let cursor: string | null = null;
-  do {
-    const res = await get(`/api/events?${query}&limit=2${cursor ? `&cursor=${cursor}` : ""}`);
-    expect(res.statusCode, res.body).toBe(200);
-    const page = res.json() as { items: { title: string }[]; nextCursor: string | null };
-    found.push(...page.items.map((e) => e.title));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return found;
+  return (await walkPages<{ title: string }>(ctx, editor, `/api/events?${query}`)).map((x) => x.title);
 }
 
 beforeAll(async () => {
