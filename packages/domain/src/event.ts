@@ -138,6 +138,9 @@ export type EventView = z.infer<typeof EventView>;
 export const EventListQuery = z.object({
   from: DateTime.optional().describe("Only events ending after this instant"),
   to: DateTime.optional().describe("Only events starting before this instant"),
+  endsBefore: DateTime.optional().describe(
+    "Only events over before this instant (one without an end is over once it starts): past events",
+  ),
   agreement: Id.optional(),
   partner: Id.optional().describe("Only events of agreements this organisation is a party to"),
   order: SortOrder.optional().describe(

@@ -16,6 +16,9 @@ export async function walkPages<T>(ctx: TestContext, session: Session, path: str
     expect(res.statusCode, res.body).toBe(200);
     const page = res.json() as { items: T[]; nextCursor: string | null };
     items.push(...page.items);
+    // A cursor handed back twice would walk forever: a keyset fault, told as such.
+    if (page.nextCursor !== null && page.nextCursor === cursor) throw new Error(`${path}: the same cursor came back`);
+    if (items.length > 1_000) throw new Error(`${path}: more than 1,000 items; is the walk going round?`);
     cursor = page.nextCursor;
   } while (cursor);
   return items;

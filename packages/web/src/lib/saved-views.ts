@@ -53,17 +53,29 @@ export function useSavedViews(list: SavedViewList) {
   });
   const remove = useMutation({ mutationFn: (view: SavedView) => api.savedViews.remove(view.id), onSuccess: refresh });
 
-  const loaded = query.isSuccess;
+  // Views this browser kept are moved one at a time, skipping names the server already holds (a
+  // view saved since, from anywhere, is the newer one); any the server refuses stay in the browser.
+  const onServer = query.data?.items;
   useEffect(() => {
-    if (!user || !loaded) return;
+    if (!user || !onServer) return;
     const key = browserKey(user.id, list);
     const kept = browserViews(key);
     if (kept.length === 0) return;
     localStorage.removeItem(key);
-    void Promise.allSettled(kept.map((v) => api.savedViews.save({ list, ...v }))).then(() =>
-      client.invalidateQueries({ queryKey: ["saved-views", list] }),
-    );
-  }, [user, loaded, list, client]);
+    const taken = new Set(onServer.map((v) => v.name));
+    void (async () => {
+      const refused: typeof kept = [];
+      for (const view of kept.filter((v) => !taken.has(v.name))) {
+        try {
+          await api.savedViews.save({ list, ...view });
+        } catch {
+          refused.push(view);
+        }
+      }
+      if (refused.length > 0) localStorage.setItem(key, JSON.stringify(refused));
+      await client.invalidateQueries({ queryKey: ["saved-views", list] });
+    })();
+  }, [user, onServer, list, client]);
 
   return { views: query.data?.items ?? [], query, save, remove };
 }

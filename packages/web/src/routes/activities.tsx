@@ -52,10 +52,12 @@ function ActivitiesPage() {
   const canEdit = useCan("editor");
   const [q, setQ] = useState(filters.q ?? "");
   const [debounced] = useDebouncedValue(q, 250);
+  // Typing reaches the address once it settles; while the box and its settled value differ (typing,
+  // or a saved view just opened with its own search) the address is left as it is.
   useEffect(() => {
-    if ((filters.q ?? "") !== debounced.trim())
+    if (q.trim() === debounced.trim() && (filters.q ?? "") !== debounced.trim())
       void navigate({ search: validateSearch({ ...filters, q: debounced }), replace: true });
-  }, [debounced, filters, navigate]);
+  }, [q, debounced, filters, navigate]);
   const sorting = {
     sort: filters.sort ?? "date",
     order: filters.order ?? defaultActivityOrder(filters.sort),

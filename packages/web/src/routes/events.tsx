@@ -130,7 +130,7 @@ function EventsPage() {
           to: new Date(monthStart(shiftMonth(month, 1)).getTime() + 7 * 86_400_000).toISOString(),
         }
       : view === "past"
-        ? { to: startOfToday, order: "desc" as const }
+        ? { endsBefore: startOfToday, order: "desc" as const }
         : { from: startOfToday };
   // From an organisation's page: only the events of its agreements.
   const range = search.partner ? { ...period, partner: search.partner } : period;

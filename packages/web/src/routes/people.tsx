@@ -54,8 +54,8 @@ function PeoplePage() {
     });
   }, [debounced, navigate]);
   const onSort = useCallback(
-    (next: PersonSort, nextOrder: SortOrder) => void navigate({ search: searchOf(debounced, next, nextOrder) }),
-    [debounced, navigate],
+    (next: PersonSort, nextOrder: SortOrder) => void navigate({ search: searchOf(initial ?? "", next, nextOrder) }),
+    [initial, navigate],
   );
   const openView = useCallback(
     (search: Record<string, unknown>) => {
@@ -65,8 +65,9 @@ function PeoplePage() {
     },
     [navigate],
   );
-  const list = useKeysetList(["people", "list", debounced, sort, order], (cursor) =>
-    api.people.list({ q: debounced || undefined, sort, order }, cursor),
+  // The list reads the address, which the search box reaches once typing settles.
+  const list = useKeysetList(["people", "list", initial ?? "", sort, order], (cursor) =>
+    api.people.list({ q: initial || undefined, sort, order }, cursor),
   );
   const { items } = list;
   return (
@@ -76,12 +77,12 @@ function PeoplePage() {
         subtitle={t("people.subtitle")}
         actions={
           <>
-            <ExportMenu kind="people" filters={{ q: debounced }} />
+            <ExportMenu kind="people" filters={{ q: initial }} />
             {canEdit && <ButtonLink to="/people/new">{t("people.new")}</ButtonLink>}
           </>
         }
       />
-      <SavedViews list="people" current={{ q: debounced, sort, order }} onOpen={openView} />
+      <SavedViews list="people" current={{ q: initial, sort, order }} onOpen={openView} />
       <search>
         <TextInput
           label={t("people.search")}

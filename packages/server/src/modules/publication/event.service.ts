@@ -50,6 +50,7 @@ export function createEventService(deps: Deps, settings: { publicUrl: string; br
   async function rows(q: {
     from?: string | undefined;
     to?: string | undefined;
+    endsBefore?: string | undefined;
     agreement?: string | undefined;
     partner?: string | undefined;
     publicOnly: boolean;
@@ -69,6 +70,10 @@ export function createEventService(deps: Deps, settings: { publicUrl: string; br
       );
     }
     if (q.to) query = query.where("starts_at", "<", utc(q.to));
+    if (q.endsBefore) {
+      const before = utc(q.endsBefore);
+      query = query.where((eb) => eb(eb.fn.coalesce("ends_at", "starts_at"), "<", before));
+    }
     if (q.from) {
       const from = utc(q.from);
       query = query.where((eb) =>
@@ -99,6 +104,7 @@ export function createEventService(deps: Deps, settings: { publicUrl: string; br
       q: {
         from?: string | undefined;
         to?: string | undefined;
+        endsBefore?: string | undefined;
         agreement?: string | undefined;
         partner?: string | undefined;
         limit?: number | undefined;

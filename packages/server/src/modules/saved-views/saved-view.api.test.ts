@@ -41,12 +41,12 @@ describe("saved views", () => {
     expect(first.statusCode, first.body).toBe(201);
     const second = await call(viewer, "POST", "/api/saved-views", {
       list: "agreements",
-      name: "Avtal i Sverige",
+      name: "Ändrade avtal i Sverige",
       search: { country: "SE", sort: "endsOn", order: "desc" },
     });
     expect(second.statusCode, second.body).toBe(201);
     expect((await views(viewer, "agreements")).map((v) => [v.name, v.search])).toEqual([
-      ["Avtal i Sverige", { country: "SE", sort: "endsOn", order: "desc" }],
+      ["Ändrade avtal i Sverige", { country: "SE", sort: "endsOn", order: "desc" }],
       ["Ending soon", { expiringWithinDays: 180, status: "active" }],
     ]);
     const replaced = await call(viewer, "POST", "/api/saved-views", {

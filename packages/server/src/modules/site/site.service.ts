@@ -229,7 +229,7 @@ export function createSiteService(
       const when = q.when === "past" ? "past" : "coming";
       const now = clock.now().toISOString();
       const page = await parts.events.listEvents(anonymous, {
-        ...(when === "past" ? { to: now, order: "desc" as const } : { from: now }),
+        ...(when === "past" ? { endsBefore: now, order: "desc" as const } : { from: now }),
         limit: PAGE,
         cursor: text(q.cursor, 500) || undefined,
       });

@@ -54,7 +54,10 @@ export function AgreementBulkActions({ selected, onDone }: { selected: ReadonlyS
   });
   const show = useFieldMessage();
   const moveErrors = errorsFromProblem(moveAll.error);
-  const fieldAtFault = terminating && (moveErrors.on !== undefined || moveErrors.reason !== undefined);
+  // Messages on the date or reason show under those fields; anything else (the agreement that
+  // refused, by its reference) shows above them.
+  const errorFields = Object.keys(moveErrors);
+  const fieldAtFault = terminating && errorFields.length > 0 && errorFields.every((f) => f === "on" || f === "reason");
   const submitMove = (e: FormEvent) => {
     e.preventDefault();
     moveAll.mutate();

@@ -1,6 +1,7 @@
 import type { OrganisationRef } from "@conventio/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { OrganisationPicker } from "./organisation-picker";
 import { organisationQuery } from "./organisation-queries";
 
@@ -18,6 +19,7 @@ export function PartnerFilter({
   value: string | undefined;
   onChange: (organisationId: string | undefined) => void;
 }) {
+  const { t } = useTranslation();
   const [picked, setPicked] = useState<OrganisationRef | null>(null);
   const known = useQuery({
     ...organisationQuery(value ?? ""),
@@ -30,7 +32,10 @@ export function PartnerFilter({
         ? picked
         : known.data
           ? { id: known.data.id, name: known.data.name, shown: known.data.shown, kind: known.data.kind }
-          : null;
+          : known.isError
+            ? // Deleted or out of reach: the filter still shows, so it can be cleared.
+              { id: value, name: t("organisations.unknownPartner"), shown: { text: "", lang: null }, kind: "other" }
+            : null;
   return (
     <OrganisationPicker
       label={label}
