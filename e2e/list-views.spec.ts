@@ -356,7 +356,10 @@ describe("the agreement list's views", () => {
     await page.getByRole("button", { name: "Terminate 2 agreements" }).click();
     await page.getByText("Give the date the termination takes effect.").first().waitFor();
     await page.getByText("Give the reason for the termination.").first().waitFor();
-    await page.getByRole("alert").filter({ hasText: made[0]?.reference ?? "" }).waitFor();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: made[0]?.reference ?? "" })
+      .waitFor();
     const statusOf = async (id: string | undefined) =>
       (await (await page.request.get(`${server.url}/api/agreements/${id}`)).json()) as {
         status: string;
