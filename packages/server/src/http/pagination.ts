@@ -65,3 +65,22 @@ export function afterKeyset(
     ? sql<SqlBool>`(${key}, ${id}) > (${after.key}, ${after.id})`
     : sql<SqlBool>`(${key}, ${id}) < (${after.key}, ${after.id})`;
 }
+
+/**
+ * A list sorted by one of its stored key columns, each indexed with the id: the column to order
+ * by (qualified by the table's alias) and the cursor position after a row, for each sort.
+ */
+export function storedKeySort<S extends string, A extends string, C extends string>(
+  alias: A,
+  columns: Readonly<Record<S, C>>,
+  fallback: NoInfer<S>,
+) {
+  const columnOf = (sort: S | undefined): C => columns[sort ?? fallback];
+  return {
+    column: (sort: S | undefined): `${A}.${C}` => `${alias}.${columnOf(sort)}`,
+    keyset: (sort: S | undefined, row: Readonly<Record<C, string>> & { id: string }): Keyset => ({
+      key: row[columnOf(sort)],
+      id: row.id,
+    }),
+  };
+}

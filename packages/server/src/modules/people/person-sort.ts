@@ -1,11 +1,5 @@
 import { foldText, type PersonSort } from "@conventio/domain";
-import type { Keyset } from "#http/pagination.js";
-
-interface Sortable {
-  id: string;
-  sort_name: string;
-  sort_title: string;
-}
+import { storedKeySort } from "#http/pagination.js";
 
 /** The key people sort by name: the folded family name, then the given name. */
 export function sortName(given: string, family: string): string {
@@ -24,18 +18,15 @@ export function sortTitle(title: string | null, sortNameKey: string): string {
   return `${folded || "~"} ${sortNameKey}`;
 }
 
-/** Each sort of the person list as the stored column it orders by; migrations 001 and 035 index (column, id). */
-const COLUMNS: Record<PersonSort, keyof Sortable & `sort_${string}`> = {
-  name: "sort_name",
-  title: "sort_title",
-};
+/** Each sort of the person list by the stored column it orders by; migrations 001 and 035 index (column, id). */
+const SORTS = storedKeySort(
+  "p",
+  { name: "sort_name", title: "sort_title" } as const satisfies Record<PersonSort, string>,
+  "name",
+);
 
 /** The column a person list orders by, as `p.sort_name` or `p.sort_title`. */
-export function personSortColumn(sort: PersonSort | undefined): `p.${(typeof COLUMNS)[PersonSort]}` {
-  return `p.${COLUMNS[sort ?? "name"]}`;
-}
+export const personSortColumn = SORTS.column;
 
 /** The cursor position after this row in this sort. */
-export function personKeyset(sort: PersonSort | undefined, row: Sortable): Keyset {
-  return { key: row[COLUMNS[sort ?? "name"]], id: row.id };
-}
+export const personKeyset = SORTS.keyset;
